@@ -1,0 +1,2 @@
+"""Richtlijnenlezer: offline reader for Dutch government guideline corpora."""
+__version__ = "0.1.0"

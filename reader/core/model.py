@@ -1,0 +1,181 @@
+"""The reader's data model: plain frozen values, no Qt, no I/O.
+
+Everything the import layer learns about a corpus, everything an edition stores and everything the
+window shows is expressed in these types. Saved data (bookmarks, history) refers to pages by `Page.id`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the corpus, precise enough to fix: file (relative to the source root), line."""
+
+    severity: str  # ERROR or WARNING
+    code: str  # stable, machine-readable, e.g. "frontmatter-yaml"
+    file: str  # posix path relative to the source root ("" when the source itself is the problem)
+    line: int | None  # 1-based, None when the problem has no line
+    message: str  # one sentence: what is wrong and what to do
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "code": self.code, "message": self.message}
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.severity} [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1..6
+    text: str  # plain text as shown
+    anchor: str  # the id Python-Markdown's toc extension gives it
+    line: int = 0  # 1-based line in the source file (0 when unknown)
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str  # stable identity: docs-relative path without .md, trailing "/index" removed
+    path: str  # source file, posix path relative to the docs dir
+    title: str
+    summary: str
+    body: str  # Markdown after the front matter, with snippets resolved
+    body_line: int  # 1-based line of the file where `body` starts (for messages)
+    relations: tuple[str, ...] = ()  # relation references as written in front matter
+    aliases: tuple[str, ...] = ()  # front matter `id`, kept as an alternative name
+    headings: tuple[Heading, ...] = ()
+    abbreviations: Mapping[str, str] = field(default_factory=dict, compare=False)
+    metadata: Mapping[str, Any] = field(default_factory=dict, compare=False)  # every other front matter key
+    content_hash: str = ""  # sha256 of the source bytes
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(h.anchor for h in self.headings)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    title: str
+    page: str | None = None  # page id, for an entry that opens a page (a section may have one: its index)
+    url: str | None = None  # external link in the nav
+    children: tuple["NavItem", ...] = ()
+
+
+RELATION = "relation"
+LINK = "link"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A typed edge between two pages: a front matter relation or a link in the body."""
+
+    source: str
+    target: str
+    kind: str  # RELATION or LINK
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """An entry of the corpus action registry (docs/action-registry/actions.yaml in NeRDS)."""
+
+    id: str
+    name: str
+    description: str = ""
+    url: str = ""  # `source` in NeRDS
+    action: str = ""  # the verb on the card ("Starten", "Verkennen")
+    type: str = ""
+    status: str = ""  # beschikbaar / concept / ontwikkeling ...
+    richtlijn: tuple[str, ...] = ()
+    fase: tuple[str, ...] = ()
+
+    def matches(self, richtlijn: str | None, fase: str | None) -> bool:
+        if richtlijn and richtlijn not in self.richtlijn:
+            return False
+        if fase and fase not in self.fase:
+            return False
+        return True
+
+
+@dataclass
+class Corpus:
+    """A whole imported corpus. Mutable only while the importer builds it."""
+
+    root: Path  # the source directory (MkDocs project or folder of .md files)
+    docs_dir: Path  # where pages live (root for a plain folder)
+    title: str
+    pages: dict[str, Page] = field(default_factory=dict)  # in reading (nav) order
+    nav: tuple[NavItem, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    actions: tuple[Action, ...] = ()
+    assets: tuple[str, ...] = ()  # non-Markdown files under docs_dir, posix, docs-relative
+    problems: list[Problem] = field(default_factory=list)
+    language: str = "nl"
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    def page_by_path(self, path: str) -> Page | None:
+        for page in self.pages.values():
+            if page.path == path:
+                return page
+        return None
+
+    def breadcrumb(self, page_id: str) -> tuple[str, ...]:
+        """Titles of the nav sections that lead to the page (not the page itself)."""
+
+        def walk(items: tuple[NavItem, ...], trail: tuple[str, ...]) -> tuple[str, ...] | None:
+            for item in items:
+                if item.page == page_id and not item.children:
+                    return trail
+                if item.children:
+                    if item.page == page_id:
+                        return trail
+                    found = walk(item.children, trail + (item.title,))
+                    if found is not None:
+                        return found
+            return None
+
+        return walk(self.nav, ()) or ()
+
+    def related(self, page_id: str, kind: str | None = None) -> list[Edge]:
+        return [e for e in self.edges if e.source == page_id and (kind is None or e.kind == kind)]
+
+    def backlinks(self, page_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.target == page_id and e.source != page_id]
+
+    def actions_for(self, richtlijn: str | None, fase: str | None) -> list[Action]:
+        return [a for a in self.actions if a.matches(richtlijn, fase)]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One searchable section of a rendered page: the intro (anchor "") or a ##/### heading."""
+
+    anchor: str
+    title: str
+    level: int
+    text: str  # plain text, as a reader sees it
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    page_id: str
+    html: str  # sanitized HTML fragment of the page body
+    sections: tuple[Section, ...]
+    headings: tuple[Heading, ...]  # the outline, ids as in `html`
+    checklist: tuple[str, ...] = ()  # task list item texts, in order (for saved checkbox state)
+    remote_images: tuple[str, ...] = ()  # remote image URLs replaced by placeholders
+    problems: tuple[Problem, ...] = ()
