@@ -112,7 +112,10 @@ def resolve_href(
 
     bases = [posixpath.dirname(from_path)]
     if not from_path.endswith("index.md") and from_path.endswith(".md"):
-        bases.append(from_path[:-3])  # MkDocs serves foo/bar.md at foo/bar/
+        # MkDocs serves foo/bar.md at foo/bar/: links to .md files are file-relative, other links are
+        # relative to that URL, so try that base first for them.
+        url_base = from_path[:-3]
+        bases = bases + [url_base] if target.lower().endswith(".md") else [url_base] + bases
     if target.startswith("/"):
         bases, target = [""], target.lstrip("/")
 
