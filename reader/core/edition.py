@@ -1,0 +1,357 @@
+"""Editions: a corpus built once into rendered HTML, assets, a search index and a manifest.
+
+The window only ever reads an edition; it never parses Markdown. An edition is built in a temporary directory
+next to its destination and renamed into place, so a reader never sees half an edition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from reader.core.model import RELATION, Corpus, NavItem, Problem
+
+log = logging.getLogger("reader.edition")
+
+EDITION_FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+PAGES_JSON = "pages.json"
+NAV_JSON = "nav.json"
+PAGES_DIR = "pages"
+ASSETS_DIR = "assets"
+INDEX_DIR = "index"
+
+
+class EditionError(Exception):
+    """An edition cannot be opened: missing, broken or of another format version."""
+
+
+class BuildRefused(Exception):
+    """The source has errors and the build was not asked to keep going."""
+
+    def __init__(self, errors: list[Problem]):
+        super().__init__(f"{len(errors)} error(s) in the source")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the window needs to know about a page without opening its HTML."""
+
+    id: str
+    title: str
+    summary: str
+    path: str
+    breadcrumb: tuple[str, ...] = ()
+    headings: tuple[tuple[int, str, str], ...] = ()  # (level, text, anchor)
+    relations: tuple[tuple[str, str | None], ...] = ()  # (reference as written, page id or None)
+    links: tuple[str, ...] = ()  # page ids this page links to
+    backlinks: tuple[str, ...] = ()  # page ids that link or relate to this page
+    section_hashes: dict[str, str] = field(default_factory=dict, compare=False)  # anchor -> sha256 of its text
+    checklist: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "path": self.path,
+            "breadcrumb": list(self.breadcrumb),
+            "headings": [list(h) for h in self.headings],
+            "relations": [list(r) for r in self.relations],
+            "links": list(self.links),
+            "backlinks": list(self.backlinks),
+            "section_hashes": self.section_hashes,
+            "checklist": list(self.checklist),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "PageInfo":
+        return cls(
+            id=str(data["id"]),
+            title=str(data.get("title", "")),
+            summary=str(data.get("summary", "")),
+            path=str(data.get("path", "")),
+            breadcrumb=tuple(data.get("breadcrumb", ())),
+            headings=tuple((int(h[0]), str(h[1]), str(h[2])) for h in data.get("headings", ())),
+            relations=tuple((str(r[0]), r[1]) for r in data.get("relations", ())),
+            links=tuple(data.get("links", ())),
+            backlinks=tuple(data.get("backlinks", ())),
+            section_hashes=dict(data.get("section_hashes", {})),
+            checklist=tuple(data.get("checklist", ())),
+        )
+
+
+def nav_to_json(items: Iterable[NavItem]) -> list[dict[str, Any]]:
+    return [
+        {"title": i.title, "page": i.page, "url": i.url, "children": nav_to_json(i.children)} for i in items
+    ]
+
+
+def nav_from_json(data: Iterable[dict[str, Any]]) -> tuple[NavItem, ...]:
+    return tuple(
+        NavItem(
+            title=str(d.get("title", "")),
+            page=d.get("page"),
+            url=d.get("url"),
+            children=nav_from_json(d.get("children", ())),
+        )
+        for d in data
+    )
+
+
+@dataclass
+class Edition:
+    """An opened edition (read-only)."""
+
+    root: Path
+    manifest: dict[str, Any]
+    pages: dict[str, PageInfo]
+    nav: tuple[NavItem, ...]
+
+    @classmethod
+    def open(cls, root: Path) -> "Edition":
+        root = Path(root)
+        manifest = read_manifest(root)
+        try:
+            pages_data = json.loads((root / PAGES_JSON).read_text(encoding="utf-8"))
+            nav_data = json.loads((root / NAV_JSON).read_text(encoding="utf-8"))
+            pages = {p["id"]: PageInfo.from_json(p) for p in pages_data}
+            nav = nav_from_json(nav_data)
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise EditionError(f"{root}: edition data unreadable ({exc}); rebuild it with 'richtlijnenlezer build'")
+        return cls(root=root, manifest=manifest, pages=pages, nav=nav)
+
+    @property
+    def title(self) -> str:
+        return str(self.manifest.get("corpus_title", ""))
+
+    @property
+    def built_at(self) -> str:
+        return str(self.manifest.get("built_at", ""))
+
+    @property
+    def index_dir(self) -> Path:
+        return self.root / INDEX_DIR
+
+    @property
+    def home_page(self) -> str:
+        if "index" in self.pages:
+            return "index"
+        return next(iter(self.pages), "")
+
+    def page_file(self, page_id: str) -> Path:
+        return self.root / PAGES_DIR / (page_id + ".html")
+
+
+def read_manifest(root: Path) -> dict[str, Any]:
+    path = Path(root) / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EditionError(f"{root}: not an edition (no {MANIFEST}); build one with 'richtlijnenlezer build'")
+    except (OSError, ValueError) as exc:
+        raise EditionError(f"{path}: unreadable manifest ({exc})")
+    if not isinstance(manifest, dict):
+        raise EditionError(f"{path}: manifest is not a JSON object")
+    if manifest.get("format_version") != EDITION_FORMAT_VERSION:
+        raise EditionError(
+            f"{path}: edition format {manifest.get('format_version')!r}, this reader needs {EDITION_FORMAT_VERSION};"
+            " rebuild it with 'richtlijnenlezer build'"
+        )
+    return manifest
+
+
+def source_hash(source: Path) -> str:
+    """sha256 over every file of the source (paths and bytes), symlinks excluded: the edition's cache key."""
+    source = Path(source)
+    digest = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(source):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d)))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith(".") or path.is_symlink():
+                continue
+            digest.update(path.relative_to(source).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@dataclass
+class BuildReport:
+    edition: Path
+    pages: int
+    left_out: list[Problem]
+    warnings: list[Problem]
+    seconds: float
+
+
+def build_edition(source: Path, out: Path, *, keep_going: bool = False) -> BuildReport:
+    """Import, render and index `source` into the edition directory `out` (replaced atomically)."""
+    # Imported here so that opening an edition never pays for Markdown and Whoosh.
+    from reader.core import render, search
+    from reader.core.corpus import load_corpus
+
+    started = time.perf_counter()
+    source, out = Path(source), Path(out)
+    corpus = load_corpus(source)
+    if corpus.errors and not keep_going:
+        raise BuildRefused(corpus.errors)
+    content_hash = source_hash(source)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        warnings = _write_edition(corpus, tmp, content_hash, render, search)
+        _replace_dir(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildReport(
+        edition=out,
+        pages=len(corpus.pages),
+        left_out=corpus.errors,
+        warnings=corpus.warnings + warnings,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any) -> list[Problem]:
+    render_warnings: list[Problem] = []
+    (root / PAGES_DIR).mkdir()
+    backlinks: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
+    links: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
+    relations: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
+    for edge in corpus.edges:
+        if edge.source not in corpus.pages or edge.target not in corpus.pages or edge.source == edge.target:
+            continue
+        bucket = relations if edge.kind == RELATION else links
+        if edge.target not in bucket[edge.source]:
+            bucket[edge.source].append(edge.target)
+        if edge.source not in backlinks[edge.target]:
+            backlinks[edge.target].append(edge.source)
+
+    infos: list[PageInfo] = []
+    docs = []
+    for page in corpus.pages.values():
+        rendered = render.render_page(page, corpus)
+        render_warnings.extend(rendered.problems)
+        target = root / PAGES_DIR / (page.id + ".html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render.page_document(rendered, page, corpus), encoding="utf-8")
+        breadcrumb = corpus.breadcrumb(page.id)
+        infos.append(
+            PageInfo(
+                id=page.id,
+                title=page.title,
+                summary=page.summary,
+                path=page.path,
+                breadcrumb=breadcrumb,
+                headings=tuple((h.level, h.text, h.anchor) for h in rendered.headings),
+                relations=tuple(_resolve_relations(page.relations, relations[page.id], corpus)),
+                links=tuple(links[page.id]),
+                backlinks=tuple(backlinks[page.id]),
+                section_hashes={
+                    s.anchor: hashlib.sha256(s.text.encode("utf-8")).hexdigest() for s in rendered.sections
+                },
+                checklist=tuple(rendered.checklist),
+            )
+        )
+        filters = {k: str(v) for k, v in page.metadata.items() if isinstance(v, (str, int, float))}
+        for section in rendered.sections:
+            docs.append(
+                search.SearchDoc(
+                    page=page.id,
+                    anchor=section.anchor,
+                    page_title=page.title,
+                    section_title=section.title,
+                    breadcrumb=breadcrumb,
+                    summary=page.summary,
+                    text=section.text,
+                    filters=filters,
+                )
+            )
+
+    assets_root = root / ASSETS_DIR
+    for rel in corpus.assets:
+        src = corpus.docs_dir / rel
+        if src.is_symlink() or not src.is_file():
+            continue  # the importer already refused links out of the source
+        dst = assets_root / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+
+    search.build_index(root / INDEX_DIR, docs)
+    (root / PAGES_JSON).write_text(json.dumps([i.to_json() for i in infos], ensure_ascii=False), encoding="utf-8")
+    (root / NAV_JSON).write_text(json.dumps(nav_to_json(corpus.nav), ensure_ascii=False), encoding="utf-8")
+    manifest = {
+        "format_version": EDITION_FORMAT_VERSION,
+        "index_format": search.INDEX_FORMAT_VERSION,
+        "corpus_title": corpus.title,
+        "source": corpus.root.name,
+        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "page_count": len(infos),
+        "content_hash": content_hash,
+        "left_out": [p.file for p in corpus.errors],
+    }
+    # The manifest is written last: a directory without one is never taken for an edition.
+    (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return render_warnings
+
+
+def _resolve_relations(refs: Iterable[str], resolved: list[str], corpus: Corpus) -> list[tuple[str, str | None]]:
+    """Pair each relation as written with the page it resolved to (None: not in this edition)."""
+    from reader.core.corpus import resolve_relation
+
+    out = []
+    for ref in refs:
+        out.append((ref, resolve_relation(corpus, ref)))
+    return out
+
+
+def _replace_dir(new: Path, dest: Path) -> None:
+    """Rename `new` to `dest`; an existing `dest` is moved aside first and removed after."""
+    if dest.exists():
+        old = dest.with_name(f".{dest.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        os.replace(dest, old)
+        os.replace(new, dest)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, dest)
+
+
+def edition_key(source: Path) -> str:
+    from reader.core.search import INDEX_FORMAT_VERSION
+
+    return f"{source_hash(source)[:20]}-e{EDITION_FORMAT_VERSION}-i{INDEX_FORMAT_VERSION}"
+
+
+def cached_edition(source: Path, cache: Path) -> Path:
+    """The edition of `source` in `cache`, built first when missing or stale (keyed by content and format)."""
+    dest = Path(cache) / "editions" / edition_key(source)
+    try:
+        read_manifest(dest)
+        return dest
+    except EditionError:
+        pass
+    log.info("building the edition of %s into %s", source, dest)
+    build_edition(source, dest, keep_going=True)
+    return dest
+
+
+def default_edition() -> Path:
+    """The edition of the bundled `content/`: prebuilt in a frozen bundle, else built into the user cache."""
+    from reader import paths
+
+    bundled = paths.bundled_edition_dir()
+    if (bundled / MANIFEST).exists():
+        return bundled
+    return cached_edition(paths.content_dir(), paths.cache_dir())

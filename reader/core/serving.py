@@ -1,0 +1,79 @@
+"""Which file answers a reader URL. Pure path logic, kept apart from Qt so that it is tested without a display.
+
+Only files inside the edition (pages, assets) or the reader's own resources are ever served: no `..`, no absolute
+paths, no symlinks that lead out, nothing hidden.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from reader.core.links import parse_reader_url
+
+# Types the web engine needs to see exactly; everything else falls back to mimetypes.
+_MIME = {
+    ".html": "text/html;charset=utf-8",
+    ".css": "text/css;charset=utf-8",
+    ".js": "text/javascript;charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".ico": "image/x-icon",
+    ".pdf": "application/pdf",
+    ".json": "application/json",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+}
+
+
+@dataclass(frozen=True)
+class Served:
+    path: Path
+    mime: str
+
+
+def safe_join(root: Path, relative: str) -> Path | None:
+    """`root/relative` if it stays inside `root` and is a regular file; None for anything else."""
+    if not relative or "\0" in relative or "\\" in relative:
+        return None
+    rel = PurePosixPath(relative)
+    if rel.is_absolute() or any(part in ("..", ".", "") or part.startswith(".") for part in rel.parts):
+        return None
+    if ":" in rel.parts[0]:  # a drive letter (C:) on Windows
+        return None
+    try:
+        root_real = root.resolve(strict=True)
+        candidate = (root / rel).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if root_real != candidate and root_real not in candidate.parents:
+        return None  # a symlink led out of the root
+    return candidate if candidate.is_file() else None
+
+
+def mime_for(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _MIME:
+        return _MIME[suffix]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def resolve_url(url: str, edition_root: Path, resources_root: Path) -> Served | None:
+    """The file that answers `url`, or None (the scheme handler then fails the request as not found)."""
+    target = parse_reader_url(url)
+    if target is None:
+        return None
+    if target.kind == "page":
+        path = safe_join(edition_root / "pages", target.path + ".html")
+    elif target.kind == "asset":
+        path = safe_join(edition_root / "assets", target.path)
+    else:
+        path = safe_join(resources_root, target.path)
+    return Served(path, mime_for(path)) if path else None

@@ -1,0 +1,51 @@
+"""Builds every object of the running reader and passes it in (no global registry)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("reader.app")
+
+
+@dataclass
+class Reader:
+    """The parts of a running reader, kept together so that tests can reach them."""
+
+    app: object  # QApplication
+    window: object  # MainWindow
+    profile: object  # QWebEngineProfile
+
+
+def create_application(argv: list[str] | None = None, *, offscreen: bool = False):  # noqa: ANN201
+    """The QApplication, created once per process, with the reader's scheme registered before it."""
+    from reader.gui.environment import prepare_process, register_scheme, route_qt_messages
+
+    prepare_process(offscreen=offscreen)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        register_scheme()
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Richtlijnenlezer")
+        app.setOrganizationName("Richtlijnenlezer")
+        app.setDesktopFileName("richtlijnenlezer")
+        route_qt_messages()
+    return app
+
+
+def create_reader(edition_dir: Path, profile_dir: Path, *, app=None) -> Reader:  # noqa: ANN001
+    from reader import paths
+    from reader.core.edition import Edition
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.profile import create_profile
+
+    app = app or create_application()
+    edition = Edition.open(edition_dir)
+    profile_dir.mkdir(parents=True, exist_ok=True)
+    web_profile = create_profile(edition.root, paths.resources_dir(), app)
+    window = MainWindow(edition, web_profile, profile_dir)
+    return Reader(app=app, window=window, profile=web_profile)

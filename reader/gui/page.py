@@ -1,0 +1,53 @@
+"""The web page: applies the navigation policy, collects console messages, never opens windows."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+
+from reader.core import navigation
+
+log = logging.getLogger("reader.page")
+
+_KINDS = {
+    QWebEnginePage.NavigationType.NavigationTypeLinkClicked: navigation.LINK_CLICKED,
+    QWebEnginePage.NavigationType.NavigationTypeTyped: navigation.TYPED,
+    QWebEnginePage.NavigationType.NavigationTypeBackForward: navigation.BACK_FORWARD,
+    QWebEnginePage.NavigationType.NavigationTypeReload: navigation.RELOAD,
+    QWebEnginePage.NavigationType.NavigationTypeFormSubmitted: navigation.FORM,
+    QWebEnginePage.NavigationType.NavigationTypeRedirect: navigation.REDIRECT,
+}
+
+
+class ReaderPage(QWebEnginePage):
+    external_link_requested = Signal(QUrl)
+    navigation_refused = Signal(QUrl)
+
+    def __init__(self, profile: QWebEngineProfile, parent=None) -> None:  # noqa: ANN001
+        super().__init__(profile, parent)
+        self.console: list[str] = []
+
+    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802, ANN001
+        request = navigation.NavigationRequest(
+            url=url.toString(), kind=_KINDS.get(kind, navigation.OTHER), main_frame=is_main_frame
+        )
+        decision = navigation.decide(request)
+        if decision is navigation.Decision.SHOW:
+            return True
+        if decision is navigation.Decision.ASK_EXTERNAL:
+            self.external_link_requested.emit(QUrl(url))
+        else:
+            log.warning("refused navigation to %s (%s)", request.url, request.kind)
+            self.navigation_refused.emit(QUrl(url))
+        return False
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802, ANN001
+        text = f"{source}:{line}: {message}" if source else message
+        self.console.append(text)
+        log.info("console: %s", text)
+
+    def createWindow(self, kind):  # noqa: N802, ANN001, ANN201 - corpus pages may not open windows
+        log.info("refused to open a new window")
+        return None

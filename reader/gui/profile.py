@@ -1,0 +1,91 @@
+"""The locked-down web profile: off the record, no corpus JavaScript, every foreign request blocked and recorded."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWebEngineCore import (
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+
+from reader.core.links import SCHEME
+from reader.gui.scheme import EditionSchemeHandler
+
+log = logging.getLogger("reader.network")
+
+
+class RequestGuard(QWebEngineUrlRequestInterceptor):
+    """Lets only the reader's own scheme through; everything else is blocked and remembered."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked: list[str] = []
+        self.notifier = _Notifier()
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt's name
+        url = info.requestUrl()
+        if url.scheme() == SCHEME:
+            return
+        text = url.toString()
+        info.block(True)
+        self.blocked.append(text)
+        log.warning("blocked a request to %s", text)
+        self.notifier.blocked.emit(text)
+
+
+class _Notifier(QObject):
+    # Interceptors are not QObjects with signals of their own in every binding; keep the signal here.
+    blocked = Signal(str)
+
+
+def create_profile(edition_root: Path, resources_root: Path, parent: QObject | None = None) -> QWebEngineProfile:
+    profile = QWebEngineProfile(parent)  # no storage name: off the record, nothing written to disk
+    profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
+    profile.setSpellCheckEnabled(False)
+    guard = RequestGuard(profile)
+    profile.setUrlRequestInterceptor(guard)
+    handler = EditionSchemeHandler(edition_root, resources_root, profile)
+    profile.installUrlSchemeHandler(SCHEME.encode(), handler)
+    profile._rl_guard = guard  # type: ignore[attr-defined]
+    profile._rl_handler = handler  # type: ignore[attr-defined]
+    lock_down(profile.settings())
+    return profile
+
+
+def lock_down(settings: QWebEngineSettings) -> None:
+    A = QWebEngineSettings.WebAttribute
+    off = [
+        A.JavascriptEnabled,  # corpus scripts never run; the app's own scripts use the ApplicationWorld
+        A.JavascriptCanOpenWindows,
+        A.JavascriptCanAccessClipboard,
+        A.JavascriptCanPaste,
+        A.PluginsEnabled,
+        A.LocalContentCanAccessRemoteUrls,
+        A.LocalContentCanAccessFileUrls,
+        A.LocalStorageEnabled,
+        A.AutoLoadIconsForPage,
+        A.HyperlinkAuditingEnabled,
+        A.FullScreenSupportEnabled,
+        A.ScreenCaptureEnabled,
+        A.WebGLEnabled,
+        A.Accelerated2dCanvasEnabled,
+        A.DnsPrefetchEnabled,
+        A.PdfViewerEnabled,
+        A.NavigateOnDropEnabled,
+        A.AllowWindowActivationFromJavaScript,
+        A.AllowRunningInsecureContent,
+        A.AllowGeolocationOnInsecureOrigins,
+        A.WebRTCPublicInterfacesOnly,
+    ]
+    for attribute in off:
+        settings.setAttribute(attribute, False)
+    settings.setAttribute(A.WebRTCPublicInterfacesOnly, True)
+    settings.setAttribute(A.ErrorPageEnabled, True)
+    settings.setAttribute(A.FocusOnNavigationEnabled, False)
+    settings.setUnknownUrlSchemePolicy(QWebEngineSettings.UnknownUrlSchemePolicy.DisallowUnknownUrlSchemes)

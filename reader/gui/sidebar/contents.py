@@ -1,0 +1,63 @@
+"""The **Inhoud** tab: the corpus navigation as a tree; the current page is selected and its branch expanded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+
+from reader.core.model import NavItem
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+URL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ContentsTree(QTreeWidget):
+    open_requested = Signal(str)  # page id
+    external_requested = Signal(str)  # url of an external nav entry
+
+    def __init__(self, nav: tuple[NavItem, ...], parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setObjectName("contentsTree")
+        self.setAccessibleName(self.tr("Inhoud"))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformRowHeights(True)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._fill(self.invisibleRootItem(), nav)
+        self.itemActivated.connect(self._activate)
+        self.itemClicked.connect(self._activate)
+
+    def _fill(self, parent: QTreeWidgetItem, items: tuple[NavItem, ...]) -> None:
+        for nav in items:
+            item = QTreeWidgetItem(parent, [nav.title])
+            item.setToolTip(0, nav.title)
+            if nav.page is not None:
+                item.setData(0, PAGE_ROLE, nav.page)
+                self._items.setdefault(nav.page, item)
+            if nav.url:
+                item.setData(0, URL_ROLE, nav.url)
+                item.setToolTip(0, nav.url)
+            self._fill(item, nav.children)
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        page = item.data(0, PAGE_ROLE)
+        if page is not None:
+            self.open_requested.emit(page)
+        elif item.data(0, URL_ROLE):
+            self.external_requested.emit(item.data(0, URL_ROLE))
+        else:
+            item.setExpanded(not item.isExpanded())
+
+    def select_page(self, page_id: str) -> None:
+        item = self._items.get(page_id)
+        if item is None:
+            self.clearSelection()
+            return
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        self.blockSignals(True)
+        self.setCurrentItem(item)
+        self.blockSignals(False)
+        self.scrollToItem(item)
