@@ -1,0 +1,60 @@
+"""GUI fixtures: one QApplication (with the reader's scheme registered first) and windows on real editions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def qapp():  # noqa: ANN201 - overrides pytest-qt's fixture: the scheme must be registered before the app exists
+    from reader.gui.app import create_application
+
+    return create_application(["pytest"], offscreen=True)
+
+
+@pytest.fixture
+def open_reader(qapp, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN001
+    """Factory: `open_reader(edition_dir, page=None, profile=None)` -> Reader with its first page loaded."""
+    from reader.gui.app import create_reader
+
+    made = []
+
+    def make(edition_dir: Path, page: str | None = None, profile: Path | None = None):  # noqa: ANN202
+        reader = create_reader(edition_dir, profile or (tmp_path / "profile"), app=qapp)
+        made.append(reader)
+        window = reader.window
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        with qtbot.waitSignal(window.page_loaded, timeout=20000):
+            window.open_page(page or window.edition.home_page)
+        return reader
+
+    yield make
+    for reader in made:
+        reader.window.close()
+        reader.window.page.deleteLater()
+
+
+@pytest.fixture
+def run_js(qtbot) -> Callable:  # noqa: ANN001
+    """`run_js(page, script)`: run in the app's isolated world; JSON strings come back decoded."""
+    import json
+
+    from PySide6.QtWebEngineCore import QWebEngineScript
+
+    def run(page, script: str):  # noqa: ANN001, ANN202
+        with qtbot.waitCallback(timeout=10000) as callback:
+            page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, callback)
+        result = callback.args[0]
+        if isinstance(result, str):
+            try:
+                return json.loads(result)
+            except ValueError:
+                return result
+        return result
+
+    return run
