@@ -1,0 +1,402 @@
+"""Markdown page -> safe HTML, at edition build time (never while reading).
+
+Pipeline: Python-Markdown with the MkDocs extensions (markdown_setup.py) -> nh3 allowlist (sanitize.py) ->
+a small tree (render_tree.py) on which the reader's own rewrites run: hidden and interactive-only parts removed,
+icons and action cards filled in, links and images pointed at the edition, tables made scrollable, the outline,
+checklist and searchable sections read off. Everything the reader adds after sanitizing is either built from
+Text nodes (escaped on output) or trusted markup from our own icon bundle.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from html import escape
+from urllib.parse import quote
+
+import markdown
+
+from reader.core import actioncards, icons
+from reader.core.links import app_url, asset_url, page_url, resolve_href
+from reader.core.markdown_setup import make_markdown
+from reader.core.model import WARNING, Corpus, Heading, Page, Problem, RenderedPage, Section
+from reader.core.render_tree import (
+    Element,
+    Raw,
+    Text,
+    parse_fragment,
+    remove,
+    replace,
+    serialize,
+    unwrap,
+    visible_text,
+)
+from reader.core.sanitize import sanitize_html
+
+STYLESHEET = "css/page.css"
+HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+SECTION_LEVELS = (2, 3)
+
+DUTCH_ADMONITION_TITLES = {
+    "note": "Opmerking", "abstract": "Samenvatting", "summary": "Samenvatting", "tldr": "Samenvatting",
+    "info": "Info", "todo": "Te doen", "tip": "Tip", "hint": "Hint", "important": "Belangrijk",
+    "success": "Gelukt", "check": "Gelukt", "done": "Klaar", "question": "Vraag", "help": "Hulp", "faq": "Vraag",
+    "warning": "Waarschuwing", "caution": "Voorzichtig", "attention": "Let op", "failure": "Mislukt",
+    "fail": "Mislukt", "missing": "Ontbreekt", "danger": "Gevaar", "error": "Fout", "bug": "Bug",
+    "example": "Voorbeeld", "quote": "Citaat", "cite": "Citaat",
+}
+
+_local = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = make_markdown()
+    md.reset()
+    return md
+
+
+def _markdown_source(page: Page) -> str:
+    body = page.body
+    if page.abbreviations:
+        # The abbr extension reads definitions anywhere in the text; the importer collected them per page.
+        defs = "\n".join(f"*[{k}]: {v}" for k, v in page.abbreviations.items() if k and v and "]" not in k)
+        body = body.rstrip("\n") + "\n\n" + defs + "\n"
+    return body
+
+
+class _Renderer:
+    def __init__(self, page: Page, corpus: Corpus) -> None:
+        self.page = page
+        self.corpus = corpus
+        self.problems: list[Problem] = []
+        self.remote_images: list[str] = []
+        self.pages_by_path = {p.path: p.id for p in corpus.pages.values()}
+        self.assets = frozenset(corpus.assets)
+
+    # --- problems ------------------------------------------------------------------------------------------
+    def warn(self, code: str, message: str, needle: str | None = None) -> None:
+        line = None
+        if needle:
+            idx = self.page.body.find(needle)
+            if idx >= 0:
+                line = self.page.body_line + self.page.body.count("\n", 0, idx)
+        self.problems.append(Problem(WARNING, code, self.page.path, line, message))
+
+    # --- the passes ----------------------------------------------------------------------------------------
+    def run(self) -> RenderedPage:
+        raw_html = _markdown().convert(_markdown_source(self.page))
+        root = parse_fragment(sanitize_html(raw_html))
+        self.drop_hidden_and_interactive(root)
+        self.translate_admonition_titles(root)
+        self.fill_icons(root)
+        self.fill_action_cards(root)
+        self.rewrite_links(root)
+        self.rewrite_images(root)
+        checklist = self.number_checklist(root)
+        self.wrap_tables(root)
+        headings = self.outline(root)
+        self.check_same_page_anchors(root)
+        sections = self.sections(root)
+        return RenderedPage(
+            page_id=self.page.id,
+            html=serialize(root),
+            sections=sections,
+            headings=headings,
+            checklist=checklist,
+            remote_images=tuple(self.remote_images),
+            problems=tuple(self.problems),
+        )
+
+    def drop_hidden_and_interactive(self, root: Element) -> None:
+        """What the author hid, or what only a script would have shown (modal dialogs), is not content."""
+        for el in list(root.iter()):
+            if el is root or not _attached(el, root):
+                continue  # already removed with an ancestor
+            style = el.attrs.pop("style", None)
+            if (
+                (style and "none" in style)
+                or "hidden" in el.attrs
+                or any("modal" in c or c == "dialog" for c in el.classes())
+            ):
+                remove(el)
+                continue
+            if el.tag == "input" and el.attrs.get("type") not in ("checkbox", "radio"):
+                remove(el)
+            elif el.tag == "button":
+                # A button does nothing without the corpus's scripts; keep its label as a quiet chip.
+                el.tag = "span"
+                el.attrs = {"class": "rl-button"}
+
+    def translate_admonition_titles(self, root: Element) -> None:
+        """`!!! warning` without a title gets Python-Markdown's English default ("Warning"): say it in Dutch."""
+        for el in root.iter():
+            if not (el.tag == "p" and el.has_class("admonition-title") and el.parent is not None):
+                continue
+            kinds = [c for c in el.parent.classes() if c != "admonition"]
+            title = el.text_content().strip()
+            for kind in kinds:
+                if title == kind.capitalize() and kind in DUTCH_ADMONITION_TITLES:
+                    el.children = []
+                    el.append(Text(DUTCH_ADMONITION_TITLES[kind]))
+                    break
+
+    def fill_icons(self, root: Element) -> None:
+        for el in list(root.iter()):
+            name = el.attrs.get("data-icon")
+            if el.tag != "span" or name is None:
+                continue
+            svg = icons.icon_svg(name)
+            if svg is None:
+                remove(el)  # an unknown icon disappears cleanly
+                continue
+            del el.attrs["data-icon"]
+            el.add_class("rl-icon")
+            el.children = []
+            el.append(Raw(svg))
+
+    def fill_action_cards(self, root: Element) -> None:
+        for el in list(root.iter()):
+            if not actioncards.is_placeholder(el):
+                continue
+            if actioncards.fill(el, self.corpus):
+                continue
+            parent = el.parent
+            remove(el)
+            # The NeRDS wrapper ("Direct aan de slag" + placeholder) means nothing once no card is left.
+            if parent is not None and parent is not root and not _has_content_besides_headings(parent):
+                remove(parent)
+
+    def rewrite_links(self, root: Element) -> None:
+        for el in list(root.iter()):
+            if el.tag != "a":
+                continue
+            href = el.attrs.get("href")
+            if href is None:
+                # A link without a (safe) target is plain text; keep an id so anchors still land.
+                el.tag = "span"
+                el.attrs = {k: v for k, v in el.attrs.items() if k in ("id", "class")}
+                continue
+            target = resolve_href(href, self.page.path, self.pages_by_path, self.assets)
+            if target.kind == "page" and target.page is not None:
+                anchor = self._fix_anchor(target.page, target.anchor, href)
+                el.attrs["href"] = page_url(target.page, anchor)
+                el.add_class("rl-internal")
+            elif target.kind == "anchor":
+                el.attrs["href"] = "#" + quote(target.anchor, safe="-_.~:") if target.anchor else "#"
+            elif target.kind == "asset" and target.path is not None:
+                el.attrs["href"] = asset_url(target.path) + ("#" + quote(target.anchor) if target.anchor else "")
+                el.add_class("rl-asset")
+            elif target.kind == "external" and target.url:
+                el.attrs["href"] = target.url
+                el.attrs["rel"] = "noopener noreferrer"
+                el.add_class("rl-external")
+                if not el.attrs.get("title"):
+                    el.attrs["title"] = f"Externe link: {target.url}"
+            else:
+                what = target.path or href
+                self.warn(
+                    "link-missing" if target.kind == "missing" else "link-unsafe",
+                    f"Link naar '{href}' wijst niet naar een pagina of bestand in het corpus.",
+                    needle=href,
+                )
+                el.tag = "span"
+                el.attrs = {
+                    "class": "rl-link-missing",
+                    "title": f"Niet beschikbaar in deze lezer: {what}",
+                }
+
+    def _fix_anchor(self, page_id: str, anchor: str | None, href: str) -> str | None:
+        if not anchor:
+            return None
+        target = self.corpus.pages.get(page_id)
+        if target is None or not target.headings or anchor in target.anchors:
+            return anchor
+        # MkDocs' toc lower-cases ids; authors often write the heading as they see it (#Communities).
+        lowered = {a.lower(): a for a in target.anchors}
+        fixed = lowered.get(anchor.lower()) or lowered.get(re.sub(r"[\s_]+", "-", anchor.lower()))
+        if fixed:
+            return fixed
+        self.warn("link-anchor-missing", f"Link '{href}': de pagina heeft geen kop met anker '{anchor}'.", href)
+        return anchor
+
+    def rewrite_images(self, root: Element) -> None:
+        for el in list(root.iter()):
+            if el.tag != "img":
+                continue
+            src = el.attrs.get("src", "")
+            alt = el.attrs.get("alt", "")
+            if src.startswith("data:"):
+                continue  # raster data URL, allowed by the sanitizer
+            target = resolve_href(src, self.page.path, self.pages_by_path, self.assets) if src else None
+            if target is not None and target.kind == "asset" and target.path is not None:
+                el.attrs["src"] = asset_url(target.path)
+                el.attrs.setdefault("loading", "lazy")
+                continue
+            if target is not None and target.kind == "external" and target.url:
+                self.remote_images.append(target.url)
+                replace(el, _placeholder(alt, "Online afbeelding, niet geladen", target.url))
+            else:
+                self.warn("image-missing", f"Afbeelding '{src}' staat niet in het corpus.", needle=src or None)
+                replace(el, _placeholder(alt, "Afbeelding ontbreekt", None))
+
+    def number_checklist(self, root: Element) -> tuple[str, ...]:
+        items: list[str] = []
+        for li in list(root.iter()):
+            if li.tag != "li" or not li.has_class("task-list-item"):
+                continue
+            box = next((e for e in li.iter() if e.tag == "input" and e.attrs.get("type") == "checkbox"), None)
+            if box is None:
+                continue
+            box.attrs["data-rl-check"] = str(len(items))
+            text = _own_text(li)
+            box.attrs["aria-label"] = text[:200]
+            items.append(text)
+        return tuple(items)
+
+    def wrap_tables(self, root: Element) -> None:
+        for el in list(root.iter()):
+            if el.tag == "table":
+                wrapper = Element("div", {"class": "rl-table-scroll", "role": "region", "tabindex": "0"})
+                replace(el, wrapper)
+                wrapper.append(el)
+
+    def outline(self, root: Element) -> tuple[Heading, ...]:
+        return tuple(
+            Heading(HEADING_TAGS[el.tag], visible_text(el).replace("\n", " "), el.attrs["id"])
+            for el in root.iter()
+            if el.tag in HEADING_TAGS and el.attrs.get("id")
+        )
+
+    def check_same_page_anchors(self, root: Element) -> None:
+        ids = {el.attrs["id"] for el in root.iter() if "id" in el.attrs}
+        for el in root.iter():
+            href = el.attrs.get("href", "") if el.tag == "a" else ""
+            if href.startswith("#") and len(href) > 1:
+                from urllib.parse import unquote
+
+                anchor = unquote(href[1:])
+                if anchor not in ids:
+                    lowered = {i.lower(): i for i in ids}
+                    if anchor.lower() in lowered:
+                        el.attrs["href"] = "#" + quote(lowered[anchor.lower()], safe="-_.~:")
+                    else:
+                        self.warn("link-anchor-missing", f"Link '#{anchor}': geen kop met dat anker op deze pagina.",
+                                  needle="#" + anchor)
+
+    def sections(self, root: Element) -> tuple[Section, ...]:
+        """Split the visible text at every ##/### heading (with an id): one Section each, plus the intro."""
+        chunks: list[tuple[str, str, int, list[Element | Text | Raw]]] = [("", self.page.title, 1, [])]
+
+        def walk(node: Element) -> None:
+            for child in node.children:
+                if isinstance(child, Element) and HEADING_TAGS.get(child.tag) in SECTION_LEVELS and child.attrs.get("id"):
+                    title = visible_text(child).replace("\n", " ")
+                    chunks.append((child.attrs["id"], title, HEADING_TAGS[child.tag], []))
+                elif isinstance(child, Element) and _contains_section_heading(child):
+                    # Descend, but keep block boundaries around the container's own text.
+                    chunks[-1][3].append(Text("\n"))
+                    walk(child)
+                    chunks[-1][3].append(Text("\n"))
+                else:
+                    chunks[-1][3].append(child)
+
+        walk(root)
+        out = []
+        for anchor, title, level, nodes in chunks:
+            holder = Element("div")
+            holder.children = list(nodes)  # read-only view: parents are not changed
+            text = visible_text(holder)
+            if anchor == "" and not text:
+                continue
+            out.append(Section(anchor, title, level, text))
+        return tuple(out)
+
+
+def _attached(el: Element, root: Element) -> bool:
+    node: Element | None = el
+    while node is not None and node is not root:
+        node = node.parent
+    return node is root
+
+
+def _contains_section_heading(el: Element) -> bool:
+    return any(HEADING_TAGS.get(e.tag) in SECTION_LEVELS and e.attrs.get("id") for e in el.iter() if e is not el)
+
+
+def _has_content_besides_headings(el: Element) -> bool:
+    for child in el.children:
+        if isinstance(child, Text):
+            if child.text.strip():
+                return True
+        elif isinstance(child, Raw):
+            return True
+        elif child.tag not in HEADING_TAGS and not child.has_class("warning-banner"):
+            return True
+    return False
+
+
+def _own_text(li: Element) -> str:
+    """A task item's own text, without nested lists."""
+    holder = Element("div")
+    holder.children = [c for c in li.children if not (isinstance(c, Element) and c.tag in ("ul", "ol"))]
+    return " ".join(visible_text(holder).split())
+
+
+def _placeholder(alt: str, label: str, url: str | None) -> Element:
+    box = Element("span", {"class": "rl-image-placeholder", "role": "img",
+                           "aria-label": f"{label}: {alt}" if alt else label})
+    if url:
+        box.attrs["title"] = url
+    lab = Element("span", {"class": "rl-image-placeholder-label"})
+    lab.append(Text(label))
+    box.append(lab)
+    if alt:
+        box.append(Text(" "))  # keeps label and alt apart in plain text (the CSS stacks them)
+        text = Element("span", {"class": "rl-image-placeholder-alt"})
+        text.append(Text(alt))
+        box.append(text)
+    return box
+
+
+def render_page(page: Page, corpus: Corpus) -> RenderedPage:
+    return _Renderer(page, corpus).run()
+
+
+def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
+    """The full, script-free HTML document an edition stores for a page."""
+    root = parse_fragment(rendered.html)
+    summary = None
+    if page.summary:
+        summary = Element("p", {"class": "rl-summary"})
+        summary.append(Text(page.summary))
+    first_h1 = next((el for el in root.iter() if el.tag == "h1"), None)
+    if first_h1 is None:
+        first_h1 = Element("h1", {"class": "rl-generated-title"})
+        first_h1.append(Text(page.title))
+        first_h1.parent = root
+        root.children.insert(0, first_h1)
+    if summary is not None:
+        from reader.core.render_tree import insert_after
+
+        insert_after(first_h1, summary)
+
+    crumbs = corpus.breadcrumb(page.id)
+    crumb_html = ""
+    if crumbs:
+        items = "".join(f"<li>{escape(c)}</li>" for c in crumbs)
+        crumb_html = f'<nav class="rl-breadcrumb" aria-label="Kruimelpad"><ol>{items}</ol></nav>\n'
+    lang = escape(corpus.language or "nl")
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(page.title)}</title>\n"
+        f'<link rel="stylesheet" href="{app_url(STYLESHEET)}">\n'
+        "</head>\n"
+        f'<body class="rl-page" data-page="{escape(page.id)}">\n'
+        f"{crumb_html}"
+        f'<main class="rl-content" id="rl-content">\n<article class="rl-article">\n{serialize(root)}\n</article>\n</main>\n'
+        '<footer class="rl-print-footer" aria-hidden="true"></footer>\n'
+        "</body>\n</html>\n"
+    )
