@@ -1,0 +1,133 @@
+"""The action registry (`docs/action-registry/actions.yaml` in NeRDS) and the placeholders that show it.
+
+Pages ask for action cards with `<div class="action-cards" data-richtlijn="cloud" data-fase="verkenning"></div>`.
+Without `data-richtlijn` the guideline is the page's directory, as NeRDS's build hook does it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader.core.model import WARNING, Action, Problem
+
+REGISTRY_NAMES = ("action-registry/actions.yaml", "action-registry/actions.yml", "actions.yaml", "actions.yml")
+MAX_REGISTRY_BYTES = 5 << 20
+
+# Only an empty div is a placeholder: NeRDS 2025-12 wrote its cards inline inside the same class.
+_DIV = re.compile(r"<div\b(?P<attrs>[^>]*)>\s*</div\s*>", re.IGNORECASE)
+_CLASS = re.compile(r"""\bclass\s*=\s*(["'])(?P<v>[^"']*)\1""", re.IGNORECASE)
+_DATA = re.compile(r"""\bdata-(?P<k>richtlijn|fase)\s*=\s*(["'])(?P<v>[^"']*)\2""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    richtlijn: str | None
+    fase: str | None
+    line: int  # 1-based line in the page's source file
+    start: int  # offset in Page.body of the opening <div
+    end: int  # offset just after the closing </div>
+
+
+def find_registry(docs_dir: Path) -> Path | None:
+    for name in REGISTRY_NAMES:
+        candidate = docs_dir / name
+        if candidate.is_file() and not candidate.is_symlink():
+            return candidate
+    return None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    text = str(value).strip()
+    return (text,) if text else ()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem]]:
+    """Entries of an actions.yaml; problems are warnings (a broken registry must not hide the pages)."""
+    problems: list[Problem] = []
+    try:
+        if path.stat().st_size > MAX_REGISTRY_BYTES:
+            return (), [Problem(WARNING, "actions-too-large", rel, None, "The action registry is larger than 5 MB and is ignored; split or trim it.")]
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+    except (OSError, UnicodeDecodeError):
+        return (), [Problem(WARNING, "actions-unreadable", rel, None, "The action registry cannot be read as UTF-8 text; save it as UTF-8.")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        return (), [Problem(WARNING, "actions-yaml", rel, line, "The action registry is not valid YAML; fix the syntax at this line. No action cards are shown.")]
+    entries = data.get("actions") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return (), [Problem(WARNING, "actions-format", rel, 1, "The action registry needs a top-level `actions:` list; no action cards are shown.")]
+    lines = text.split("\n")
+    actions: list[Action] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            problems.append(Problem(WARNING, "action-format", rel, None, f"Action #{index + 1} is not a mapping of fields; fix or remove it."))
+            continue
+        action_id = _text(entry.get("id"))
+        line = _line_of(lines, f"id: {action_id}") if action_id else None
+        name = _text(entry.get("name"))
+        if not action_id or not name:
+            problems.append(Problem(WARNING, "action-incomplete", rel, line, f"Action #{index + 1} lacks an `id` or `name`; add both."))
+            continue
+        if action_id in seen:
+            problems.append(Problem(WARNING, "action-duplicate", rel, line, f"Action id {action_id!r} is used twice; give each action its own id."))
+            continue
+        seen.add(action_id)
+        actions.append(
+            Action(
+                id=action_id,
+                name=name,
+                description=_text(entry.get("description")),
+                url=_text(entry.get("source") or entry.get("url")),
+                action=_text(entry.get("action")),
+                type=_text(entry.get("type")),
+                status=_text(entry.get("status")),
+                richtlijn=_strings(entry.get("richtlijn")),
+                fase=_strings(entry.get("fase")),
+            )
+        )
+    return tuple(actions), problems
+
+
+def _line_of(lines: list[str], needle: str) -> int | None:
+    for number, line in enumerate(lines, start=1):
+        if needle in line:
+            return number
+    return None
+
+
+def find_placeholders(body: str, page_path: str, body_line: int = 1) -> list[Placeholder]:
+    """The action-card placeholders of a page body, with the richtlijn defaulted from the page's directory.
+
+    Pass the body with code masked out (see corpus.mask_code) to ignore examples inside code blocks; offsets and
+    lines are unchanged by masking.
+    """
+    if "action-cards" not in body:
+        return []
+    result = []
+    default = posixpath.basename(posixpath.dirname(page_path)) or None
+    for match in _DIV.finditer(body):
+        attrs = match.group("attrs")
+        cls = _CLASS.search(attrs)
+        if not cls or "action-cards" not in cls.group("v").split():
+            continue
+        data = {m.group("k").lower(): m.group("v").strip() for m in _DATA.finditer(attrs)}
+        line = body_line + body.count("\n", 0, match.start())
+        result.append(Placeholder(data.get("richtlijn") or default, data.get("fase") or None, line, match.start(), match.end()))
+    return result

@@ -1,0 +1,756 @@
+"""Import and validation of a guideline corpus: an MkDocs project or a plain folder of Markdown files.
+
+`load_corpus(source)` never raises for a broken page: each problem becomes a `Problem` with file, line and what to
+do; pages with errors are left out, pages with warnings are kept. `CorpusError` is raised only when the source as a
+whole cannot be read (not a directory, an unusable mkdocs.yml, a docs_dir that is missing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from reader.core import links
+from reader.core.actions import find_placeholders, find_registry, load_actions
+from reader.core.headings import extract_headings
+from reader.core.mkdocs import MkDocsConfig, MkDocsConfigError, read_mkdocs_config
+from reader.core.model import (
+    ERROR,
+    LINK,
+    RELATION,
+    WARNING,
+    Corpus,
+    Edge,
+    Heading,
+    NavItem,
+    Page,
+    Problem,
+)
+from reader.core.relations import RelationIndex
+from reader.core.snippets import Origin, SnippetConfig, SnippetResolver
+
+MAX_PAGE_BYTES = 5 << 20  # larger "pages" are almost always generated dumps; the viewer would choke on them
+UNLISTED_SECTION_TITLE = "Overige pagina's"
+SUMMARY_MAX_CHARS = 300
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FM_OPEN = re.compile(r"^---[ \t]*$")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
+_GIT_SYMLINK_STUB = re.compile(r"^[\w./-]+\.md$")
+
+
+class CorpusError(Exception):
+    """The source cannot be read at all. `problem` says why, in the same shape as every other problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class _Draft:
+    """A page while the corpus is being imported (before relations and links are resolved)."""
+
+    path: str  # docs-relative
+    file: str  # source-root relative, for messages
+    page_id: str
+    body: str
+    body_line: int
+    fm_lines: list[str]  # front matter text lines (file line = index + 2)
+    meta: dict[str, Any]
+    content_hash: str
+    origins: list[Origin] | None = None  # per body line, when snippets changed the body
+    title: str = ""
+    summary: str = ""
+    relations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    extra_ids: frozenset[str] = frozenset()
+
+    def origin(self, offset: int) -> tuple[str, int]:
+        """File and line of an offset in `body`."""
+        index = self.body.count("\n", 0, offset)
+        if self.origins is not None and index < len(self.origins):
+            o = self.origins[index]
+            return o.file, o.line
+        return self.file, self.body_line + index
+
+    def fm_line(self, key: str, value: str | None = None) -> int | None:
+        """File line of front matter `key:` (or, with `value`, of the first later line mentioning it)."""
+        start = None
+        for index, line in enumerate(self.fm_lines):
+            if start is None and re.match(rf"^{re.escape(key)}\s*:", line):
+                start = index
+                if value is None or value in line.split(":", 1)[1]:
+                    return index + 2
+            elif start is not None and value is not None and value in line:
+                return index + 2
+        return start + 2 if start is not None else None
+
+
+def _problem(severity: str, code: str, file: str, line: int | None, message: str) -> Problem:
+    return Problem(severity, code, file, line, message)
+
+
+# --------------------------------------------------------------------------------------------------- sources
+
+
+def _source_root(source: Path) -> Path:
+    try:
+        st = source.stat()
+    except FileNotFoundError:
+        raise CorpusError(_problem(ERROR, "source-missing", "", None, f"{source} does not exist; give the folder of an MkDocs project or of Markdown files.")) from None
+    except OSError as exc:
+        raise CorpusError(_problem(ERROR, "source-unreadable", "", None, f"{source} cannot be read ({exc.strerror}); check its permissions.")) from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise CorpusError(_problem(ERROR, "source-not-directory", "", None, f"{source} is not a folder; give the folder that holds mkdocs.yml or the Markdown files."))
+    if not os.access(source, os.R_OK | os.X_OK):
+        raise CorpusError(_problem(ERROR, "source-unreadable", "", None, f"{source} cannot be read; check its permissions."))
+    return source.resolve()
+
+
+def _config(root: Path) -> MkDocsConfig:
+    try:
+        return read_mkdocs_config(root)
+    except MkDocsConfigError as exc:
+        name = "mkdocs.yml" if (root / "mkdocs.yml").exists() else "mkdocs.yaml"
+        raise CorpusError(_problem(ERROR, exc.code, name, exc.line, exc.message)) from None
+
+
+def _docs_dir(root: Path, config: MkDocsConfig) -> Path:
+    if config.path is None:
+        return root
+    docs = (root / config.docs_dir)
+    name = config.path.name
+    try:
+        resolved = docs.resolve()
+    except (OSError, RuntimeError):
+        resolved = docs
+    if not resolved.is_relative_to(root):
+        raise CorpusError(_problem(ERROR, "docs-dir-outside", name, config.line_of("docs_dir"), f"docs_dir {config.docs_dir!r} lies outside the project; move the pages inside it."))
+    if not resolved.is_dir():
+        raise CorpusError(_problem(ERROR, "docs-dir-missing", name, config.line_of("docs_dir"), f"The docs folder {config.docs_dir!r} does not exist; create it or set docs_dir in {name}."))
+    return resolved
+
+
+@dataclass
+class _Listing:
+    pages: list[tuple[str, Path]]  # (docs-relative path, file to read)
+    assets: list[str]
+    problems: list[Problem]
+
+
+def _walk(root: Path, docs: Path) -> _Listing:
+    """Every .md page and asset under `docs`, never following a symlink out of `root`."""
+    prefix = docs.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    listing = _Listing([], [], [])
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False, onerror=None):
+        base = Path(dirpath)
+        rel_dir = base.relative_to(docs).as_posix()
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        keep_dirs = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            full = base / name
+            if full.is_symlink():
+                listing.problems.append(_symlink_problem(root, full, prefix + rel_dir + name, is_dir=True))
+                continue
+            keep_dirs.append(name)
+        dirnames[:] = keep_dirs
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = base / name
+            rel = rel_dir + name
+            target = full
+            if full.is_symlink():
+                try:
+                    target = full.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    listing.problems.append(_problem(ERROR, "symlink-broken", prefix + rel, None, "This symlink points at nothing; remove it or restore its target."))
+                    continue
+                if not target.is_relative_to(root):
+                    listing.problems.append(_symlink_problem(root, full, prefix + rel, is_dir=False))
+                    continue
+                if not target.is_file():
+                    continue
+            if name.lower().endswith(".md"):
+                listing.pages.append((rel, target))
+            else:
+                listing.assets.append(rel)
+    listing.pages.sort(key=lambda item: item[0])
+    listing.assets.sort()
+    return listing
+
+
+def _symlink_problem(root: Path, full: Path, rel: str, is_dir: bool) -> Problem:
+    try:
+        target = full.resolve()
+        inside = target.is_relative_to(root)
+    except (OSError, RuntimeError):
+        inside = False
+    if inside and is_dir:
+        return _problem(WARNING, "symlink-folder", rel, None, "Symlinked folders are not followed; replace the link with a real folder to include its pages.")
+    return _problem(ERROR, "symlink-outside", rel, None, "This symlink points outside the source and is refused (never followed); copy the file into the source instead.")
+
+
+# --------------------------------------------------------------------------------------------------- pages
+
+
+def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetResolver | None) -> tuple[_Draft | None, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            return None, [_problem(ERROR, "page-too-large", file, None, f"The page is {size / (1 << 20):.1f} MB, more than the {MAX_PAGE_BYTES >> 20} MB limit; split it into several pages.")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [_problem(ERROR, "page-unreadable", file, None, f"The file cannot be read ({exc.strerror}); check its permissions.")]
+    content_hash = hashlib.sha256(data).hexdigest()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [_problem(ERROR, "not-utf8", file, 1, "The file is UTF-16 text; save it as UTF-8.")]
+    if b"\x00" in data[:8192]:
+        return None, [_problem(ERROR, "binary-file", file, None, "This is a binary file, not Markdown text; rename it or remove it from the docs folder.")]
+    try:
+        text = data.decode("utf-8-sig")  # a BOM is fine
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [_problem(ERROR, "not-utf8", file, line, "The file is not valid UTF-8 at this line; save it as UTF-8.")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    stub = _git_symlink_target(text, path, root)
+    if stub is not None:
+        # A symlink checked out as a text file holding its target (git with core.symlinks=false, as in NeRDS's
+        # Over-NeRDS/CONTRIBUTING.md). MkDocs follows the real link; so do we, inside the project only.
+        return _read_page(rel, stub, file, root, snippets)
+
+    if not text.strip():
+        problems.append(_problem(WARNING, "empty-page", file, 1, "The page is empty; write its content or remove the file."))
+
+    meta: dict[str, Any] = {}
+    fm_lines: list[str] = []
+    body, body_line = text, 1
+    lines = text.split("\n")
+    if lines and _FM_OPEN.match(lines[0]):
+        close = next((i for i in range(1, len(lines)) if _FM_CLOSE.match(lines[i])), None)
+        if close is None:
+            return None, [_problem(ERROR, "frontmatter-unclosed", file, 1, "The front matter opened with --- on line 1 is never closed; add a --- line after it.")]
+        fm_lines = lines[1:close]
+        try:
+            loaded = yaml.load("\n".join(fm_lines), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = mark.line + 2 if mark is not None else 2
+            reason = getattr(exc, "problem", None) or "invalid YAML"
+            return None, [_problem(ERROR, "frontmatter-yaml", file, line, f"The front matter is not valid YAML ({reason}); fix it at this line (quote values containing ': ').")]
+        except (RecursionError, ValueError, OverflowError) as exc:
+            return None, [_problem(ERROR, "frontmatter-yaml", file, 2, f"The front matter cannot be read ({type(exc).__name__}); simplify it.")]
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            return None, [_problem(ERROR, "frontmatter-not-mapping", file, 2, f"The front matter is a {_kind(loaded)}, not a set of `key: value` lines; rewrite it as `title: ...` etc.")]
+        meta = {str(k): v for k, v in loaded.items()}
+        body = "\n".join(lines[close + 1 :])
+        body_line = close + 2
+
+    draft = _Draft(rel, file, links.page_id_for_path(rel), body, body_line, fm_lines, meta, content_hash)
+    if snippets is not None and ("--8<--" in body or snippets.config.auto_append):
+        body_lines = body.split("\n")
+        origins = [Origin(file, body_line + i) for i in range(len(body_lines))]
+        new_lines, new_origins = snippets.resolve(body_lines, origins, problems)
+        draft.body = "\n".join(new_lines)
+        draft.origins = new_origins
+    _front_matter(draft, problems)
+    try:
+        draft.headings = extract_headings(draft.body, draft.body_line)
+    except Exception as exc:  # noqa: BLE001 - Python-Markdown on hostile input; the page must not take the import down
+        return None, problems + [_problem(ERROR, "markdown-error", file, None, f"The Markdown of this page cannot be parsed ({type(exc).__name__}); simplify the page around unusual constructs.")]
+    draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(draft.body)}
+    draft.extra_ids = _explicit_ids(draft.body)
+    _titles(draft, problems, text)
+    return draft, problems
+
+
+def _git_symlink_target(text: str, path: Path, root: Path) -> Path | None:
+    candidate = text.strip()
+    if "\n" in candidate or not _GIT_SYMLINK_STUB.match(candidate) or len(candidate) > 255:
+        return None
+    try:
+        target = (path.parent / candidate).resolve()
+    except (OSError, RuntimeError):
+        return None
+    if target == path.resolve() or not target.is_relative_to(root) or not target.is_file():
+        return None
+    return target
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "single text value"
+    return f"single {type(value).__name__} value"
+
+
+def _scalar_text(draft: _Draft, key: str, problems: list[Problem]) -> str | None:
+    if key not in draft.meta:
+        return None
+    value = draft.meta[key]
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, (int, float)) or hasattr(value, "isoformat"):
+        problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` is a {type(value).__name__}, not text; it is used as text. Quote it to silence this warning."))
+        return str(value)
+    problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` must be text but is a {_kind(value)}; it is ignored. Write it as one line of text."))
+    return None
+
+
+def _front_matter(draft: _Draft, problems: list[Problem]) -> None:
+    meta = draft.meta
+    relations = meta.get("relations")
+    refs: list[str] = []
+    if relations is not None:
+        if isinstance(relations, str):
+            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), "`relations` should be a list (`- name` lines); the single value is used."))
+            relations = [relations]
+        if isinstance(relations, list):
+            for item in relations:
+                if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+                    refs.append(str(item).strip())
+                else:
+                    problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), f"A relation must be a page name, not a {_kind(item)}; it is ignored."))
+        else:
+            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), f"`relations` must be a list of page names, not a {_kind(relations)}; it is ignored."))
+    draft.relations = tuple(dict.fromkeys(refs))
+    alias = meta.get("id")
+    if alias is not None:
+        if isinstance(alias, (str, int)) and not isinstance(alias, bool) and str(alias).strip():
+            draft.aliases = (str(alias).strip(),)
+        else:
+            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("id"), f"`id` must be a short text, not a {_kind(alias)}; it is ignored."))
+
+
+def _titles(draft: _Draft, problems: list[Problem], text: str) -> None:
+    title = _scalar_text(draft, "title", problems)
+    if title is None:
+        h1 = next((h for h in draft.headings if h.level == 1), None)
+        if h1 is not None and h1.text.strip():
+            title = h1.text.strip()
+            how = f"the first heading ({title!r}) is used"
+        else:
+            title = _title_from_path(draft.path)
+            how = f"the file name ({title!r}) is used"
+        if text.strip():
+            problems.append(_problem(WARNING, "title-missing", draft.file, 1, f"The page has no `title` in its front matter; {how}. Add a `title:` line."))
+    draft.title = title
+    summary = _scalar_text(draft, "summary", problems)
+    if summary is None:
+        summary = first_paragraph(draft.body)
+        if text.strip():
+            problems.append(_problem(WARNING, "summary-missing", draft.file, 1, "The page has no `summary` in its front matter; the first paragraph is used. Add a `summary:` line."))
+    draft.summary = summary
+
+
+def _title_from_path(path: str) -> str:
+    """MkDocs' dirname_to_title, applied to the file (or, for index.md, the folder) name."""
+    page_id = links.page_id_for_path(path)
+    name = page_id.rsplit("/", 1)[-1] or "index"
+    return _humanize(name)
+
+
+def _humanize(name: str) -> str:
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+_TAGS = re.compile(r"<[^>]+>")
+_EMPH = re.compile(r"(\*\*|__|\*|_|`|~~|==)")
+_ATTR_LIST = re.compile(r"\{:?[^}]*\}")
+_NOT_PARAGRAPH = re.compile(r"^(?:#|<|!!!|\?\?\?|===|```|~~~|[-*+] |\d+[.)] |\||>|\*\[|\[[^\]]*\]:|\{|-{3,}|\*{3,}|_{3,}|/{3}|--8<--)")
+
+
+def first_paragraph(body: str) -> str:
+    """The plain text of the first ordinary paragraph (for a missing `summary`)."""
+    block: list[str] = []
+    in_fence = False
+    for line in body.split("\n") + [""]:
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            block = []
+            continue
+        if in_fence:
+            continue
+        if not stripped:
+            if block:
+                break
+            continue
+        if not block and (line.startswith(("    ", "\t")) or _NOT_PARAGRAPH.match(stripped)):
+            block = []
+            continue
+        if block and _NOT_PARAGRAPH.match(stripped) and stripped.startswith(("#", "<", "!!!", "???")):
+            break
+        block.append(stripped)
+    text = " ".join(block)
+    text = _INLINE_LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _TAGS.sub("", text)
+    text = _ATTR_LIST.sub("", text)
+    text = _EMPH.sub("", text)
+    text = " ".join(text.split())
+    if len(text) > SUMMARY_MAX_CHARS:
+        text = text[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+_EXPLICIT_ID = re.compile(r"""(?:\{[^}\n]*#(?P<a>[\w:.-]+)[^}\n]*\})|(?:\b(?:id|name)\s*=\s*["'](?P<b>[^"']+)["'])""")
+
+
+def _explicit_ids(body: str) -> frozenset[str]:
+    """Ids set by attr_list (`{#id}`) or raw HTML (`id="..."`, `<a name=...>`): valid anchor targets too."""
+    if "#" not in body and "id" not in body and "name" not in body:
+        return frozenset()
+    return frozenset(m.group("a") or m.group("b") for m in _EXPLICIT_ID.finditer(body))
+
+
+# --------------------------------------------------------------------------------------------------- links
+
+
+_FENCE_BLOCK = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_MD_LINK = re.compile(r"(?P<img>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?P<href><[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<href><[^>\n]*>|\S+)", re.MULTILINE)
+_HTML_ATTR = re.compile(r"""<(?P<tag>a|img|link|source|area)\b[^>]*?\b(?P<attr>href|src)\s*=\s*(?P<q>["'])(?P<href>[^"']*)(?P=q)""", re.IGNORECASE)
+
+
+def mask_code(body: str) -> str:
+    """`body` with code, comments and scripts blanked out (same length and newlines), so links in them are ignored."""
+    if "`" not in body and "~~~" not in body and "<" not in body:
+        return body
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    for pattern in (_FENCE_BLOCK, _COMMENT, _SCRIPT, _CODE_SPAN):
+        body = pattern.sub(blank, body)
+    return body
+
+
+@dataclass(frozen=True)
+class RawLink:
+    href: str
+    offset: int
+    image: bool
+
+
+def body_links(body: str) -> list[RawLink]:
+    """Every link or image reference written in a Markdown body, outside code."""
+    masked = mask_code(body)
+    found: list[RawLink] = []
+    if "](" in masked:
+        for m in _MD_LINK.finditer(masked):
+            found.append(RawLink(m.group("href").strip("<>").strip(), m.start(), bool(m.group("img"))))
+    if "]:" in masked:
+        for m in _REF_DEF.finditer(masked):
+            found.append(RawLink(m.group("href").strip("<>").strip(), m.start(), False))
+    if "=" in masked and "<" in masked:
+        for m in _HTML_ATTR.finditer(masked):
+            found.append(RawLink(m.group("href").strip(), m.start(), m.group("attr").lower() == "src"))
+    found.sort(key=lambda link: link.offset)
+    return found
+
+
+# --------------------------------------------------------------------------------------------------- nav
+
+
+class _NavBuilder:
+    def __init__(self, config: MkDocsConfig, drafts: dict[str, _Draft], all_paths: set[str], problems: list[Problem]) -> None:
+        self.config = config
+        self.drafts = drafts  # by docs-relative path
+        self.all_paths = all_paths  # includes pages left out because of errors
+        self.problems = problems
+        self.order: list[str] = []  # page ids in nav order
+        self.indexes = "navigation.indexes" in config.theme_features
+        self.config_name = config.path.name if config.path else "mkdocs.yml"
+
+    def build(self, raw: Any) -> tuple[NavItem, ...]:
+        if not isinstance(raw, list):
+            self.problems.append(_problem(WARNING, "nav-format", self.config_name, self.config.line_of("nav:"), "`nav` must be a list of entries; it is ignored and the folder order is used."))
+            return ()
+        return tuple(item for item in (self._entry(e) for e in raw) if item is not None)
+
+    def _page(self, title: str | None, target: str) -> NavItem | None:
+        target = target.strip()
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("//"):
+            return NavItem(title=title or target, url=target)
+        path = posixpath.normpath(target.lstrip("/")) if target not in ("", ".") else target
+        draft = self.drafts.get(path)
+        if draft is None:
+            if path not in self.all_paths:
+                self.problems.append(_problem(WARNING, "nav-missing", self.config_name, self.config.line_of(target), f"The nav names {target!r}, which is not a page in the docs folder; fix the path or remove the entry."))
+            return None
+        if draft.page_id not in self.order:
+            self.order.append(draft.page_id)
+        return NavItem(title=title or draft.title, page=draft.page_id)
+
+    def _entry(self, entry: Any) -> NavItem | None:
+        if isinstance(entry, str):
+            return self._page(None, entry)
+        if isinstance(entry, dict) and len(entry) == 1:
+            title, value = next(iter(entry.items()))
+            title = str(title)
+            if isinstance(value, str):
+                return self._page(title, value)
+            if isinstance(value, list):
+                children = [c for c in (self._entry(v) for v in value) if c is not None]
+                page = None
+                if self.indexes and children and children[0].page and not children[0].children:
+                    first = children[0].page
+                    draft = next((d for d in self.drafts.values() if d.page_id == first), None)
+                    if draft is not None and posixpath.basename(draft.path).lower() == "index.md":
+                        page = first
+                        children = children[1:]
+                if not children and page is None:
+                    return None
+                return NavItem(title=title, page=page, children=tuple(children))
+        self.problems.append(_problem(WARNING, "nav-format", self.config_name, self.config.line_of(str(entry)[:40]) if isinstance(entry, (str, dict)) else None, f"Nav entry {str(entry)[:60]!r} is not `Title: file.md`, a file name, or a section list; it is ignored."))
+        return None
+
+
+def _folder_nav(drafts: list[_Draft]) -> tuple[tuple[NavItem, ...], list[str]]:
+    """Navigation from the folder tree: index first, then files, then sub-folders, each alphabetically."""
+    tree: dict[str, Any] = {"pages": [], "dirs": {}}
+    for draft in drafts:
+        node = tree
+        for part in draft.path.split("/")[:-1]:
+            node = node["dirs"].setdefault(part, {"pages": [], "dirs": {}})
+        node["pages"].append(draft)
+    order: list[str] = []
+
+    def key(d: _Draft) -> tuple[int, str]:
+        return (0 if posixpath.basename(d.path).lower() == "index.md" else 1, d.path.lower())
+
+    def build(node: dict[str, Any]) -> tuple[NavItem | None, list[NavItem]]:
+        pages = sorted(node["pages"], key=key)
+        index = None
+        items: list[NavItem] = []
+        for d in pages:
+            order.append(d.page_id)
+            item = NavItem(title=d.title, page=d.page_id)
+            if index is None and posixpath.basename(d.path).lower() == "index.md":
+                index = item
+            else:
+                items.append(item)
+        for name in sorted(node["dirs"], key=str.lower):
+            sub_index, sub_items = build(node["dirs"][name])
+            if sub_index is None and not sub_items:
+                continue
+            title = sub_index.title if sub_index is not None else _humanize(name)
+            items.append(NavItem(title=title, page=sub_index.page if sub_index else None, children=tuple(sub_items)))
+        return index, items
+
+    root_index, root_items = build(tree)
+    nav = ([root_index] if root_index else []) + root_items
+    return tuple(nav), order
+
+
+# --------------------------------------------------------------------------------------------------- corpus
+
+
+def load_corpus(source: Path) -> Corpus:
+    """Import a corpus. See the module docstring for the error contract."""
+    source = Path(source)
+    root = _source_root(source)
+    config = _config(root)
+    docs = _docs_dir(root, config)
+    listing = _walk(root, docs)
+    prefix = docs.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    problems: list[Problem] = list(listing.problems)
+
+    snippet_cfg = SnippetConfig.from_mkdocs(root, config.extension("pymdownx.snippets"))
+    if snippet_cfg is not None and config.path is not None:
+        snippet_cfg = SnippetConfig(snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name)
+    resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
+
+    drafts: dict[str, _Draft] = {}  # by docs-relative path
+    by_id: dict[str, _Draft] = {}
+    for rel, path in listing.pages:
+        file = prefix + rel
+        draft, page_problems = _read_page(rel, path, file, root, resolver)
+        problems.extend(page_problems)
+        if draft is None:
+            continue
+        other = by_id.get(draft.page_id)
+        if other is not None:
+            problems.append(_problem(ERROR, "duplicate-id", file, None, f"This page gets the id {draft.page_id!r}, which {other.file} already has; rename or move one of the two."))
+            continue
+        by_id[draft.page_id] = draft
+        drafts[rel] = draft
+
+    if not listing.pages:
+        problems.append(_problem(ERROR, "no-pages", prefix.rstrip("/") or ".", None, "No Markdown (.md) pages were found; point at the folder with mkdocs.yml or with the .md files."))
+
+    # Navigation and reading order.
+    all_paths = {rel for rel, _ in listing.pages}
+    if config.nav is not None:
+        builder = _NavBuilder(config, drafts, all_paths, problems)
+        nav = list(builder.build(config.nav))
+        order = builder.order
+        if not nav:
+            nav_t, order = _folder_nav(list(drafts.values()))
+            nav = list(nav_t)
+        else:
+            in_nav = set(order)
+            unlisted = [d for d in drafts.values() if d.page_id not in in_nav]
+            if unlisted:
+                nav.append(NavItem(title=UNLISTED_SECTION_TITLE, children=tuple(NavItem(d.title, page=d.page_id) for d in unlisted)))
+                order.extend(d.page_id for d in unlisted)
+    else:
+        nav_t, order = _folder_nav(list(drafts.values()))
+        nav = list(nav_t)
+
+    # Aliases (front matter `id`).
+    aliases: dict[str, str] = {}
+    for draft in drafts.values():
+        for alias in draft.aliases:
+            if alias in by_id and by_id[alias] is not draft:
+                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is already the id of {by_id[alias].file}; choose another id."))
+            elif alias in aliases and aliases[alias] != draft.page_id:
+                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is also used by {by_id[aliases[alias]].file}; give each page its own id."))
+            else:
+                aliases[alias] = draft.page_id
+
+    pages_by_path = {rel: d.page_id for rel, d in drafts.items()}
+    asset_set = frozenset(listing.assets)
+    index = RelationIndex(by_id.keys(), aliases, pages_by_path)
+    edges: list[Edge] = []
+    seen_edges: set[tuple[str, str, str, str | None]] = set()
+
+    def add_edge(edge: Edge) -> None:
+        key = (edge.source, edge.target, edge.kind, edge.anchor)
+        if key not in seen_edges:
+            seen_edges.add(key)
+            edges.append(edge)
+
+    for page_id in order:
+        draft = by_id[page_id]
+        for ref in draft.relations:
+            target = index.resolve(ref, draft.path)
+            if target is None:
+                problems.append(_problem(WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} matches no page; use a page's folder name, id or path."))
+            elif target == page_id:
+                problems.append(_problem(WARNING, "relation-self", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} points at this page itself; remove it."))
+            else:
+                add_edge(Edge(page_id, target, RELATION))
+        _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge)
+
+    # Actions.
+    actions: tuple = ()
+    registry = find_registry(docs)
+    if registry is not None:
+        actions, action_problems = load_actions(registry, prefix + registry.relative_to(docs).as_posix())
+        problems.extend(action_problems)
+    known = {r for a in actions for r in a.richtlijn}
+    for page_id in order:
+        draft = by_id[page_id]
+        if "action-cards" not in draft.body:
+            continue
+        for ph in find_placeholders(mask_code(draft.body), draft.path, draft.body_line):
+            if registry is None:
+                problems.append(_problem(WARNING, "actions-registry-missing", draft.file, ph.line, "This page asks for action cards but the corpus has no action registry (action-registry/actions.yaml); add it or remove the placeholder."))
+            elif not any(a.matches(ph.richtlijn, ph.fase) for a in actions):
+                problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry matches richtlijn {ph.richtlijn!r}" + (f" and fase {ph.fase!r}" if ph.fase else "") + "; the placeholder stays empty. Fix data-richtlijn/data-fase or add actions."))
+            elif False and ph.richtlijn not in known:
+                problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry has richtlijn {ph.richtlijn!r}; fix data-richtlijn or add actions for it."))
+
+    pages: dict[str, Page] = {}
+    for page_id in order:
+        d = by_id[page_id]
+        pages[page_id] = Page(
+            id=page_id,
+            path=d.path,
+            title=d.title,
+            summary=d.summary,
+            body=d.body,
+            body_line=d.body_line,
+            relations=d.relations,
+            aliases=d.aliases,
+            headings=d.headings,
+            abbreviations=d.abbreviations,
+            metadata={k: v for k, v in d.meta.items() if k not in ("title", "summary", "relations", "id")},
+            content_hash=d.content_hash,
+        )
+
+    title = config.site_name or root.name
+    unique_problems = list(dict.fromkeys(problems))
+    unique_problems.sort(key=lambda p: (p.file, p.line or 0))
+    return Corpus(
+        root=root,
+        docs_dir=docs,
+        title=title,
+        pages=pages,
+        nav=tuple(nav),
+        edges=tuple(edges),
+        actions=actions,
+        assets=tuple(listing.assets),
+        problems=unique_problems,
+        language=config.language or "nl",
+    )
+
+
+def _check_links(
+    draft: _Draft,
+    by_id: dict[str, _Draft],
+    pages_by_path: dict[str, str],
+    assets: frozenset[str],
+    problems: list[Problem],
+    add_edge: Any,
+) -> None:
+    own_anchors = {h.anchor for h in draft.headings} | draft.extra_ids
+    for raw in body_links(draft.body):
+        href = raw.href
+        if not href or href.startswith(("{{", "{%")):
+            continue
+        target = links.resolve_href(href, draft.path, pages_by_path, assets)
+        file, line = draft.origin(raw.offset)
+        if target.kind == "page" and target.page is not None:
+            if target.anchor:
+                other = by_id[target.page]
+                anchors = {h.anchor for h in other.headings} | other.extra_ids
+                if target.anchor not in anchors:
+                    problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; fix the #anchor."))
+            if target.page != draft.page_id:
+                add_edge(Edge(draft.page_id, target.page, LINK, target.anchor))
+        elif target.kind == "anchor":
+            if target.anchor and target.anchor not in own_anchors:
+                problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: this page has no heading with id {target.anchor!r}; fix the #anchor."))
+        elif target.kind == "missing":
+            what = "Image" if raw.image else "Link"
+            code = "image-missing" if raw.image else "link-missing"
+            problems.append(_problem(WARNING, code, file, line, f"{what} {href!r} points at {target.path or '(nothing)'}, which is not in the docs folder; fix the path."))
+        elif target.kind == "unsafe":
+            problems.append(_problem(WARNING, "link-unsafe", file, line, f"Link {href!r} uses a scheme the reader will not open; use an http(s) or relative link."))
+
+
+def iter_problems(corpus: Corpus) -> Iterable[Problem]:
+    return iter(corpus.problems)

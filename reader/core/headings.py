@@ -1,0 +1,157 @@
+"""Heading ids exactly as Python-Markdown's `toc` extension assigns them.
+
+Which lines are headings depends on the whole block structure (fenced code, admonitions, raw HTML blocks,
+`md_in_html`, setext underlines...). Rather than re-implementing that, we let Python-Markdown parse the page with
+the block extensions a MkDocs Material corpus uses, and read `toc_tokens`. To keep import fast, inline processing is
+skipped for everything but headings (the ids depend only on heading text and on explicit ids elsewhere).
+
+The renderer must produce the same ids: it uses `toc` with the default `slugify`, the same extensions, and can call
+`slugify_heading` / `unique_anchor` for any id it derives itself.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import xml.etree.ElementTree as etree
+from typing import Any, Iterable
+
+import markdown
+from markdown.extensions import toc as _toc
+from markdown.treeprocessors import Treeprocessor
+
+from reader.core.model import Heading
+
+# The extension set of a MkDocs Material corpus that shapes block structure or heading text. Options that only change
+# rendering (tabbed alternate_style, tasklist checkboxes) do not change ids; they are listed so the renderer can share
+# this exact list.
+HEADING_EXTENSIONS: tuple[str, ...] = (
+    "toc",
+    "attr_list",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.tabbed",
+    "pymdownx.superfences",
+    "md_in_html",
+    "footnotes",
+    "abbr",
+    "tables",
+    "pymdownx.tasklist",
+    "pymdownx.blocks.html",
+)
+HEADING_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
+    "pymdownx.tabbed": {"alternate_style": True},
+    "toc": {"permalink": False},
+}
+TOC_SEPARATOR = "-"
+_HEADING_TAG = re.compile(r"^h[1-6]$")
+
+
+def slugify_heading(text: str) -> str:
+    """The id `toc` gives a heading with this plain text (before de-duplication)."""
+    return _toc.slugify(text, TOC_SEPARATOR)
+
+
+def unique_anchor(anchor: str, used: set[str]) -> str:
+    """`anchor`, or `anchor_1`, `anchor_2`... the way `toc` de-duplicates ids within one page."""
+    return _toc.unique(anchor, used)
+
+
+class _BlankNonHeadings(Treeprocessor):
+    """Runs just before inline processing: empties the text of non-heading blocks so inline patterns skip them.
+
+    Text that may carry an attr_list (`{: #id }`) is kept, because explicit ids take part in de-duplication.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if isinstance(el.tag, str) and not _HEADING_TAG.match(el.tag):
+                if el.text and "{" not in el.text:
+                    el.text = ""
+                if el.tail and "{" not in el.tail:
+                    el.tail = ""
+
+
+_local = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=list(HEADING_EXTENSIONS), extension_configs=HEADING_EXTENSION_CONFIGS)
+        md.treeprocessors.register(_BlankNonHeadings(md), "rl_blank_non_headings", 20.5)  # inline runs at 20
+        _local.md = md
+    return md
+
+
+def _flatten(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for token in tokens:
+        yield token
+        yield from _flatten(token.get("children", ()))
+
+
+_ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
+_SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATTR = re.compile(r"\{[^}]*\}\s*$")
+_CONTAINER_PREFIX = re.compile(r"^(?:\s*>)*\s*")
+
+
+def toc_headings(body: str) -> list[tuple[int, str, str]]:
+    """(level, id, plain text) of every heading of `body`, h1..h6, in document order."""
+    md = _markdown()
+    md.reset()
+    md.convert(body)
+    tokens = getattr(md, "toc_tokens", [])
+    return [(t["level"], t["id"], html.unescape(t["name"])) for t in _flatten(tokens)]
+
+
+def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
+    """Headings with their toc ids and (best effort) their 1-based line in the source file."""
+    found = toc_headings(body)
+    if not found:
+        return ()
+    lines = body.split("\n")
+    candidates = _heading_lines(lines)
+    result: list[Heading] = []
+    pos = 0
+    for level, anchor, text in found:
+        line = 0
+        base = anchor.rsplit("_", 1)[0] if re.search(r"_\d+$", anchor) else anchor
+        for index in range(pos, len(candidates)):
+            number, cand_level, cand_text = candidates[index]
+            if cand_level != level:
+                continue
+            explicit = "#" + anchor in cand_text
+            slug = slugify_heading(_ATTR.sub("", cand_text))
+            if explicit or slug in (anchor, base) or slugify_heading(text) == slug:
+                line = body_line + number
+                pos = index + 1
+                break
+        result.append(Heading(level=level, text=text, anchor=anchor, line=line))
+    return tuple(result)
+
+
+def _heading_lines(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(0-based line, level, raw text) of lines that look like ATX or setext headings, outside fences."""
+    out: list[tuple[int, int, str]] = []
+    fence: str | None = None
+    for number, raw in enumerate(lines):
+        stripped = _CONTAINER_PREFIX.sub("", raw, count=1)
+        match = _FENCE.match(raw)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        atx = _ATX.match(stripped)
+        if atx:
+            out.append((number, len(atx.group(1)), atx.group(2).strip()))
+            continue
+        if stripped.strip() and number + 1 < len(lines) and _SETEXT.match(lines[number + 1]):
+            level = 1 if lines[number + 1].strip()[0] == "=" else 2
+            out.append((number, level, stripped.strip()))
+    return out

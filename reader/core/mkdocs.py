@@ -1,0 +1,180 @@
+"""Reading `mkdocs.yml` safely: no tag in it is ever imported or executed.
+
+Real MkDocs configs carry `!!python/name:...`, `!ENV [...]` and plugin-specific tags. A SafeLoader refuses them;
+the loader below turns every unknown tag into an inert `UnknownTag` value so the rest of the file stays usable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+MAX_CONFIG_BYTES = 1 << 20  # a config larger than 1 MB is not a config
+
+
+@dataclass(frozen=True)
+class UnknownTag:
+    """A YAML value carrying a tag we do not interpret (`!!python/name:x.y`, `!ENV`, ...). Never resolved."""
+
+    tag: str
+    value: Any  # the plain scalar / list / dict under the tag
+
+    def __str__(self) -> str:  # keeps messages readable when such a value ends up in a title
+        return f"{self.tag} {self.value}"
+
+
+class InertLoader(yaml.SafeLoader):
+    """SafeLoader that accepts any tag as an inert value instead of failing or constructing objects."""
+
+
+def _construct_unknown(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> UnknownTag:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return UnknownTag(node.tag, value)
+
+
+# Multi-constructors keyed on the empty prefix catch every tag the SafeLoader has no constructor for.
+InertLoader.add_multi_constructor("", _construct_unknown)
+
+
+class MkDocsConfigError(Exception):
+    """mkdocs.yml exists but cannot be used. `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None, code: str = "mkdocs-yaml") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.code = code
+
+
+@dataclass(frozen=True)
+class MkDocsConfig:
+    """The parts of mkdocs.yml the reader uses. `raw` keeps everything (with UnknownTag values) for later use."""
+
+    path: Path | None  # the config file, None for a plain folder of Markdown
+    site_name: str | None
+    docs_dir: str
+    nav: Any  # the raw `nav` value (None when absent)
+    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...]  # (name, config) in order
+    theme_features: tuple[str, ...]
+    language: str | None
+    raw: dict[str, Any] = field(default_factory=dict)
+    text: str = ""  # the config text, to find line numbers of nav entries
+
+    def extension(self, name: str) -> dict[str, Any] | None:
+        for ext_name, cfg in self.markdown_extensions:
+            if ext_name == name:
+                return cfg
+        return None
+
+    def line_of(self, needle: str) -> int | None:
+        """First line of the config mentioning `needle` (for messages about nav entries)."""
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if needle in line:
+                return number
+        return None
+
+
+def find_config(root: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = root / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_yaml_text(text: str) -> Any:
+    return yaml.load(text, Loader=InertLoader)  # noqa: S506 - InertLoader is a SafeLoader subclass
+
+
+def _as_str(value: Any) -> str | None:
+    if isinstance(value, UnknownTag):
+        # `!ENV [NAME, default]`: the default is the only value we can know without reading the environment.
+        if isinstance(value.value, list) and value.value and isinstance(value.value[-1], (str, int, float)):
+            return str(value.value[-1])
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    result: list[tuple[str, dict[str, Any]]] = []
+    items: list[Any]
+    if isinstance(value, dict):
+        items = [{k: v} for k, v in value.items()]
+    elif isinstance(value, list):
+        items = value
+    else:
+        return ()
+    for item in items:
+        if isinstance(item, str):
+            result.append((item, {}))
+        elif isinstance(item, dict) and len(item) == 1:
+            name, cfg = next(iter(item.items()))
+            if isinstance(name, str):
+                result.append((name, cfg if isinstance(cfg, dict) else {}))
+    return tuple(result)
+
+
+def read_mkdocs_config(root: Path) -> MkDocsConfig:
+    """Read `root/mkdocs.yml` (or .yaml). A root without one is a plain folder: docs_dir ".".
+
+    Raises MkDocsConfigError when the file exists but is unreadable, not YAML, or not a mapping.
+    """
+    path = find_config(root)
+    if path is None:
+        return MkDocsConfig(None, None, ".", None, (), (), None)
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise MkDocsConfigError("mkdocs.yml is larger than 1 MB; check that it is the right file.", None, "mkdocs-too-large")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
+    except OSError as exc:
+        raise MkDocsConfigError(f"mkdocs.yml cannot be read ({exc.strerror}); check its permissions.", None, "mkdocs-unreadable") from exc
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise MkDocsConfigError("mkdocs.yml is not UTF-8 text; save it as UTF-8.", line, "mkdocs-encoding") from exc
+    text = text.replace("\r\n", "\n")
+    try:
+        raw = load_yaml_text(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MkDocsConfigError(f"mkdocs.yml is not valid YAML ({reason}); fix the syntax at this line.", line) from exc
+    except RecursionError as exc:
+        raise MkDocsConfigError("mkdocs.yml nests too deeply to be read; simplify it.", None) from exc
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise MkDocsConfigError("mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.", 1, "mkdocs-not-mapping")
+    theme = raw.get("theme")
+    features: tuple[str, ...] = ()
+    language = None
+    if isinstance(theme, dict):
+        feats = theme.get("features")
+        if isinstance(feats, list):
+            features = tuple(f for f in feats if isinstance(f, str))
+        language = _as_str(theme.get("language"))
+    docs_dir = _as_str(raw.get("docs_dir")) or "docs"
+    return MkDocsConfig(
+        path=path,
+        site_name=_as_str(raw.get("site_name")),
+        docs_dir=docs_dir,
+        nav=raw.get("nav"),
+        markdown_extensions=_extensions(raw.get("markdown_extensions")),
+        theme_features=features,
+        language=language,
+        raw=raw,
+        text=text,
+    )

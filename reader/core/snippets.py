@@ -1,0 +1,214 @@
+"""`pymdownx.snippets` includes, resolved at import time and only inside the project.
+
+Supported: the single-line form `--8<-- "file.md"` (also `file.md:3:7` line ranges), the block form
+(`--8<--` / file names / `--8<--`), nested includes, `;--8<--` escapes, and `auto_append` files. Every output line
+remembers where it came from so that messages about included text name the right file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.model import ERROR, WARNING, Problem
+
+_SINGLE = re.compile(r'^(?P<indent>[ \t]*)(?P<escape>;*)--8<--[ \t]+(?P<quote>["\'])(?P<name>.+?)(?P=quote)[ \t]*$')
+_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<escape>;*)--8<--[ \t]*$")
+_RANGE = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?)?$")
+MAX_DEPTH = 8
+MAX_SNIPPET_BYTES = 5 << 20
+
+
+@dataclass(frozen=True)
+class SnippetConfig:
+    base_paths: tuple[Path, ...]  # absolute, inside the project root
+    auto_append: tuple[str, ...] = ()
+    check_paths: bool = False
+    config_file: str = "mkdocs.yml"  # where auto_append is configured (for messages)
+
+    @classmethod
+    def from_mkdocs(cls, root: Path, ext_config: dict[str, Any] | None) -> "SnippetConfig | None":
+        """None when the corpus does not enable `pymdownx.snippets`."""
+        if ext_config is None:
+            return None
+        base = ext_config.get("base_path", ["."])
+        if isinstance(base, str):
+            base = [base]
+        bases = tuple((root / b) for b in base if isinstance(b, str)) or (root,)
+        append = ext_config.get("auto_append", [])
+        if isinstance(append, str):
+            append = [append]
+        return cls(
+            base_paths=bases,
+            auto_append=tuple(a for a in append if isinstance(a, str)),
+            check_paths=bool(ext_config.get("check_paths", False)),
+        )
+
+
+@dataclass
+class Origin:
+    file: str  # source-root relative posix path
+    line: int  # 1-based
+
+
+class SnippetResolver:
+    def __init__(self, root: Path, config: SnippetConfig) -> None:
+        self.root = root.resolve()
+        self.config = config
+        self._cache: dict[Path, list[str] | None] = {}
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _find(self, name: str) -> tuple[Path | None, bool]:
+        """(file, escaped): the first base path holding `name`; escaped when it would leave the project."""
+        escaped = False
+        for base in self.config.base_paths:
+            candidate = (base / name)
+            try:
+                resolved = candidate.resolve()
+            except (OSError, RuntimeError):
+                continue
+            if not resolved.is_relative_to(self.root):
+                escaped = True
+                continue
+            if resolved.is_file():
+                return resolved, False
+        return None, escaped
+
+    def _read(self, path: Path) -> list[str] | None:
+        if path not in self._cache:
+            try:
+                if path.stat().st_size > MAX_SNIPPET_BYTES:
+                    self._cache[path] = None
+                else:
+                    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+                    self._cache[path] = text.split("\n")
+            except (OSError, UnicodeDecodeError):
+                self._cache[path] = None
+        return self._cache[path]
+
+    def resolve(
+        self, lines: list[str], origins: list[Origin], problems: list[Problem], depth: int = 0, append: bool = True
+    ) -> tuple[list[str], list[Origin]]:
+        out: list[str] = []
+        out_origins: list[Origin] = []
+        in_block: tuple[str, Origin] | None = None  # indent of an open block form
+        fence: str | None = None
+        for text, origin in zip(lines, origins):
+            stripped = text.lstrip()
+            if fence is not None:  # snippets are not expanded inside fenced code
+                if stripped.startswith(fence):
+                    fence = None
+                out.append(text)
+                out_origins.append(origin)
+                continue
+            if in_block is None and (stripped.startswith("```") or stripped.startswith("~~~")):
+                fence = stripped[:3]
+                out.append(text)
+                out_origins.append(origin)
+                continue
+            block = _BLOCK.match(text)
+            if block and not block.group("escape"):
+                in_block = None if in_block is not None else (block.group("indent"), origin)
+                continue
+            if block and block.group("escape"):
+                out.append(text.replace(";--8<--", "--8<--", 1))
+                out_origins.append(origin)
+                continue
+            if in_block is not None:
+                name = text.strip()
+                if name and not name.startswith(";"):
+                    self._include(name, in_block[0], origin, out, out_origins, problems, depth)
+                continue
+            single = _SINGLE.match(text)
+            if single:
+                if single.group("escape"):
+                    out.append(text.replace(";--8<--", "--8<--", 1))
+                    out_origins.append(origin)
+                else:
+                    self._include(single.group("name"), single.group("indent"), origin, out, out_origins, problems, depth)
+                continue
+            out.append(text)
+            out_origins.append(origin)
+        if append and depth == 0:
+            for name in self.config.auto_append:
+                path, escaped = self._find(name)
+                if path is None:
+                    problems.append(
+                        Problem(
+                            ERROR if escaped else WARNING,
+                            "include-outside" if escaped else "include-missing",
+                            self.config.config_file,
+                            None,
+                            f"auto_append file {name!r} "
+                            + ("lies outside the project; move it inside." if escaped else "does not exist; create it or remove it from mkdocs.yml."),
+                        )
+                    )
+                    continue
+                self._include(name, "", Origin(self.config.config_file, 0), out, out_origins, problems, depth, quiet=True)
+        return out, out_origins
+
+    def _include(
+        self,
+        spec: str,
+        indent: str,
+        origin: Origin,
+        out: list[str],
+        out_origins: list[Origin],
+        problems: list[Problem],
+        depth: int,
+        quiet: bool = False,
+    ) -> None:
+        if spec.startswith(("http://", "https://")):
+            problems.append(
+                Problem(WARNING, "include-remote", origin.file, origin.line or None,
+                        f"Remote include {spec!r} is not fetched (the reader works offline); copy the file into the project.")
+            )
+            return
+        match = _RANGE.match(spec)
+        name = match.group("path") if match else spec
+        path, escaped = self._find(name)
+        if escaped and path is None:
+            problems.append(
+                Problem(ERROR, "include-outside", origin.file, origin.line or None,
+                        f"Include {name!r} points outside the project and is refused; move the file inside the project.")
+            )
+            return
+        if path is None:
+            if not quiet:
+                problems.append(
+                    Problem(WARNING, "include-missing", origin.file, origin.line or None,
+                            f"Included file {name!r} does not exist; fix the name or remove the --8<-- line.")
+                )
+            return
+        if depth >= MAX_DEPTH:
+            problems.append(
+                Problem(ERROR, "include-loop", origin.file, origin.line or None,
+                        f"Includes nest more than {MAX_DEPTH} deep at {name!r}; remove the include loop.")
+            )
+            return
+        content = self._read(path)
+        if content is None:
+            problems.append(
+                Problem(ERROR, "include-unreadable", origin.file, origin.line or None,
+                        f"Included file {name!r} cannot be read as UTF-8 text (or is larger than 5 MB); fix or replace it.")
+            )
+            return
+        start, end = 1, len(content)
+        if match and match.group("start") not in (None, ""):
+            start = max(1, int(match.group("start")))
+        if match and match.group("end") not in (None, ""):
+            end = min(len(content), int(match.group("end")))
+        rel = self._rel(path)
+        sub_lines = content[start - 1 : end]
+        sub_origins = [Origin(rel, start + i) for i in range(len(sub_lines))]
+        sub_lines, sub_origins = self.resolve(sub_lines, sub_origins, problems, depth + 1, append=False)
+        for text, sub_origin in zip(sub_lines, sub_origins):
+            out.append(indent + text if text else text)
+            out_origins.append(sub_origin)
