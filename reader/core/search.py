@@ -1,0 +1,716 @@
+"""Full-text search over an edition: Dutch analysis, a Whoosh index per section, queries, snippets, suggestions.
+
+This is the only module that imports Whoosh. The edition builder calls `build_index(index_dir, docs)` with one
+`SearchDoc` per section; the app and the `search` command use `SearchIndex.open(index_dir).search(query)`.
+
+Analysis (index and query side, same code): fold (lowercase, strip accents), split into words, drop Dutch stop
+words, normalise plural spellings the stemmer misses, Snowball Dutch stem. At build time compounds are also split
+against the corpus vocabulary (see reader.core.dutch) and their parts are indexed after the compound, with
+consecutive positions, so `beveiliging` finds `informatiebeveiliging` and the phrase "open source" finds
+`opensourcesoftware`.
+
+Fields: `ptitle` (page title), `stitle` (section heading), `summary` (intro section only), `crumbs` (nav path) and
+`body`, all stemmed; `exact` holds the folded, unstemmed words and serves prefix completion and did-you-mean (fuzzy
+matching on stems finds nothing for `toegankelijkhied`). Field weights are applied as query boosts so they can be
+tuned without rebuilding. The section text is stored zlib-compressed for snippets, which keeps the index small.
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import json
+import logging
+import re
+import shutil
+import time
+import warnings
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.lang.snowball.dutch import DutchStemmer
+from whoosh.scoring import BM25F
+
+from reader.core.dutch import STOP_WORDS, Decompounder, fold, normalize, vocabulary, words
+from reader.core.query import Clause, ParsedQuery, parse
+
+log = logging.getLogger("reader.search")
+
+# Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
+INDEX_FORMAT_VERSION = 1
+META_FILE = "richtlijnenlezer-index.json"
+INDEX_NAME = "sections"
+
+# Query-time field weights: titles and headings weigh more than body text.
+FIELD_BOOSTS: dict[str, float] = {"lead": 2.5, "ptitle": 2.0, "stitle": 2.0, "summary": 1.5, "crumbs": 0.5, "body": 1.0}
+PHRASE_FIELDS = ("lead", "ptitle", "stitle", "summary", "body")
+STEMMED_FIELDS = ("lead", "ptitle", "stitle", "summary", "crumbs", "body")
+PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this many known words (FIELD-NOTES trap)
+PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
+PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
+FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
+SECTIONS_PER_PAGE = 3
+SNIPPET_CHARS = 220
+
+
+class IndexFormatError(Exception):
+    """The index is missing, from another format version, or damaged: rebuild it."""
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    page: str
+    anchor: str  # "" for the page intro
+    page_title: str
+    section_title: str
+    breadcrumb: tuple[str, ...]
+    summary: str
+    text: str
+    filters: Mapping[str, str] = field(default_factory=dict)  # selected front matter keys -> value
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: str
+    anchor: str
+    title: str  # page title
+    section: str  # section heading ("" for the intro)
+    breadcrumb: tuple[str, ...]
+    snippet_html: str  # escaped text with <mark> around matched words
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["breadcrumb"] = list(self.breadcrumb)
+        return d
+
+
+@dataclass
+class SearchResult:
+    query: str
+    suggestion: str | None
+    partial: bool  # nothing matched all words; these are the best partial matches
+    ms: float
+    hits: list[Hit]
+    total: int = 0  # matching sections (before grouping and the limit)
+    message: str = ""  # a friendly explanation when there is nothing to show
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the keys of the `search --json` contract."""
+        return {
+            "query": self.query,
+            "suggestion": self.suggestion,
+            "partial": self.partial,
+            "ms": round(self.ms, 3),
+            "hits": [h.to_json() for h in self.hits],
+        }
+
+
+# --- analysis --------------------------------------------------------------------------------------------------
+
+_stemmer = DutchStemmer()
+_stem_cache: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Stem a folded word (cached: the Snowball stemmer in pure Python is the hot spot of indexing)."""
+    s = _stem_cache.get(word)
+    if s is None:
+        s = _stemmer.stem(normalize(word)) if not word.isdigit() else word
+        if len(_stem_cache) < 500_000:
+            _stem_cache[word] = s
+    return s
+
+
+def analyze_word(folded_word: str) -> str | None:
+    """The index term of one folded word, or None for a stop word."""
+    if folded_word in STOP_WORDS:
+        return None
+    return stem(folded_word)
+
+
+def analyze(text: str) -> list[str]:
+    """Index terms of a text, in order, without compound parts (query side)."""
+    out = []
+    for m in words(fold(text)):
+        t = analyze_word(m.group(0))
+        if t:
+            out.append(t)
+    return out
+
+
+class DutchTokenizer(Tokenizer):
+    """Whoosh tokenizer doing the whole Dutch analysis in one pass (faster than a chain of filters).
+
+    `decompounder` is set only while an index is being built; it is not pickled into the schema, so opening an
+    index stays cheap and query analysis (which never goes through Whoosh) is unaffected.
+    """
+
+    def __init__(self) -> None:
+        self.decompounder: Decompounder | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.decompounder = None
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    __hash__ = Tokenizer.__hash__
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost = 1.0
+        t.stopped = False
+        pos = start_pos
+        dec = self.decompounder
+        for m in words(fold(value)):
+            w = m.group(0)
+            if w in STOP_WORDS:
+                continue
+            t.text = stem(w)
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar, t.endchar = start_char + m.start(), start_char + m.end()
+            yield t
+            if dec is not None:
+                parts = dec.split(w)
+                if parts:
+                    for k, part in enumerate(parts):
+                        t.text = stem(part)
+                        if positions:
+                            t.pos = pos + k
+                        yield t
+                    pos += len(parts) - 1
+                base = dec.derivation_base(w)
+                if base:
+                    t.text = stem(base)
+                    if positions:
+                        t.pos = pos
+                    yield t
+            pos += 1
+
+
+class FoldTokenizer(Tokenizer):
+    """Folded, unstemmed words (the `exact` field: completion and spelling suggestions)."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    __hash__ = Tokenizer.__hash__
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,  # type: ignore[override]
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost = 1.0
+        t.stopped = False
+        for i, m in enumerate(words(fold(value))):
+            w = m.group(0)
+            if w in STOP_WORDS or w.isdigit():
+                continue
+            t.text = w
+            if positions:
+                t.pos = start_pos + i
+            yield t
+
+
+def make_schema() -> Schema:
+    dutch = DutchTokenizer()
+    return Schema(
+        page=ID(stored=True),
+        anchor=STORED(),
+        data=STORED(),  # (page title, section title, breadcrumb, zlib-compressed text)
+        ptitle=TEXT(analyzer=dutch, phrase=True),
+        stitle=TEXT(analyzer=dutch, phrase=True),
+        summary=TEXT(analyzer=dutch, phrase=True),
+        lead=TEXT(analyzer=dutch, phrase=True),  # page title + summary, in the page's first section only
+        crumbs=TEXT(analyzer=dutch, phrase=False),
+        body=TEXT(analyzer=dutch, phrase=True),
+        exact=TEXT(analyzer=FoldTokenizer(), phrase=False),
+    )
+
+
+def _filter_field(key: str) -> str:
+    return "f_" + re.sub(r"[^a-z0-9_]", "_", fold(key))
+
+
+# --- building ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BuildStats:
+    docs: int = 0
+    text_bytes: int = 0  # UTF-8 size of everything indexed (titles, headings, summaries, text)
+    index_bytes: int = 0
+    vocabulary: int = 0
+    compounds: int = 0  # vocabulary words split into parts
+    decompound_s: float = 0.0
+    total_s: float = 0.0
+
+
+def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -> BuildStats:
+    """Build the section index into `index_dir` (created; must be empty or absent). Returns figures for logs.
+
+    Two passes: the first gathers the corpus vocabulary (for decompounding), the second writes the index.
+    `procs` > 1 is accepted for large corpora but decompounding then only happens in the parent process' share.
+    """
+    t0 = time.perf_counter()
+    index_dir = Path(index_dir)
+    doc_list = list(docs)
+    stats = BuildStats(docs=len(doc_list))
+
+    # Pass 1: the vocabulary. A part must be a corpus word, or share its stem with one (so `beveiliging` is a part
+    # even when the corpus only ever writes `beveiligen` or compounds of it). Short stems are not trusted.
+    t1 = time.perf_counter()
+    vocab = vocabulary(
+        s for d in doc_list for s in (d.page_title, d.section_title, d.summary, d.text)
+    )
+    stems = {stem(w) for w in vocab}
+
+    def is_word(w: str) -> bool:
+        return w in vocab or (len(w) >= 5 and stem(w) in stems)
+
+    decompounder = Decompounder(is_word)
+    stats.compounds = sum(1 for w in vocab if decompounder.split(w))
+    stats.vocabulary = len(vocab)
+    stats.decompound_s = time.perf_counter() - t1
+
+    filter_keys = sorted({k for d in doc_list for k in d.filters})
+    schema = make_schema()
+    for key in filter_keys:
+        schema.add(_filter_field(key), ID())
+    tokenizer = schema["body"].analyzer
+    assert isinstance(tokenizer, DutchTokenizer)
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    ix = windex.create_in(str(index_dir), schema, indexname=INDEX_NAME)
+    # The analyzer object is shared by the stemmed fields of this schema instance; give it the vocabulary now.
+    for name in STEMMED_FIELDS:
+        ix.schema[name].analyzer.decompounder = decompounder  # type: ignore[attr-defined]
+    multi = procs > 1
+    writer = ix.writer(limitmb=256, procs=procs, multisegment=multi) if multi else ix.writer(limitmb=256)
+    text_bytes = 0
+    seen_pages: set[str] = set()
+    try:
+        for d in doc_list:
+            first = d.page not in seen_pages
+            seen_pages.add(d.page)
+            fields: dict[str, Any] = {
+                "page": d.page,
+                "anchor": d.anchor,
+                "data": (d.page_title, d.section_title, tuple(d.breadcrumb), zlib.compress(d.text.encode("utf-8"), 6)),
+                "ptitle": d.page_title,
+                "stitle": d.section_title,
+                "crumbs": " ".join(d.breadcrumb),
+                "body": d.text,
+                "exact": " ".join((d.page_title, d.section_title, d.text)),
+            }
+            # The summary belongs to the page intro; repeating it in every section would make them all alike.
+            if d.summary and (not d.anchor or first):
+                fields["summary"] = d.summary
+            # `lead` marks the section that is the page's landing spot, so a page *about* the query (title or
+            # summary) outranks pages that mention it in every section; idf of `lead` is high (one doc per page).
+            if first:
+                fields["lead"] = d.page_title + "\n" + d.summary
+            for key, value in d.filters.items():
+                if value:
+                    fields[_filter_field(key)] = fold(str(value))
+            writer.add_document(**fields)
+            text_bytes += sum(len(s.encode("utf-8")) for s in (d.page_title, d.section_title, d.summary, d.text))
+        writer.commit(optimize=multi)  # one segment: highlighting/search over many segments is slow
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        for name in STEMMED_FIELDS:
+            ix.schema[name].analyzer.decompounder = None  # type: ignore[attr-defined]
+    ix.close()
+
+    stats.text_bytes = text_bytes
+    stats.total_s = time.perf_counter() - t0
+    stats.index_bytes = sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())
+    meta = {
+        "format": INDEX_FORMAT_VERSION,
+        "docs": stats.docs,
+        "filter_keys": filter_keys,
+        "stats": asdict(stats),
+    }
+    (index_dir / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    log.info("search index: %d sections, %.2f s (decompounding %.3f s, %d compounds)", stats.docs, stats.total_s,
+             stats.decompound_s, stats.compounds)
+    return stats
+
+
+def index_format(index_dir: Path) -> int | None:
+    """The format version recorded with an index, or None when there is no readable record."""
+    try:
+        meta = json.loads((Path(index_dir) / META_FILE).read_text(encoding="utf-8"))
+        return int(meta["format"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remove_index(index_dir: Path) -> None:
+    shutil.rmtree(index_dir, ignore_errors=True)
+
+
+# --- snippets and highlight terms ----------------------------------------------------------------------------------
+
+
+def word_matches(word: str, terms: Sequence[str]) -> bool:
+    """The marking rule shared with resources/js/highlight.js: a folded word is marked when it starts with a term,
+    or contains a term of at least 5 letters (the tail of a compound: informatie*beveil*iging)."""
+    for t in terms:
+        if word.startswith(t) or (len(t) >= 5 and t in word):
+            return True
+    return False
+
+
+def _term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alts = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(r"[^\W_]*(?:" + alts + r")[^\W_]*")
+
+
+def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+    """Escaped HTML: the densest `width`-character window of `text`, matched words in <mark>."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    folded = fold(text)
+    spans: list[tuple[int, int, str]] = []
+    pattern = _term_pattern(terms)
+    if pattern is not None:
+        for m in pattern.finditer(folded):
+            w = m.group(0)
+            if word_matches(w, terms):
+                spans.append((m.start(), m.end(), w))
+            if len(spans) >= 400:
+                break
+    if not spans:
+        start, end = 0, min(len(text), width)
+    else:
+        # The window that starts at a match and covers the most distinct matched words.
+        best, best_i = -1, 0
+        j = 0
+        for i, (s, _e, _w) in enumerate(spans):
+            while j < len(spans) and spans[j][1] <= s + width:
+                j += 1
+            distinct = len({w for _s, _e, w in spans[i:j]}) * 100 + (j - i)
+            if distinct > best:
+                best, best_i = distinct, i
+        start = max(0, spans[best_i][0] - 40)
+        end = min(len(text), start + width)
+    # Snap to word boundaries.
+    if start > 0:
+        sp = text.rfind(" ", 0, start)
+        start = sp + 1 if sp >= 0 and start - sp < 30 else start
+    if end < len(text):
+        sp = text.find(" ", end)
+        end = sp if 0 <= sp < end + 30 else end
+    out: list[str] = ["…"] if start > 0 else []
+    pos = start
+    for s, e, _w in spans:
+        if s < start or e > end:
+            continue
+        out.append(html.escape(text[pos:s], quote=False))
+        out.append("<mark>" + html.escape(text[s:e], quote=False) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:end], quote=False))
+    if end < len(text):
+        out.append("…")
+    return "".join(out)
+
+
+# --- searching --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Compiled:
+    query: wq.Query | None
+    any_query: wq.Query | None  # OR of the groups (partial matches), when there are several groups
+    terms: list[str]  # for snippets / in-page marks
+    words: list[tuple[Clause, str]]  # single-word clauses and their folded word (for suggestions)
+
+
+class SearchIndex:
+    """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
+
+    def __init__(self, ix: Any, meta: dict[str, Any]) -> None:
+        self._ix = ix
+        self._searcher = ix.searcher(weighting=BM25F(B=0.75, K1=1.2))
+        self._reader = self._searcher.reader()
+        self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
+        self.doc_count = int(meta.get("docs", 0))
+        self._qdecompounder = Decompounder(self._is_word)
+
+    @classmethod
+    def open(cls, index_dir: Path) -> "SearchIndex":
+        index_dir = Path(index_dir)
+        try:
+            meta = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexFormatError(f"geen leesbare zoekindex in {index_dir}: {exc}") from exc
+        if not isinstance(meta, dict) or meta.get("format") != INDEX_FORMAT_VERSION:
+            found = meta.get("format") if isinstance(meta, dict) else None
+            raise IndexFormatError(f"zoekindex heeft formaat {found}, verwacht {INDEX_FORMAT_VERSION}")
+        # Whoosh leaves the file of a damaged table of contents to the garbage collector; that is expected here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+                if ix.doc_count() == meta.get("docs"):
+                    return cls(ix, meta)
+                ix.close()
+                problem = "zoekindex is onvolledig"
+            except Exception as exc:  # whoosh raises many kinds on damaged files
+                problem = f"zoekindex beschadigd: {type(exc).__name__}: {exc}"
+            gc.collect()
+        raise IndexFormatError(problem)
+
+    def close(self) -> None:
+        self._searcher.close()
+        self._ix.close()
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers over the lexicon
+
+    def _is_word(self, w: str) -> bool:
+        return ("exact", w) in self._reader
+
+    def _df(self, fieldname: str, text: str) -> int:
+        try:
+            return self._reader.doc_frequency(fieldname, text)
+        except Exception:
+            return 0
+
+    def completions(self, prefix: str, k: int = PREFIX_COMPLETIONS) -> list[str]:
+        """Up to k known words starting with `prefix` (folded), most frequent first. Bounded work."""
+        if len(prefix) < 2:
+            return []
+        found: list[tuple[int, str]] = []
+        for n, b in enumerate(self._reader.expand_prefix("exact", prefix)):
+            if n >= PREFIX_SCAN:
+                break
+            w = b.decode("utf-8") if isinstance(b, bytes) else b
+            if w in STOP_WORDS:
+                continue
+            found.append((self._df("exact", w), w))
+        found.sort(key=lambda x: (-x[0], x[1]))
+        return [w for _df, w in found[:k]]
+
+    # -- compiling a parsed query
+
+    def _term_query(self, term: str, fields: Sequence[str], boost: float = 1.0) -> wq.Query:
+        return wq.Or([wq.Term(f, term, boost=FIELD_BOOSTS[f] * boost) for f in fields])
+
+    def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> wq.Query:
+        fields = [f for f in fields if f in PHRASE_FIELDS] or ["body"]
+        return wq.Or([wq.Phrase(f, terms, boost=FIELD_BOOSTS[f] * boost) for f in fields])
+
+    def _clause_query(self, c: Clause, terms_out: list[str]) -> tuple[wq.Query | None, str | None]:
+        """Query for one clause, plus its folded word when it is a single word (for suggestions)."""
+        fields: Sequence[str] = (
+            ("ptitle", "lead") if c.field == "titel" else ("stitle",) if c.field == "sectie" else tuple(FIELD_BOOSTS)
+        )
+        folded = [m.group(0) for m in words(fold(c.text))][:32]
+        if not folded:
+            return None, None
+        if len(folded) > 1:  # a quoted phrase, or a hyphenated word typed as one (open-source)
+            stems = [s for s in (analyze_word(w) for w in folded) if s]
+            terms_out.extend(stems)
+            if not stems:
+                return None, None
+            if len(stems) == 1:
+                return self._term_query(stems[0], fields), None
+            return self._phrase_query(stems, fields), None
+        w = folded[0]
+        s = analyze_word(w)
+        alts: list[wq.Query] = []
+        if s:
+            terms_out.append(s)
+            alts.append(self._term_query(s, fields))
+            # A compound typed by the user (informatiebeveiliging) also matches its parts written apart.
+            parts = self._qdecompounder.split(w) if not self._is_word(w) or len(w) >= 12 else None
+            if parts:
+                pstems = [p for p in (analyze_word(x) for x in parts) if p]
+                if len(pstems) > 1:
+                    alts.append(self._phrase_query(pstems, fields, boost=0.8))
+        if c.prefix:
+            terms_out.append(w)
+            seen = {s}
+            for comp in self.completions(w):
+                cs = analyze_word(comp)
+                if cs and cs not in seen:
+                    seen.add(cs)
+                    alts.append(self._term_query(cs, fields, boost=PREFIX_BOOST))
+        if not alts:
+            return None, None
+        return (alts[0] if len(alts) == 1 else wq.Or(alts)), w
+
+    def _compile(self, parsed: ParsedQuery) -> _Compiled:
+        terms: list[str] = []
+        words_: list[tuple[Clause, str]] = []
+        groups: list[wq.Query] = []
+        for group in parsed.groups:
+            alts = []
+            for c in group:
+                q, w = self._clause_query(c, terms)
+                if q is not None:
+                    alts.append(q)
+                if w is not None:
+                    words_.append((c, w))
+            if alts:
+                groups.append(alts[0] if len(alts) == 1 else wq.Or(alts))
+        if not groups:
+            return _Compiled(None, None, terms, words_)
+        excluded = []
+        for c in parsed.excluded:
+            q, _w = self._clause_query(c, [])
+            if q is not None:
+                excluded.append(q)
+        filters = [wq.Term(_filter_field(k), fold(v)) for k, v in parsed.filters if k in self.filter_keys]
+
+        def finish(q: wq.Query) -> wq.Query:
+            if filters:
+                q = wq.And([q, *filters])
+            if excluded:
+                q = wq.AndNot(q, wq.Or(excluded))
+            return q
+
+        main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
+        any_q = finish(wq.Or(groups)) if len(groups) > 1 else None
+        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_)
+
+    # -- public API
+
+    def highlight_terms(self, query: str) -> list[str]:
+        """Folded stems and prefixes of the positive query words: what highlight.js marks in a page."""
+        try:
+            compiled = self._compile(parse(query, filter_keys=self.filter_keys))
+        except Exception:  # pragma: no cover - defensive, parse/compile are total
+            log.exception("highlight_terms failed for %r", query)
+            return []
+        return [t for t in compiled.terms if len(t) >= 2]
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        t0 = time.perf_counter()
+        try:
+            return self._search(query, max(1, min(int(limit), 500)), t0)
+        except Exception:
+            log.exception("search failed for %r", query[:200])
+            return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
+                                message="Er ging iets mis bij het zoeken.")
+
+    def _search(self, query: str, limit: int, t0: float) -> SearchResult:
+        parsed = parse(query, filter_keys=self.filter_keys)
+        compiled = self._compile(parsed)
+        if compiled.query is None:
+            return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
+                                message="Typ een of meer woorden om te zoeken.")
+        collect = max(limit * 4, 60)
+        results = self._searcher.search(compiled.query, limit=collect)
+        partial = False
+        if results.scored_length() == 0 and compiled.any_query is not None:
+            results = self._searcher.search(compiled.any_query, limit=collect)
+            partial = results.scored_length() > 0
+        hits = self._group(results, compiled.terms, limit)
+        total = len(results) if results.scored_length() else 0
+        suggestion = None
+        if len(hits) < FEW_RESULTS:
+            suggestion = self._suggest(query, compiled)
+        message = ""
+        if not hits:
+            message = "Niets gevonden." + (" Bedoelde je: " + suggestion + "?" if suggestion else "")
+        elif partial:
+            message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
+        return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
+
+    def _group(self, results: Any, terms: list[str], limit: int) -> list[Hit]:
+        """Group section hits by page. A page ranks by its best section plus a little for each further matching
+        section, so the page that is about the subject beats a page that mentions it once in its title."""
+        pages: dict[str, list[tuple[float, int]]] = {}
+        for r in results:
+            pages.setdefault(r["page"], []).append((r.score, r.docnum))
+        def page_score(secs: list[tuple[float, int]]) -> float:
+            return secs[0][0] + 0.15 * sum(s for s, _d in secs[1:4])
+        ordered = sorted(pages.items(), key=lambda kv: -page_score(kv[1]))
+        hits: list[Hit] = []
+        for _page, secs in ordered:
+            for score, docnum in secs[:SECTIONS_PER_PAGE]:
+                if len(hits) >= limit:
+                    return hits
+                stored = self._searcher.stored_fields(docnum)
+                ptitle, stitle, crumbs, blob = stored["data"]
+                text = zlib.decompress(blob).decode("utf-8")
+                hits.append(Hit(
+                    page=stored["page"], anchor=stored.get("anchor", ""), title=ptitle, section=stitle,
+                    breadcrumb=tuple(crumbs), snippet_html=make_snippet(text, terms), score=round(float(score), 4),
+                ))
+        return hits
+
+    def _suggest(self, query: str, compiled: _Compiled) -> str | None:
+        """Replace unknown words by the closest frequent corpus word ("Bedoelde je: ...")."""
+        replaced = query
+        changed = False
+        for clause, w in compiled.words[:6]:
+            if len(w) < 4 or self._df("exact", w) > 0:
+                continue
+            if clause.prefix and self.completions(w, 1):
+                continue  # an unfinished word, not a typo
+            best = self.correction(w)
+            if best:
+                new = _replace_word(replaced, clause.text, best)
+                if new != replaced:
+                    replaced, changed = new, True
+        return replaced if changed else None
+
+    def correction(self, w: str) -> str | None:
+        """The corpus word closest to `w` (edit distance 1, else 2), the most frequent among equals."""
+        maxdist = 1 if len(w) < 7 else 2
+        for dist in range(1, maxdist + 1):
+            cands = []
+            for n, cand in enumerate(self._reader.terms_within("exact", w, dist, prefix=1)):
+                if n > 200:
+                    break
+                if cand != w and cand not in STOP_WORDS:
+                    cands.append((-self._df("exact", cand), cand))
+            if cands:
+                return min(cands)[1]
+        return None
+
+
+def _replace_word(query: str, old: str, new: str) -> str:
+    """Replace the first occurrence of `old` in the query (case-insensitively), keeping the rest as typed."""
+    m = re.search(re.escape(old), query, flags=re.IGNORECASE)
+    if not m:
+        return query
+    return query[: m.start()] + new + query[m.end():]
