@@ -1,0 +1,191 @@
+"""`richtlijnenlezer bookmarks list|add|remove|export|import`: the user's bookmarks without opening a window.
+
+No PySide6 here (checked by a test): this runs on machines without a display, in scripts and over ssh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+PROG = "richtlijnenlezer bookmarks"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bookmarks", help="bladwijzers tonen, toevoegen, verwijderen, exporteren en importeren")
+    p.add_argument("--profile", type=Path, default=None, help="profielmap (standaard: de map van de gebruiker)")
+    actions = p.add_subparsers(dest="action", metavar="ACTIE", required=True)
+
+    ls = actions.add_parser("list", help="toon de bladwijzers")
+    ls.add_argument("--json", action="store_true", help="als JSON (een lijst van objecten)")
+    ls.add_argument("--folder", default=None, help="alleen deze map ('' = zonder map)")
+    ls.add_argument("--filter", default="", help="alleen bladwijzers met deze woorden")
+
+    add = actions.add_parser("add", help="voeg een bladwijzer toe: PAGINA of PAGINA#ANKER")
+    add.add_argument("page", metavar="PAGE[#ANCHOR]")
+    add.add_argument("--title", default=None, help="titel (standaard: de titel van de pagina)")
+    add.add_argument("--note", default=None, help="notitie")
+    add.add_argument("--folder", default=None, help="map")
+    add.add_argument("--edition", type=Path, default=None,
+                     help="controleer de pagina in deze editie (standaard: de meegeleverde editie, als die er is)")
+    add.add_argument("--no-check", action="store_true", help="controleer de pagina niet tegen een editie")
+
+    rm = actions.add_parser("remove", help="verwijder een bladwijzer (ID uit 'list')")
+    rm.add_argument("id", type=int)
+
+    ex = actions.add_parser("export", help="schrijf alle bladwijzers naar een bestand")
+    ex.add_argument("file", type=Path)
+    ex.add_argument("--format", choices=("json", "html"), default=None,
+                    help="json (compleet) of html (voor browsers); standaard naar de extensie")
+
+    im = actions.add_parser("import", help="voeg bladwijzers uit een JSON- of HTML-bestand toe (zonder dubbele)")
+    im.add_argument("file", type=Path)
+
+
+def _err(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from reader import paths
+    from reader.core.userdata import UserData
+
+    data = UserData.open(paths.profile_dir(args.profile))
+    if data.recovered_from is not None:
+        _err(f"de gebruikersgegevens waren beschadigd; het oude bestand staat in {data.recovered_from}")
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.bookmark_io import BookmarkFileError
+    from reader.core.userdata import ReadOnlyError, UserDataError
+
+    try:
+        data = _open(args)
+    except UserDataError as exc:
+        _err(str(exc))
+        return 2
+    try:
+        return _ACTIONS[args.action](data, args)
+    except ReadOnlyError as exc:
+        _err(f"kan niet opslaan: {exc}")
+        return 2
+    except (UserDataError, BookmarkFileError) as exc:
+        _err(str(exc))
+        return 1
+    except OSError as exc:
+        _err(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
+        return 2
+    finally:
+        data.close()
+
+
+def _as_json(b: Any) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "page_id": b.page_id,
+        "anchor": b.anchor,
+        "url": b.url,
+        "title": b.title,
+        "note": b.note,
+        "folder": b.folder,
+        "created": datetime.fromtimestamp(b.created).astimezone().isoformat(timespec="seconds"),
+        "updated": datetime.fromtimestamp(b.updated).astimezone().isoformat(timespec="seconds"),
+        "section_hash": b.section_hash,
+    }
+
+
+def _list(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+    bookmarks = data.bookmarks(folder=args.folder, filter_text=args.filter)
+    if args.json:
+        json.dump([_as_json(b) for b in bookmarks], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not bookmarks:
+        print("Geen bladwijzers.")
+        return 0
+    width = max(len(str(b.id)) for b in bookmarks)
+    for b in bookmarks:
+        target = b.page_id + (f"#{b.anchor}" if b.anchor else "")
+        folder = f"[{b.folder}] " if b.folder else ""
+        print(f"{b.id:>{width}}  {folder}{b.title}  ({target})")
+        if b.note:
+            for line in b.note.splitlines():
+                print(f"{'':>{width}}    {line}")
+    if data.read_only_reason:
+        _err(f"alleen lezen: {data.read_only_reason}")
+    return 0
+
+
+def _edition_for(args: argparse.Namespace):  # noqa: ANN202
+    """The edition to check a page against, or None when there is none (checking is a help, not a must)."""
+    from reader.core.edition import Edition, EditionError, default_edition
+
+    if args.no_check:
+        return None
+    if args.edition is not None:
+        return Edition.open(args.edition)  # an explicit edition must be readable
+    try:
+        return Edition.open(default_edition())
+    except (EditionError, OSError, ValueError) as exc:
+        _err(f"geen editie om de pagina tegen te controleren ({exc}); de bladwijzer wordt niet gecontroleerd")
+        return None
+
+
+def _add(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+    page_id, _, anchor = args.page.partition("#")
+    page_id = page_id.strip().strip("/")
+    title = args.title
+    section_hash = None
+    edition = _edition_for(args)
+    if edition is not None:
+        info = edition.pages.get(page_id)
+        if info is None:
+            _err(f"de pagina '{page_id}' staat niet in de editie {edition.root}")
+            return 1
+        anchors = {h[2] for h in info.headings}
+        if anchor and anchor not in anchors:
+            _err(f"de pagina '{page_id}' heeft geen kop met anker '#{anchor}'")
+            return 1
+        if title is None:
+            heading = next((h[1] for h in info.headings if h[2] == anchor), None) if anchor else None
+            title = f"{info.title} \u2014 {heading}" if heading else info.title
+        section_hash = info.section_hashes.get(anchor)
+    bookmark = data.add_bookmark(page_id, anchor, title=title, note=args.note, folder=args.folder,
+                                 section_hash=section_hash)
+    print(f"{bookmark.id}\t{bookmark.title}\t{bookmark.url}")
+    return 0
+
+
+def _remove(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+    bookmark = data.get_bookmark(args.id)
+    if bookmark is None:
+        _err(f"geen bladwijzer met ID {args.id}")
+        return 1
+    data.delete_bookmark(args.id)
+    print(f"Verwijderd: {bookmark.title} ({bookmark.url})")
+    return 0
+
+
+def _export(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from reader.core.bookmark_io import export_file
+
+    count = export_file(data, args.file, args.format)
+    print(f"{count} bladwijzer(s) geschreven naar {args.file}")
+    return 0
+
+
+def _import(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+    from reader.core.bookmark_io import import_file
+
+    result, skipped = import_file(data, args.file)
+    print(f"{result.added} toegevoegd, {result.duplicates} al aanwezig"
+          + (f", {skipped} links overgeslagen die geen pagina van de lezer zijn" if skipped else ""))
+    return 0
+
+
+_ACTIONS = {"list": _list, "add": _add, "remove": _remove, "export": _export, "import": _import}
