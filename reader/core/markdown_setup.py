@@ -3,7 +3,8 @@
 Differences from a MkDocs site, on purpose:
 - icon shortcodes (`:material-cloud:`) become a marker span that rendering fills from the bundled icon set
   (icons.py) after sanitizing; unknown icon names become an empty marker and disappear;
-- emoji shortcodes become the Unicode character (the system's emoji font draws it, nothing is fetched);
+- emoji shortcodes become a marker holding the Unicode character; rendering swaps in the bundled Twemoji SVG
+  (or keeps the character for the system's emoji font): nothing is fetched;
 - a `mermaid` fence is a labelled code block, since no corpus script runs;
 - no Pygments: code blocks carry a `language-x` class and are styled by our stylesheet.
 """
@@ -52,7 +53,9 @@ def _emoji_generator(
     el.set("class", "rl-emoji")
     el.set("role", "img")
     el.set("aria-label", shortname.strip(":").replace("_", " "))
-    el.text = alt  # the Unicode character(s)
+    if uc:
+        el.set("data-emoji", uc)  # rendering swaps in the bundled Twemoji SVG after sanitizing
+    el.text = alt  # the Unicode character(s): the fallback when the bundle lacks this emoji
     return el
 
 

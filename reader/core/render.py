@@ -144,6 +144,12 @@ class _Renderer:
 
     def fill_icons(self, root: Element) -> None:
         for el in list(root.iter()):
+            if el.tag == "span" and "data-emoji" in el.attrs:
+                svg = icons.emoji_svg(el.attrs.pop("data-emoji"))
+                if svg is not None:
+                    el.children = []
+                    el.append(Raw(svg))
+                continue
             name = el.attrs.get("data-icon")
             if el.tag != "span" or name is None:
                 continue

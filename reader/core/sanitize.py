@@ -57,7 +57,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "button": {"disabled"},
     # The action-card placeholder reads these (see actioncards.py); tabbed sets carry data-tabs.
     "div": {"data-richtlijn", "data-fase", "data-tabs"},
-    "span": {"data-icon"},
+    "span": {"data-icon", "data-emoji"},
 }
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})

@@ -119,6 +119,10 @@ def test_card_grid_and_icons(tree):
     # A known icon becomes inline SVG (when the bundle is present); an unknown one leaves no trace.
     assert ":material" not in visible_text(grid)
     assert "dit-icoon-bestaat-niet" not in serialize_children(grid)
+    icon = one(grid, "span", "rl-icon")  # only the known one is left
+    assert icon.has_class("lg") and icon.has_class("middle")  # attr_list classes kept
+    svg = one(icon, "svg")
+    assert svg.attrs["viewbox"] == "0 0 24 24"  # html.parser lower-cases; the HTML parser restores it and svg.attrs["aria-hidden"] == "true"
 
 
 def serialize_children(el):
@@ -127,10 +131,21 @@ def serialize_children(el):
     return serialize(el)
 
 
-def test_emoji_is_a_character_not_an_image(tree):
+def test_emoji_is_a_bundled_svg_not_a_remote_image(tree):
     emoji = one(tree, "span", "rl-emoji")
-    assert emoji.text_content() == "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}"
-    assert not els(tree, "img", None) or all("twemoji" not in i.attrs.get("src", "") for i in els(tree, "img"))
+    assert emoji.attrs["aria-label"] == "smile" and emoji.attrs["role"] == "img"
+    svg = one(emoji, "svg")
+    assert any(e.tag == "path" for e in svg.iter())
+    assert all("twemoji" not in i.attrs.get("src", "") for i in els(tree, "img"))
+
+
+def test_emoji_missing_from_bundle_falls_back_to_the_character(monkeypatch):
+    from reader.core import icons
+
+    monkeypatch.setattr(icons, "emoji_svg", lambda code: None)
+    corpus = fc.make_corpus({"a.md": "# A\n\nBlij :smile:\n"})
+    tree = parse_fragment(render_page(corpus.pages["a"], corpus).html)
+    assert one(tree, "span", "rl-emoji").text_content() == "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}"
 
 
 def test_action_cards_filled_escaped_and_empty_placeholder_removed(rendered, tree):
