@@ -15,7 +15,7 @@ import html
 import re
 import threading
 import xml.etree.ElementTree as etree
-from typing import Any, Iterable
+from typing import Any
 
 import markdown
 from markdown.extensions import toc as _toc
@@ -44,6 +44,11 @@ HEADING_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "pymdownx.tabbed": {"alternate_style": True},
     "toc": {"permalink": False},
 }
+# Only for the importer's own parse: syntax highlighting cannot change an id and Pygments is slow.
+_IMPORT_ONLY_EXTENSIONS = ("pymdownx.highlight",)
+_IMPORT_ONLY_CONFIGS = {"pymdownx.highlight": {"use_pygments": False}}
+# Tree processors that cannot change a heading id (they run after toc, or only add classes/markup around text).
+_SKIPPED_TREEPROCESSORS = ("prettify", "unescape", "abbr", "task-list", "footnote-duplicate")
 TOC_SEPARATOR = "-"
 _HEADING_TAG = re.compile(r"^h[1-6]$")
 
@@ -73,22 +78,44 @@ class _BlankNonHeadings(Treeprocessor):
                     el.tail = ""
 
 
+class _CollectIds(Treeprocessor):
+    """`toc`'s own id assignment (same helper functions, same order) without building the TOC HTML we never use."""
+
+    def run(self, doc: etree.Element) -> None:
+        used_ids = {el.attrib["id"] for el in doc.iter() if "id" in el.attrib}
+        counters: dict[str, int] = {}
+        found: list[tuple[int, str, str]] = []
+        for el in doc.iter():
+            if isinstance(el.tag, str) and _HEADING_TAG.match(el.tag):
+                innerhtml = _toc.render_inner_html(_toc.remove_fnrefs(el), self.md)
+                name = _toc.strip_tags(innerhtml)
+                if "id" not in el.attrib:
+                    el.attrib["id"] = _toc.unique(slugify_heading(html.unescape(name)), used_ids, counters)
+                if "data-toc-label" in el.attrib:
+                    label = _toc.run_postprocessors(_toc.unescape(el.attrib["data-toc-label"]), self.md)
+                    name = _toc.strip_tags(label)
+                found.append((int(el.tag[-1]), _toc.unescape(el.attrib["id"]), html.unescape(name)))
+        self.md.rl_headings = found  # type: ignore[attr-defined]
+
+
 _local = threading.local()
 
 
 def _markdown() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
-        md = markdown.Markdown(extensions=list(HEADING_EXTENSIONS), extension_configs=HEADING_EXTENSION_CONFIGS)
+        md = markdown.Markdown(
+            extensions=[*HEADING_EXTENSIONS, *_IMPORT_ONLY_EXTENSIONS],
+            extension_configs={**HEADING_EXTENSION_CONFIGS, **_IMPORT_ONLY_CONFIGS},
+        )
         md.treeprocessors.register(_BlankNonHeadings(md), "rl_blank_non_headings", 20.5)  # inline runs at 20
+        md.treeprocessors.deregister("toc")
+        md.treeprocessors.register(_CollectIds(md), "rl_collect_ids", 5)  # where toc runs
+        for name in _SKIPPED_TREEPROCESSORS:
+            if name in md.treeprocessors:
+                md.treeprocessors.deregister(name)
         _local.md = md
     return md
-
-
-def _flatten(tokens: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-    for token in tokens:
-        yield token
-        yield from _flatten(token.get("children", ()))
 
 
 _ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
@@ -102,9 +129,17 @@ def toc_headings(body: str) -> list[tuple[int, str, str]]:
     """(level, id, plain text) of every heading of `body`, h1..h6, in document order."""
     md = _markdown()
     md.reset()
-    md.convert(body)
-    tokens = getattr(md, "toc_tokens", [])
-    return [(t["level"], t["id"], html.unescape(t["name"])) for t in _flatten(tokens)]
+    md.rl_headings = []  # type: ignore[attr-defined]
+    # Markdown.convert() minus serialization and postprocessors: we only need the tree's heading ids.
+    lines = body.split("\n")
+    for prep in md.preprocessors:
+        lines = prep.run(lines)
+    root = md.parser.parseDocument(lines).getroot()
+    for processor in md.treeprocessors:
+        new_root = processor.run(root)
+        if new_root is not None:
+            root = new_root
+    return list(md.rl_headings)  # type: ignore[attr-defined]
 
 
 def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
