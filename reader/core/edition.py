@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reader.core.model import RELATION, Corpus, NavItem, Problem
+from reader.core.relations import RelationIndex
 
 log = logging.getLogger("reader.edition")
 
@@ -229,21 +230,22 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
     (root / PAGES_DIR).mkdir()
     backlinks: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
     links: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
-    relations: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
     for edge in corpus.edges:
         if edge.source not in corpus.pages or edge.target not in corpus.pages or edge.source == edge.target:
             continue
-        bucket = relations if edge.kind == RELATION else links
-        if edge.target not in bucket[edge.source]:
-            bucket[edge.source].append(edge.target)
+        if edge.kind != RELATION and edge.target not in links[edge.source]:
+            links[edge.source].append(edge.target)
         if edge.source not in backlinks[edge.target]:
             backlinks[edge.target].append(edge.source)
 
+    relation_index = _relation_index(corpus)
+    reported = {(p.code, p.line) for p in corpus.problems}
     infos: list[PageInfo] = []
     docs = []
     for page in corpus.pages.values():
         rendered = render.render_page(page, corpus)
-        render_warnings.extend(rendered.problems)
+        # The importer already reported broken links; keep only what rendering alone found.
+        render_warnings.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
         target = root / PAGES_DIR / (page.id + ".html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render.page_document(rendered, page, corpus), encoding="utf-8")
@@ -256,7 +258,8 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
                 path=page.path,
                 breadcrumb=breadcrumb,
                 headings=tuple((h.level, h.text, h.anchor) for h in rendered.headings),
-                relations=tuple(_resolve_relations(page.relations, relations[page.id], corpus)),
+                # Each relation as written, with the page it names (None: not in this edition).
+                relations=tuple((ref, relation_index.resolve(ref, page.path)) for ref in page.relations),
                 links=tuple(links[page.id]),
                 backlinks=tuple(backlinks[page.id]),
                 section_hashes={
@@ -307,14 +310,9 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
     return render_warnings
 
 
-def _resolve_relations(refs: Iterable[str], resolved: list[str], corpus: Corpus) -> list[tuple[str, str | None]]:
-    """Pair each relation as written with the page it resolved to (None: not in this edition)."""
-    from reader.core.corpus import resolve_relation
-
-    out = []
-    for ref in refs:
-        out.append((ref, resolve_relation(corpus, ref)))
-    return out
+def _relation_index(corpus: Corpus) -> RelationIndex:
+    aliases = {alias: page.id for page in corpus.pages.values() for alias in page.aliases}
+    return RelationIndex(corpus.pages.keys(), aliases, {page.path: page.id for page in corpus.pages.values()})
 
 
 def _replace_dir(new: Path, dest: Path) -> None:

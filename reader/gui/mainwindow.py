@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QApplication, QLabel, QWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
 
 from reader.core.edition import Edition
 from reader.core.links import page_url, parse_reader_url
@@ -20,34 +20,30 @@ log = logging.getLogger("reader.window")
 
 
 class ReaderView(QWebEngineView):
-    """The page view; the mouse's back and forward buttons move through history."""
+    """The page view; the mouse's back and forward buttons move through history.
+
+    QWebEngineView hands input to a child widget it creates itself, so the view watches its children.
+    """
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setObjectName("pageView")
 
-
-class _MouseNavigation(QObject):
-    """QWebEngineView hands mouse events to a child widget; watch the whole app for the back/forward buttons."""
-
-    def __init__(self, view: QWebEngineView) -> None:
-        super().__init__(view)
-        self.view = view
+    def childEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().childEvent(event)
+        if event.added() and isinstance(event.child(), QWidget):
+            event.child().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and isinstance(watched, QWidget)
-            and (watched is self.view or self.view.isAncestorOf(watched))
-        ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.view.back()
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            button = event.button()
+            if button == Qt.MouseButton.BackButton:
+                self.back()
                 return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.view.forward()
+            if button == Qt.MouseButton.ForwardButton:
+                self.forward()
                 return True
-        return False
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +59,6 @@ class MainWindow(QMainWindow):
         self.view = ReaderView(self)
         self.page = ReaderPage(web_profile, self.view)
         self.view.setPage(self.page)
-        QApplication.instance().installEventFilter(_MouseNavigation(self.view))
         self.page.external_link_requested.connect(self.confirm_external_link)
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._on_url_changed)
