@@ -74,6 +74,12 @@ class _Renderer:
         self.remote_images: list[str] = []
         self.pages_by_path = {p.path: p.id for p in corpus.pages.values()}
         self.assets = frozenset(corpus.assets)
+        # Problems name files relative to the source root (docs/...), like the importer's.
+        try:
+            prefix = corpus.docs_dir.relative_to(corpus.root).as_posix()
+        except ValueError:
+            prefix = "."
+        self.source_file = page.path if prefix in ("", ".") else f"{prefix}/{page.path}"
 
     # --- problems ------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, needle: str | None = None) -> None:
@@ -82,7 +88,7 @@ class _Renderer:
             idx = self.page.body.find(needle)
             if idx >= 0:
                 line = self.page.body_line + self.page.body.count("\n", 0, idx)
-        self.problems.append(Problem(WARNING, code, self.page.path, line, message))
+        self.problems.append(Problem(WARNING, code, self.source_file, line, message))
 
     # --- the passes ----------------------------------------------------------------------------------------
     def run(self) -> RenderedPage:
