@@ -1,0 +1,190 @@
+"""Choosing which edition the reader opens.
+
+The frozen application ships a bundled edition. An administrator can ship a newer corpus without reinstalling by
+placing the output of `richtlijnenlezer build` in an editions folder, per user (`reader.paths.user_editions_dir()`)
+or per machine (`reader.paths.machine_editions_dir()`). The reader opens the newest *valid* edition found there when
+it is newer (by the manifest's `built_at`) than the bundled one; anything broken is skipped with a log message that
+names the folder and the reason, so a bad copy never stops the reader from starting.
+
+An editions folder may hold several editions as subfolders (`editions/nerds-2026-03/manifest.json`), or be an
+edition itself (`editions/manifest.json`). Subfolders whose name starts with "." or ends with ".tmp"/".part" are
+treated as copies in progress and skipped, so an administrator can copy to such a name and rename it into place.
+
+No Qt here: this runs before any window exists and is tested without a display.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+# The keys a manifest must carry, with the types we accept for them (bool is excluded from int explicitly below).
+REQUIRED_KEYS: dict[str, tuple[type, ...]] = {
+    "format_version": (int,),
+    "index_format": (int, str),
+    "corpus_title": (str,),
+    "built_at": (str,),
+    "page_count": (int,),
+    "content_hash": (str,),
+}
+IN_PROGRESS_SUFFIXES = (".tmp", ".part", ".partial")
+
+
+class InvalidEdition(ValueError):
+    """An edition folder that cannot be opened; `reason` is meant for a log line or an administrator."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"{folder}: {reason}")
+        self.folder = folder
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """What selection needs to know about a valid edition."""
+
+    path: Path
+    format_version: int
+    corpus_title: str
+    built_at: datetime  # always timezone-aware (UTC)
+    page_count: int
+    content_hash: str
+
+
+def parse_built_at(value: str) -> datetime:
+    """ISO 8601 -> aware datetime in UTC. A timestamp without offset is taken as UTC (that is what builds write)."""
+    stamp = datetime.fromisoformat(value.strip())
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=timezone.utc)
+    return stamp.astimezone(timezone.utc)
+
+
+def read_edition(folder: Path, format_version: int) -> EditionInfo:
+    """Validate an edition folder and return its manifest data; raise InvalidEdition saying what is wrong."""
+    if not folder.is_dir():
+        raise InvalidEdition(folder, "not a directory")
+    manifest_path = folder / MANIFEST_NAME
+    if not manifest_path.is_file():
+        raise InvalidEdition(folder, f"no {MANIFEST_NAME}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidEdition(folder, f"cannot read {MANIFEST_NAME}: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidEdition(folder, f"{MANIFEST_NAME} is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    if not isinstance(manifest, dict):
+        raise InvalidEdition(folder, f"{MANIFEST_NAME} is not a JSON object")
+    missing = [key for key in REQUIRED_KEYS if key not in manifest]
+    if missing:
+        raise InvalidEdition(folder, f"{MANIFEST_NAME} lacks {', '.join(missing)}")
+    for key, types in REQUIRED_KEYS.items():
+        value = manifest[key]
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise InvalidEdition(folder, f"{MANIFEST_NAME}: {key} has the wrong type ({type(value).__name__})")
+    found_version = manifest["format_version"]
+    if found_version != format_version:
+        # Older editions need a rebuild; newer ones come from a newer reader. Either way we cannot read them.
+        raise InvalidEdition(
+            folder, f"edition format {found_version}, this reader reads format {format_version} (rebuild it)"
+        )
+    try:
+        built_at = parse_built_at(manifest["built_at"])
+    except ValueError as exc:
+        raise InvalidEdition(folder, f"{MANIFEST_NAME}: built_at {manifest['built_at']!r} is not ISO 8601") from exc
+    if manifest["page_count"] < 0:
+        raise InvalidEdition(folder, f"{MANIFEST_NAME}: negative page_count")
+    if not (folder / "pages").is_dir():
+        raise InvalidEdition(folder, "no pages/ directory")
+    if not (folder / "index").is_dir():
+        raise InvalidEdition(folder, "no index/ directory (search index)")
+    return EditionInfo(
+        path=folder,
+        format_version=found_version,
+        corpus_title=manifest["corpus_title"],
+        built_at=built_at,
+        page_count=manifest["page_count"],
+        content_hash=manifest["content_hash"],
+    )
+
+
+def _candidates(editions_dir: Path) -> list[Path]:
+    """The edition folders an editions folder offers: itself if it holds a manifest, else its subfolders."""
+    if (editions_dir / MANIFEST_NAME).exists():
+        return [editions_dir]
+    try:
+        children = sorted(child for child in editions_dir.iterdir() if child.is_dir())
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        log.warning("Cannot read editions folder %s: %s", editions_dir, exc)
+        return []
+    result = []
+    for child in children:
+        if child.name.startswith(".") or child.name.endswith(IN_PROGRESS_SUFFIXES):
+            log.info("Skipping %s: looks like a copy in progress", child)
+            continue
+        result.append(child)
+    return result
+
+
+def find_editions(override_dirs: list[Path], format_version: int) -> list[EditionInfo]:
+    """Every valid edition in the given editions folders, in folder order; broken ones are logged and skipped."""
+    found = []
+    for editions_dir in override_dirs:
+        for folder in _candidates(Path(editions_dir)):
+            try:
+                found.append(read_edition(folder, format_version))
+            except InvalidEdition as exc:
+                log.warning("Ignoring edition %s: %s", exc.folder, exc.reason)
+    return found
+
+
+def _current_format_version() -> int:
+    # Imported late: edition.py is the lead's and heavier (it pulls in the importer and Whoosh).
+    from reader.core.edition import EDITION_FORMAT_VERSION
+
+    return int(EDITION_FORMAT_VERSION)
+
+
+def select_edition(
+    bundled: Path | None, override_dirs: list[Path], *, format_version: int | None = None
+) -> Path | None:
+    """The edition to open: the newest valid one in `override_dirs` if it is newer than `bundled`, else `bundled`.
+
+    `override_dirs` is normally `[user_editions_dir(), machine_editions_dir()]`; on equal `built_at` the earlier
+    folder wins (per user before per machine) and the bundled edition wins over both. A broken bundled edition is
+    logged and not returned. Returns None when there is no valid edition at all.
+    """
+    if format_version is None:
+        format_version = _current_format_version()
+    bundled_info: EditionInfo | None = None
+    if bundled is not None:
+        try:
+            bundled_info = read_edition(Path(bundled), format_version)
+        except InvalidEdition as exc:
+            log.error("Bundled edition %s is unusable: %s", exc.folder, exc.reason)
+    best = bundled_info
+    for info in find_editions(override_dirs, format_version):
+        if best is None or info.built_at > best.built_at:
+            best = info
+    if best is None:
+        return None
+    if bundled_info is not None and best is not bundled_info:
+        log.info(
+            "Opening edition %s (built %s), newer than the bundled one (built %s)",
+            best.path, best.built_at.isoformat(), bundled_info.built_at.isoformat(),
+        )
+    return best.path
+
+
+def default_override_dirs() -> list[Path]:
+    """The per-user editions folder, then the per-machine one (see reader.paths)."""
+    from reader import paths
+
+    return [paths.user_editions_dir(), paths.machine_editions_dir()]

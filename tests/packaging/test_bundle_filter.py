@@ -1,0 +1,119 @@
+"""The rules that keep the frozen build lean, checked without building (packaging/bundle_filter.py, prune.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", PACKAGING / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bundle_filter = load("bundle_filter")
+prune = load("prune")
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/lib/libQt6WebEngineCore.so.6",
+        "PySide6/Qt/libexec/QtWebEngineProcess",
+        "PySide6/Qt/resources/icudtl.dat",
+        "PySide6/Qt/resources/qtwebengine_resources.pak",
+        "PySide6/Qt/resources/v8_context_snapshot.bin",
+        "PySide6/Qt/translations/qtwebengine_locales/nl.pak",
+        "PySide6/Qt/translations/qtwebengine_locales/en-US.pak",
+        "PySide6/Qt/translations/qtbase_nl.qm",
+        "PySide6/Qt/translations/qt_en.qm",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        "PySide6/plugins/platforms/qwindows.dll",  # Windows wheel layout
+        "PySide6/translations/qtwebengine_locales/nl.pak",
+        "resources/css/light.css",
+        "edition/pages/index.html",
+    ],
+)
+def test_what_the_reader_needs_is_kept(dest: str) -> None:
+    assert bundle_filter.drop_reason(dest) is None
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/qml/QtQuick/Controls/qmldir",
+        "PySide6/qml/QtQuick/qmldir",
+        "PySide6/Qt/resources/qtwebengine_devtools_resources.pak",
+        "PySide6/Qt/translations/qtwebengine_locales/de.pak",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qtbase_pt_BR.qm",
+        "PySide6/Qt/translations/qt_help_nl.qm",  # a module we do not ship, even in Dutch
+        "PySide6/Qt/translations/designer_nl.qm",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so",
+        "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        "PySide6/Qt/plugins/position/libqtposition_nmea.so",
+        "PySide6/Qt/plugins/imageformats/libqpdf.so",
+        "PySide6/plugins/platforms/qdirect2d.dll",
+    ],
+)
+def test_what_the_reader_does_not_need_is_dropped(dest: str) -> None:
+    assert bundle_filter.drop_reason(dest) is not None
+
+
+def test_modules_the_reader_imports_are_not_excluded() -> None:
+    needed = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg", "PySide6.QtNetwork",
+              "PySide6.QtPrintSupport", "PySide6.QtWebChannel", "PySide6.QtWebEngineCore",
+              "PySide6.QtWebEngineWidgets", "whoosh", "markdown", "pymdownx", "nh3", "yaml", "frontmatter",
+              "platformdirs", "sqlite3", "reader"}
+    assert not needed & set(bundle_filter.EXCLUDED_MODULES)
+
+
+def test_filter_toc_reports_dropped_bytes(tmp_path: Path) -> None:
+    big = tmp_path / "de.pak"
+    big.write_bytes(b"x" * 1000)
+    keep = tmp_path / "nl.pak"
+    keep.write_bytes(b"y")
+    toc = [
+        ("PySide6/Qt/translations/qtwebengine_locales/de.pak", str(big), "DATA"),
+        ("PySide6/Qt/translations/qtwebengine_locales/nl.pak", str(keep), "DATA"),
+    ]
+    kept, dropped = bundle_filter.filter_toc(toc)
+    assert kept == [toc[1]]
+    assert dropped == {"webengine locale": 1000}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF dependency walk is Linux-only")
+def test_prune_keeps_what_is_linked_and_drops_orphans() -> None:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent
+    lib = qt / "Qt" / "lib"
+    toc = [
+        ("PySide6/QtCore.abi3.so", str(qt / "QtCore.abi3.so"), "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", str(lib / "libQt6Core.so.6"), "BINARY"),
+        ("PySide6/Qt/lib/libicuuc.so.73", str(lib / "libicuuc.so.73"), "BINARY"),
+        ("PySide6/Qt/lib/libicudata.so.73", str(lib / "libicudata.so.73"), "BINARY"),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", str(lib / "libQt6Pdf.so.6"), "BINARY"),
+        ("libfreebl3.so", "/nonexistent/libfreebl3.so", "BINARY"),  # dlopen()ed by NSS: always kept
+    ]
+    kept, pruned = prune.prune_unlinked(toc)
+    kept_names = {Path(e[0]).name for e in kept}
+    assert {"QtCore.abi3.so", "libQt6Core.so.6", "libicuuc.so.73", "libicudata.so.73", "libfreebl3.so"} <= kept_names
+    assert "libQt6Pdf.so.6" in pruned and "libQt6Pdf.so.6" not in kept_names
