@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import html
 import json
+import math
 import logging
 import re
 import shutil
@@ -33,10 +34,11 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.scoring import BM25F
 
+from reader.core.model import Page, RenderedPage
 from reader.core.dutch import STOP_WORDS, Decompounder, fold, normalize, vocabulary, words
 from reader.core.query import Clause, ParsedQuery, parse
 
@@ -73,6 +75,7 @@ class SearchDoc:
     summary: str
     text: str
     filters: Mapping[str, str] = field(default_factory=dict)  # selected front matter keys -> value
+    weight: float = 1.0  # page prior (see page_weight); multiplies the page's score
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,42 @@ def make_schema() -> Schema:
     )
 
 
+# Front matter keys that become query filters (`fase:ontwerp`) when a corpus has them.
+DEFAULT_FILTER_KEYS = ("fase", "fases", "status", "type", "tags", "categorie", "doelgroep", "onderwerp")
+
+
+def page_weight(backlinks: int, depth: int) -> float:
+    """A page prior for ranking: pages many others link to, and overview pages high in the navigation, are the
+    usual best answer when several pages match about equally (the guideline `toegankelijkheid` rather than the
+    site's accessibility statement or the guideline's phase page). Deliberately mild: it only breaks near ties."""
+    return max(0.5, 1.0 + 0.15 * math.log1p(max(0, backlinks)) - 0.1 * max(0, depth - 1))
+
+
+def section_docs(
+    page: Page,
+    rendered: RenderedPage,
+    breadcrumb: Sequence[str],
+    filter_keys: Sequence[str] = DEFAULT_FILTER_KEYS,
+    *,
+    backlinks: int = 0,
+) -> list[SearchDoc]:
+    """One SearchDoc per section of a rendered page (what the edition builder feeds to build_index).
+    `breadcrumb` = corpus.breadcrumb(page.id), `backlinks` = len(corpus.backlinks(page.id))."""
+    weight = page_weight(backlinks, len(breadcrumb))
+    filters: dict[str, str] = {}
+    for key in filter_keys:
+        value = page.metadata.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            filters[key] = str(value)
+        elif isinstance(value, (list, tuple)):
+            filters[key] = ",".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    return [
+        SearchDoc(page.id, s.anchor, page.title, s.title if s.anchor else "", tuple(breadcrumb), page.summary,
+                  s.text, filters, weight)
+        for s in rendered.sections
+    ]
+
+
 def _filter_field(key: str) -> str:
     return "f_" + re.sub(r"[^a-z0-9_]", "_", fold(key))
 
@@ -300,7 +339,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     filter_keys = sorted({k for d in doc_list for k in d.filters})
     schema = make_schema()
     for key in filter_keys:
-        schema.add(_filter_field(key), ID())
+        schema.add(_filter_field(key), KEYWORD(commas=True))
     tokenizer = schema["body"].analyzer
     assert isinstance(tokenizer, DutchTokenizer)
 
@@ -320,7 +359,9 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
             fields: dict[str, Any] = {
                 "page": d.page,
                 "anchor": d.anchor,
-                "data": (d.page_title, d.section_title, tuple(d.breadcrumb), zlib.compress(d.text.encode("utf-8"), 6)),
+                "data": (d.page_title, d.section_title, tuple(d.breadcrumb),
+                         zlib.compress(d.text.encode("utf-8"), 6), float(d.weight),
+                         d.summary if first else ""),
                 "ptitle": d.page_title,
                 "stitle": d.section_title,
                 "crumbs": " ".join(d.breadcrumb),
@@ -336,7 +377,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
                 fields["lead"] = d.page_title + "\n" + d.summary
             for key, value in d.filters.items():
                 if value:
-                    fields[_filter_field(key)] = fold(str(value))
+                    fields[_filter_field(key)] = ",".join(v.strip() for v in fold(str(value)).split(","))
             writer.add_document(**fields)
             text_bytes += sum(len(s.encode("utf-8")) for s in (d.page_title, d.section_title, d.summary, d.text))
         writer.commit(optimize=multi)  # one segment: highlighting/search over many segments is slow
@@ -621,16 +662,17 @@ class SearchIndex:
             return []
         return [t for t in compiled.terms if len(t) >= 2]
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
+    def search(self, query: str, limit: int = 20, *, per_page: int = SECTIONS_PER_PAGE) -> SearchResult:
+        """Sections matching `query`, grouped by page (best page first, at most `per_page` sections each)."""
         t0 = time.perf_counter()
         try:
-            return self._search(query, max(1, min(int(limit), 500)), t0)
+            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0)
         except Exception:
             log.exception("search failed for %r", query[:200])
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Er ging iets mis bij het zoeken.")
 
-    def _search(self, query: str, limit: int, t0: float) -> SearchResult:
+    def _search(self, query: str, limit: int, per_page: int, t0: float) -> SearchResult:
         parsed = parse(query, filter_keys=self.filter_keys)
         compiled = self._compile(parsed)
         if compiled.query is None:
@@ -642,7 +684,7 @@ class SearchIndex:
         if results.scored_length() == 0 and compiled.any_query is not None:
             results = self._searcher.search(compiled.any_query, limit=collect)
             partial = results.scored_length() > 0
-        hits = self._group(results, compiled.terms, limit)
+        hits = self._group(results, compiled.terms, limit, per_page)
         total = len(results) if results.scored_length() else 0
         suggestion = None
         if len(hits) < FEW_RESULTS:
@@ -654,26 +696,33 @@ class SearchIndex:
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
         return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
 
-    def _group(self, results: Any, terms: list[str], limit: int) -> list[Hit]:
+    def _group(self, results: Any, terms: list[str], limit: int, per_page: int) -> list[Hit]:
         """Group section hits by page. A page ranks by its best section plus a little for each further matching
         section, so the page that is about the subject beats a page that mentions it once in its title."""
-        pages: dict[str, list[tuple[float, int]]] = {}
+        pages: dict[str, list[tuple[float, int, dict[str, Any]]]] = {}
         for r in results:
-            pages.setdefault(r["page"], []).append((r.score, r.docnum))
-        def page_score(secs: list[tuple[float, int]]) -> float:
-            return secs[0][0] + 0.15 * sum(s for s, _d in secs[1:4])
-        ordered = sorted(pages.items(), key=lambda kv: -page_score(kv[1]))
+            pages.setdefault(r["page"], []).append((r.score, r.docnum, r.fields()))
+
+        def page_score(secs: list[tuple[float, int, dict[str, Any]]]) -> float:
+            # Best section, plus decreasing credit for further matching sections, times the page prior.
+            agg = sum(sc * w for (sc, _d, _f), w in zip(secs, (1.0, 0.5, 0.25, 0.125)))
+            return agg * float(secs[0][2]["data"][4])
+
+        scored = sorted(((page_score(secs), secs) for secs in pages.values()), key=lambda x: -x[0])
         hits: list[Hit] = []
-        for _page, secs in ordered:
-            for score, docnum in secs[:SECTIONS_PER_PAGE]:
+        for pscore, secs in scored:
+            for score, _docnum, stored in secs[:per_page]:
                 if len(hits) >= limit:
                     return hits
-                stored = self._searcher.stored_fields(docnum)
-                ptitle, stitle, crumbs, blob = stored["data"]
+                ptitle, stitle, crumbs, blob, _weight, summary = stored["data"]
                 text = zlib.decompress(blob).decode("utf-8")
+                snippet = make_snippet(text, terms)
+                if summary and "<mark>" not in snippet:  # matched in the page summary, not in the text
+                    alt = make_snippet(summary, terms)
+                    snippet = alt if "<mark>" in alt else snippet
                 hits.append(Hit(
                     page=stored["page"], anchor=stored.get("anchor", ""), title=ptitle, section=stitle,
-                    breadcrumb=tuple(crumbs), snippet_html=make_snippet(text, terms), score=round(float(score), 4),
+                    breadcrumb=tuple(crumbs), snippet_html=snippet, score=round(float(pscore if score == secs[0][0] else score), 4),
                 ))
         return hits
 
