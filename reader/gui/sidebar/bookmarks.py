@@ -1,0 +1,719 @@
+"""The **Bladwijzers** sidebar tab: folders, a filter, open, rename, note, move, delete with undo, drag and drop.
+
+All data lives in `reader.core.userdata.UserData`; this widget only shows it and turns user actions into store
+calls wrapped in undo commands. Every store call may fail (read-only profile, disk full): the message bar says so,
+nothing crashes, the list shows what is really stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable, Collection, Iterable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QKeyEvent, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.userdata import (
+    STATUS_CHANGED,
+    STATUS_MISSING,
+    STATUS_OK,
+    Bookmark,
+    ReadOnlyError,
+    UserData,
+    UserDataError,
+    bookmark_status,
+    matches_filter,
+)
+
+log = logging.getLogger("reader.bookmarks")
+
+ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "folder" or "bookmark"
+ROLE_ID = Qt.ItemDataRole.UserRole + 2  # bookmark id, or folder name
+ROLE_STATUS = Qt.ItemDataRole.UserRole + 3  # STATUS_* of a bookmark
+MIME_IDS = "application/x-richtlijnenlezer-bookmark-ids"
+
+SectionHash = Callable[[str, str], "str | None"]
+
+
+class _StoreCommand(QUndoCommand):
+    """An undoable store change. The change is made before the command is pushed (so a failure never lands on the
+    stack); the first redo() that QUndoStack.push calls is therefore skipped."""
+
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._redo, self._undo = redo, undo
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+class BookmarkTree(QTreeWidget):
+    """The tree: folders with their bookmarks; drops move bookmarks between folders."""
+
+    dropped = Signal(list, str)  # bookmark ids, target folder ("" = no folder)
+    activated_by_key = Signal(QTreeWidgetItem)
+    delete_pressed = Signal()
+    rename_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarkTree")
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setUniformRowHeights(True)
+
+    # Drag: our own MIME type with the bookmark ids; the tree never moves items itself (the store is the truth).
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_IDS]
+
+    def mimeData(self, items: Iterable[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
+        ids = [str(i.data(0, ROLE_ID)) for i in items if i.data(0, ROLE_KIND) == "bookmark"]
+        mime = QMimeData()
+        mime.setData(MIME_IDS, QByteArray(",".join(ids).encode("ascii")))
+        return mime
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def folder_at(self, pos: QPoint) -> str:
+        item = self.itemAt(pos)
+        if item is None:
+            return ""
+        if item.data(0, ROLE_KIND) == "folder":
+            return str(item.data(0, ROLE_ID))
+        parent = item.parent()
+        return str(parent.data(0, ROLE_ID)) if parent is not None else ""
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.mimeData().hasFormat(MIME_IDS):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.mimeData().hasFormat(MIME_IDS):
+            super().dragMoveEvent(event)  # draws the drop indicator and autoscrolls
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001
+        mime = event.mimeData()
+        if not mime.hasFormat(MIME_IDS):
+            event.ignore()
+            return
+        raw = bytes(mime.data(MIME_IDS).data()).decode("ascii", "replace")
+        ids = [int(x) for x in raw.split(",") if x.strip().isdigit()]
+        folder = self.folder_at(event.position().toPoint())
+        # Tell Qt nothing was moved: otherwise it would delete the dragged rows itself after the drop.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if ids:
+            # After the event returns: the store change rebuilds the tree, which must not happen while Qt is
+            # still inside its drop handling for these items.
+            QTimer.singleShot(0, self, lambda: self.dropped.emit(ids, folder))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.activated_by_key.emit(self.currentItem())
+            return
+        if key == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            return
+        if key == Qt.Key.Key_F2:
+            self.rename_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class BookmarksPanel(QWidget):
+    """The Bladwijzers tab. `page_ids` is the set of page ids in the open edition (or a callable giving it);
+    `section_hash(page_id, anchor)` the current hash of a section (None if unknown)."""
+
+    open_requested = Signal(str, str)  # page id, anchor ("" for the page itself)
+    bookmarks_changed = Signal()  # anything stored changed (e.g. to update the toolbar star)
+
+    def __init__(
+        self,
+        userdata: UserData,
+        page_ids: Collection[str] | Callable[[], Collection[str]] | None = None,
+        section_hash: SectionHash | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        self.userdata = userdata
+        self._page_ids = page_ids
+        self._section_hash = section_hash
+        self.undo_stack = QUndoStack(self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("bookmarkFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter bladwijzers"))
+        self.filter_edit.setAccessibleName(self.tr("Filter bladwijzers"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _text: self.refresh())
+        self.filter_edit.returnPressed.connect(self._focus_first_match)
+
+        self.new_folder_button = QToolButton(self)
+        self.new_folder_button.setObjectName("newFolderButton")
+        self.new_folder_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        self.new_folder_button.setToolTip(self.tr("Nieuwe map"))
+        self.new_folder_button.setAccessibleName(self.tr("Nieuwe map"))
+        self.new_folder_button.clicked.connect(lambda: self.ask_new_folder())
+
+        self.tree = BookmarkTree(self)
+        self.tree.setAccessibleName(self.tr("Bladwijzers"))
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.activated_by_key.connect(self._open_item)
+        self.tree.delete_pressed.connect(self.delete_selected)
+        self.tree.rename_pressed.connect(self._rename_current)
+        self.tree.dropped.connect(self.move_bookmarks)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("bookmarksEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # The message bar: "Bladwijzer verwijderd. [Ongedaan maken]", or why nothing can be saved.
+        self.message_bar = QFrame(self)
+        self.message_bar.setObjectName("bookmarksMessageBar")
+        self.message_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message_label = QLabel(self.message_bar)
+        self.message_label.setObjectName("bookmarksMessage")
+        self.message_label.setWordWrap(True)
+        self.undo_button = QToolButton(self.message_bar)
+        self.undo_button.setObjectName("bookmarksUndoButton")
+        self.undo_button.setText(self.tr("Ongedaan maken"))
+        self.undo_button.clicked.connect(self.undo)
+        self.close_message_button = QToolButton(self.message_bar)
+        self.close_message_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
+        self.close_message_button.setToolTip(self.tr("Melding sluiten"))
+        self.close_message_button.setAccessibleName(self.tr("Melding sluiten"))
+        self.close_message_button.clicked.connect(self.hide_message)
+        bar = QHBoxLayout(self.message_bar)
+        bar.setContentsMargins(6, 3, 3, 3)
+        bar.addWidget(self.message_label, 1)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.close_message_button)
+        self.message_bar.hide()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._hide_transient_message)
+        self._message_sticky = False
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.new_folder_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+        self._collapsed: set[str] = set()
+        self.refresh()
+        if userdata.read_only_reason:
+            self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1")
+                              .replace("%1", userdata.read_only_reason), sticky=True)
+
+    # -- edition ----------------------------------------------------------------------------------------------
+
+    def set_edition(
+        self, page_ids: Collection[str] | Callable[[], Collection[str]] | None, section_hash: SectionHash | None
+    ) -> None:
+        """A different edition was opened: recompute the marks."""
+        self._page_ids = page_ids
+        self._section_hash = section_hash
+        self.refresh()
+
+    def _current_page_ids(self) -> Collection[str] | None:
+        ids = self._page_ids
+        return ids() if callable(ids) else ids
+
+    def status_of(self, bookmark: Bookmark) -> str:
+        return bookmark_status(bookmark, self._current_page_ids(), self._section_hash)
+
+    def status_text(self, status: str) -> str:
+        if status == STATUS_MISSING:
+            return self.tr("niet in deze editie")
+        if status == STATUS_CHANGED:
+            return self.tr("gewijzigd sinds je bladwijzer")
+        return ""
+
+    # -- showing ----------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild the tree from the store, keeping selection, expansion and scroll position."""
+        selected = {(i.data(0, ROLE_KIND), i.data(0, ROLE_ID)) for i in self.tree.selectedItems()}
+        current = self.tree.currentItem()
+        current_key = (current.data(0, ROLE_KIND), current.data(0, ROLE_ID)) if current is not None else None
+        scroll = self.tree.verticalScrollBar().value()
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ROLE_KIND) == "folder" and not item.isExpanded():
+                self._collapsed.add(str(item.data(0, ROLE_ID)))
+
+        text = self.filter_edit.text()
+        bookmarks = [b for b in self.userdata.bookmarks() if matches_filter(b, text)]
+        folders = self.userdata.folders()
+        page_ids = self._current_page_ids()
+
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        folder_items: dict[str, QTreeWidgetItem] = {}
+        folder_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        for name in folders:
+            if text.strip() and not any(b.folder == name for b in bookmarks) and not matches_filter(
+                Bookmark(0, "", "", name, "", "", 0.0, 0.0), text
+            ):
+                continue  # while filtering, show only folders with matches (or whose name matches)
+            item = QTreeWidgetItem(self.tree, [name])
+            item.setIcon(0, folder_icon)
+            item.setData(0, ROLE_KIND, "folder")
+            item.setData(0, ROLE_ID, name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
+            folder_items[name] = item
+        for b in bookmarks:
+            parent = folder_items.get(b.folder)
+            item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
+            self._fill_item(item, b, bookmark_status(b, page_ids, self._section_hash))
+        for name, item in folder_items.items():
+            item.setText(0, f"{name} ({item.childCount()})")
+            item.setExpanded(bool(text.strip()) or name not in self._collapsed)
+        self.tree.setUpdatesEnabled(True)
+
+        # Put selection and focus back where they were.
+        for i in self._all_items():
+            key = (i.data(0, ROLE_KIND), i.data(0, ROLE_ID))
+            if key in selected:
+                i.setSelected(True)
+            if key == current_key:
+                self.tree.setCurrentItem(i, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.tree.verticalScrollBar().setValue(scroll)
+
+        total = self.userdata.bookmark_count()
+        if total == 0:
+            self.empty_label.setText(self.tr("Nog geen bladwijzers. Gebruik Ctrl+D of de ster om deze pagina of "
+                                             "een kop te bewaren."))
+        elif not bookmarks:
+            self.empty_label.setText(self.tr("Geen bladwijzers gevonden met ‘%1’.").replace("%1", text.strip()))
+        self.empty_label.setVisible(not bookmarks)
+
+    def _fill_item(self, item: QTreeWidgetItem, b: Bookmark, status: str) -> None:
+        note = self.status_text(status)
+        item.setText(0, f"{b.title} \u00b7 {note}" if note else b.title)
+        item.setData(0, ROLE_KIND, "bookmark")
+        item.setData(0, ROLE_ID, b.id)
+        item.setData(0, ROLE_STATUS, status)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        target = b.page_id + (f"#{b.anchor}" if b.anchor else "")
+        lines = [b.title, target]
+        if note:
+            lines.append(note[:1].upper() + note[1:] + ".")
+        if b.note:
+            lines.append(self.tr("Notitie: %1").replace("%1", b.note))
+        lines.append(self.tr("Bewaard op %1").replace("%1", datetime.fromtimestamp(b.created).strftime("%d-%m-%Y %H:%M")))
+        item.setToolTip(0, "\n".join(lines))
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, " ".join(lines[1:]))
+        if status != STATUS_OK:
+            font = item.font(0)
+            font.setItalic(True)
+            item.setFont(0, font)
+            if status == STATUS_MISSING:
+                item.setForeground(0, QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
+                                                                    QPalette.ColorRole.Text)))
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            items.append(top)
+            items.extend(top.child(j) for j in range(top.childCount()))
+        return items
+
+    def item_for(self, bookmark_id: int) -> QTreeWidgetItem | None:
+        for item in self._all_items():
+            if item.data(0, ROLE_KIND) == "bookmark" and item.data(0, ROLE_ID) == bookmark_id:
+                return item
+        return None
+
+    def folder_item(self, name: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ROLE_KIND) == "folder" and item.data(0, ROLE_ID) == name:
+                return item
+        return None
+
+    def visible_bookmark_ids(self) -> list[int]:
+        return [int(i.data(0, ROLE_ID)) for i in self._all_items() if i.data(0, ROLE_KIND) == "bookmark"]
+
+    def selected_bookmark_ids(self) -> list[int]:
+        return [int(i.data(0, ROLE_ID)) for i in self.tree.selectedItems() if i.data(0, ROLE_KIND) == "bookmark"]
+
+    def select_bookmark(self, bookmark_id: int) -> None:
+        item = self.item_for(bookmark_id)
+        if item is not None:
+            self.tree.clearSelection()
+            self.tree.setCurrentItem(item)
+            item.setSelected(True)
+            self.tree.scrollToItem(item)
+
+    # -- messages ---------------------------------------------------------------------------------------------
+
+    def show_message(self, text: str, *, undo: bool = False, sticky: bool = False, timeout_ms: int = 15000) -> None:
+        self.message_label.setText(text)
+        self.undo_button.setVisible(undo)
+        self.message_bar.show()
+        self._message_sticky = sticky
+        if sticky:
+            self._message_timer.stop()
+        else:
+            self._message_timer.start(timeout_ms)
+
+    def hide_message(self) -> None:
+        self._message_timer.stop()
+        self.message_bar.hide()
+
+    def _hide_transient_message(self) -> None:
+        if not self._message_sticky:
+            self.message_bar.hide()
+
+    def _report(self, err: UserDataError) -> None:
+        log.warning("bookmark change failed: %s", err)
+        if isinstance(err, ReadOnlyError):
+            self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", str(err)),
+                              sticky=True)
+        else:
+            self.show_message(self.tr("Niet opgeslagen: %1").replace("%1", str(err)), sticky=True)
+
+    def _apply(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> bool:
+        """Make a change now and put it on the undo stack; on failure say why and push nothing."""
+        try:
+            do()
+        except UserDataError as err:
+            self._report(err)
+            self.refresh()
+            return False
+        self.undo_stack.push(_StoreCommand(text, lambda: self._guarded(do), lambda: self._guarded(undo)))
+        self.refresh()
+        self.bookmarks_changed.emit()
+        return True
+
+    def _guarded(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except UserDataError as err:
+            self._report(err)
+        self.refresh()
+        self.bookmarks_changed.emit()
+
+    def undo(self) -> None:
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        self.hide_message()
+
+    # -- actions ----------------------------------------------------------------------------------------------
+
+    def add_bookmark(
+        self,
+        page_id: str,
+        anchor: str = "",
+        title: str = "",
+        *,
+        section_hash: str | None = None,
+        folder: str | None = None,
+    ) -> Bookmark | None:
+        """Bookmark a page or section (for Ctrl+D / the star / a heading's menu). Returns None if it could not be
+        saved (the message bar says why). Undo removes it again."""
+        existing = self.userdata.find_bookmark(page_id, anchor)
+        if existing is not None:
+            self.select_bookmark(existing.id)
+            return existing
+        holder: dict[str, Bookmark] = {}
+
+        def do() -> None:
+            holder["b"] = self.userdata.add_bookmark(page_id, anchor, title=title or None, folder=folder,
+                                                     section_hash=section_hash)
+
+        def undo() -> None:
+            self.userdata.delete_bookmark(holder["b"].id)
+
+        def redo() -> None:
+            holder["b"] = self.userdata.restore_bookmark(holder["b"])
+
+        try:
+            do()
+        except UserDataError as err:
+            self._report(err)
+            return None
+        self.undo_stack.push(_StoreCommand(self.tr("Bladwijzer toevoegen"), lambda: self._guarded(redo),
+                                           lambda: self._guarded(undo)))
+        self.refresh()
+        self.select_bookmark(holder["b"].id)
+        self.bookmarks_changed.emit()
+        return holder["b"]
+
+    def rename_bookmark(self, bookmark_id: int, title: str) -> bool:
+        old = self.userdata.get_bookmark(bookmark_id)
+        title = title.strip()
+        if old is None or not title or title == old.title:
+            return False
+        return self._apply(self.tr("Naam wijzigen"),
+                           lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, title)),
+                           lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, old.title)))
+
+    def set_note(self, bookmark_id: int, note: str) -> bool:
+        old = self.userdata.get_bookmark(bookmark_id)
+        if old is None or note == old.note:
+            return False
+        return self._apply(self.tr("Notitie bewerken"),
+                           lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, note)),
+                           lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, old.note)))
+
+    def move_bookmarks(self, bookmark_ids: list[int], folder: str) -> bool:
+        olds = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b is not None and
+                b.folder != folder]
+        if not olds:
+            return False
+
+        def do() -> None:
+            for old in olds:
+                self._by_key(old, lambda b: self.userdata.move_bookmark(b.id, folder))
+
+        def undo() -> None:
+            for old in olds:
+                self._by_key(old, lambda b, f=old.folder: self.userdata.move_bookmark(b.id, f))
+
+        return self._apply(self.tr("Verplaatsen naar map"), do, undo)
+
+    def delete_bookmarks(self, bookmark_ids: list[int]) -> bool:
+        deleted: list[Bookmark] = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b]
+        if not deleted:
+            return False
+
+        def do() -> None:
+            for b in deleted:
+                current = self.userdata.find_bookmark(b.page_id, b.anchor)
+                if current is not None:
+                    self.userdata.delete_bookmark(current.id)
+
+        def undo() -> None:
+            for b in deleted:
+                self.userdata.restore_bookmark(b)
+
+        if not self._apply(self.tr("Verwijderen"), do, undo):
+            return False
+        if len(deleted) == 1:
+            text = self.tr("Bladwijzer ‘%1’ verwijderd.").replace("%1", deleted[0].title)
+        else:
+            text = self.tr("%1 bladwijzers verwijderd.").replace("%1", str(len(deleted)))
+        self.show_message(text, undo=True)
+        return True
+
+    def delete_selected(self) -> None:
+        ids = self.selected_bookmark_ids()
+        if ids:
+            self.delete_bookmarks(ids)
+
+    def _by_key(self, old: Bookmark, fn: Callable[[Bookmark], object]) -> None:
+        """Apply `fn` to the stored bookmark with `old`'s page and anchor (its id may change across undo)."""
+        current = self.userdata.find_bookmark(old.page_id, old.anchor)
+        if current is None:
+            raise UserDataError(self.tr("De bladwijzer bestaat niet meer."))
+        fn(current)
+
+    def add_folder(self, name: str) -> str | None:
+        try:
+            return self.userdata.add_folder(name)
+        except UserDataError as err:
+            self._report(err)
+            return None
+        finally:
+            self.refresh()
+
+    def rename_folder(self, old: str, new: str) -> bool:
+        new = new.strip()
+        if not new or new == old:
+            return False
+        existing = set(self.userdata.folders())
+        members = [b for b in self.userdata.bookmarks(folder=old)]
+
+        def undo() -> None:
+            # A rename onto an existing folder merged the two: move exactly the old members back.
+            if new not in existing:
+                self.userdata.rename_folder(new, old)
+            else:
+                self.userdata.add_folder(old)
+                for b in members:
+                    self._by_key(b, lambda c: self.userdata.move_bookmark(c.id, old))
+
+        return self._apply(self.tr("Map hernoemen"), lambda: self.userdata.rename_folder(old, new), undo)
+
+    def delete_folder(self, name: str) -> bool:
+        members = self.userdata.bookmarks(folder=name)
+
+        def undo() -> None:
+            self.userdata.add_folder(name)
+            for b in members:
+                self._by_key(b, lambda c: self.userdata.move_bookmark(c.id, name))
+
+        return self._apply(self.tr("Map verwijderen"), lambda: self.userdata.delete_folder(name) and None, undo)
+
+    # -- interaction ------------------------------------------------------------------------------------------
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        # A plain click opens (as in a browser's bookmark sidebar); Ctrl/Shift clicks only select.
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier
+                                               | Qt.KeyboardModifier.ShiftModifier):
+            return
+        self._open_item(item)
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, ROLE_KIND) == "folder":
+            item.setExpanded(not item.isExpanded())
+            return
+        bookmark = self.userdata.get_bookmark(int(item.data(0, ROLE_ID)))
+        if bookmark is not None:
+            self.open_requested.emit(bookmark.page_id, bookmark.anchor)
+
+    def _focus_first_match(self) -> None:
+        for item in self._all_items():
+            if item.data(0, ROLE_KIND) == "bookmark":
+                self.tree.setFocus()
+                self.tree.setCurrentItem(item)
+                return
+
+    def _rename_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        if item.data(0, ROLE_KIND) == "folder":
+            self.ask_rename_folder(str(item.data(0, ROLE_ID)))
+        else:
+            self.ask_rename(int(item.data(0, ROLE_ID)))
+
+    # Dialogs: thin wrappers, so tests call the methods above directly.
+    def ask_rename(self, bookmark_id: int) -> None:
+        bookmark = self.userdata.get_bookmark(bookmark_id)
+        if bookmark is None:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Naam wijzigen"), self.tr("Naam van de bladwijzer:"),
+                                         QLineEdit.EchoMode.Normal, bookmark.title)
+        if ok:
+            self.rename_bookmark(bookmark_id, title)
+
+    def ask_note(self, bookmark_id: int) -> None:
+        bookmark = self.userdata.get_bookmark(bookmark_id)
+        if bookmark is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(self, self.tr("Notitie bewerken"),
+                                                 self.tr("Notitie bij ‘%1’:").replace("%1", bookmark.title),
+                                                 bookmark.note)
+        if ok:
+            self.set_note(bookmark_id, note)
+
+    def ask_new_folder(self, move_ids: list[int] | None = None) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Nieuwe map"), self.tr("Naam van de map:"))
+        if ok and name.strip():
+            created = self.add_folder(name)
+            if created and move_ids:
+                self.move_bookmarks(move_ids, created)
+
+    def ask_rename_folder(self, name: str) -> None:
+        new, ok = QInputDialog.getText(self, self.tr("Map hernoemen"), self.tr("Nieuwe naam van de map:"),
+                                       QLineEdit.EchoMode.Normal, name)
+        if ok:
+            self.rename_folder(name, new)
+
+    def context_menu_for(self, item: QTreeWidgetItem | None) -> QMenu:
+        """The context menu for an item (built separately from showing it, so it can be tested)."""
+        menu = QMenu(self)
+        if item is None:
+            menu.addAction(self.tr("Nieuwe map…"), lambda: self.ask_new_folder())
+            return menu
+        if item.data(0, ROLE_KIND) == "folder":
+            name = str(item.data(0, ROLE_ID))
+            menu.addAction(self.tr("Map hernoemen…"), lambda: self.ask_rename_folder(name))
+            menu.addAction(self.tr("Map verwijderen (bladwijzers blijven)"), lambda: self.delete_folder(name))
+            menu.addSeparator()
+            menu.addAction(self.tr("Nieuwe map…"), lambda: self.ask_new_folder())
+            return menu
+        bookmark_id = int(item.data(0, ROLE_ID))
+        ids = self.selected_bookmark_ids() or [bookmark_id]
+        if bookmark_id not in ids:
+            ids = [bookmark_id]
+        menu.addAction(self.tr("Openen"), lambda: self._open_item(item))
+        rename = menu.addAction(self.tr("Naam wijzigen…"), lambda: self.ask_rename(bookmark_id))
+        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        menu.addAction(self.tr("Notitie bewerken…"), lambda: self.ask_note(bookmark_id))
+        move = menu.addMenu(self.tr("Verplaatsen naar map"))
+        bookmark = self.userdata.get_bookmark(bookmark_id)
+        current_folder = bookmark.folder if bookmark else None
+        none_action = move.addAction(self.tr("(geen map)"), lambda: self.move_bookmarks(ids, ""))
+        none_action.setEnabled(current_folder != "" or len(ids) > 1)
+        for name in self.userdata.folders():
+            action = move.addAction(name, lambda n=name: self.move_bookmarks(ids, n))
+            action.setEnabled(name != current_folder or len(ids) > 1)
+        move.addSeparator()
+        move.addAction(self.tr("Nieuwe map…"), lambda: self.ask_new_folder(ids))
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Verwijderen"), lambda: self.delete_bookmarks(ids))
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        menu = self.context_menu_for(item)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def actions_for_menu(self) -> list[QAction]:
+        """Undo/redo, for the window's Edit menu if it wants them."""
+        return [self.undo_action, self.redo_action]

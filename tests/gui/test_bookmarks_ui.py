@@ -1,0 +1,225 @@
+"""The Bladwijzers tab with qtbot: add, filter, open, rename, note, move, drag and drop, delete and undo, marks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import pytest
+from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMenu
+
+from reader.core.userdata import STATUS_CHANGED, STATUS_MISSING, STATUS_OK, UserData
+from reader.gui.sidebar.bookmarks import MIME_IDS, ROLE_KIND, ROLE_STATUS, BookmarksPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    data = UserData.open(tmp_path / "profile")
+    yield data
+    data.close()
+
+
+@pytest.fixture
+def panel(qtbot, store: UserData):  # noqa: ANN001, ANN201
+    store.add_bookmark("richtlijnen/cloud", "", title="Cloud", folder="Werk")
+    store.add_bookmark("richtlijnen/open-source", "licenties", title="Licenties", note="EUPL", folder="Werk")
+    store.add_bookmark("fasen/verkennen", "", title="Verkennen")
+    widget = BookmarksPanel(store, {"richtlijnen/cloud", "richtlijnen/open-source", "fasen/verkennen"})
+    qtbot.addWidget(widget)
+    widget.resize(320, 500)
+    widget.show()
+    return widget
+
+
+def _titles(panel: BookmarksPanel) -> list[str]:
+    return [panel.item_for(i).text(0) for i in panel.visible_bookmark_ids()]
+
+
+def test_shows_folders_and_bookmarks(panel: BookmarksPanel) -> None:
+    top = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert [(t.data(0, ROLE_KIND), t.text(0)) for t in top] == [("folder", "Werk (2)"), ("bookmark", "Verkennen")]
+    assert top[0].isExpanded()
+    assert [top[0].child(i).text(0) for i in range(2)] == ["Cloud", "Licenties"]
+    assert "EUPL" in top[0].child(1).toolTip(0)
+    assert not panel.empty_label.isVisible()
+
+
+def test_filter_narrows_and_explains(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+    qtbot.keyClicks(panel.filter_edit, "eupl")
+    assert _titles(panel) == ["Licenties"]
+    panel.filter_edit.clear()
+    qtbot.keyClicks(panel.filter_edit, "werk")  # folder names match too
+    assert _titles(panel) == ["Cloud", "Licenties"]
+    panel.filter_edit.setText("bestaat niet")
+    assert _titles(panel) == [] and panel.empty_label.isVisible()
+    assert "bestaat niet" in panel.empty_label.text()
+    panel.filter_edit.clear()
+    assert len(_titles(panel)) == 3
+
+
+def test_open_on_click_and_enter(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+    item = panel.item_for(panel.userdata.find_bookmark("richtlijnen/open-source", "licenties").id)
+    rect = panel.tree.visualItemRect(item)
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["richtlijnen/open-source", "licenties"]
+    verkennen = panel.item_for(panel.userdata.find_bookmark("fasen/verkennen").id)
+    panel.tree.setCurrentItem(verkennen)
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args == ["fasen/verkennen", ""]
+
+
+def test_filter_enter_then_enter_opens_first_match(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+    qtbot.keyClicks(panel.filter_edit, "verk")
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert blocker.args == ["fasen/verkennen", ""]
+
+
+def test_rename_and_note_with_undo(panel: BookmarksPanel, store: UserData) -> None:
+    b = store.find_bookmark("fasen/verkennen")
+    assert panel.rename_bookmark(b.id, "  Eerst verkennen ")
+    assert store.get_bookmark(b.id).title == "Eerst verkennen"
+    assert "Eerst verkennen" in _titles(panel)
+    assert panel.set_note(b.id, "met het team")
+    assert store.get_bookmark(b.id).note == "met het team"
+    panel.undo_stack.undo()
+    assert store.get_bookmark(b.id).note == ""
+    panel.undo_stack.undo()
+    assert store.get_bookmark(b.id).title == "Verkennen" and "Verkennen" in _titles(panel)
+    panel.undo_stack.redo()
+    assert store.get_bookmark(b.id).title == "Eerst verkennen"
+    assert not panel.rename_bookmark(b.id, "   ")  # empty names refused
+
+
+def test_delete_with_undo_bar_and_shortcut(panel: BookmarksPanel, store: UserData, qtbot) -> None:  # noqa: ANN001
+    b = store.find_bookmark("richtlijnen/cloud")
+    panel.select_bookmark(b.id)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert store.find_bookmark("richtlijnen/cloud") is None
+    assert "Cloud" not in _titles(panel)
+    assert panel.message_bar.isVisible() and "‘Cloud’ verwijderd" in panel.message_label.text()
+    assert panel.undo_button.isVisible()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    restored = store.find_bookmark("richtlijnen/cloud")
+    assert restored == b  # same id, folder, times
+    assert "Cloud" in _titles(panel) and not panel.message_bar.isVisible()
+    # Ctrl+Z works too.
+    panel.delete_bookmarks([b.id])
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.find_bookmark("richtlijnen/cloud") == b
+
+
+def test_move_via_context_menu_and_new_folder(panel: BookmarksPanel, store: UserData) -> None:
+    b = store.find_bookmark("fasen/verkennen")
+    menu = panel.context_menu_for(panel.item_for(b.id))
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:3] == ["Openen", "Naam wijzigen…", "Notitie bewerken…"] and "Verwijderen" in texts
+    move_menu = next(a.menu() for a in menu.actions() if a.text() == "Verplaatsen naar map")
+    assert isinstance(move_menu, QMenu)
+    werk = next(a for a in move_menu.actions() if a.text() == "Werk")
+    werk.trigger()
+    assert store.get_bookmark(b.id).folder == "Werk"
+    assert panel.folder_item("Werk").text(0) == "Werk (3)"
+    panel.undo_stack.undo()
+    assert store.get_bookmark(b.id).folder == ""
+    assert panel.add_folder("Later") == "Later" and panel.folder_item("Later").text(0) == "Later (0)"
+
+
+def _mime(*ids: int) -> QMimeData:
+    # Built here, owned by the test: the tree's own mimeData() hands ownership to Qt's drag machinery.
+    mime = QMimeData()
+    mime.setData(MIME_IDS, QByteArray(",".join(map(str, ids)).encode()))
+    return mime
+
+
+def test_drag_and_drop_between_folders(panel: BookmarksPanel, store: UserData, qtbot) -> None:  # noqa: ANN001
+    store.add_folder("Thuis")
+    panel.refresh()
+    cloud = store.find_bookmark("richtlijnen/cloud")
+    item = panel.item_for(cloud.id)
+    assert panel.tree.mimeData([item]).data(MIME_IDS).data() == str(cloud.id).encode()
+    mime = _mime(cloud.id)
+    target = panel.folder_item("Thuis")
+    pos = panel.tree.visualItemRect(target).center()
+    event = QDropEvent(pos.toPointF(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    panel.tree.dropEvent(event)
+    assert event.dropAction() == Qt.DropAction.IgnoreAction  # Qt must not remove rows by itself
+    qtbot.waitUntil(lambda: store.get_bookmark(cloud.id).folder == "Thuis")
+    assert panel.folder_item("Thuis").text(0) == "Thuis (1)"
+    # Dropping onto a bookmark that has no folder moves it out of its folder.
+    verkennen_rect = panel.tree.visualItemRect(panel.item_for(store.find_bookmark("fasen/verkennen").id))
+    event = QDropEvent(verkennen_rect.center().toPointF(), Qt.DropAction.MoveAction,
+                       _mime(cloud.id), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    panel.tree.dropEvent(event)
+    qtbot.waitUntil(lambda: store.get_bookmark(cloud.id).folder == "")
+    panel.undo_stack.undo()
+    assert store.get_bookmark(cloud.id).folder == "Thuis"
+
+
+def test_marks_missing_and_changed(qtbot, store: UserData) -> None:  # noqa: ANN001
+    store.add_bookmark("weg", "", title="Verdwenen pagina")
+    store.add_bookmark("blijft", "kop", title="Kop", section_hash="oud")
+    store.add_bookmark("blijft", "", title="Pagina", section_hash="zelfde")
+    hashes = {("blijft", "kop"): "nieuw", ("blijft", ""): "zelfde"}
+    panel = BookmarksPanel(store, lambda: {"blijft"}, lambda p, a: hashes.get((p, a)))
+    qtbot.addWidget(panel)
+    by_title = {panel.item_for(i).text(0).split(" \u00b7 ")[0]: panel.item_for(i) for i in panel.visible_bookmark_ids()}
+    assert by_title["Verdwenen pagina"].data(0, ROLE_STATUS) == STATUS_MISSING
+    assert by_title["Verdwenen pagina"].text(0) == "Verdwenen pagina \u00b7 niet in deze editie"
+    assert by_title["Kop"].data(0, ROLE_STATUS) == STATUS_CHANGED
+    assert by_title["Kop"].text(0).endswith("gewijzigd sinds je bladwijzer")
+    assert by_title["Pagina"].data(0, ROLE_STATUS) == STATUS_OK and by_title["Pagina"].text(0) == "Pagina"
+    # A new edition where the page is back and the section is as bookmarked.
+    hashes[("blijft", "kop")] = "oud"
+    panel.set_edition({"blijft", "weg"}, lambda p, a: hashes.get((p, a)))
+    assert {panel.item_for(i).data(0, ROLE_STATUS) for i in panel.visible_bookmark_ids()} == {STATUS_OK}
+    assert store.bookmark_count() == 3  # marks never delete anything
+
+
+def test_add_bookmark_and_undo(qtbot, store: UserData) -> None:  # noqa: ANN001
+    panel = BookmarksPanel(store, None)
+    qtbot.addWidget(panel)
+    assert panel.empty_label.isVisibleTo(panel) and "Ctrl+D" in panel.empty_label.text()
+    with qtbot.waitSignal(panel.bookmarks_changed):
+        b = panel.add_bookmark("p", "kop", "Pagina — Kop", section_hash="h")
+    assert b is not None and store.find_bookmark("p", "kop").section_hash == "h"
+    assert panel.selected_bookmark_ids() == [b.id]
+    assert panel.add_bookmark("p", "kop", "opnieuw") == b  # already there: selected, not duplicated
+    panel.undo_stack.undo()
+    assert store.find_bookmark("p", "kop") is None
+    panel.undo_stack.redo()
+    assert store.find_bookmark("p", "kop") == b
+
+
+def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from reader.core import userdata
+
+    with UserData.open(tmp_path / "p") as data:
+        data.add_bookmark("a", title="A")
+    monkeypatch.setattr(userdata, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    with UserData.open(tmp_path / "p") as data:
+        panel = BookmarksPanel(data, None)
+        qtbot.addWidget(panel)
+        assert panel.message_bar.isVisibleTo(panel)
+        assert "kunnen niet worden opgeslagen" in panel.message_label.text()
+        assert panel.add_bookmark("b", "", "B") is None
+        bid = data.find_bookmark("a").id
+        assert not panel.rename_bookmark(bid, "Nieuw")
+        assert not panel.delete_bookmarks([bid])
+        assert _titles(panel) == ["A"] and panel.undo_stack.count() == 0
+        assert "alleen-lezen" in panel.message_label.text()
