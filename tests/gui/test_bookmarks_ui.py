@@ -162,8 +162,9 @@ def test_drag_and_drop_between_folders(panel: BookmarksPanel, store: UserData, q
     assert panel.folder_item("Thuis").text(0) == "Thuis (1)"
     # Dropping onto a bookmark that has no folder moves it out of its folder.
     verkennen_rect = panel.tree.visualItemRect(panel.item_for(store.find_bookmark("fasen/verkennen").id))
+    mime_again = _mime(cloud.id)  # keep a reference: QDropEvent does not own its mime data
     event = QDropEvent(verkennen_rect.center().toPointF(), Qt.DropAction.MoveAction,
-                       _mime(cloud.id), Qt.MouseButton.LeftButton,
+                       mime_again, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     panel.tree.dropEvent(event)
     qtbot.waitUntil(lambda: store.get_bookmark(cloud.id).folder == "")
