@@ -224,3 +224,63 @@ def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monk
         assert not panel.delete_bookmarks([bid])
         assert _titles(panel) == ["A"] and panel.undo_stack.count() == 0
         assert "alleen-lezen" in panel.message_label.text()
+
+
+# -- history (the sidebar list and the menu helper live beside the bookmarks) -----------------------------------
+
+
+def test_history_panel_lists_opens_and_clears(qtbot, store: UserData) -> None:  # noqa: ANN001
+    from reader.gui.sidebar.history import HistoryPanel
+
+    panel = HistoryPanel(store, {"a", "b"})
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.empty_label.isVisible() and not panel.clear_button.isEnabled()
+    for page, title in (("a", "Alfa"), ("b", "Beta"), ("weg", "Oud"), ("a", "Alfa")):
+        panel.record_visit(page, title)
+    assert panel.visible_pages() == ["a", "weg", "b"]
+    first = panel.list.item(0)
+    assert first.text().startswith("Alfa\nvandaag ")
+    assert panel.list.item(1).text().endswith("niet in deze editie")
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.list.visualItemRect(panel.list.item(2)).center())
+    assert blocker.args == ["b", ""]
+    panel.list.setCurrentRow(1)
+    with qtbot.waitSignal(panel.open_requested) as blocker:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert blocker.args == ["weg", ""]
+    assert panel.clear()
+    assert panel.visible_pages() == [] and store.history_count() == 0
+
+
+def test_history_menu_helper(qtbot, store: UserData) -> None:  # noqa: ANN001
+    from reader.gui.sidebar.history import fill_history_menu
+
+    opened: list[str] = []
+    cleared: list[bool] = []
+    menu = QMenu()
+    fill_history_menu(menu, store, opened.append, on_clear=lambda: cleared.append(True))
+    assert [a.text() for a in menu.actions() if not a.isSeparator()][0] == "Nog geen pagina’s bekeken"
+    store.record_visit("p", "Pagina & meer")
+    store.record_visit("q", "Q")
+    visits = fill_history_menu(menu, store, opened.append, limit=1, on_clear=lambda: cleared.append(True))
+    assert [v.page_id for v in visits] == ["q"]
+    store.record_visit("p", "Pagina & meer")
+    fill_history_menu(menu, store, opened.append, on_clear=lambda: cleared.append(True))
+    actions = [a for a in menu.actions() if not a.isSeparator()]
+    assert actions[0].text().startswith("Pagina && meer\t") and actions[0].data() == "p"
+    actions[1].trigger()
+    actions[-1].trigger()
+    assert opened == ["q"] and cleared == [True]
+
+
+def test_when_text() -> None:
+    from datetime import datetime
+
+    from reader.gui.sidebar.history import when_text
+
+    now = datetime(2026, 11, 29, 18, 0).timestamp()
+    assert when_text(datetime(2026, 11, 29, 9, 5).timestamp(), now) == "vandaag 09:05"
+    assert when_text(datetime(2026, 11, 28, 23, 59).timestamp(), now) == "gisteren 23:59"
+    assert when_text(datetime(2026, 3, 1, 7, 0).timestamp(), now) == "1-3-2026 07:00"

@@ -1,0 +1,185 @@
+"""History: the recently opened pages, as a sidebar list and as a menu (e.g. under "Ga" or the back button)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+from typing import Callable, Collection
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.userdata import UserData, UserDataError, Visit
+
+log = logging.getLogger("reader.history")
+
+ROLE_PAGE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def when_text(visited: float, now: float | None = None) -> str:
+    """"vandaag 14:32", "gisteren 09:05" or "3-11-2026 16:00" (local time)."""
+    now = time.time() if now is None else now
+    then = datetime.fromtimestamp(visited)
+    today = datetime.fromtimestamp(now).date()
+    clock = then.strftime("%H:%M")
+    if then.date() == today:
+        return _tr("vandaag %1").replace("%1", clock)
+    if (today - then.date()).days == 1:
+        return _tr("gisteren %1").replace("%1", clock)
+    return f"{then.day}-{then.month}-{then.year} {clock}"
+
+
+class HistoryPanel(QWidget):
+    """The sidebar list of recently opened pages, newest first; activating an entry opens it."""
+
+    open_requested = Signal(str, str)  # page id, anchor (always "" for history)
+
+    def __init__(
+        self,
+        userdata: UserData,
+        page_ids: Collection[str] | Callable[[], Collection[str]] | None = None,
+        *,
+        limit: int = 200,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.userdata = userdata
+        self._page_ids = page_ids
+        self.limit = limit
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("historyList")
+        self.list.setAccessibleName(self.tr("Geschiedenis"))
+        self.list.itemClicked.connect(self._open)
+        self.list.installEventFilter(self)
+        self.empty_label = QLabel(self.tr("Nog geen pagina’s bekeken."), self)
+        self.empty_label.setObjectName("historyEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("historyMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.clear_button = QPushButton(self.tr("Geschiedenis wissen…"), self)
+        self.clear_button.setObjectName("historyClearButton")
+        self.clear_button.clicked.connect(self.ask_clear)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    def set_page_ids(self, page_ids: Collection[str] | Callable[[], Collection[str]] | None) -> None:
+        self._page_ids = page_ids
+        self.refresh()
+
+    def record_visit(self, page_id: str, title: str) -> None:
+        """Remember a page the window opened, and show it on top. Never raises: history is a convenience."""
+        try:
+            self.userdata.record_visit(page_id, title)
+        except UserDataError as err:
+            log.info("history not saved: %s", err)
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        ids = self._page_ids() if callable(self._page_ids) else self._page_ids
+        self.list.clear()
+        visits = self.userdata.recent(self.limit)
+        now = time.time()
+        for visit in visits:
+            item = QListWidgetItem(f"{visit.title or visit.page_id}\n{when_text(visit.visited, now)}", self.list)
+            item.setData(ROLE_PAGE, visit.page_id)
+            item.setToolTip(visit.page_id)
+            if ids is not None and visit.page_id not in ids:
+                item.setText(item.text() + " \u00b7 " + self.tr("niet in deze editie"))
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+        self.list.setVisible(bool(visits))
+        self.empty_label.setVisible(not visits)
+        self.clear_button.setEnabled(bool(visits) and not self.userdata.read_only)
+
+    def visible_pages(self) -> list[str]:
+        return [str(self.list.item(i).data(ROLE_PAGE)) for i in range(self.list.count())]
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(str(item.data(ROLE_PAGE)), "")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+        if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem() is not None:
+                self._open(self.list.currentItem())
+                return True
+        return super().eventFilter(watched, event)
+
+    def ask_clear(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Geschiedenis wissen"),
+            self.tr("Alle bekeken pagina’s uit de geschiedenis wissen? Bladwijzers en checklists blijven."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clear()
+
+    def clear(self) -> bool:
+        try:
+            self.userdata.clear_history()
+        except UserDataError as err:
+            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", str(err)))
+            self.message_label.show()
+            return False
+        self.message_label.hide()
+        self.refresh()
+        return True
+
+
+def fill_history_menu(
+    menu: QMenu,
+    userdata: UserData,
+    open_page: Callable[[str], None],
+    *,
+    limit: int = 15,
+    on_clear: Callable[[], None] | None = None,
+) -> list[Visit]:
+    """Fill `menu` with the recently opened pages (connect it to `menu.aboutToShow`). Returns what it listed.
+    `on_clear` (e.g. HistoryPanel.ask_clear) adds a "Geschiedenis wissen…" entry."""
+    menu.clear()
+    visits = userdata.recent(limit)
+    if not visits:
+        empty = menu.addAction(_tr("Nog geen pagina’s bekeken"))
+        empty.setEnabled(False)
+    now = time.time()
+    for visit in visits:
+        label = (visit.title or visit.page_id).replace("&", "&&")  # a lone & would become a mnemonic
+        action = menu.addAction(f"{label}\t{when_text(visit.visited, now)}")
+        action.setData(visit.page_id)
+        action.setToolTip(visit.page_id)
+        action.triggered.connect(lambda _checked=False, p=visit.page_id: open_page(p))
+    if on_clear is not None:
+        menu.addSeparator()
+        clear = menu.addAction(_tr("Geschiedenis wissen…"))
+        clear.setEnabled(bool(visits) and not userdata.read_only)
+        clear.triggered.connect(lambda _checked=False: on_clear())
+    return visits
