@@ -58,3 +58,24 @@ def run_js(qtbot) -> Callable:  # noqa: ANN001
         return result
 
     return run
+
+
+@pytest.fixture
+def click_element(qtbot, run_js) -> Callable:  # noqa: ANN001
+    """`click_element(view, css_selector)`: scroll the element into view and click it with the real mouse."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    def click(view, selector: str, button=Qt.MouseButton.LeftButton) -> None:  # noqa: ANN001
+        rect = run_js(
+            view.page(),
+            "(() => { const e = document.querySelector(%r); if (!e) return ''; e.scrollIntoView({block: 'center'});"
+            " const r = e.getClientRects()[0]; return JSON.stringify([r.left + Math.min(r.width / 2, 5), r.top + r.height / 2]); })()"
+            % selector,
+        )
+        assert rect, f"no element {selector!r} in the page"
+        zoom = view.zoomFactor()
+        target = view.focusProxy() or view
+        QTest.mouseClick(target, button, Qt.KeyboardModifier.NoModifier, QPoint(int(rect[0] * zoom), int(rect[1] * zoom)))
+
+    return click
