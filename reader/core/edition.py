@@ -346,10 +346,18 @@ def cached_edition(source: Path, cache: Path) -> Path:
 
 
 def default_edition() -> Path:
-    """The edition of the bundled `content/`: prebuilt in a frozen bundle, else built into the user cache."""
+    """The edition the reader opens without `--edition`.
+
+    The bundled one (prebuilt in a frozen bundle, else `content/` built into the user cache), unless an
+    administrator placed a newer valid edition in the per-user or per-machine editions folder.
+    """
     from reader import paths
+    from reader.core.edition_select import default_override_dirs, select_edition
 
     bundled = paths.bundled_edition_dir()
-    if (bundled / MANIFEST).exists():
-        return bundled
-    return cached_edition(paths.content_dir(), paths.cache_dir())
+    if not (bundled / MANIFEST).exists():
+        bundled = cached_edition(paths.content_dir(), paths.cache_dir())
+    chosen = select_edition(bundled, default_override_dirs(), format_version=EDITION_FORMAT_VERSION)
+    if chosen is None:
+        raise EditionError(f"{bundled}: no usable edition; rebuild it with 'richtlijnenlezer build'")
+    return chosen
