@@ -1,0 +1,270 @@
+"""Rendered pages in the real web engine: every construct shows as meant, hostile pages run and fetch nothing,
+and screenshots of real NeRDS pages in light and dark.
+
+Editions are built from fixture pages written for these tests (tests/fixtures/render), copied to tmp_path.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import pytest  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "render"
+SHARED = REPO.parent / "shared" / "corpora"
+ARTIFACTS = ("!!!", "???", "{:", ":material-", "](", "[ ]", "[x]", "<div", "&lt;", "===")
+
+
+# --- helpers -----------------------------------------------------------------------------------------------
+class Tripwire:
+    """A local HTTP server that must receive nothing: any request means the page reached the network."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        hits = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                hits.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            do_POST = do_GET  # noqa: N815
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def tripwire():
+    wire = Tripwire()
+    yield wire
+    wire.close()
+
+
+def make_source(dest: Path, tripwire_url: str = "http://127.0.0.1:9") -> Path:
+    dest.mkdir(parents=True)
+    for name in ("constructs.md", "andere.md", "actions.yaml", "plaatje.png"):
+        shutil.copy(FIXTURES / name, dest / name)
+    (dest / "sub").mkdir()
+    (dest / "sub" / "index.md").write_text("---\ntitle: Submap\nsummary: Een map.\n---\n\n# Submap\n\nTekst.\n",
+                                          encoding="utf-8")
+    xss = (FIXTURES / "xss.md").read_text(encoding="utf-8").replace("TRIPWIRE", tripwire_url)
+    (dest / "xss.md").write_text(xss, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def fixture_edition(tmp_path: Path, tripwire: Tripwire) -> Path:
+    from reader.core.edition import build_edition
+
+    source = make_source(tmp_path / "src", tripwire.url)
+    build_edition(source, tmp_path / "edition", keep_going=True)
+    return tmp_path / "edition"
+
+
+def wait_painted(qtbot, run_js, page) -> None:  # noqa: ANN001
+    """Wait until the document is complete and every image settled (a grab at loadFinished can be blank)."""
+    qtbot.waitUntil(
+        lambda: run_js(page, "document.readyState === 'complete' && Array.from(document.images).every(i => i.complete)")
+        is True,
+        timeout=10000,
+    )
+    qtbot.wait(150)
+
+
+PROBE = r"""
+(() => {
+  const vis = (sel) => { const e = document.querySelector(sel); if (!e) return null;
+    const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return {w: r.width, h: r.height, display: s.display, visibility: s.visibility, color: s.color}; };
+  const ext = document.querySelector('a.rl-external');
+  return JSON.stringify({
+    text: document.body.innerText,
+    title: document.title,
+    admonitions: document.querySelectorAll('.admonition').length,
+    admonitionTitle: vis('.admonition-title'),
+    details: Array.from(document.querySelectorAll('details')).map(d => d.open),
+    tabs: vis('.tabbed-labels'),
+    tabBlocks: Array.from(document.querySelectorAll('.tabbed-block')).map(b => getComputedStyle(b).display),
+    checkboxes: Array.from(document.querySelectorAll('input[type=checkbox]')).map(c => [c.checked, c.disabled]),
+    table: vis('.rl-table-scroll table'),
+    code: vis('pre code.language-python'),
+    mermaid: vis('figure.rl-diagram'),
+    grid: getComputedStyle(document.querySelector('.grid.cards')).display,
+    icon: vis('.rl-icon svg'),
+    emoji: vis('.rl-emoji svg'),
+    actionCards: document.querySelectorAll('.rl-action-card').length,
+    image: Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0]),
+    placeholder: vis('.rl-image-placeholder'),
+    abbr: (document.querySelector('abbr') || {}).title,
+    footnote: vis('.footnote'),
+    missing: vis('.rl-link-missing'),
+    externalMarker: ext ? getComputedStyle(ext, '::after').content : null,
+    bodyFont: getComputedStyle(document.body).fontFamily,
+    h1Color: getComputedStyle(document.querySelector('h1')).color,
+    breadcrumb: vis('.rl-breadcrumb'),
+    summary: vis('.rl-summary'),
+  });
+})()
+"""
+
+
+# --- every construct, as the engine shows it -----------------------------------------------------------------
+def test_every_construct_renders_in_the_engine(open_reader, run_js, click_element, qtbot, fixture_edition):
+    reader = open_reader(fixture_edition, "constructs")
+    page = reader.window.page
+    wait_painted(qtbot, run_js, page)
+    got = run_js(page, PROBE)
+
+    for artifact in ARTIFACTS:
+        assert artifact not in got["text"], artifact
+    assert got["title"] == "Alle bouwstenen"
+    assert got["admonitions"] == 4 and got["admonitionTitle"]["h"] > 0
+    assert got["details"] == [False, True]
+    assert got["tabs"]["h"] > 0 and got["tabBlocks"] == ["block", "none"]
+    assert got["checkboxes"] == [[False, False], [True, False]]
+    for key in ("table", "code", "mermaid", "icon", "emoji", "placeholder", "footnote", "missing",
+                "summary"):
+        assert got[key] and got[key]["h"] > 0 and got[key]["w"] > 0, key
+    assert got["grid"] == "grid"
+    assert got["actionCards"] == 2
+    assert got["image"] and all(loaded for _, loaded in got["image"]), got["image"]
+    assert got["abbr"] == "HyperText Markup Language"
+    assert got["externalMarker"] not in (None, "none", "normal", "")
+    assert got["h1Color"] == "rgb(21, 66, 115)"  # our stylesheet is applied (lintblauw)
+    assert "Plaatje op internet" in got["text"] and "Proefkaart" in got["text"]
+    assert "Inhoud van tab twee." not in got["text"]  # hidden until its tab is chosen
+    assert page.console == [] or not [m for m in page.console if "error" in str(m).lower()]
+
+    # Tabs switch and details open without any corpus script.
+    click_element(reader.window.view, "label[for$='_2']")
+    qtbot.waitUntil(lambda: run_js(page, "getComputedStyle(document.querySelectorAll('.tabbed-block')[1]).display")
+                    == "block", timeout=5000)
+    assert "Inhoud van tab twee." in run_js(page, "document.body.innerText")
+    click_element(reader.window.view, "details:not([open]) > summary")
+    qtbot.waitUntil(lambda: run_js(page, "document.querySelector('details').open") is True, timeout=5000)
+
+
+def test_hostile_page_runs_nothing_and_fetches_nothing(open_reader, run_js, qtbot, fixture_edition, tripwire):
+    reader = open_reader(fixture_edition, "xss")
+    page = reader.window.page
+    wait_painted(qtbot, run_js, page)
+    qtbot.wait(500)  # give anything that might fire (onload, refresh, lazy fetches) time to do so
+    got = run_js(page, "JSON.stringify({title: document.title, text: document.body.innerText,"
+                       " scripts: document.scripts.length, url: location.href})")
+    assert got["title"] == "XSS-proefpagina"
+    assert "PWNED" not in got["text"]
+    assert got["scripts"] == 0
+    assert got["url"].startswith("rl://edition.invalid/page/xss")
+    assert tripwire.requests == []
+    assert "Laatste regel blijft ook staan." in got["text"]
+
+
+def test_sanitized_page_stays_inert_even_with_javascript_on(qtbot, qapp, tmp_path, tripwire):  # noqa: ANN001
+    """Stronger than the reader's lockdown: a plain engine with JavaScript and remote access ON. The sanitized
+    document still runs and fetches nothing, while the same page unsanitized does both (the control proves the
+    sentinel and the tripwire work)."""
+    import markdown
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+
+    from reader.core.corpus import load_corpus
+    from reader.core.render import page_document, render_page
+
+    source = make_source(tmp_path / "src", tripwire.url)
+    corpus = load_corpus(source)
+    xss = corpus.pages["xss"]
+    sanitized = page_document(render_page(xss, corpus), xss, corpus)
+    unsanitized = "<!DOCTYPE html><title>control</title>" + markdown.markdown(xss.body, extensions=["attr_list"])
+
+    profile = QWebEngineProfile(qapp)  # off the record, no interceptor
+    def load(html: str) -> str:
+        page = QWebEnginePage(profile)
+        settings = page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadImages, True)
+        with qtbot.waitSignal(page.loadFinished, timeout=20000):
+            page.setHtml(html, QUrl("http://localhost.invalid/"))
+        qtbot.wait(800)
+        with qtbot.waitCallback(timeout=10000) as cb:
+            page.runJavaScript("document.title", 0, cb)
+        page.deleteLater()
+        return cb.args[0]
+
+    title = load(sanitized)
+    assert "PWNED" not in title
+    assert tripwire.requests == []
+
+    control_title = load(unsanitized)
+    assert "PWNED" in control_title
+    assert tripwire.requests, "the control page should have reached the tripwire"
+
+
+# --- screenshots ------------------------------------------------------------------------------------------------
+SCREENSHOT_PAGES = ("index", "richtlijnen/cloud", "richtlijnen/cloud/fases")
+
+
+@pytest.fixture(scope="module")
+def nerds_edition_dir(tmp_path_factory):  # noqa: ANN001
+    from reader.core.edition import build_edition
+
+    out = tmp_path_factory.mktemp("render-shots") / "edition"
+    build_edition(SHARED / "nerds-2026-03", out, keep_going=True)
+    return out
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_of_nerds_pages(open_reader, run_js, qtbot, nerds_edition_dir, tmp_path, theme):  # noqa: ANN001
+    """Writes PNGs (to $RL_SCREENSHOT_DIR when set, for a person to look at) and checks they are not blank and
+    that the theme really changed the page."""
+    from PySide6.QtGui import QColor
+
+    from reader.gui.themes import install_theme_script
+
+    out_dir = Path(os.environ.get("RL_SCREENSHOT_DIR") or tmp_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reader = open_reader(nerds_edition_dir, SCREENSHOT_PAGES[0])
+    window = reader.window
+    window.resize(1280, 900)
+    for page_id in SCREENSHOT_PAGES:
+        with qtbot.waitSignal(window.page_loaded, timeout=20000):
+            window.open_page(page_id)
+        install_theme_script(window.page, theme)
+        qtbot.waitUntil(lambda: run_js(window.page, "document.documentElement.dataset.theme") == theme, timeout=5000)
+        wait_painted(qtbot, run_js, window.page)
+        image = window.view.grab().toImage()
+        path = out_dir / f"{page_id.replace('/', '_')}-{theme}.png"
+        assert image.save(str(path))
+        assert path.stat().st_size > 5000
+        colors = {image.pixelColor(x, y).name() for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}
+        assert len(colors) > 3, "blank screenshot"
+        corner = QColor(image.pixelColor(image.width() - 5, image.height() - 5))
+        if theme == "dark":
+            assert corner.lightness() < 60, corner.name()
+        else:
+            assert corner.lightness() > 200, corner.name()
