@@ -53,6 +53,7 @@ class ContentsTree(QTreeWidget):
         if item is None:
             self.clearSelection()
             return
+        item.setExpanded(True)  # a section's own index page shows its children
         parent = item.parent()
         while parent is not None:
             parent.setExpanded(True)
