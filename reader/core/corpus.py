@@ -21,7 +21,7 @@ import yaml
 from reader.core import links
 from reader.core.actions import find_placeholders, find_registry, load_actions
 from reader.core.headings import extract_headings
-from reader.core.mkdocs import MkDocsConfig, MkDocsConfigError, read_mkdocs_config
+from reader.core.mkdocs import MkDocsConfig, MkDocsConfigError, read_mkdocs_config, yaml_error_location
 from reader.core.model import (
     ERROR,
     LINK,
@@ -252,9 +252,7 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         try:
             loaded = yaml.load("\n".join(fm_lines), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = mark.line + 2 if mark is not None else 2
-            reason = getattr(exc, "problem", None) or "invalid YAML"
+            line, reason = _yaml_error_line(exc, len(fm_lines))
             return None, [_problem(ERROR, "frontmatter-yaml", file, line, f"The front matter is not valid YAML ({reason}); fix it at this line (quote values containing ': ').")]
         except (RecursionError, ValueError, OverflowError) as exc:
             return None, [_problem(ERROR, "frontmatter-yaml", file, 2, f"The front matter cannot be read ({type(exc).__name__}); simplify it.")]
@@ -284,6 +282,16 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
     return draft, problems
 
 
+def _yaml_error_line(exc: yaml.YAMLError, fm_len: int) -> tuple[int, str]:
+    """File line of a front matter YAML error (front matter starts on line 2) and the parser's reason.
+
+    At "end of stream" (an unclosed quote or bracket) the useful line is where the construct started.
+    """
+    line0, reason = yaml_error_location(exc)
+    line = line0 + 2 if line0 is not None else 2
+    return min(max(line, 2), fm_len + 1), reason
+
+
 def _git_symlink_target(text: str, path: Path, root: Path) -> Path | None:
     candidate = text.strip()
     if "\n" in candidate or not _GIT_SYMLINK_STUB.match(candidate) or len(candidate) > 255:
@@ -300,9 +308,23 @@ def _git_symlink_target(text: str, path: Path, root: Path) -> Path | None:
 def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "list"
+    if isinstance(value, dict):
+        return "mapping"
     if isinstance(value, str):
         return "single text value"
-    return f"single {type(value).__name__} value"
+    return f"single {_type_name(value)}"
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, (int, float)):
+        return "number"
+    if hasattr(value, "isoformat"):
+        return "date"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
 
 
 def _scalar_text(draft: _Draft, key: str, problems: list[Problem]) -> str | None:
@@ -314,7 +336,7 @@ def _scalar_text(draft: _Draft, key: str, problems: list[Problem]) -> str | None
     if isinstance(value, str):
         return " ".join(value.split()) or None
     if isinstance(value, (int, float)) or hasattr(value, "isoformat"):
-        problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` is a {type(value).__name__}, not text; it is used as text. Quote it to silence this warning."))
+        problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` is a {_type_name(value)}, not text; it is used as text. Put it in quotes to make it text."))
         return str(value)
     problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` must be text but is a {_kind(value)}; it is ignored. Write it as one line of text."))
     return None

@@ -159,13 +159,29 @@ def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
             if cand_level != level:
                 continue
             explicit = "#" + anchor in cand_text
-            slug = slugify_heading(_ATTR.sub("", cand_text))
+            slug = slugify_heading(_plain(cand_text))
             if explicit or slug in (anchor, base) or slugify_heading(text) == slug:
                 line = body_line + number
                 pos = index + 1
                 break
+        else:
+            # Markup the quick normalisation does not undo: take the next unclaimed heading line of this level.
+            for index in range(pos, len(candidates)):
+                if candidates[index][1] == level:
+                    line = body_line + candidates[index][0]
+                    pos = index + 1
+                    break
         result.append(Heading(level=level, text=text, anchor=anchor, line=line))
     return tuple(result)
+
+
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def _plain(text: str) -> str:
+    """Heading source text without attr_list, footnote references and link targets (for matching only)."""
+    return _MD_LINK.sub(r"\1", _FOOTNOTE_REF.sub("", _ATTR.sub("", text)))
 
 
 def _heading_lines(lines: list[str]) -> list[tuple[int, int, str]]:

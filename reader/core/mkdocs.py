@@ -84,6 +84,22 @@ class MkDocsConfig:
         return None
 
 
+def yaml_error_location(exc: BaseException) -> tuple[int | None, str]:
+    """(0-based line, reason) of a YAML error, pointing where a human should look.
+
+    For an unclosed quote or bracket the parser notices only later (at the next key, or the end of the text); the
+    useful line is where the construct was opened, which PyYAML keeps as the context mark.
+    """
+    problem = str(getattr(exc, "problem", None) or "invalid YAML")
+    context = getattr(exc, "context", None)
+    reason = f"{context}: {problem}" if context else problem
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    opened = "end of stream" in problem or (context is not None and ("flow" in context or "quoted" in context))
+    mark = context_mark if (opened and context_mark is not None) else (problem_mark or context_mark)
+    return (mark.line if mark is not None else None), reason
+
+
 def find_config(root: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = root / name
@@ -148,9 +164,8 @@ def read_mkdocs_config(root: Path) -> MkDocsConfig:
     try:
         raw = load_yaml_text(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line0, reason = yaml_error_location(exc)
+        line = line0 + 1 if line0 is not None else None
         raise MkDocsConfigError(f"mkdocs.yml is not valid YAML ({reason}); fix the syntax at this line.", line) from exc
     except RecursionError as exc:
         raise MkDocsConfigError("mkdocs.yml nests too deeply to be read; simplify it.", None) from exc
