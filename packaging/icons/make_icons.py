@@ -1,0 +1,66 @@
+"""Rasterise packaging/icons/richtlijnenlezer.svg into the PNG, .ico and .icns files the packages need.
+
+    .venv/bin/python packaging/icons/make_icons.py
+
+Run again after changing the SVG and commit the results (the build does not rasterise, so it needs no display).
+Uses Qt's SVG renderer offscreen; .ico and .icns are written by Qt's image format plugins.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SVG = HERE / "richtlijnenlezer.svg"
+HICOLOR = HERE.parent / "linux" / "icons" / "hicolor"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def render(renderer: QSvgRenderer, size: int) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (image plugins need an application object)
+    renderer = QSvgRenderer(str(SVG))
+    if not renderer.isValid():
+        print(f"cannot read {SVG}", file=sys.stderr)
+        return 1
+    for size in SIZES:
+        dest = HICOLOR / f"{size}x{size}" / "apps" / "richtlijnenlezer.png"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if not render(renderer, size).save(str(dest), "PNG"):
+            print(f"cannot write {dest}", file=sys.stderr)
+            return 1
+    scalable = HICOLOR / "scalable" / "apps" / "richtlijnenlezer.svg"
+    scalable.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(SVG, scalable)
+    # Windows: Qt's ico writer stores one image per file, so write the 256 px one (Windows scales it down).
+    if not render(renderer, 256).save(str(HERE / "richtlijnenlezer.ico"), "ICO"):
+        print("cannot write .ico (Qt imageformats plugin missing?)", file=sys.stderr)
+        return 1
+    if not render(renderer, 512).save(str(HERE / "richtlijnenlezer.icns"), "ICNS"):
+        print("cannot write .icns (Qt imageformats plugin missing?)", file=sys.stderr)
+        return 1
+    print("icons written")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
