@@ -746,7 +746,7 @@ class SearchIndex:
             suggestion = self._suggest(query, compiled)
         message = ""
         if not hits:
-            message = "Niets gevonden." + (" Bedoelde je: " + suggestion + "?" if suggestion else "")
+            message = "Niets gevonden."
         elif partial:
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
         return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
