@@ -158,9 +158,9 @@ def test_random_hostile_markdown_never_yields_active_content(body):
     doc = page_document(render_page(page, corpus), page, corpus)
     lowered = doc.lower()
     assert "<script" not in lowered and "<iframe" not in lowered and "<base" not in lowered
-    assert "javascript:" not in lowered
     for tag, name, value in attrs_of(doc):
         assert not name.startswith("on"), (tag, name)
+        assert "javascript:" not in value.lower(), (tag, name, value)  # as escaped text it is harmless
         if name in ("src", "href"):
             assert value.startswith(("rl://edition.invalid/", "#", "https:", "http:", "mailto:", "tel:",
                                      "data:image/")), (tag, name, value)
