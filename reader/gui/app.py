@@ -43,9 +43,20 @@ def create_reader(edition_dir: Path, profile_dir: Path, *, app=None) -> Reader: 
     from reader.gui.mainwindow import MainWindow
     from reader.gui.profile import create_profile
 
+    from reader.gui.i18n import Translations, choose_language, system_locale_name
+    from reader.gui.settings import PreferenceStore
+
     app = app or create_application()
     edition = Edition.open(edition_dir)
+    profile_dir = Path(profile_dir)
     profile_dir.mkdir(parents=True, exist_ok=True)
+    preferences = PreferenceStore(profile_dir)
+    # One set of translators per application; the language is chosen before any widget exists.
+    translations = getattr(app, "_rl_translations", None)
+    if translations is None:
+        translations = Translations(app, paths.translations_dir())
+        app._rl_translations = translations  # type: ignore[attr-defined]
+    translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
-    window = MainWindow(edition, web_profile, profile_dir)
+    window = MainWindow(edition, web_profile, profile_dir, preferences=preferences, translations=translations)
     return Reader(app=app, window=window, profile=web_profile)

@@ -1,29 +1,61 @@
-"""The main window: the page view, the sidebar and the commands around them."""
+"""The main window: the page view, the sidebar and the commands around them.
+
+Every visible string is set in `_retranslate()` so that switching the language (a new QTranslator, then Qt's
+LanguageChange event) relabels the whole window at once.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtCore import QEvent, QFile, QIODevice, QMimeData, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QLabel, QWidget, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reader import paths
 from reader.core.edition import Edition
-from reader.core.links import page_url, parse_reader_url
+from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
+from reader.gui import printing, themes
+from reader.gui.findbar import FindBar
 from reader.gui.page import ReaderPage
+from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
 from reader.gui.sidebar.contents import ContentsTree
+from reader.gui.sidebar.outline import OutlineTree
+from reader.gui.sidebar.relations import RelationsTree
 
 log = logging.getLogger("reader.window")
 
+WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+OUTLINE_SCRIPT = "rl-outline"
+
 
 class ReaderView(QWebEngineView):
-    """The page view; the mouse's back and forward buttons move through history.
+    """The page view; the mouse's back and forward buttons move through history; our own context menu.
 
-    QWebEngineView hands input to a child widget it creates itself, so the view watches its children.
+    QWebEngineView hands input to a child widget it creates itself, so the view watches its children (an
+    application-wide event filter crashed PySide on half-constructed QObjects).
     """
+
+    context_menu_requested = Signal(object, object)  # QWebEngineContextMenuRequest, global QPoint
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -45,16 +77,69 @@ class ReaderView(QWebEngineView):
                 return True
         return super().eventFilter(watched, event)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001
+        # Chromium's standard menu offers "view source", "save page" and the like: the window builds its own.
+        self.context_menu_requested.emit(self.lastContextMenuRequest(), event.globalPos())
+        event.accept()
+
+
+class PageBridge(QObject):
+    """The object the app's page script talks to over QWebChannel (ApplicationWorld only)."""
+
+    heading_changed = Signal(str)
+
+    @Slot(str)
+    def headingChanged(self, anchor: str) -> None:  # noqa: N802 - called from JavaScript
+        self.heading_changed.emit(anchor)
+
+
+def _read_qrc(path: str) -> str:
+    f = QFile(path)
+    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise OSError(f"cannot read {path}")
+    try:
+        return bytes(f.readAll().data()).decode("utf-8")
+    finally:
+        f.close()
+
+
+_page_script_source: str | None = None
+
+
+def page_script_source() -> str:
+    """qwebchannel.js (from Qt's resources) + resources/js/outline.js, read once per process."""
+    global _page_script_source
+    if _page_script_source is None:
+        channel = _read_qrc(":/qtwebchannel/qwebchannel.js")
+        outline = (paths.js_dir() / "outline.js").read_text(encoding="utf-8")
+        _page_script_source = channel + "\n" + outline
+    return _page_script_source
+
 
 class MainWindow(QMainWindow):
     page_loaded = Signal(str, bool)  # page id, ok
+    heading_changed = Signal(str)  # anchor of the heading the reader is at
+    pdf_exported = Signal(str, bool)  # path, ok
 
-    def __init__(self, edition: Edition, web_profile: QWebEngineProfile, profile_dir: Path, parent=None) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        edition: Edition,
+        web_profile: QWebEngineProfile,
+        profile_dir: Path,
+        parent=None,  # noqa: ANN001
+        *,
+        preferences: PreferenceStore | None = None,
+        translations=None,  # noqa: ANN001 - reader.gui.i18n.Translations
+    ) -> None:
         super().__init__(parent)
         self.edition = edition
         self.profile_dir = Path(profile_dir)
+        self.preferences = preferences or PreferenceStore(self.profile_dir)
+        self.translations = translations
+        self.current_anchor: str | None = None
+        self._sidebar_tabs: list[tuple[QWidget, Callable[[], str]]] = []
+        self._tab_actions: list[QAction] = []
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Richtlijnenlezer") + " \u2014 " + edition.title)
 
         self.view = ReaderView(self)
         self.page = ReaderPage(web_profile, self.view)
@@ -62,80 +147,295 @@ class MainWindow(QMainWindow):
         self.page.external_link_requested.connect(self.confirm_external_link)
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._on_url_changed)
+        self.page.linkHovered.connect(self._on_link_hovered)
+        self.view.context_menu_requested.connect(self._show_context_menu)
+        self._install_page_scripts()
+
+        self.findbar = FindBar(self.page, self)
+        self.page_frame = QFrame(self)
+        self.page_frame.setObjectName("pageFrame")
+        frame_layout = QVBoxLayout(self.page_frame)
+        frame_layout.setContentsMargins(2, 2, 2, 2)
+        frame_layout.setSpacing(0)
+        frame_layout.addWidget(self.findbar)
+        frame_layout.addWidget(self.view, 1)
 
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Zijbalk"))
+        self.sidebar.setDocumentMode(True)
+        self.sidebar.setUsesScrollButtons(True)
         self.contents = ContentsTree(edition.nav, self.sidebar)
         self.contents.open_requested.connect(self.open_page)
         self.contents.external_requested.connect(lambda url: self.confirm_external_link(QUrl(url)))
-        self.sidebar.addTab(self.contents, self.tr("Inhoud"))
+        self.outline = OutlineTree(self.sidebar)
+        self.outline.anchor_requested.connect(self.scroll_to_anchor)
+        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.outline.customContextMenuRequested.connect(self._outline_context_menu)
+        self.relations = RelationsTree(edition, self.sidebar)
+        self.relations.open_requested.connect(self.open_page)
+        self.add_sidebar_tab(self.contents, lambda: self.tr("Inhoud"))
+        self.add_sidebar_tab(self.outline, lambda: self.tr("Op deze pagina"))
+        self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.page_frame)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
+        self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
-        self._edition_label = QLabel(self._edition_text(), self)
+        self._edition_label = QLabel(self)
         self._edition_label.setObjectName("editionLabel")
         self.statusBar().addPermanentWidget(self._edition_label)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(1500)
+        self._save_timer.timeout.connect(self._save_position)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self._retranslate()
         self.resize(1200, 800)
         self._settings = QSettings(str(self.profile_dir / "window.ini"), QSettings.Format.IniFormat)
-        self._restore_geometry()
+        self._restore_state()
 
-    # -- commands -------------------------------------------------------------------------------------------------
+    # -- page scripts -----------------------------------------------------------------------------------------
+    def _install_page_scripts(self) -> None:
+        self.bridge = PageBridge(self)
+        self.bridge.heading_changed.connect(self._on_heading_changed)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("reader", self.bridge)
+        self.page.setWebChannel(self.channel, WORLD)
+        script = QWebEngineScript()
+        script.setName(OUTLINE_SCRIPT)
+        script.setWorldId(WORLD)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        script.setRunsOnSubFrames(False)
+        script.setSourceCode(page_script_source())
+        self.page.scripts().insert(script)
+
+    # -- sidebar ----------------------------------------------------------------------------------------------
+    def add_sidebar_tab(self, widget: QWidget, title: Callable[[], str]) -> QAction:
+        """Add a tab (title is a callable so that it follows the language); returns its Ctrl+<n> action."""
+        self._sidebar_tabs.append((widget, title))
+        index = self.sidebar.addTab(widget, title())
+        action = QAction(self)
+        action.setObjectName(f"showTab{index + 1}")
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, w=widget: self.show_sidebar_tab(w))
+        self.addAction(action)
+        self._tab_actions.append(action)
+        if hasattr(self, "sidebar_menu"):
+            self.sidebar_menu.addAction(action)
+            self._retranslate()
+        return action
+
+    def show_sidebar_tab(self, widget: QWidget) -> None:
+        if not self.sidebar.isVisible():
+            self.toggle_sidebar_action.setChecked(True)
+        self.sidebar.setCurrentWidget(widget)
+        target = widget.focusProxy() or widget
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_sidebar_visible(self, visible: bool) -> None:
+        self.sidebar.setVisible(visible)
+        self.preferences.update(sidebar_visible=visible)
+        if not visible and (self.sidebar.isAncestorOf(QApplication.focusWidget() or self)):
+            self.view.setFocus()
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.sidebar.widget(index)
+        if widget is not None and widget.objectName():
+            self.preferences.update(sidebar_tab=widget.objectName())
+
+    # -- commands ---------------------------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar(self.tr("Navigatie"), self)
-        self.toolbar.setObjectName("navigationToolbar")
-        self.addToolBar(self.toolbar)
         style = self.style()
-        from PySide6.QtWidgets import QStyle
+        icon = style.standardIcon
+        SP = QStyle.StandardPixmap
+        K = QKeySequence.StandardKey
 
-        self.back_action = self._action(
-            self.tr("Terug"), QKeySequence.StandardKey.Back, self.view.back, style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack)
-        )
-        self.forward_action = self._action(
-            self.tr("Vooruit"),
-            QKeySequence.StandardKey.Forward,
-            self.view.forward,
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
-        )
-        self.home_action = self._action(
-            self.tr("Startpagina"),
-            QKeySequence("Alt+Home"),
-            self.go_home,
-            style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
-        )
-        for action in (self.back_action, self.forward_action, self.home_action):
-            self.toolbar.addAction(action)
+        self.back_action = self._action("back", K.Back, self.view.back, icon(SP.SP_ArrowBack))
+        self.forward_action = self._action("forward", K.Forward, self.view.forward, icon(SP.SP_ArrowForward))
+        self.home_action = self._action("home", QKeySequence("Alt+Home"), self.go_home, icon(SP.SP_DirHomeIcon))
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)
 
-        menu = self.menuBar().addMenu(self.tr("&Ga"))
-        for action in (self.back_action, self.forward_action, self.home_action):
-            menu.addAction(action)
+        self.print_action = self._action("print", K.Print, self.print_page)
+        self.export_pdf_action = self._action("exportPdf", QKeySequence("Ctrl+Shift+E"), self.export_pdf_dialog)
+        self.quit_action = self._action("quit", K.Quit, self.close)
 
-    def _action(self, text: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
+        self.copy_action = self._action("copy", None, lambda: self.page.triggerAction(self.page.WebAction.Copy))
+        self.copy_link_action = self._action("copyLink", QKeySequence("Ctrl+Shift+L"), self.copy_section_link)
+        self.find_action = self._action("find", K.Find, self.findbar.open_bar)
+        self.find_next_action = self._action("findNext", K.FindNext, self._find_next)
+        self.find_previous_action = self._action("findPrevious", K.FindPrevious, self._find_previous)
+
+        self.zoom_in_action = self._action("zoomIn", [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in)
+        self.zoom_out_action = self._action("zoomOut", K.ZoomOut, self.zoom_out)
+        self.zoom_reset_action = self._action("zoomReset", QKeySequence("Ctrl+0"), self.zoom_reset)
+        self.toggle_sidebar_action = self._action("toggleSidebar", QKeySequence("F9"), None)
+        self.toggle_sidebar_action.setCheckable(True)
+        self.toggle_sidebar_action.setChecked(True)
+        self.toggle_sidebar_action.toggled.connect(self.set_sidebar_visible)
+        self.focus_cycle_action = self._action("focusCycle", QKeySequence("F6"), self.cycle_focus)
+        self.focus_page_action = self._action("focusPage", QKeySequence("Alt+P"), lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key in (themes.SYSTEM, themes.LIGHT, themes.DARK, themes.CONTRAST):
+            action = QAction(self)
+            action.setObjectName(f"theme-{key}")
+            action.setCheckable(True)
+            action.setData(key)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            self.theme_group.addAction(action)
+            self.theme_actions[key] = action
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for key in ("", "nl", "en"):
+            action = QAction(self)
+            action.setObjectName(f"language-{key or 'system'}")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_language(k))
+            self.language_group.addAction(action)
+            self.language_actions[key] = action
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("navigationToolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        for action in (self.back_action, self.forward_action, self.home_action):
+            self.toolbar.addAction(action)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (self.print_action, self.export_pdf_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        for action in (self.copy_action, self.copy_link_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in (self.find_action, self.find_next_action, self.find_previous_action):
+            self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_menu.addActions(list(self.theme_actions.values()))
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.toggle_sidebar_action)
+        self.sidebar_menu = self.view_menu.addMenu("")
+        self.sidebar_menu.addActions(self._tab_actions)
+        self.view_menu.addAction(self.focus_cycle_action)
+        self.view_menu.addAction(self.focus_page_action)
+        self.go_menu = bar.addMenu("")
+        for action in (self.back_action, self.forward_action, self.home_action):
+            self.go_menu.addAction(action)
+        self.sidebar.currentChanged.connect(self._on_tab_changed)
+
+    def _action(self, name: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
+        action = QAction(self)
+        action.setObjectName(name)
         if icon is not None:
             action.setIcon(icon)
-        action.setShortcut(shortcut)
-        action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.triggered.connect(slot)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
-    # -- navigation -----------------------------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        tr = self.tr
+        texts = {
+            self.back_action: tr("Terug"),
+            self.forward_action: tr("Vooruit"),
+            self.home_action: tr("Startpagina"),
+            self.print_action: tr("Afdrukken\u2026"),
+            self.export_pdf_action: tr("Exporteren als PDF\u2026"),
+            self.quit_action: tr("Afsluiten"),
+            self.copy_action: tr("Kopi\u00ebren"),
+            self.copy_link_action: tr("Link naar deze sectie kopi\u00ebren"),
+            self.find_action: tr("Zoeken op pagina\u2026"),
+            self.find_next_action: tr("Volgende overeenkomst"),
+            self.find_previous_action: tr("Vorige overeenkomst"),
+            self.zoom_in_action: tr("Inzoomen"),
+            self.zoom_out_action: tr("Uitzoomen"),
+            self.zoom_reset_action: tr("Normale grootte"),
+            self.toggle_sidebar_action: tr("Zijbalk tonen"),
+            self.focus_cycle_action: tr("Naar volgend deelvenster"),
+            self.focus_page_action: tr("Naar de pagina"),
+            self.theme_actions[themes.SYSTEM]: tr("Zoals het systeem"),
+            self.theme_actions[themes.LIGHT]: tr("Licht"),
+            self.theme_actions[themes.DARK]: tr("Donker"),
+            self.theme_actions[themes.CONTRAST]: tr("Hoog contrast"),
+            self.language_actions[""]: tr("Taal van het systeem"),
+            self.language_actions["nl"]: "Nederlands",  # language names are shown in their own language
+            self.language_actions["en"]: "English",
+        }
+        for (widget, title), action in zip(self._sidebar_tabs, self._tab_actions):
+            texts[action] = tr("%1 tonen").replace("%1", title())
+        for action, text in texts.items():
+            action.setText(text)
+            action.setIconText(text)
+            shortcut = action.shortcut()
+            hint = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text} ({hint})" if hint else text)
+            action.setStatusTip(text)
+        for index, (widget, title) in enumerate(self._sidebar_tabs):
+            self.sidebar.setTabText(index, title())
+            self.sidebar.setTabToolTip(index, self._tab_actions[index].toolTip())
+        self.file_menu.setTitle(tr("&Bestand"))
+        self.edit_menu.setTitle(tr("Be&werken"))
+        self.view_menu.setTitle(tr("Beel&d"))
+        self.theme_menu.setTitle(tr("&Thema"))
+        self.language_menu.setTitle(tr("T&aal"))
+        self.sidebar_menu.setTitle(tr("&Zijbalk"))
+        self.go_menu.setTitle(tr("&Ga"))
+        self.toolbar.setWindowTitle(tr("Navigatie"))
+        self.toolbar.setAccessibleName(tr("Navigatie"))
+        self.sidebar.setAccessibleName(tr("Zijbalk"))
+        self.view.setAccessibleName(tr("Pagina"))
+        self._edition_label.setText(self._edition_text())
+        self._edition_label.setAccessibleName(tr("Editie"))
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "quit_action"):
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- navigation -------------------------------------------------------------------------------------------
     def open_page(self, page_id: str, anchor: str | None = None) -> None:
         if page_id not in self.edition.pages:
             log.warning("no page %r in this edition", page_id)
             self.statusBar().showMessage(self.tr("Deze pagina staat niet in deze editie: %1").replace("%1", page_id), 5000)
             return
+        if anchor and page_id == self.current_page_id() and self.page.url().isValid():
+            self.scroll_to_anchor(anchor)
+            return
         self.view.load(QUrl(page_url(page_id, anchor)))
+
+    def open_start_page(self, page_id: str | None = None, anchor: str | None = None) -> str:
+        """The first page: the one asked for, else the last page read (when this edition has it), else home."""
+        if not page_id:
+            last = self.preferences.current.last_page
+            if last in self.edition.pages:
+                page_id, anchor = last, self.preferences.current.last_anchor or None
+            else:
+                page_id, anchor = self.edition.home_page, None
+        self.open_page(page_id, anchor)
+        return page_id
 
     def go_home(self) -> None:
         self.open_page(self.edition.home_page)
@@ -144,52 +444,339 @@ class MainWindow(QMainWindow):
         target = parse_reader_url(self.page.url().toString())
         return target.path if target and target.kind == "page" else None
 
+    def scroll_to_anchor(self, anchor: str) -> None:
+        self.page.runJavaScript(
+            f"(window.rlReader ? window.rlReader.scrollTo({_js_string(anchor)}) : false)", WORLD
+        )
+        self.outline.set_current(anchor)
+        self.current_anchor = anchor
+        self._save_timer.start()
+
     def _on_url_changed(self, url: QUrl) -> None:
         history = self.page.history()
         self.back_action.setEnabled(history.canGoBack())
         self.forward_action.setEnabled(history.canGoForward())
         page_id = self.current_page_id()
-        if page_id is not None:
-            self.contents.select_page(page_id)
-            info = self.edition.pages.get(page_id)
-            if info is not None:
-                self.setWindowTitle(f"{info.title} \u2014 {self.tr('Richtlijnenlezer')}")
+        if page_id is None or page_id == getattr(self, "_shown_page", None):
+            return
+        self._shown_page = page_id
+        self.contents.select_page(page_id)
+        info = self.edition.pages.get(page_id)
+        self.outline.set_headings(info.headings if info else ())
+        self.relations.show_page(page_id)
+        self.current_anchor = None
+        self._update_title()
 
     def _on_load_finished(self, ok: bool) -> None:
         page_id = self.current_page_id() or ""
         self._on_url_changed(self.page.url())
+        if ok:
+            zoom = self.preferences.current.zoom
+            if abs(self.view.zoomFactor() - zoom) > 1e-3:
+                self.view.setZoomFactor(zoom)
+            if page_id:
+                self._save_timer.start()
         self.page_loaded.emit(page_id, ok)
 
-    def confirm_external_link(self, url: QUrl) -> bool:
-        """Open a web link in the system browser, only after the user saw the address and agreed."""
-        text = url.toString()
+    def _on_heading_changed(self, anchor: str) -> None:
+        self.current_anchor = anchor or None
+        self.outline.set_current(anchor or None)
+        self._save_timer.start()
+        self.heading_changed.emit(anchor)
+
+    def _on_link_hovered(self, url: str) -> None:
+        if not url:
+            self.statusBar().clearMessage()
+            return
+        target = parse_reader_url(url)
+        if target is not None and target.kind == "page" and target.path in self.edition.pages:
+            self.statusBar().showMessage(self.edition.pages[target.path].title)
+        else:
+            self.statusBar().showMessage(url)
+
+    def _update_title(self) -> None:
+        info = self.edition.pages.get(self.current_page_id() or "")
+        app_name = self.tr("Richtlijnenlezer")
+        self.setWindowTitle(f"{info.title} \u2014 {app_name}" if info else f"{app_name} \u2014 {self.edition.title}")
+
+    # -- external links ---------------------------------------------------------------------------------------
+    def ask_open_external(self, url: QUrl) -> bool:
+        """Show the address and ask; a separate method so that tests can answer for the user."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Externe link openen"))
         box.setText(self.tr("Deze link gaat naar internet en opent in je eigen browser:"))
-        box.setInformativeText(text)
+        box.setInformativeText(url.toDisplayString())
         box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() == QMessageBox.StandardButton.Open:
+        box.setAccessibleName(self.tr("Externe link openen"))
+        return box.exec() == QMessageBox.StandardButton.Open
+
+    def confirm_external_link(self, url: QUrl) -> bool:
+        """Open a web link in the system browser, only after the user saw the address and agreed."""
+        if url.scheme().lower() not in EXTERNAL_SCHEMES:
+            log.warning("refused to open %s outside the reader", url.toString())
+            return False
+        if self.ask_open_external(url):
             QDesktopServices.openUrl(url)
             return True
         return False
 
-    # -- state ----------------------------------------------------------------------------------------------------
+    # -- context menu -----------------------------------------------------------------------------------------
+    def build_context_menu(self, request) -> QMenu:  # noqa: ANN001 - QWebEngineContextMenuRequest or None
+        menu = QMenu(self)
+        menu.setObjectName("pageContextMenu")
+        link = QUrl(request.linkUrl()) if request is not None else QUrl()
+        if link.isValid() and not link.isEmpty():
+            target = parse_reader_url(link.toString())
+            if target is not None and target.kind == "page":
+                open_link = menu.addAction(self.tr("Link openen"))
+                open_link.setObjectName("openLink")
+                open_link.triggered.connect(lambda: self.open_page(target.path, target.anchor))
+            elif link.scheme().lower() in EXTERNAL_SCHEMES:
+                external = menu.addAction(self.tr("Link openen in je browser\u2026"))
+                external.setObjectName("openExternal")
+                external.triggered.connect(lambda: self.confirm_external_link(link))
+            copy_address = menu.addAction(self.tr("Linkadres kopi\u00ebren"))
+            copy_address.setObjectName("copyLinkAddress")
+            copy_address.triggered.connect(lambda: QGuiApplication.clipboard().setText(link.toString()))
+            menu.addSeparator()
+        if request is not None and request.selectedText():
+            menu.addAction(self.copy_action)
+            menu.addSeparator()
+        for action in (self.back_action, self.forward_action, self.home_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.copy_link_action)
+        menu.addAction(self.find_action)
+        menu.addAction(self.print_action)
+        return menu
+
+    def _show_context_menu(self, request, pos) -> None:  # noqa: ANN001
+        self.build_context_menu(request).popup(pos)
+
+    def _outline_context_menu(self, pos) -> None:  # noqa: ANN001
+        item = self.outline.itemAt(pos)
+        if item is None:
+            return
+        anchor = item.data(0, Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        go = menu.addAction(self.tr("Naar deze kop"))
+        go.triggered.connect(lambda: self.scroll_to_anchor(anchor))
+        copy = menu.addAction(self.tr("Link naar deze sectie kopi\u00ebren"))
+        copy.triggered.connect(lambda: self.copy_section_link(anchor))
+        menu.popup(self.outline.viewport().mapToGlobal(pos))
+
+    # -- copy link --------------------------------------------------------------------------------------------
+    def section_link(self, anchor: str | None = None) -> tuple[str, str]:
+        """(URL, label) of the current section (or of `anchor`) of the current page."""
+        page_id = self.current_page_id() or ""
+        anchor = anchor if anchor is not None else self.current_anchor
+        info = self.edition.pages.get(page_id)
+        label = info.title if info else page_id
+        if info and anchor:
+            heading = next((text for _lvl, text, a in info.headings if a == anchor), None)
+            if heading and heading != info.title:
+                label = f"{label} \u2014 {heading}"
+        # The top heading stands for the page itself.
+        if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
+            anchor = None
+        return page_url(page_id, anchor or None), label
+
+    def copy_section_link(self, anchor: str | None = None) -> str:
+        url, label = self.section_link(anchor)
+        data = QMimeData()
+        data.setText(url)
+        data.setUrls([QUrl(url)])
+        from html import escape
+
+        data.setHtml(f'<a href="{escape(url)}">{escape(label)}</a>')
+        QGuiApplication.clipboard().setMimeData(data)
+        self.statusBar().showMessage(self.tr("Link gekopieerd: %1").replace("%1", label), 4000)
+        return url
+
+    # -- find -------------------------------------------------------------------------------------------------
+    def _find_next(self) -> None:
+        if not self.findbar.isVisible():
+            self.findbar.open_bar()
+        else:
+            self.findbar.find(forward=True)
+
+    def _find_previous(self) -> None:
+        if not self.findbar.isVisible():
+            self.findbar.open_bar()
+        else:
+            self.findbar.find(forward=False)
+
+    # -- zoom -------------------------------------------------------------------------------------------------
+    def set_zoom(self, factor: float) -> float:
+        factor = clamp_zoom(factor)
+        self.view.setZoomFactor(factor)
+        self.preferences.update(zoom=factor)
+        self.statusBar().showMessage(self.tr("Zoom: %1%").replace("%1", str(round(factor * 100))), 2000)
+        return factor
+
+    def zoom_in(self) -> float:
+        return self.set_zoom(zoom_in(self.preferences.current.zoom))
+
+    def zoom_out(self) -> float:
+        return self.set_zoom(zoom_out(self.preferences.current.zoom))
+
+    def zoom_reset(self) -> float:
+        return self.set_zoom(1.0)
+
+    # -- printing ---------------------------------------------------------------------------------------------
+    def footer_text(self) -> str:
+        return printing.footer_text(self.edition, self.current_page_id() or "")
+
+    def export_pdf(self, path: Path) -> None:
+        """Write the current page as PDF to `path`; `pdf_exported(path, ok)` follows."""
+        def done(written: str, ok: bool) -> None:
+            if ok:
+                self.statusBar().showMessage(self.tr("PDF opgeslagen: %1").replace("%1", written), 5000)
+            else:
+                QMessageBox.warning(self, self.tr("Exporteren mislukt"), self.tr("De PDF kon niet worden opgeslagen: %1").replace("%1", written))
+            self.pdf_exported.emit(written, ok)
+
+        printing.export_pdf(self.page, self.footer_text(), Path(path), done)
+
+    def export_pdf_dialog(self) -> None:
+        page_id = self.current_page_id() or "pagina"
+        suggestion = str(Path.home() / (page_id.replace("/", "-") + ".pdf"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporteren als PDF"), suggestion, self.tr("PDF-bestanden (*.pdf)"))
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.export_pdf(Path(path))
+
+    def print_page(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Afdrukken"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+
+        def done(ok: bool) -> None:
+            self.statusBar().showMessage(self.tr("Afgedrukt") if ok else self.tr("Afdrukken mislukt"), 4000)
+
+        self._print_job = printing.PrintJob(self.view, printer, self.footer_text(), done)
+        self._print_job.start()
+
+    # -- theme and language -----------------------------------------------------------------------------------
+    def set_theme(self, choice: str) -> str:
+        self.preferences.update(theme=choice)
+        self.theme_actions.get(choice, self.theme_actions[themes.SYSTEM]).setChecked(True)
+        return self.apply_theme()
+
+    def apply_theme(self) -> str:
+        theme = themes.resolve(self.preferences.current.theme)
+        app = QApplication.instance()
+        if not hasattr(app, "_rl_system_palette"):
+            app._rl_system_palette = app.palette()  # type: ignore[attr-defined]
+        app.setPalette(themes.palette_for(theme, app._rl_system_palette))  # type: ignore[attr-defined]
+        themes.install_theme_script(self.page, theme)
+        self.theme = theme
+        return theme
+
+    def _on_system_colours_changed(self, *_args) -> None:  # noqa: ANN002
+        if self.preferences.current.theme == themes.SYSTEM:
+            self.apply_theme()
+
+    def set_language(self, language: str) -> str:
+        self.preferences.update(language=language)
+        self.language_actions.get(language, self.language_actions[""]).setChecked(True)
+        if self.translations is None:
+            return ""
+        from reader.gui.i18n import choose_language, system_locale_name
+
+        return self.translations.apply(choose_language(language, system_locale_name()))
+
+    # -- keyboard ---------------------------------------------------------------------------------------------
+    def cycle_focus(self) -> None:
+        """F6: sidebar -> page -> find bar (when open) -> sidebar, as desktop apps move between panes."""
+        focus = QApplication.focusWidget()
+        panes: list[QWidget] = []
+        if self.sidebar.isVisible():
+            panes.append(self.sidebar.currentWidget())
+        panes.append(self.view)
+        if self.findbar.isVisible():
+            panes.append(self.findbar.field)
+        current = next((i for i, p in enumerate(panes) if focus is not None and (focus is p or p.isAncestorOf(focus))), -1)
+        target = panes[(current + 1) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_focus_changed(self, _old, new) -> None:  # noqa: ANN001
+        # Chromium draws no ring around the whole page: mark the page frame when the page has the focus.
+        inside = new is not None and (new is self.view or self.view.isAncestorOf(new))
+        if self.page_frame.property("focused") != inside:
+            self.page_frame.setProperty("focused", inside)
+            self.page_frame.setStyleSheet(
+                "QFrame#pageFrame { border: 2px solid palette(highlight); }" if inside else "QFrame#pageFrame { border: 2px solid transparent; }"
+            )
+
+    def _update_tab_order(self) -> None:
+        chain: list[QWidget] = [self.sidebar.tabBar(), *[w for w, _ in self._sidebar_tabs], self.view]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- state ------------------------------------------------------------------------------------------------
     def _edition_text(self) -> str:
         date = self.edition.built_at[:10]
-        return f"{self.edition.title} \u00b7 {self.tr('editie')} {date}" if date else self.edition.title
+        if not date:
+            return self.edition.title
+        return self.tr("%1 \u00b7 editie %2").replace("%1", self.edition.title).replace("%2", date)
 
-    def _restore_geometry(self) -> None:
+    def _restore_state(self) -> None:
         geometry = self._settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         splitter = self._settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        prefs = self.preferences.current
+        self.view.setZoomFactor(prefs.zoom)
+        self.toggle_sidebar_action.setChecked(prefs.sidebar_visible)
+        self.sidebar.setVisible(prefs.sidebar_visible)
+        for index in range(self.sidebar.count()):
+            if self.sidebar.widget(index).objectName() == prefs.sidebar_tab:
+                self.sidebar.setCurrentIndex(index)
+        self.theme_actions.get(prefs.theme, self.theme_actions[themes.SYSTEM]).setChecked(True)
+        self.language_actions.get(prefs.language, self.language_actions[""]).setChecked(True)
+        self.apply_theme()
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._on_system_colours_changed)
+        self._update_tab_order()
+
+    def restore_tab(self) -> None:
+        """Select the remembered sidebar tab again (call after tabs were added later)."""
+        wanted = self.preferences.current.sidebar_tab
+        for index in range(self.sidebar.count()):
+            if self.sidebar.widget(index).objectName() == wanted:
+                self.sidebar.setCurrentIndex(index)
+        self._update_tab_order()
+
+    def _save_position(self) -> None:
+        page_id = self.current_page_id()
+        if page_id:
+            self.preferences.update(last_page=page_id, last_anchor=self.current_anchor or "")
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        self._save_timer.stop()
+        self._save_position()
         self._settings.setValue("geometry", self.saveGeometry())
         self._settings.setValue("splitter", self.splitter.saveState())
         self._settings.sync()
+        try:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._on_system_colours_changed)
+        except (RuntimeError, TypeError, AttributeError):
+            pass
         super().closeEvent(event)
+
+
+def _js_string(text: str) -> str:
+    import json
+
+    return json.dumps(text)
