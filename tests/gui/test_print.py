@@ -1,0 +1,49 @@
+"""Export to PDF: a real PDF whose pages carry the footer (page title, corpus edition and date, page id)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def _pdf_text(path):  # noqa: ANN001, ANN202
+    # Qt's own PDF engine (PySide6 QtPdf) reads the text back; no external tool needed.
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    pages = [doc.getAllText(i).text() for i in range(doc.pageCount())]
+    doc.close()
+    return pages
+
+
+def test_pdf_export_has_the_footer_on_every_page(open_reader, run_js, qtbot, nerds_edition, tmp_path):
+    reader = open_reader(nerds_edition, "richtlijnen/samenwerking")
+    window = reader.window
+    footer = window.footer_text()
+    date = window.edition.built_at[:10]
+    assert footer == f"8. Deel, hergebruik en werk samen \u00b7 {window.edition.title}, editie van {date} \u00b7 richtlijnen/samenwerking"
+    out = tmp_path / "samenwerking.pdf"
+    with qtbot.waitSignal(window.pdf_exported, timeout=30000) as blocker:
+        window.export_pdf(out)
+    assert blocker.args == [str(out), True]
+    assert out.read_bytes().startswith(b"%PDF-")
+    pages = _pdf_text(out)
+    assert len(pages) >= 2
+    for text in pages:
+        flat = " ".join(text.split())
+        assert "richtlijnen/samenwerking" in flat
+        assert date in flat
+        assert window.edition.title in flat
+    assert "Waarom is het belangrijk?" in " ".join(pages)
+    # On screen the footer is empty again (it only exists for the printout).
+    qtbot.waitUntil(lambda: run_js(window.page, "document.querySelector('.rl-print-footer').textContent") == "", timeout=5000)
+
+
+def test_print_action_has_ctrl_p(open_reader, content_edition):
+    from PySide6.QtGui import QKeySequence
+
+    window = open_reader(content_edition).window
+    assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert window.print_action.shortcut().toString() == "Ctrl+P"
