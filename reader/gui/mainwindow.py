@@ -33,12 +33,16 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.core.edition import Edition
+from reader.core.userdata import UserData
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.gui import printing, themes
+from reader.gui.checklist import ChecklistController
 from reader.gui.findbar import FindBar
 from reader.gui.page import ReaderPage
 from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
+from reader.gui.sidebar.bookmarks import BookmarksPanel
 from reader.gui.sidebar.contents import ContentsTree
+from reader.gui.sidebar.history import HistoryPanel, fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
 
@@ -130,12 +134,14 @@ class MainWindow(QMainWindow):
         *,
         preferences: PreferenceStore | None = None,
         translations=None,  # noqa: ANN001 - reader.gui.i18n.Translations
+        userdata: UserData | None = None,
     ) -> None:
         super().__init__(parent)
         self.edition = edition
         self.profile_dir = Path(profile_dir)
         self.preferences = preferences or PreferenceStore(self.profile_dir)
         self.translations = translations
+        self.userdata = userdata if userdata is not None else UserData.open(self.profile_dir)
         self.current_anchor: str | None = None
         self._sidebar_tabs: list[tuple[QWidget, Callable[[], str]]] = []
         self._tab_actions: list[QAction] = []
@@ -150,6 +156,10 @@ class MainWindow(QMainWindow):
         self.page.linkHovered.connect(self._on_link_hovered)
         self.view.context_menu_requested.connect(self._show_context_menu)
         self._install_page_scripts()
+        self.checklists = ChecklistController(self.userdata, self._checklist_texts, self)
+        self.checklists.attach(self.page, self.channel)
+        self.checklists.save_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.checklists.progress_changed.connect(self._on_checklist_progress)
 
         self.findbar = FindBar(self.page, self)
         self.page_frame = QFrame(self)
@@ -176,6 +186,14 @@ class MainWindow(QMainWindow):
         self.add_sidebar_tab(self.contents, lambda: self.tr("Inhoud"))
         self.add_sidebar_tab(self.outline, lambda: self.tr("Op deze pagina"))
         self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
+        page_ids = self.edition.pages.keys()
+        self.bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
+        self.bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        self.bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
+        self.add_sidebar_tab(self.bookmarks, lambda: self.tr("Bladwijzers"))
+        self.history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
+        self.history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        self.add_sidebar_tab(self.history, lambda: self.tr("Geschiedenis"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -266,6 +284,9 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("print", K.Print, self.print_page)
         self.export_pdf_action = self._action("exportPdf", QKeySequence("Ctrl+Shift+E"), self.export_pdf_dialog)
         self.quit_action = self._action("quit", K.Quit, self.close)
+        self.bookmark_action = self._action("bookmarkPage", QKeySequence("Ctrl+D"), self.toggle_bookmark)
+        self.bookmark_action.setCheckable(True)
+        self.bookmark_section_action = self._action("bookmarkSection", QKeySequence("Ctrl+Shift+D"), self.bookmark_section)
 
         self.copy_action = self._action("copy", None, lambda: self.page.triggerAction(self.page.WebAction.Copy))
         self.copy_link_action = self._action("copyLink", QKeySequence("Ctrl+Shift+L"), self.copy_section_link)
@@ -276,6 +297,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("zoomIn", [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in)
         self.zoom_out_action = self._action("zoomOut", K.ZoomOut, self.zoom_out)
         self.zoom_reset_action = self._action("zoomReset", QKeySequence("Ctrl+0"), self.zoom_reset)
+        self.bookmark_action.setIcon(icon(SP.SP_DialogApplyButton))
         self.toggle_sidebar_action = self._action("toggleSidebar", QKeySequence("F9"), None)
         self.toggle_sidebar_action.setCheckable(True)
         self.toggle_sidebar_action.setChecked(True)
@@ -309,6 +331,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         for action in (self.back_action, self.forward_action, self.home_action):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.bookmark_action)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -339,6 +363,17 @@ class MainWindow(QMainWindow):
         self.go_menu = bar.addMenu("")
         for action in (self.back_action, self.forward_action, self.home_action):
             self.go_menu.addAction(action)
+        self.go_menu.addSeparator()
+        self.recent_menu = self.go_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=self.history.ask_clear)
+        )
+        self.bookmarks_menu = bar.addMenu("")
+        self.bookmarks_menu.addAction(self.bookmark_action)
+        self.bookmarks_menu.addAction(self.bookmark_section_action)
+        self.bookmarks_menu.addSeparator()
+        self.bookmarks_menu.addActions(self.bookmarks.actions_for_menu())
         self.sidebar.currentChanged.connect(self._on_tab_changed)
 
     def _action(self, name: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
@@ -372,6 +407,8 @@ class MainWindow(QMainWindow):
             self.zoom_in_action: tr("Inzoomen"),
             self.zoom_out_action: tr("Uitzoomen"),
             self.zoom_reset_action: tr("Normale grootte"),
+            self.bookmark_action: tr("Bladwijzer voor deze pagina"),
+            self.bookmark_section_action: tr("Bladwijzer voor deze sectie"),
             self.toggle_sidebar_action: tr("Zijbalk tonen"),
             self.focus_cycle_action: tr("Naar volgend deelvenster"),
             self.focus_page_action: tr("Naar de pagina"),
@@ -402,6 +439,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(tr("T&aal"))
         self.sidebar_menu.setTitle(tr("&Zijbalk"))
         self.go_menu.setTitle(tr("&Ga"))
+        self.recent_menu.setTitle(tr("&Recent geopend"))
+        self.bookmarks_menu.setTitle(tr("Bla&dwijzers"))
         self.toolbar.setWindowTitle(tr("Navigatie"))
         self.toolbar.setAccessibleName(tr("Navigatie"))
         self.sidebar.setAccessibleName(tr("Zijbalk"))
@@ -466,6 +505,7 @@ class MainWindow(QMainWindow):
         self.relations.show_page(page_id)
         self.current_anchor = None
         self._update_title()
+        self._update_bookmark_star()
 
     def _on_load_finished(self, ok: bool) -> None:
         page_id = self.current_page_id() or ""
@@ -476,6 +516,8 @@ class MainWindow(QMainWindow):
                 self.view.setZoomFactor(zoom)
             if page_id:
                 self._save_timer.start()
+                # After the signal: the history write (an fsync) must not delay the page being shown.
+                QTimer.singleShot(0, lambda p=page_id: self._record_visit(p))
         self.page_loaded.emit(page_id, ok)
 
     def _on_heading_changed(self, anchor: str) -> None:
@@ -565,7 +607,62 @@ class MainWindow(QMainWindow):
         go.triggered.connect(lambda: self.scroll_to_anchor(anchor))
         copy = menu.addAction(self.tr("Link naar deze sectie kopi\u00ebren"))
         copy.triggered.connect(lambda: self.copy_section_link(anchor))
+        mark = menu.addAction(self.tr("Bladwijzer voor deze sectie"))
+        mark.triggered.connect(lambda: self.bookmark_section(anchor))
         menu.popup(self.outline.viewport().mapToGlobal(pos))
+
+    # -- user data: bookmarks, history, checklists ---------------------------------------------------------------
+    def _section_hash(self, page_id: str, anchor: str) -> str | None:
+        info = self.edition.pages.get(page_id)
+        return info.section_hashes.get(anchor) if info is not None else None
+
+    def _checklist_texts(self, page_id: str):  # noqa: ANN202
+        info = self.edition.pages.get(page_id)
+        return info.checklist if info is not None and info.checklist else None
+
+    def _record_visit(self, page_id: str) -> None:
+        if getattr(self, "_closed", False):
+            return
+        info = self.edition.pages.get(page_id)
+        self.history.record_visit(page_id, info.title if info else page_id)
+
+    def _on_checklist_progress(self, page_id: str, done: int, total: int) -> None:
+        if page_id == self.current_page_id() and total:
+            text = self.tr("Checklist: %1 van %2 gedaan").replace("%1", str(done)).replace("%2", str(total))
+            self.statusBar().showMessage(text, 5000)
+
+    def _update_bookmark_star(self) -> None:
+        page_id = self.current_page_id()
+        marked = bool(page_id) and self.userdata.find_bookmark(page_id, "") is not None
+        self.bookmark_action.setChecked(marked)
+
+    def toggle_bookmark(self) -> None:
+        """Ctrl+D and the star: bookmark the page, or (when it is already bookmarked) remove it (undoable)."""
+        page_id = self.current_page_id()
+        if not page_id:
+            return
+        existing = self.userdata.find_bookmark(page_id, "")
+        if existing is not None:
+            self.bookmarks.delete_bookmarks([existing.id])
+        else:
+            info = self.edition.pages.get(page_id)
+            self.bookmarks.add_bookmark(page_id, "", info.title if info else page_id,
+                                        section_hash=self._section_hash(page_id, ""))
+        self._update_bookmark_star()
+
+    def bookmark_section(self, anchor: str | None = None) -> None:
+        page_id = self.current_page_id()
+        if not page_id:
+            return
+        anchor = anchor if anchor is not None else (self.current_anchor or "")
+        info = self.edition.pages.get(page_id)
+        if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
+            anchor = ""  # the top heading is the page itself
+        _url, label = self.section_link(anchor)
+        bookmark = self.bookmarks.add_bookmark(page_id, anchor, label, section_hash=self._section_hash(page_id, anchor))
+        if bookmark is not None:
+            self.statusBar().showMessage(self.tr("Bladwijzer bewaard: %1").replace("%1", label), 4000)
+        self._update_bookmark_star()
 
     # -- copy link --------------------------------------------------------------------------------------------
     def section_link(self, anchor: str | None = None) -> tuple[str, str]:
@@ -764,6 +861,7 @@ class MainWindow(QMainWindow):
             self.preferences.update(last_page=page_id, last_anchor=self.current_anchor or "")
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        self._closed = True
         self._save_timer.stop()
         self._save_position()
         self._settings.setValue("geometry", self.saveGeometry())
