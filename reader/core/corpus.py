@@ -8,12 +8,19 @@ whole cannot be read (not a directory, an unusable mkdocs.yml, a docs_dir that i
 from __future__ import annotations
 
 import hashlib
+import logging
+import multiprocessing
 import os
 import posixpath
 import re
 import stat
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from itertools import repeat
+from pickle import PicklingError
 from typing import Any, Iterable
 
 import yaml
@@ -36,6 +43,8 @@ from reader.core.model import (
 )
 from reader.core.relations import RelationIndex
 from reader.core.snippets import Origin, SnippetConfig, SnippetResolver
+
+log = logging.getLogger("reader.corpus")
 
 MAX_PAGE_BYTES = 5 << 20  # larger "pages" are almost always generated dumps; the viewer would choke on them
 UNLISTED_SECTION_TITLE = "Overige pagina's"
@@ -595,11 +604,57 @@ def _folder_nav(drafts: list[_Draft]) -> tuple[tuple[NavItem, ...], list[str]]:
     return tuple(nav), order
 
 
+# --------------------------------------------------------------------------------------------------- reading
+
+
+PARALLEL_MIN_PAGES = 800  # below this, starting worker processes costs more than it saves
+_CHUNK_PAGES = 250
+
+
+def _default_workers(pages: int) -> int:
+    env = os.environ.get("RICHTLIJNENLEZER_IMPORT_WORKERS", "")
+    if env.isdigit():
+        return max(1, int(env))
+    if pages < PARALLEL_MIN_PAGES or getattr(sys, "frozen", False):
+        # A frozen app would re-launch itself as the worker; keep it to one process.
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _read_chunk(
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None
+) -> list[tuple[_Draft | None, list[Problem]]]:
+    resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
+    return [_read_page(rel, path, prefix + rel, root, resolver) for rel, path in items]
+
+
+def _read_pages(
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None, workers: int | None
+) -> list[tuple[_Draft | None, list[Problem]]]:
+    """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound)."""
+    count = _default_workers(len(items)) if workers is None else max(1, workers)
+    if count > 1 and len(items) > _CHUNK_PAGES:
+        chunks = [items[i : i + _CHUNK_PAGES] for i in range(0, len(items), _CHUNK_PAGES)]
+        try:
+            # spawn, not fork: the importer may run inside the GUI process, where forking a threaded Qt app is unsafe.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=min(count, len(chunks)), mp_context=context) as pool:
+                results = list(pool.map(_read_chunk, chunks, repeat(root), repeat(prefix), repeat(snippet_cfg)))
+            return [item for chunk in results for item in chunk]
+        except (OSError, BrokenProcessPool, RuntimeError, PicklingError) as exc:
+            log.warning("parallel import failed (%s); reading pages in one process", exc)
+    return _read_chunk(items, root, prefix, snippet_cfg)
+
+
 # --------------------------------------------------------------------------------------------------- corpus
 
 
-def load_corpus(source: Path) -> Corpus:
-    """Import a corpus. See the module docstring for the error contract."""
+def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
+    """Import a corpus. See the module docstring for the error contract.
+
+    `workers`: processes that read and parse pages; None picks one per CPU (at most 4) for corpora of
+    PARALLEL_MIN_PAGES pages or more and one otherwise. The result does not depend on it.
+    """
     source = Path(source)
     root = _source_root(source)
     config = _config(root)
@@ -612,13 +667,11 @@ def load_corpus(source: Path) -> Corpus:
     snippet_cfg = SnippetConfig.from_mkdocs(root, config.extension("pymdownx.snippets"))
     if snippet_cfg is not None and config.path is not None:
         snippet_cfg = SnippetConfig(snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name)
-    resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
 
     drafts: dict[str, _Draft] = {}  # by docs-relative path
     by_id: dict[str, _Draft] = {}
-    for rel, path in listing.pages:
+    for (rel, _), (draft, page_problems) in zip(listing.pages, _read_pages(listing.pages, root, prefix, snippet_cfg, workers)):
         file = prefix + rel
-        draft, page_problems = _read_page(rel, path, file, root, resolver)
         problems.extend(page_problems)
         if draft is None:
             continue

@@ -78,6 +78,9 @@ class _BlankNonHeadings(Treeprocessor):
                     el.tail = ""
 
 
+_SPECIAL = re.compile(r"[&<>\\\x02\x03]")
+
+
 class _CollectIds(Treeprocessor):
     """`toc`'s own id assignment (same helper functions, same order) without building the TOC HTML we never use."""
 
@@ -87,8 +90,12 @@ class _CollectIds(Treeprocessor):
         found: list[tuple[int, str, str]] = []
         for el in doc.iter():
             if isinstance(el.tag, str) and _HEADING_TAG.match(el.tag):
-                innerhtml = _toc.render_inner_html(_toc.remove_fnrefs(el), self.md)
-                name = _toc.strip_tags(innerhtml)
+                text = el.text or ""
+                if len(el) == 0 and not _SPECIAL.search(text):
+                    # Plain text: serializing, unescaping and stripping tags would give back the same words.
+                    name = " ".join(text.split())
+                else:
+                    name = _toc.strip_tags(_toc.render_inner_html(_toc.remove_fnrefs(el), self.md))
                 if "id" not in el.attrib:
                     el.attrib["id"] = _toc.unique(slugify_heading(html.unescape(name)), used_ids, counters)
                 if "data-toc-label" in el.attrib:

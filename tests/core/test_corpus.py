@@ -194,3 +194,22 @@ def test_body_links_ignore_code_and_find_html_and_refs():
     assert [(l.href, l.image) for l in body_links(body)] == [
         ("a.md", False), ("b.png", True), ("f.md", False), ("g.svg", True), ("h.md", False)
     ]
+
+
+def test_parallel_import_gives_the_same_corpus(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from gen_corpus import generate
+    finally:
+        sys.path.pop(0)
+    source = generate(tmp_path / "gen", 320, seed=3)
+    (source / "docs" / "kapot.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    one = load_corpus(source, workers=1)
+    two = load_corpus(source, workers=2)
+    assert len(one.pages) == 320 and [p.code for p in one.errors] == ["frontmatter-yaml"]
+    assert list(one.pages.values()) == list(two.pages.values())
+    assert [p.metadata for p in one.pages.values()] == [p.metadata for p in two.pages.values()]
+    assert one.problems == two.problems and one.edges == two.edges and one.nav == two.nav
+    assert one.edges and one.actions
