@@ -19,7 +19,7 @@ import markdown
 from reader.core import actioncards, icons
 from reader.core.links import app_url, asset_url, page_url, resolve_href
 from reader.core.markdown_setup import make_markdown
-from reader.core.model import WARNING, Corpus, Heading, Page, Problem, RenderedPage, Section
+from reader.core.model import WARNING, Corpus, Heading, NavItem, Page, Problem, RenderedPage, Section
 from reader.core.render_tree import (
     Element,
     Raw,
@@ -66,14 +66,53 @@ def _markdown_source(page: Page) -> str:
     return body
 
 
+class _CorpusIndex:
+    """Lookups every page needs, built once per corpus (per page they would make a build quadratic)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.key = _index_key(corpus)
+        self.pages_by_path = {p.path: p.id for p in corpus.pages.values()}
+        self.assets = frozenset(corpus.assets)
+        self.breadcrumbs: dict[str, tuple[str, ...]] = {}
+        self._walk(corpus.nav, ())
+
+    def _walk(self, items: tuple[NavItem, ...], trail: tuple[str, ...]) -> None:
+        # Same first-match order as Corpus.breadcrumb, in one pass over the nav.
+        for item in items:
+            if item.page is not None:
+                self.breadcrumbs.setdefault(item.page, trail)
+            if item.children:
+                self._walk(item.children, trail + (item.title,))
+
+
+def _index_key(corpus: Corpus) -> tuple[int, int, int, int]:
+    return (id(corpus), len(corpus.pages), len(corpus.assets), len(corpus.nav))
+
+
+_index_lock = threading.Lock()
+_index_cache: dict[int, tuple[Corpus, _CorpusIndex]] = {}
+
+
+def _corpus_index(corpus: Corpus) -> _CorpusIndex:
+    with _index_lock:
+        cached = _index_cache.get(id(corpus))
+        if cached is not None and cached[0] is corpus and cached[1].key == _index_key(corpus):
+            return cached[1]
+        index = _CorpusIndex(corpus)
+        _index_cache.clear()  # one corpus at a time is built; holding the last one is enough
+        _index_cache[id(corpus)] = (corpus, index)
+        return index
+
+
 class _Renderer:
     def __init__(self, page: Page, corpus: Corpus) -> None:
         self.page = page
         self.corpus = corpus
         self.problems: list[Problem] = []
         self.remote_images: list[str] = []
-        self.pages_by_path = {p.path: p.id for p in corpus.pages.values()}
-        self.assets = frozenset(corpus.assets)
+        self.index = _corpus_index(corpus)
+        self.pages_by_path = self.index.pages_by_path
+        self.assets = self.index.assets
         # Problems name files relative to the source root (docs/...), like the importer's.
         try:
             prefix = corpus.docs_dir.relative_to(corpus.root).as_posix()
@@ -378,23 +417,18 @@ def render_page(page: Page, corpus: Corpus) -> RenderedPage:
 
 def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
     """The full, script-free HTML document an edition stores for a page."""
-    root = parse_fragment(rendered.html)
-    summary = None
-    if page.summary:
-        summary = Element("p", {"class": "rl-summary"})
-        summary.append(Text(page.summary))
-    first_h1 = next((el for el in root.iter() if el.tag == "h1"), None)
-    if first_h1 is None:
-        first_h1 = Element("h1", {"class": "rl-generated-title"})
-        first_h1.append(Text(page.title))
-        first_h1.parent = root
-        root.children.insert(0, first_h1)
-    if summary is not None:
-        from reader.core.render_tree import insert_after
+    body = rendered.html
+    summary = f'<p class="rl-summary">{escape(page.summary)}</p>' if page.summary else ""
+    # `rendered.html` is our own serialisation, so its first "<h1" opens the first h1 and the next "</h1>"
+    # closes it (headings cannot nest): the summary goes right after it, or under a generated title.
+    start = _first_h1(body)
+    if start < 0:
+        body = f'<h1 class="rl-generated-title">{escape(page.title)}</h1>{summary}\n{body}'
+    elif summary:
+        end = body.index("</h1>", start) + len("</h1>")
+        body = body[:end] + summary + body[end:]
 
-        insert_after(first_h1, summary)
-
-    crumbs = corpus.breadcrumb(page.id)
+    crumbs = _corpus_index(corpus).breadcrumbs.get(page.id, ())
     crumb_html = ""
     if crumbs:
         items = "".join(f"<li>{escape(c)}</li>" for c in crumbs)
@@ -408,7 +442,15 @@ def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
         "</head>\n"
         f'<body class="rl-page" data-page="{escape(page.id)}">\n'
         f"{crumb_html}"
-        f'<main class="rl-content" id="rl-content">\n<article class="rl-article">\n{serialize(root)}\n</article>\n</main>\n'
+        f'<main class="rl-content" id="rl-content">\n<article class="rl-article">\n{body}\n</article>\n</main>\n'
         '<footer class="rl-print-footer" aria-hidden="true"></footer>\n'
         "</body>\n</html>\n"
     )
+
+
+_H1_OPEN = re.compile(r"<h1[\s>]")
+
+
+def _first_h1(html: str) -> int:
+    m = _H1_OPEN.search(html)
+    return m.start() if m else -1

@@ -242,3 +242,11 @@ def test_page_document_generates_h1_when_body_has_none():
 def test_rendering_is_deterministic(corpus):
     page = corpus.pages["constructs"]
     assert render_page(page, corpus) == render_page(page, corpus)
+
+
+def test_corpus_lookups_follow_a_corpus_that_grows():
+    corpus = fc.make_corpus({"a.md": "# A\n\n[naar b](b.md)\n"})
+    assert "rl-link-missing" in render_page(corpus.pages["a"], corpus).html
+    b = fc.make_page("b.md", "# B\n")
+    corpus.pages[b.id] = b
+    assert 'href="rl://edition.invalid/page/b"' in render_page(corpus.pages["a"], corpus).html

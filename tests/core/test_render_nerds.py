@@ -115,3 +115,18 @@ def test_action_cards_filled_from_the_registry():
     # no action matches cloud/productie: that "Direct aan de slag" block is gone entirely
     assert 'data-fase="productie"' not in r.html
     assert r.html.count("Direct aan de slag") == 3
+
+
+def test_breadcrumbs_in_documents_match_the_corpus(rendered_corpus):
+    from html import escape
+
+    _, corpus, rendered = rendered_corpus
+    assert any(corpus.breadcrumb(pid) for pid in corpus.pages)
+    for pid, r in rendered.items():
+        doc = page_document(r, corpus.pages[pid], corpus)
+        crumbs = corpus.breadcrumb(pid)
+        if crumbs:
+            assert "<ol>" + "".join(f"<li>{escape(c)}</li>" for c in crumbs) + "</ol>" in doc, pid
+        else:
+            assert "rl-breadcrumb" not in doc, pid
+        assert doc.count("<h1") >= 1 and "rl-summary" in doc or not corpus.pages[pid].summary, pid

@@ -1,0 +1,110 @@
+"""Rendering benchmark: the NeRDS edition, and linearity on generated corpora.
+
+    .venv/bin/python tests/benchmarks/bench_render.py [--sizes 250,1000,4000] [--repeat 5]
+
+Prints one JSON object. For every corpus it times, in the same run:
+- `render_s`: `render_page` + `page_document` for every page (what an edition build spends on rendering);
+- `baseline_s`: plain `markdown.markdown(body)` with no extensions on the same bodies (the floor);
+- `ratio`: render / baseline.
+For NeRDS it also times a whole `build_edition` (import, render, index, write). Linearity: `per_page_ms` at each
+size, and `growth` = per-page time at the largest size / at the smallest (1.0 = perfectly linear).
+Medians of `--repeat` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import markdown
+
+from reader.core.corpus import load_corpus
+from reader.core.edition import build_edition
+from reader.core.model import Corpus
+from reader.core.render import page_document, render_page
+
+REPO = Path(__file__).resolve().parents[2]
+NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+
+
+def _median_time(fn, repeat: int) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _render_all(corpus: Corpus) -> None:
+    for page in corpus.pages.values():
+        page_document(render_page(page, corpus), page, corpus)
+
+
+def _baseline_all(corpus: Corpus) -> None:
+    for page in corpus.pages.values():
+        markdown.markdown(page.body)
+
+
+def measure(corpus: Corpus, repeat: int) -> dict[str, float]:
+    _render_all(corpus)  # warm: icon bundle, Markdown instances
+    render_s = _median_time(lambda: _render_all(corpus), repeat)
+    baseline_s = _median_time(lambda: _baseline_all(corpus), repeat)
+    n = len(corpus.pages)
+    return {
+        "pages": n,
+        "render_s": round(render_s, 4),
+        "baseline_s": round(baseline_s, 4),
+        "ratio": round(render_s / baseline_s, 2) if baseline_s else None,
+        "per_page_ms": round(1000 * render_s / n, 3),
+        "baseline_per_page_ms": round(1000 * baseline_s / n, 3),
+    }
+
+
+def _generator():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).with_name("gen_corpus.py"))
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="250,1000,4000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    result: dict[str, object] = {"benchmark": "render"}
+
+    nerds = load_corpus(NERDS)
+    result["nerds"] = measure(nerds, args.repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        result["nerds"]["build_edition_s"] = round(  # type: ignore[index]
+            _median_time(lambda: build_edition(NERDS, Path(tmp) / "edition"), max(1, args.repeat // 2)), 3)
+    result["nerds"]["target_build_s"] = 3.0  # type: ignore[index]
+
+    gen = _generator()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    scaling = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            source = gen.generate(Path(tmp) / f"c{size}", size, seed=0)
+            corpus = load_corpus(source)
+            scaling.append(measure(corpus, max(1, args.repeat if size <= 1000 else 1)))
+            print(f"# {size} pages: {scaling[-1]}", file=sys.stderr)
+    result["generated"] = scaling
+    if len(scaling) >= 2:
+        result["growth"] = round(scaling[-1]["per_page_ms"] / scaling[0]["per_page_ms"], 2)
+        result["baseline_growth"] = round(scaling[-1]["baseline_per_page_ms"] / scaling[0]["baseline_per_page_ms"], 2)
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
