@@ -33,12 +33,21 @@ def _build_fold_table() -> dict[int, str]:
 FOLD_TABLE = _build_fold_table()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return FOLD_TABLE.get(ord(m.group(0)), m.group(0))
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents, keeping the length: `Categorieën` -> `categorieen`."""
     lowered = text.lower()
+    if lowered.isascii():  # the common case, and str.translate with a dict is slow
+        return lowered
     if len(lowered) != len(text):  # a few characters (e.g. 'İ') grow when lowercased; keep 1:1 offsets
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(FOLD_TABLE)
+    return _NON_ASCII.sub(_fold_char, lowered)
 
 
 # Words: runs of letters and digits. Hyphens and apostrophes split (open-source -> open, source; persona's ->
@@ -172,8 +181,7 @@ def vocabulary(texts: Iterable[str]) -> dict[str, int]:
     """Folded word -> number of occurrences, over the given texts (stop words excluded)."""
     counts: dict[str, int] = {}
     for text in texts:
-        for m in words(fold(text)):
-            w = m.group(0)
-            if w not in STOP_WORDS:
+        for w in WORD_RE.findall(fold(text)):
+            if (len(w) >= MIN_WORD or w.isdigit()) and w not in STOP_WORDS:
                 counts[w] = counts.get(w, 0) + 1
     return counts

@@ -9,14 +9,17 @@ against the corpus vocabulary (see reader.core.dutch) and their parts are indexe
 consecutive positions, so `beveiliging` finds `informatiebeveiliging` and the phrase "open source" finds
 `opensourcesoftware`.
 
-Fields: `ptitle` (page title), `stitle` (section heading), `summary` (intro section only), `crumbs` (nav path) and
-`body`, all stemmed; `exact` holds the folded, unstemmed words and serves prefix completion and did-you-mean (fuzzy
-matching on stems finds nothing for `toegankelijkhied`). Field weights are applied as query boosts so they can be
+Fields: `lead` (page title + summary, in the page's first section only), `ptitle` (page title, every section),
+`stitle` (section heading), `crumbs` (nav path, first section) and `body`, all stemmed. The folded, *unstemmed*
+vocabulary with page frequencies is a plain sorted file (VOCAB_FILE) that serves prefix completion and did-you-mean
+(fuzzy matching on stems finds nothing for `toegankelijkhied`); as a Whoosh field it cost ~190 bytes per word. Field weights are applied as query boosts so they can be
 tuned without rebuilding. The section text is stored zlib-compressed for snippets, which keeps the index small.
 """
 
 from __future__ import annotations
 
+import array
+import bisect
 import gc
 import html
 import json
@@ -37,12 +40,11 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.formats import Existence
 from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.scoring import BM25F
 
 from reader.core.model import Page, RenderedPage
-from reader.core.dutch import STOP_WORDS, Decompounder, fold, normalize, vocabulary, words
+from reader.core.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold, normalize, vocabulary, words
 from reader.core.query import Clause, ParsedQuery, parse
 
 log = logging.getLogger("reader.search")
@@ -51,6 +53,8 @@ log = logging.getLogger("reader.search")
 INDEX_FORMAT_VERSION = 1
 META_FILE = "richtlijnenlezer-index.json"
 PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
+DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number
+VOCAB_FILE = "vocabulary.tsv"  # folded unstemmed word <TAB> number of pages, sorted
 ZDICT_FILE = "snippets.zdict"  # zlib preset dictionary for the stored section texts
 TEXTS_FILE = "texts.bin"  # the section texts, each compressed with the dictionary (Whoosh's stored fields are
 # pickled with protocol 2, which inflates binary data by half; a plain file with offsets does not)
@@ -58,9 +62,9 @@ ZDICT_SIZE = 32 * 1024
 INDEX_NAME = "sections"
 
 # Query-time field weights: titles and headings weigh more than body text.
-FIELD_BOOSTS: dict[str, float] = {"lead": 2.5, "ptitle": 2.0, "stitle": 2.0, "summary": 1.5, "crumbs": 0.5, "body": 1.0}
-PHRASE_FIELDS = ("lead", "stitle", "summary", "body")  # fields with positions
-STEMMED_FIELDS = ("lead", "ptitle", "stitle", "summary", "crumbs", "body")
+FIELD_BOOSTS: dict[str, float] = {"lead": 3.0, "ptitle": 2.0, "stitle": 2.0, "crumbs": 0.5, "body": 1.0}
+PHRASE_FIELDS = ("lead", "stitle", "body")  # fields with positions
+STEMMED_FIELDS = ("lead", "ptitle", "stitle", "crumbs", "body")
 PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this many known words (FIELD-NOTES trap)
 PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
@@ -156,6 +160,21 @@ def analyze(text: str) -> list[str]:
     return out
 
 
+_fold_memo: dict[str, list[str]] = {}
+
+
+def fold_words(text: str) -> list[str]:
+    """Folded words of a text (no stop word removal). Remembers the last few texts: while indexing, a section's
+    text is tokenized for the vocabulary and again for `body`."""
+    found = _fold_memo.get(text)
+    if found is None:
+        found = [w for w in WORD_RE.findall(fold(text)) if len(w) >= MIN_WORD or w.isdigit()]
+        if len(_fold_memo) >= 8:
+            _fold_memo.clear()
+        _fold_memo[text] = found
+    return found
+
+
 class DutchTokenizer(Tokenizer):
     """Whoosh tokenizer doing the whole Dutch analysis in one pass (faster than a chain of filters).
 
@@ -195,15 +214,18 @@ class DutchTokenizer(Tokenizer):
         t.stopped = False
         pos = start_pos
         dec = self.decompounder
-        for m in words(fold(value)):
-            w = m.group(0)
+        if chars:
+            spans = [(m.group(0), m.start(), m.end()) for m in words(fold(value))]
+        else:  # indexing: no offsets needed, and the word list is shared with the vocabulary pass
+            spans = [(w, 0, 0) for w in fold_words(value)]
+        for w, start, end in spans:
             if w in STOP_WORDS:
                 continue
             t.text = stem(w)
             if positions:
                 t.pos = pos
             if chars:
-                t.startchar, t.endchar = start_char + m.start(), start_char + m.end()
+                t.startchar, t.endchar = start_char + start, start_char + end
             yield t
             if dec is not None:
                 parts = dec.split(w)
@@ -223,47 +245,17 @@ class DutchTokenizer(Tokenizer):
             pos += 1
 
 
-class FoldTokenizer(Tokenizer):
-    """Folded, unstemmed words (the `exact` field: completion and spelling suggestions)."""
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    __hash__ = Tokenizer.__hash__
-
-    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,  # type: ignore[override]
-                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
-                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
-        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        t.boost = 1.0
-        t.stopped = False
-        for i, m in enumerate(words(fold(value))):
-            w = m.group(0)
-            if w in STOP_WORDS or w.isdigit():
-                continue
-            t.text = w
-            if positions:
-                t.pos = start_pos + i
-            yield t
-
-
 def make_schema() -> Schema:
     dutch = DutchTokenizer()
-    # Only the vocabulary and document frequencies of `exact` are used: no frequencies, no length column.
-    exact = TEXT(analyzer=FoldTokenizer(), phrase=False)
-    exact.format = Existence(field_boost=1.0)
-    exact.scorable = False
     return Schema(
         # One stored value per section (whoosh pickles a dict per document; one key keeps that small):
         # (page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE).
         data=STORED(),
         ptitle=TEXT(analyzer=dutch, phrase=False),  # repeated in every section; `lead` has the positions
         stitle=TEXT(analyzer=dutch, phrase=True),
-        summary=TEXT(analyzer=dutch, phrase=True),
         lead=TEXT(analyzer=dutch, phrase=True),  # page title + summary, in the page's first section only
         crumbs=TEXT(analyzer=dutch, phrase=False),
         body=TEXT(analyzer=dutch, phrase=True),
-        exact=exact,
     )
 
 
@@ -338,6 +330,19 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     vocab = vocabulary(
         s for d in doc_list for s in (d.page_title, d.section_title, d.summary, d.text)
     )
+    # The unstemmed vocabulary with page frequencies (completion and suggestions rank words by how many pages
+    # use them).
+    page_words: dict[str, set[str]] = {}
+    for d in doc_list:
+        ws = page_words.setdefault(d.page, set())
+        for text in (d.page_title, d.section_title, d.summary, d.text):
+            ws.update(fold_words(text))
+    vocab_df: dict[str, int] = {}
+    for ws in page_words.values():
+        for w in ws:
+            if w not in STOP_WORDS and not w.isdigit():
+                vocab_df[w] = vocab_df.get(w, 0) + 1
+    del page_words
     stems = {stem(w) for w in vocab}
 
     def is_word(w: str) -> bool:
@@ -364,6 +369,8 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     writer = ix.writer(limitmb=256, procs=procs, multisegment=True, compound=False) if multi else ix.writer(limitmb=256, compound=False)
     text_bytes = 0
     pages_info: dict[str, list[Any]] = {}
+    docpages = array.array("I")
+    page_no: dict[str, int] = {}
     zdict = make_zdict(doc_list)
     texts_out = open(index_dir / TEXTS_FILE, "wb")
     try:
@@ -371,20 +378,19 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
             first = d.page not in pages_info
             if first:
                 pages_info[d.page] = [d.page_title, list(d.breadcrumb), round(float(d.weight), 4), d.summary]
+                page_no[d.page] = len(page_no)
+            docpages.append(page_no[d.page])
             fields: dict[str, Any] = {
                 "data": (d.page, d.anchor, d.section_title, texts_out.tell(), texts_out.write(_compress(d.text, zdict))),
                 "ptitle": d.page_title,
                 "stitle": d.section_title,
                 "body": d.text,
-                "exact": " ".join((d.page_title, d.section_title, d.text)),
             }
             if first:
                 # The page's first section is its landing spot: it alone carries the page-level fields.
                 # `lead` (title + summary) then has a high idf, so a page *about* the query (in its title or
                 # summary) outranks pages that merely mention it in every section.
                 fields["lead"] = d.page_title + "\n" + d.summary
-                if d.summary:
-                    fields["summary"] = d.summary
                 if d.breadcrumb:
                     fields["crumbs"] = " ".join(d.breadcrumb)
             for key, value in d.filters.items():
@@ -414,6 +420,8 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
         "stats": asdict(stats),
     }
     (index_dir / ZDICT_FILE).write_bytes(zdict)
+    (index_dir / DOCPAGES_FILE).write_bytes(docpages.tobytes())
+    (index_dir / VOCAB_FILE).write_text("".join(f"{w}\t{n}\n" for w, n in sorted(vocab_df.items())), encoding="utf-8")
     (index_dir / PAGES_FILE).write_text(json.dumps(pages_info, ensure_ascii=False), encoding="utf-8")
     stats.index_bytes = sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())
     meta["stats"] = asdict(stats)
@@ -422,6 +430,12 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     log.info("search index: %d sections, %.2f s (decompounding %.3f s, %d compounds)", stats.docs, stats.total_s,
              stats.decompound_s, stats.compounds)
     return stats
+
+
+def _read_docpages(path: Path) -> array.array:
+    a = array.array("I")
+    a.frombytes(path.read_bytes())
+    return a
 
 
 def _map_file(path: Path) -> Any:
@@ -548,8 +562,14 @@ class _Compiled:
 class SearchIndex:
     """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
 
-    def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any) -> None:
+    def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any,
+                 index_dir: Path) -> None:
         self._ix = ix
+        self._dir = index_dir
+        self._page_weights = [float(info[2]) for info in pages.values()]  # by page number (pages.json order)
+        self._docpage = _read_docpages(index_dir / DOCPAGES_FILE)
+        self._vocab_words: list[str] = []
+        self._vocab_df: dict[str, int] | None = None
         self._texts = texts
         self._pages = pages
         self._zdict = zdict
@@ -577,7 +597,7 @@ class SearchIndex:
                 if ix.doc_count() == meta.get("docs"):
                     pages = json.loads((index_dir / PAGES_FILE).read_text(encoding="utf-8"))
                     zdict = (index_dir / ZDICT_FILE).read_bytes()
-                    return cls(ix, meta, pages, zdict, _map_file(index_dir / TEXTS_FILE))
+                    return cls(ix, meta, pages, zdict, _map_file(index_dir / TEXTS_FILE), index_dir)
                 ix.close()
                 problem = "zoekindex is onvolledig"
             except Exception as exc:  # whoosh raises many kinds on damaged files
@@ -599,38 +619,69 @@ class SearchIndex:
 
     # -- helpers over the lexicon
 
-    def _is_word(self, w: str) -> bool:
-        return ("exact", w) in self._reader
-
-    def _df(self, fieldname: str, text: str) -> int:
+    def _load_vocab(self) -> None:
+        """Read the vocabulary on first use (the first keystroke), not at open."""
+        words_: list[str] = []
+        df: dict[str, int] = {}
         try:
-            return self._reader.doc_frequency(fieldname, text)
-        except Exception:
-            return 0
+            with open(self._dir / VOCAB_FILE, encoding="utf-8") as f:
+                for line in f:
+                    w, _tab, n = line.rstrip("\n").partition("\t")
+                    words_.append(w)
+                    df[w] = int(n or 0)
+        except (OSError, ValueError):
+            log.warning("search vocabulary unreadable in %s; no completion or suggestions", self._dir)
+        self._vocab_words, self._vocab_df = words_, df
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        if self._vocab_df is None:
+            self._load_vocab()
+        assert self._vocab_df is not None
+        return self._vocab_df
+
+    def _is_word(self, w: str) -> bool:
+        return w in self.vocabulary
+
+    def _df(self, w: str) -> int:
+        return self.vocabulary.get(w, 0)
+
+    def _with_prefix(self, prefix: str) -> Iterator[str]:
+        self.vocabulary  # noqa: B018 - loads
+        words_ = self._vocab_words
+        i = bisect.bisect_left(words_, prefix)
+        while i < len(words_) and words_[i].startswith(prefix):
+            yield words_[i]
+            i += 1
 
     def completions(self, prefix: str, k: int = PREFIX_COMPLETIONS) -> list[str]:
         """Up to k known words starting with `prefix` (folded), most frequent first. Bounded work."""
         if len(prefix) < 2:
             return []
         found: list[tuple[int, str]] = []
-        for n, b in enumerate(self._reader.expand_prefix("exact", prefix)):
+        for n, w in enumerate(self._with_prefix(prefix)):
             if n >= PREFIX_SCAN:
                 break
-            w = b.decode("utf-8") if isinstance(b, bytes) else b
-            if w in STOP_WORDS:
-                continue
-            found.append((self._df("exact", w), w))
+            if w not in STOP_WORDS:
+                found.append((self._df(w), w))
         found.sort(key=lambda x: (-x[0], x[1]))
         return [w for _df, w in found[:k]]
 
     # -- compiling a parsed query
 
-    def _term_query(self, term: str, fields: Sequence[str], boost: float = 1.0) -> wq.Query:
-        return wq.Or([wq.Term(f, term, boost=FIELD_BOOSTS[f] * boost) for f in fields])
+    # Queries are kept flat (one Or of Terms per clause, not nested Ors): Whoosh builds a union matcher per Or,
+    # and nesting them cost more than the searching itself on small indexes.
 
-    def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> wq.Query:
+    def _term_query(self, term: str, fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
+        return [wq.Term(f, term, boost=FIELD_BOOSTS[f] * boost) for f in fields]
+
+    def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
         fields = [f for f in fields if f in PHRASE_FIELDS] or ["body"]
-        return wq.Or([wq.Phrase(f, terms, boost=FIELD_BOOSTS[f] * boost) for f in fields])
+        return [wq.Phrase(f, terms, boost=FIELD_BOOSTS[f] * boost) for f in fields]
+
+    @staticmethod
+    def _any(parts: list[wq.Query]) -> wq.Query:
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
 
     def _clause_query(self, c: Clause, terms_out: list[str]) -> tuple[wq.Query | None, str | None]:
         """Query for one clause, plus its folded word when it is a single word (for suggestions)."""
@@ -646,20 +697,20 @@ class SearchIndex:
             if not stems:
                 return None, None
             if len(stems) == 1:
-                return self._term_query(stems[0], fields), None
-            return self._phrase_query(stems, fields), None
+                return self._any(self._term_query(stems[0], fields)), None
+            return self._any(self._phrase_query(stems, fields)), None
         w = folded[0]
         s = analyze_word(w)
         alts: list[wq.Query] = []
         if s:
             terms_out.append(s)
-            alts.append(self._term_query(s, fields))
+            alts.extend(self._term_query(s, fields))
             # A compound typed by the user (informatiebeveiliging) also matches its parts written apart.
             parts = self._qdecompounder.split(w) if not self._is_word(w) or len(w) >= 12 else None
             if parts:
                 pstems = [p for p in (analyze_word(x) for x in parts) if p]
                 if len(pstems) > 1:
-                    alts.append(self._phrase_query(pstems, fields, boost=0.8))
+                    alts.extend(self._phrase_query(pstems, fields, boost=0.8))
         if c.prefix:
             terms_out.append(w)
             seen = {s}
@@ -667,10 +718,10 @@ class SearchIndex:
                 cs = analyze_word(comp)
                 if cs and cs not in seen:
                     seen.add(cs)
-                    alts.append(self._term_query(cs, fields, boost=PREFIX_BOOST))
+                    alts.extend(self._term_query(cs, fields, boost=PREFIX_BOOST))
         if not alts:
             return None, None
-        return (alts[0] if len(alts) == 1 else wq.Or(alts)), w
+        return self._any(alts), w
 
     def _compile(self, parsed: ParsedQuery) -> _Compiled:
         terms: list[str] = []
@@ -681,7 +732,7 @@ class SearchIndex:
             for c in group:
                 q, w = self._clause_query(c, terms)
                 if q is not None:
-                    alts.append(q)
+                    alts.extend(q.subqueries if isinstance(q, wq.Or) else [q])
                 if w is not None:
                     words_.append((c, w))
             if alts:
@@ -740,7 +791,7 @@ class SearchIndex:
             results = self._searcher.search(compiled.any_query, limit=collect)
             partial = results.scored_length() > 0
         hits = self._group(results, compiled.terms, limit, per_page)
-        total = len(results) if results.scored_length() else 0
+        total = results.scored_length()  # sections collected (counting every match would run the query again)
         suggestion = None
         if len(hits) < FEW_RESULTS:
             suggestion = self._suggest(query, compiled)
@@ -754,23 +805,25 @@ class SearchIndex:
     def _group(self, results: Any, terms: list[str], limit: int, per_page: int) -> list[Hit]:
         """Group section hits by page. A page ranks by its best section plus a little for each further matching
         section, so the page that is about the subject beats a page that mentions it once in its title."""
-        pages: dict[str, list[tuple[float, int, dict[str, Any]]]] = {}
-        for r in results:
-            stored = r.fields()["data"]
-            pages.setdefault(stored[0], []).append((r.score, r.docnum, stored))
+        # Which page a section belongs to comes from an in-memory array, so only displayed hits touch stored data.
+        pages: dict[int, list[tuple[float, int]]] = {}
+        docpage = self._docpage
+        for score, docnum in results.top_n:
+            pages.setdefault(docpage[docnum] if docnum < len(docpage) else -1, []).append((score, docnum))
 
-        def page_score(secs: list[tuple[float, int, dict[str, Any]]]) -> float:
+        def page_score(page_no: int, secs: list[tuple[float, int]]) -> float:
             # Best section, plus decreasing credit for further matching sections, times the page prior.
-            agg = sum(sc * w for (sc, _d, _f), w in zip(secs, (1.0, 0.5, 0.25, 0.125)))
-            info = self._pages.get(secs[0][2][0])
-            return agg * (float(info[2]) if info else 1.0)
+            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.5, 0.25, 0.125)))
+            weight = self._page_weights[page_no] if 0 <= page_no < len(self._page_weights) else 1.0
+            return agg * weight
 
-        scored = sorted(((page_score(secs), secs) for secs in pages.values()), key=lambda x: -x[0])
+        scored = sorted(((page_score(p, secs), secs) for p, secs in pages.items()), key=lambda x: -x[0])
         hits: list[Hit] = []
         for pscore, secs in scored:
-            for score, _docnum, stored in secs[:per_page]:
+            for score, docnum in secs[:per_page]:
                 if len(hits) >= limit:
                     return hits
+                stored = self._searcher.stored_fields(docnum)["data"]
                 page, anchor, stitle, offset, length = stored
                 blob = self._texts[offset : offset + length]
                 ptitle, crumbs, _weight, summary = self._pages.get(page, ("", (), 1.0, ""))
@@ -792,7 +845,7 @@ class SearchIndex:
         replaced = query
         changed = False
         for clause, w in compiled.words[:6]:
-            if len(w) < 4 or self._df("exact", w) > 0:
+            if len(w) < 4 or self._df(w) > 0:
                 continue
             if clause.prefix and self.completions(w, 1):
                 continue  # an unfinished word, not a typo
@@ -804,18 +857,45 @@ class SearchIndex:
         return replaced if changed else None
 
     def correction(self, w: str) -> str | None:
-        """The corpus word closest to `w` (edit distance 1, else 2), the most frequent among equals."""
-        maxdist = 1 if len(w) < 7 else 2
-        for dist in range(1, maxdist + 1):
-            cands = []
-            for n, cand in enumerate(self._reader.terms_within("exact", w, dist, prefix=1)):
-                if n > 200:
-                    break
-                if cand != w and cand not in STOP_WORDS:
-                    cands.append((-self._df("exact", cand), cand))
-            if cands:
-                return min(cands)[1]
-        return None
+        """The corpus word closest to `w` (edit distance 1, else 2; a swap of two letters counts 1), the one used
+        on most pages among equals. Candidates share the first letter (typos rarely hit it) and a similar length."""
+        if len(w) > 40:
+            return None
+        maxdist = 1 if len(w) < 6 else 2
+        best: tuple[int, int, str] | None = None
+        for n, cand in enumerate(self._with_prefix(w[0])):
+            if n > 20_000:
+                break
+            if abs(len(cand) - len(w)) > maxdist or cand == w or cand in STOP_WORDS:
+                continue
+            d = edit_distance(w, cand, maxdist)
+            if d <= maxdist:
+                key = (d, -self._df(cand), cand)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up above `limit`."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        row_min = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+            row_min = min(row_min, v)
+        if row_min > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]
 
 
 def _replace_word(query: str, old: str, new: str) -> str:
