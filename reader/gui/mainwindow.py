@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QFile, QIODevice, QMimeData, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QFile, QIODevice, QMimeData, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript
@@ -391,37 +391,36 @@ class MainWindow(QMainWindow):
         return action
 
     def _retranslate(self) -> None:
-        tr = self.tr
         texts = {
-            self.back_action: tr("Terug"),
-            self.forward_action: tr("Vooruit"),
-            self.home_action: tr("Startpagina"),
-            self.print_action: tr("Afdrukken\u2026"),
-            self.export_pdf_action: tr("Exporteren als PDF\u2026"),
-            self.quit_action: tr("Afsluiten"),
-            self.copy_action: tr("Kopi\u00ebren"),
-            self.copy_link_action: tr("Link naar deze sectie kopi\u00ebren"),
-            self.find_action: tr("Zoeken op pagina\u2026"),
-            self.find_next_action: tr("Volgende overeenkomst"),
-            self.find_previous_action: tr("Vorige overeenkomst"),
-            self.zoom_in_action: tr("Inzoomen"),
-            self.zoom_out_action: tr("Uitzoomen"),
-            self.zoom_reset_action: tr("Normale grootte"),
-            self.bookmark_action: tr("Bladwijzer voor deze pagina"),
-            self.bookmark_section_action: tr("Bladwijzer voor deze sectie"),
-            self.toggle_sidebar_action: tr("Zijbalk tonen"),
-            self.focus_cycle_action: tr("Naar volgend deelvenster"),
-            self.focus_page_action: tr("Naar de pagina"),
-            self.theme_actions[themes.SYSTEM]: tr("Zoals het systeem"),
-            self.theme_actions[themes.LIGHT]: tr("Licht"),
-            self.theme_actions[themes.DARK]: tr("Donker"),
-            self.theme_actions[themes.CONTRAST]: tr("Hoog contrast"),
-            self.language_actions[""]: tr("Taal van het systeem"),
+            self.back_action: self.tr("Terug"),
+            self.forward_action: self.tr("Vooruit"),
+            self.home_action: self.tr("Startpagina"),
+            self.print_action: self.tr("Afdrukken\u2026"),
+            self.export_pdf_action: self.tr("Exporteren als PDF\u2026"),
+            self.quit_action: self.tr("Afsluiten"),
+            self.copy_action: self.tr("Kopi\u00ebren"),
+            self.copy_link_action: self.tr("Link naar deze sectie kopi\u00ebren"),
+            self.find_action: self.tr("Zoeken op pagina\u2026"),
+            self.find_next_action: self.tr("Volgende overeenkomst"),
+            self.find_previous_action: self.tr("Vorige overeenkomst"),
+            self.zoom_in_action: self.tr("Inzoomen"),
+            self.zoom_out_action: self.tr("Uitzoomen"),
+            self.zoom_reset_action: self.tr("Normale grootte"),
+            self.bookmark_action: self.tr("Bladwijzer voor deze pagina"),
+            self.bookmark_section_action: self.tr("Bladwijzer voor deze sectie"),
+            self.toggle_sidebar_action: self.tr("Zijbalk tonen"),
+            self.focus_cycle_action: self.tr("Naar volgend deelvenster"),
+            self.focus_page_action: self.tr("Naar de pagina"),
+            self.theme_actions[themes.SYSTEM]: self.tr("Zoals het systeem"),
+            self.theme_actions[themes.LIGHT]: self.tr("Licht"),
+            self.theme_actions[themes.DARK]: self.tr("Donker"),
+            self.theme_actions[themes.CONTRAST]: self.tr("Hoog contrast"),
+            self.language_actions[""]: self.tr("Taal van het systeem"),
             self.language_actions["nl"]: "Nederlands",  # language names are shown in their own language
             self.language_actions["en"]: "English",
         }
         for (widget, title), action in zip(self._sidebar_tabs, self._tab_actions):
-            texts[action] = tr("%1 tonen").replace("%1", title())
+            texts[action] = self.tr("%1 tonen").replace("%1", title())
         for action, text in texts.items():
             action.setText(text)
             action.setIconText(text)
@@ -432,21 +431,21 @@ class MainWindow(QMainWindow):
         for index, (widget, title) in enumerate(self._sidebar_tabs):
             self.sidebar.setTabText(index, title())
             self.sidebar.setTabToolTip(index, self._tab_actions[index].toolTip())
-        self.file_menu.setTitle(tr("&Bestand"))
-        self.edit_menu.setTitle(tr("Be&werken"))
-        self.view_menu.setTitle(tr("Beel&d"))
-        self.theme_menu.setTitle(tr("&Thema"))
-        self.language_menu.setTitle(tr("T&aal"))
-        self.sidebar_menu.setTitle(tr("&Zijbalk"))
-        self.go_menu.setTitle(tr("&Ga"))
-        self.recent_menu.setTitle(tr("&Recent geopend"))
-        self.bookmarks_menu.setTitle(tr("Bla&dwijzers"))
-        self.toolbar.setWindowTitle(tr("Navigatie"))
-        self.toolbar.setAccessibleName(tr("Navigatie"))
-        self.sidebar.setAccessibleName(tr("Zijbalk"))
-        self.view.setAccessibleName(tr("Pagina"))
+        self.file_menu.setTitle(self.tr("&Bestand"))
+        self.edit_menu.setTitle(self.tr("Be&werken"))
+        self.view_menu.setTitle(self.tr("Beel&d"))
+        self.theme_menu.setTitle(self.tr("&Thema"))
+        self.language_menu.setTitle(self.tr("T&aal"))
+        self.sidebar_menu.setTitle(self.tr("&Zijbalk"))
+        self.go_menu.setTitle(self.tr("&Ga"))
+        self.recent_menu.setTitle(self.tr("&Recent geopend"))
+        self.bookmarks_menu.setTitle(self.tr("Bla&dwijzers"))
+        self.toolbar.setWindowTitle(self.tr("Navigatie"))
+        self.toolbar.setAccessibleName(self.tr("Navigatie"))
+        self.sidebar.setAccessibleName(self.tr("Zijbalk"))
+        self.view.setAccessibleName(self.tr("Pagina"))
         self._edition_label.setText(self._edition_text())
-        self._edition_label.setAccessibleName(tr("Editie"))
+        self._edition_label.setAccessibleName(self.tr("Editie"))
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -788,7 +787,10 @@ class MainWindow(QMainWindow):
             return ""
         from reader.gui.i18n import choose_language, system_locale_name
 
-        return self.translations.apply(choose_language(language, system_locale_name()))
+        effective = self.translations.apply(choose_language(language, system_locale_name()))
+        # Qt posts LanguageChange to every widget; deliver it now so the whole window relabels at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return effective
 
     # -- keyboard ---------------------------------------------------------------------------------------------
     def cycle_focus(self) -> None:
