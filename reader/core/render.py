@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import markdown
 
@@ -141,6 +141,7 @@ class _Renderer:
         self.rewrite_images(root)
         checklist = self.number_checklist(root)
         self.wrap_tables(root)
+        self.align_heading_ids(root)
         headings = self.outline(root)
         self.check_same_page_anchors(root)
         sections = self.sections(root)
@@ -313,6 +314,21 @@ class _Renderer:
                 replace(el, wrapper)
                 wrapper.append(el)
 
+    def align_heading_ids(self, root: Element) -> None:
+        """Use the importer's anchors when the two ever disagree (e.g. an icon shortcode inside a heading, which
+        MkDocs drops from the id): `Page.headings` is what links were checked against and what the outline and
+        saved bookmarks use, so the page must carry exactly those ids."""
+        expected = self.page.headings
+        found = [el for el in root.iter() if el.tag in HEADING_TAGS and el.attrs.get("id")]
+        if not expected or [el.attrs["id"] for el in found] == [h.anchor for h in expected]:
+            return
+        if [HEADING_TAGS[el.tag] for el in found] != [h.level for h in expected]:
+            self.warn("heading-ids", "De koppen van deze pagina wijken af van de import; ankers kunnen missen.")
+            return
+        # Links written in the page were checked against the importer's anchors, so they stay as written.
+        for el, heading in zip(found, expected):
+            el.attrs["id"] = heading.anchor
+
     def outline(self, root: Element) -> tuple[Heading, ...]:
         return tuple(
             Heading(HEADING_TAGS[el.tag], visible_text(el).replace("\n", " "), el.attrs["id"])
@@ -325,8 +341,6 @@ class _Renderer:
         for el in root.iter():
             href = el.attrs.get("href", "") if el.tag == "a" else ""
             if href.startswith("#") and len(href) > 1:
-                from urllib.parse import unquote
-
                 anchor = unquote(href[1:])
                 if anchor not in ids:
                     lowered = {i.lower(): i for i in ids}

@@ -250,3 +250,15 @@ def test_corpus_lookups_follow_a_corpus_that_grows():
     b = fc.make_page("b.md", "# B\n")
     corpus.pages[b.id] = b
     assert 'href="rl://edition.invalid/page/b"' in render_page(corpus.pages["a"], corpus).html
+
+
+def test_heading_ids_follow_the_importer_even_with_icons_in_headings():
+    body = "# T\n\n[naar wolk](#wolk)\n\n## :material-cloud: Wolk\n\n## Blij :smile: hier\n\n## Wolk\n"
+    corpus = fc.make_corpus({"a.md": body})
+    page = corpus.pages["a"]
+    rendered = render_page(page, corpus)
+    assert [h.anchor for h in rendered.headings] == [h.anchor for h in page.headings]
+    ids = re.findall(r'<h2 id="([^"]+)"', rendered.html)
+    assert ids == [h.anchor for h in page.headings if h.level == 2]
+    assert "rl-icon" in rendered.html and ":material" not in rendered.html
+    assert 'href="#wolk"' in rendered.html and rendered.problems == ()  # the link lands on the importer's "wolk"
