@@ -7,6 +7,7 @@ whole cannot be read (not a directory, an unusable mkdocs.yml, a docs_dir that i
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import logging
 import multiprocessing
@@ -159,7 +160,35 @@ class _Listing:
     problems: list[Problem]
 
 
-def _walk(root: Path, docs: Path) -> _Listing:
+def _exclude_patterns(config: MkDocsConfig) -> tuple[str, ...]:
+    """MkDocs `exclude_docs` (gitignore-style lines). Dot files are always excluded, as MkDocs does."""
+    value = config.raw.get("exclude_docs") if config.raw else None
+    if not isinstance(value, str):
+        return ()
+    return tuple(line.strip() for line in value.splitlines() if line.strip() and not line.strip().startswith("#"))
+
+
+def _excluded(rel: str, is_dir: bool, patterns: tuple[str, ...]) -> bool:
+    """A small gitignore subset: `name`, `*.ext`, `dir/`, `/anchored/path`, `a/**/b`; `!` re-includes."""
+    excluded = False
+    name = rel.rsplit("/", 1)[-1]
+    for raw in patterns:
+        negate = raw.startswith("!")
+        pattern = raw[1:] if negate else raw
+        dir_only = pattern.endswith("/")
+        pattern = pattern.rstrip("/")
+        if dir_only and not is_dir or not pattern:
+            continue
+        if pattern.startswith("/") or "/" in pattern:
+            hit = fnmatch.fnmatchcase(rel, pattern.lstrip("/").replace("**/", "*"))
+        else:
+            hit = fnmatch.fnmatchcase(name, pattern)
+        if hit:
+            excluded = not negate
+    return excluded
+
+
+def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
     """Every .md page and asset under `docs`, never following a symlink out of `root`."""
     prefix = docs.relative_to(root).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
@@ -170,7 +199,7 @@ def _walk(root: Path, docs: Path) -> _Listing:
         rel_dir = "" if rel_dir == "." else rel_dir + "/"
         keep_dirs = []
         for name in sorted(dirnames):
-            if name.startswith("."):
+            if name.startswith(".") or (exclude and _excluded(rel_dir + name, True, exclude)):
                 continue
             full = base / name
             if full.is_symlink():
@@ -179,7 +208,7 @@ def _walk(root: Path, docs: Path) -> _Listing:
             keep_dirs.append(name)
         dirnames[:] = keep_dirs
         for name in sorted(filenames):
-            if name.startswith("."):
+            if name.startswith(".") or (exclude and _excluded(rel_dir + name, False, exclude)):
                 continue
             full = base / name
             rel = rel_dir + name
@@ -659,7 +688,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     root = _source_root(source)
     config = _config(root)
     docs = _docs_dir(root, config)
-    listing = _walk(root, docs)
+    listing = _walk(root, docs, _exclude_patterns(config))
     prefix = docs.relative_to(root).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     problems: list[Problem] = list(listing.problems)
@@ -716,6 +745,11 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
                 aliases[alias] = draft.page_id
 
     pages_by_path = {rel: d.page_id for rel, d in drafts.items()}
+    for rel, d in drafts.items():
+        # MkDocs serves a README.md as its folder's index when there is no index.md: `folder/` links reach it.
+        if posixpath.basename(rel).lower() == "readme.md":
+            index_path = posixpath.join(posixpath.dirname(rel), "index.md")
+            pages_by_path.setdefault(index_path, d.page_id)
     asset_set = frozenset(listing.assets)
     index = RelationIndex(by_id.keys(), aliases, pages_by_path)
     edges: list[Edge] = []
@@ -742,6 +776,9 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     # Actions.
     actions: tuple = ()
     registry = find_registry(docs)
+    if registry is None:  # "or the path the corpus uses": any actions.yaml in the docs folder
+        found = next((a for a in listing.assets if posixpath.basename(a) in ("actions.yaml", "actions.yml")), None)
+        registry = docs / found if found else None
     if registry is not None:
         actions, action_problems = load_actions(registry, prefix + registry.relative_to(docs).as_posix())
         problems.extend(action_problems)

@@ -213,3 +213,25 @@ def test_parallel_import_gives_the_same_corpus(tmp_path):
     assert [p.metadata for p in one.pages.values()] == [p.metadata for p in two.pages.values()]
     assert one.problems == two.problems and one.edges == two.edges and one.nav == two.nav
     assert one.edges and one.actions
+
+
+def test_exclude_docs_readme_index_and_registry_elsewhere(tmp_path):
+    files = {
+        "mkdocs.yml": "site_name: X\nexclude_docs: |\n  *.tmp.md\n  /concepten/\n  drafts/**/geheim.md\n  !concepten/publiek.md\n",
+        "docs/index.md": "---\ntitle: S\nsummary: s\n---\n[map](map/) [registry](data/acties.md)\n"
+                         '<div class="action-cards" data-richtlijn="x"></div>\n',
+        "docs/map/README.md": "---\ntitle: Leesmij\nsummary: r\n---\n",
+        "docs/klad.tmp.md": "# weg\n",
+        "docs/concepten/a.md": "# weg\n",
+        "docs/drafts/x/geheim.md": "# weg\n",
+        "docs/data/acties.md": "---\ntitle: A\nsummary: a\n---\n",
+        "docs/data/actions.yaml": "actions:\n  - id: a\n    name: A\n    richtlijn: x\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.problems == []
+    assert set(corpus.pages) == {"index", "map/README", "data/acties"}
+    assert [a.id for a in corpus.actions] == ["a"]
+    assert {(e.source, e.target) for e in corpus.edges} == {("index", "map/README"), ("index", "data/acties")}
