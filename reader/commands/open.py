@@ -75,11 +75,14 @@ def run(args: argparse.Namespace) -> int:
     window = reader.window
     page, _, anchor = (args.page or "").partition("#")
 
-    if args.smoke_test:
-        return _smoke(app, window, page, args.all, started)
-    window.show()
-    window.open_page(page or window.edition.home_page, anchor or None)
-    return app.exec()
+    try:
+        if args.smoke_test:
+            return _smoke(app, window, page, args.all, started)
+        window.show()
+        window.open_page(page or window.edition.home_page, anchor or None)
+        return app.exec()
+    finally:
+        reader.close()
 
 
 def _smoke(app, window, page: str, all_pages: bool, started: float) -> int:  # noqa: ANN001

@@ -18,6 +18,16 @@ class Reader:
     window: object  # MainWindow
     profile: object  # QWebEngineProfile
 
+    def close(self) -> None:
+        """Tear down in the order QtWebEngine needs: every page before its profile (else it crashes at exit)."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        self.window.close()
+        self.window.deleteLater()  # takes its view and page with it
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.profile.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
 
 def create_application(argv: list[str] | None = None, *, offscreen: bool = False):  # noqa: ANN201
     """The QApplication, created once per process, with the reader's scheme registered before it."""

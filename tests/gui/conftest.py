@@ -35,8 +35,7 @@ def open_reader(qapp, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN001
 
     yield make
     for reader in made:
-        reader.window.close()
-        reader.window.page.deleteLater()
+        reader.close()
 
 
 @pytest.fixture
