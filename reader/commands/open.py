@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         if args.smoke_test:
             return _smoke(app, window, page, args.all, started)
         window.show()
-        window.open_page(page or window.edition.home_page, anchor or None)
+        window.open_start_page(page or None, anchor or None)
         return app.exec()
     finally:
         reader.close()
