@@ -225,6 +225,43 @@ def test_sanitized_page_stays_inert_even_with_javascript_on(qtbot, qapp, tmp_pat
     assert tripwire.requests, "the control page should have reached the tripwire"
 
 
+# --- the real NeRDS editions through the app's own smoke test ---------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["nerds-2026-03", "nerds-2025-12"])
+def test_nerds_smoke_every_page(tmp_path: Path, name: str):
+    source = SHARED / name
+    if not source.is_dir():
+        pytest.fail(f"corpus missing at {source}")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+    edition = tmp_path / "edition"
+    subprocess.run([sys.executable, "-m", "reader", "build", str(source), "--out", str(edition), "--keep-going"],
+                   check=True, env=env, capture_output=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "reader", "open", "--smoke-test", "--all", "--edition", str(edition)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    page_ids = {p["id"] for p in json.loads((edition / "pages.json").read_text(encoding="utf-8"))}
+    assert {r["page"] for r in records} == page_ids, done.stderr[-2000:]
+    from reader.core.render_tree import parse_fragment, visible_text
+
+    for r in records:
+        assert r["load_ok"], r["page"]
+        assert r["console"] == [], (r["page"], r["console"])
+        # Remote images are never requested: nothing is even blocked.
+        assert r["blocked"] == [], (r["page"], r["blocked"])
+        assert all(img["loaded"] for img in r["images"]), (r["page"], r["images"])
+        for link in r["links"]:
+            if link.startswith("rl://edition.invalid/page/"):
+                assert link.split("/page/", 1)[1].split("#")[0] in page_ids, (r["page"], link)
+        # Code samples may show markup on purpose (the action-registry README): an artifact counts only beyond
+        # the occurrences that code elements of the page account for.
+        html = (edition / "pages" / f"{r['page']}.html").read_text(encoding="utf-8")
+        tree = parse_fragment(html[html.index("<body"):])
+        code = [visible_text(e) for e in tree.iter() if e.tag == "pre" or (e.tag == "code" and e.parent.tag != "pre")]
+        for artifact in ARTIFACTS[:-1]:
+            in_code = sum(c.count(artifact) for c in code)
+            assert r["text"].count(artifact) <= in_code, (r["page"], artifact)
+
+
 # --- screenshots ------------------------------------------------------------------------------------------------
 SCREENSHOT_PAGES = ("index", "richtlijnen/cloud", "richtlijnen/cloud/fases")
 
