@@ -1,0 +1,311 @@
+"""Window benchmark: start-up, page switching and memory of the reader against a bare QWebEngineView, in one run.
+
+    .venv/bin/python tests/benchmarks/bench_window.py [--runs 5] [--edition DIR]
+
+Targets (issue 6):
+- start-up, process start to the first page loaded, at most 1.5x a bare QWebEngineView that loads one small page
+  through a scheme handler (median of the runs, measured alternately in the same run);
+- moving between pages (contents click to loadFinished), median at most 50 ms on NeRDS pages;
+- proportional set size of the whole process tree (the app and its QtWebEngine processes, from
+  /proc/<pid>/smaps_rollup) after 20 pages, at most 1.3x that of the bare view after one page.
+Each measurement runs in a fresh child process (this script with --child); the parent prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+SETTLE_MS = 1500  # let the renderer finish its work before reading memory
+
+
+# -- measurements shared by both children ---------------------------------------------------------------------
+def process_start_time() -> float:
+    """Wall-clock start of this process, from /proc (the same clock the reader's smoke test uses)."""
+    with open("/proc/self/stat", encoding="ascii") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    start_ticks = int(fields[19])
+    with open("/proc/stat", encoding="ascii") as f:
+        btime = next(int(line.split()[1]) for line in f if line.startswith("btime"))
+    return btime + start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def tree_pss_kib(root: int) -> dict:
+    """PSS in KiB of `root` and each of its descendants (labelled by Chromium's --type=), and their sum."""
+    tree = _children()
+    todo, seen, parts = [root], set(), []
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        todo.extend(tree.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                args = f.read().decode(errors="replace").split("\0")
+            kind = next((a[len("--type="):] for a in args if a.startswith("--type=")), "main")
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+                pss = next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+        parts.append({"kind": kind, "pss_kib": pss})
+    return {"pss_kib": sum(p["pss_kib"] for p in parts), "processes": parts}
+
+
+def _env_for_children() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # Both children get the reader's Chromium flags, so the comparison is about the reader, not the flags.
+    env.setdefault(
+        "QTWEBENGINE_CHROMIUM_FLAGS",
+        "--disable-background-networking --disable-component-update --disable-sync --no-pings --disable-domain-reliability",
+    )
+    env.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.debug=false")
+    return env
+
+
+# -- child: the bare view -------------------------------------------------------------------------------------
+BARE_PAGE = b"<!doctype html><html><head><title>bare</title></head><body><h1>Bare</h1><p>One small page.</p></body></html>"
+
+
+def child_bare() -> dict:
+    started = process_start_time()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, QUrl
+    from PySide6.QtWebEngineCore import (
+        QWebEnginePage,
+        QWebEngineProfile,
+        QWebEngineUrlScheme,
+        QWebEngineUrlSchemeHandler,
+    )
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    scheme = QWebEngineUrlScheme(b"bare")
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
+    app = QApplication(["bare"])
+
+    class Handler(QWebEngineUrlSchemeHandler):
+        def requestStarted(self, job):  # noqa: N802, ANN001
+            buffer = QBuffer(job)
+            buffer.setData(QByteArray(BARE_PAGE))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            job.reply(b"text/html", buffer)
+
+    profile = QWebEngineProfile(app)
+    handler = Handler(profile)
+    profile.installUrlSchemeHandler(b"bare", handler)
+    view = QWebEngineView()
+    page = QWebEnginePage(profile, view)
+    view.setPage(page)
+    view.resize(1200, 800)
+    result: dict = {}
+
+    def loaded(ok: bool) -> None:
+        if "startup_ms" in result:
+            return
+        result["startup_ms"] = (time.time() - started) * 1000.0
+        result["ok"] = ok
+        QTimer.singleShot(SETTLE_MS, measure)
+
+    def measure() -> None:
+        result["memory"] = tree_pss_kib(os.getpid())
+        app.quit()
+
+    page.loadFinished.connect(loaded)
+    view.show()
+    view.load(QUrl("bare://host/index.html"))
+    QTimer.singleShot(30000, app.quit)
+    app.exec()
+    view.close()
+    return result
+
+
+# -- child: the reader ----------------------------------------------------------------------------------------
+def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int = 20) -> dict:
+    started = process_start_time()
+    from reader.gui.app import create_application, create_reader
+
+    app = create_application(["richtlijnenlezer"], offscreen=True)
+    reader = create_reader(edition, profile, app=app)
+    window = reader.window
+    from PySide6.QtCore import QTimer
+
+    result: dict = {"switch_ms": []}
+    items = [(pid, item) for pid, item in window.contents._items.items()]
+    state = {"phase": "start", "i": 0, "t0": 0.0}
+
+    def next_switch() -> None:
+        i = state["i"]
+        if i >= switches:
+            state["phase"] = "settle"
+            QTimer.singleShot(SETTLE_MS, measure)
+            return
+        # Skip the page already shown: the next contents entry always opens another page.
+        page_id, item = items[(i + 1) % len(items)]
+        if page_id == window.current_page_id():
+            page_id, item = items[(i + 2) % len(items)]
+        state["t0"] = time.perf_counter()
+        window.contents.itemClicked.emit(item, 0)
+
+    def loaded(page_id: str, ok: bool) -> None:
+        if state["phase"] == "start":
+            result["startup_ms"] = (time.time() - started) * 1000.0
+            result["ok"] = ok
+            state["phase"] = "switch"
+            QTimer.singleShot(300, next_switch)  # let the first page settle (scripts, sidebar) before timing
+            return
+        if state["phase"] == "switch":
+            result["switch_ms"].append((time.perf_counter() - state["t0"]) * 1000.0)
+            result["ok"] = result["ok"] and ok
+            state["i"] += 1
+            if 1 + state["i"] == memory_pages:
+                # Memory after `memory_pages` pages, then carry on switching.
+                QTimer.singleShot(SETTLE_MS, measure_memory)
+            else:
+                # A reader does not click 20 times a second; a short pause keeps the runs independent.
+                QTimer.singleShot(30, next_switch)
+
+    def measure_memory() -> None:
+        result["memory"] = tree_pss_kib(os.getpid())
+        result["memory"]["pages_opened"] = memory_pages
+        next_switch()
+
+    def measure() -> None:
+        if "memory" not in result:
+            measure_memory()
+            return
+        app.quit()
+
+    window.page_loaded.connect(loaded)
+    window.resize(1200, 800)
+    window.show()
+    window.open_start_page()
+    QTimer.singleShot(120000, app.quit)
+    app.exec()
+    window.close()
+    return result
+
+
+# -- parent ---------------------------------------------------------------------------------------------------
+def run_child(args: list[str]) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        cwd=REPO, env=_env_for_children(), capture_output=True, text=True, timeout=300,
+    )
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"child {args} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", nargs="*")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--edition", type=Path)
+    parser.add_argument("--switches", type=int, default=40)
+    args = parser.parse_args()
+
+    if args.child is not None:
+        kind = args.child[0]
+        if kind == "bare":
+            out = child_bare()
+        else:
+            out = child_reader(Path(args.child[1]), Path(args.child[2]), int(args.child[3]), 20)
+        print(json.dumps(out))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="bench-window-") as tmp:
+        edition = args.edition
+        if edition is None:
+            from reader.core.edition import build_edition
+
+            edition = Path(tmp) / "nerds"
+            build_edition(NERDS, edition)
+        # One warm-up of each (cold disk cache), then alternate so that both see the same machine state.
+        run_child(["bare"])
+        run_child(["reader", str(edition), str(Path(tmp) / "warm"), "1"])
+        bare, readers = [], []
+        for run in range(args.runs):
+            bare.append(run_child(["bare"]))
+            # A fresh profile each run: no last page, no zoom, the plain first start.
+            readers.append(run_child(["reader", str(edition), str(Path(tmp) / f"profile-{run}"), str(args.switches)]))
+
+    bare_start = statistics.median(b["startup_ms"] for b in bare)
+    reader_start = statistics.median(r["startup_ms"] for r in readers)
+    switches = [ms for r in readers for ms in r["switch_ms"]]
+    switch_median = statistics.median(switches)
+    switch_p90 = sorted(switches)[int(0.9 * (len(switches) - 1))]
+    bare_pss = statistics.median(b["memory"]["pss_kib"] for b in bare) / 1024
+    reader_pss = statistics.median(r["memory"]["pss_kib"] for r in readers) / 1024
+
+    def by_kind(runs: list[dict]) -> dict[str, float]:
+        kinds: dict[str, list[float]] = {}
+        for r in runs:
+            for part in r["memory"]["processes"]:
+                kinds.setdefault(part["kind"], []).append(part["pss_kib"] / 1024)
+        return {k: round(sum(v) / len(runs), 1) for k, v in kinds.items()}
+
+    report = {
+        "runs": args.runs,
+        "startup": {
+            "bare_ms": [round(b["startup_ms"], 1) for b in bare],
+            "reader_ms": [round(r["startup_ms"], 1) for r in readers],
+            "bare_median_ms": round(bare_start, 1),
+            "reader_median_ms": round(reader_start, 1),
+            "ratio": round(reader_start / bare_start, 2),
+            "target_ratio": 1.5,
+        },
+        "page_switch": {
+            "n": len(switches),
+            "median_ms": round(switch_median, 1),
+            "p90_ms": round(switch_p90, 1),
+            "max_ms": round(max(switches), 1),
+            "target_median_ms": 50,
+        },
+        "memory": {
+            "bare_pss_mib_after_1_page": round(bare_pss, 1),
+            "reader_pss_mib_after_pages": round(reader_pss, 1),
+            "reader_pages_opened": readers[0]["memory"]["pages_opened"],
+            "mean_mib_by_process_kind": {"bare": by_kind(bare), "reader": by_kind(readers)},
+            "ratio": round(reader_pss / bare_pss, 2),
+            "target_ratio": 1.3,
+        },
+        "all_loads_ok": all(b["ok"] for b in bare) and all(r["ok"] for r in readers),
+    }
+    report["startup"]["ok"] = report["startup"]["ratio"] <= 1.5
+    report["page_switch"]["ok"] = switch_median <= 50
+    report["memory"]["ok"] = report["memory"]["ratio"] <= 1.3
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
