@@ -11,8 +11,27 @@ import logging
 from datetime import datetime
 from typing import Callable, Collection, Iterable
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QKeyEvent, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QStandardItemModel,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,8 +42,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QStyle,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +64,7 @@ log = logging.getLogger("reader.bookmarks")
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1  # "folder" or "bookmark"
 ROLE_ID = Qt.ItemDataRole.UserRole + 2  # bookmark id, or folder name
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 3  # STATUS_* of a bookmark
+ROLE_SORT = Qt.ItemDataRole.UserRole + 4  # title, case folded, to insert a row in order
 MIME_IDS = "application/x-richtlijnenlezer-bookmark-ids"
 
 SectionHash = Callable[[str, str], "str | None"]
@@ -70,11 +89,34 @@ class _StoreCommand(QUndoCommand):
         self._undo()
 
 
-class BookmarkTree(QTreeWidget):
-    """The tree: folders with their bookmarks; drops move bookmarks between folders."""
+class BookmarkModel(QStandardItemModel):
+    """Folders (top level) with their bookmarks, and bookmarks without a folder. Filled only through the model's
+    own API (insertRows/setData): no Python-made items, and cheap for 10,000 bookmarks. Drags carry bookmark ids."""
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_IDS]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001
+        ids = [str(i.data(ROLE_ID)) for i in indexes if i.data(ROLE_KIND) == "bookmark"]
+        mime = QMimeData()
+        mime.setData(MIME_IDS, QByteArray(",".join(ids).encode("ascii")))
+        return mime
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802, ANN001
+        return data.hasFormat(MIME_IDS)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802, ANN001
+        return False  # the view handles drops: the store, not the model, is the truth
+
+
+class BookmarkTree(QTreeView):
+    """The tree view; drops move bookmarks between folders, Enter opens, Delete deletes, F2 renames."""
 
     dropped = Signal(list, str)  # bookmark ids, target folder ("" = no folder)
-    activated_by_key = Signal(QTreeWidgetItem)
+    activated_by_key = Signal(QModelIndex)
     delete_pressed = Signal()
     rename_pressed = Signal()
 
@@ -82,8 +124,8 @@ class BookmarkTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("bookmarkTree")
         self.setHeaderHidden(True)
-        self.setColumnCount(1)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -92,27 +134,14 @@ class BookmarkTree(QTreeWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformRowHeights(True)
 
-    # Drag: our own MIME type with the bookmark ids; the tree never moves items itself (the store is the truth).
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_IDS]
-
-    def mimeData(self, items: Iterable[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
-        ids = [str(i.data(0, ROLE_ID)) for i in items if i.data(0, ROLE_KIND) == "bookmark"]
-        mime = QMimeData()
-        mime.setData(MIME_IDS, QByteArray(",".join(ids).encode("ascii")))
-        return mime
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
-
     def folder_at(self, pos: QPoint) -> str:
-        item = self.itemAt(pos)
-        if item is None:
+        index = self.indexAt(pos)
+        if not index.isValid():
             return ""
-        if item.data(0, ROLE_KIND) == "folder":
-            return str(item.data(0, ROLE_ID))
-        parent = item.parent()
-        return str(parent.data(0, ROLE_ID)) if parent is not None else ""
+        if index.data(ROLE_KIND) == "folder":
+            return str(index.data(ROLE_ID))
+        parent = index.parent()
+        return str(parent.data(ROLE_ID)) if parent.isValid() else ""
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001
         if event.mimeData().hasFormat(MIME_IDS):
@@ -136,18 +165,18 @@ class BookmarkTree(QTreeWidget):
         raw = bytes(mime.data(MIME_IDS).data()).decode("ascii", "replace")
         ids = [int(x) for x in raw.split(",") if x.strip().isdigit()]
         folder = self.folder_at(event.position().toPoint())
-        # Tell Qt nothing was moved: otherwise it would delete the dragged rows itself after the drop.
+        # Tell Qt nothing was moved: otherwise it would remove the dragged rows itself after the drop.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if ids:
-            # After the event returns: the store change rebuilds the tree, which must not happen while Qt is
-            # still inside its drop handling for these items.
+            # After the event returns: the store change rebuilds the model, which must not happen while Qt is
+            # still inside its drop handling for these rows.
             QTimer.singleShot(0, self, lambda: self.dropped.emit(ids, folder))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self.activated_by_key.emit(self.currentItem())
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_by_key.emit(self.currentIndex())
             return
         if key == Qt.Key.Key_Delete:
             self.delete_pressed.emit()
@@ -194,10 +223,12 @@ class BookmarksPanel(QWidget):
         self.new_folder_button.setAccessibleName(self.tr("Nieuwe map"))
         self.new_folder_button.clicked.connect(lambda: self.ask_new_folder())
 
+        self.model = BookmarkModel(self)
         self.tree = BookmarkTree(self)
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Bladwijzers"))
-        self.tree.itemClicked.connect(self._on_clicked)
-        self.tree.activated_by_key.connect(self._open_item)
+        self.tree.clicked.connect(self._on_clicked)
+        self.tree.activated_by_key.connect(self._open_index)
         self.tree.delete_pressed.connect(self.delete_selected)
         self.tree.rename_pressed.connect(self._rename_current)
         self.tree.dropped.connect(self.move_bookmarks)
@@ -256,6 +287,11 @@ class BookmarksPanel(QWidget):
         self.addAction(self.redo_action)
 
         self._collapsed: set[str] = set()
+        self._rows: dict[tuple[str, str], QPersistentModelIndex] = {}  # (page id, anchor) -> its row
+        self._folder_rows: dict[str, QPersistentModelIndex] = {}
+        self._italic = self.font()
+        self._italic.setItalic(True)
+        self._dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         self.refresh()
         if userdata.read_only_reason:
             self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1")
@@ -288,69 +324,80 @@ class BookmarksPanel(QWidget):
     # -- showing ----------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Rebuild the tree from the store, keeping selection, expansion and scroll position."""
-        selected = {(i.data(0, ROLE_KIND), i.data(0, ROLE_ID)) for i in self.tree.selectedItems()}
-        current = self.tree.currentItem()
-        current_key = (current.data(0, ROLE_KIND), current.data(0, ROLE_ID)) if current is not None else None
+        """Rebuild the model from the store, keeping selection, current row, expansion and scroll position."""
+        selected = {(i.data(ROLE_KIND), i.data(ROLE_ID)) for i in self.tree.selectionModel().selectedRows()}
+        current = self.tree.currentIndex()
+        current_key = (current.data(ROLE_KIND), current.data(ROLE_ID)) if current.isValid() else None
         scroll = self.tree.verticalScrollBar().value()
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, ROLE_KIND) == "folder" and not item.isExpanded():
-                self._collapsed.add(str(item.data(0, ROLE_ID)))
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(ROLE_KIND) == "folder" and not self.tree.isExpanded(index):
+                self._collapsed.add(str(index.data(ROLE_ID)))
 
         text = self.filter_edit.text()
         bookmarks = [b for b in self.userdata.bookmarks() if matches_filter(b, text)]
-        folders = self.userdata.folders()
         page_ids = self._current_page_ids()
-
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        folder_items: dict[str, QTreeWidgetItem] = {}
-        folder_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
-        for name in folders:
-            if text.strip() and not any(b.folder == name for b in bookmarks) and not matches_filter(
-                Bookmark(0, "", "", name, "", "", 0.0, 0.0), text
-            ):
-                continue  # while filtering, show only folders with matches (or whose name matches)
-            item = QTreeWidgetItem(self.tree, [name])
-            item.setIcon(0, folder_icon)
-            item.setData(0, ROLE_KIND, "folder")
-            item.setData(0, ROLE_ID, name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled)
-            folder_items[name] = item
+        by_folder: dict[str, list[Bookmark]] = {}
         for b in bookmarks:
-            parent = folder_items.get(b.folder)
-            item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
-            self._fill_item(item, b, bookmark_status(b, page_ids, self._section_hash))
-        for name, item in folder_items.items():
-            item.setText(0, f"{name} ({item.childCount()})")
-            item.setExpanded(bool(text.strip()) or name not in self._collapsed)
-        self.tree.setUpdatesEnabled(True)
+            by_folder.setdefault(b.folder, []).append(b)
+        folders = [
+            name for name in self.userdata.folders()
+            # While filtering, only folders with matches (or whose own name matches).
+            if not text.strip() or name in by_folder or all(w in name.casefold() for w in text.casefold().split())
+        ]
+        loose = [b for b in bookmarks if b.folder not in folders]  # no folder (or a folder hidden by the filter)
+
+        model = self.model
+        m = model.setData  # returns bool: the model is filled without any Python-made item objects
+        self._rows.clear()
+        self._folder_rows.clear()
+        model.removeRows(0, model.rowCount())
+        model.setColumnCount(1)
+        model.insertRows(0, len(folders) + len(loose))
+        folder_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        for row, name in enumerate(folders):
+            index = model.index(row, 0)
+            children = by_folder.get(name, [])
+            m(index, "folder", ROLE_KIND)
+            self._set_folder_label(index, name, len(children))
+            m(index, name, ROLE_ID)
+            m(index, folder_icon, Qt.ItemDataRole.DecorationRole)
+            self._folder_rows[name] = QPersistentModelIndex(index)
+            if children:
+                model.insertRows(0, len(children), index)
+                model.insertColumns(0, 1, index) if model.columnCount(index) == 0 else None
+                for child_row, b in enumerate(children):
+                    self._fill(model.index(child_row, 0, index), b, bookmark_status(b, page_ids, self._section_hash))
+        for offset, b in enumerate(loose):
+            self._fill(model.index(len(folders) + offset, 0), b, bookmark_status(b, page_ids, self._section_hash))
+
+        self.tree.expandAll()
+        if not text.strip():
+            for row, name in enumerate(folders):
+                if name in self._collapsed:
+                    self.tree.collapse(model.index(row, 0))
+        self._collapsed.clear()
 
         # Put selection and focus back where they were.
-        for i in self._all_items():
-            key = (i.data(0, ROLE_KIND), i.data(0, ROLE_ID))
+        selection = self.tree.selectionModel()
+        for index in self._all_indexes():
+            key = (index.data(ROLE_KIND), index.data(ROLE_ID))
             if key in selected:
-                i.setSelected(True)
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
             if key == current_key:
-                self.tree.setCurrentItem(i, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.tree.verticalScrollBar().setValue(scroll)
 
-        total = self.userdata.bookmark_count()
-        if total == 0:
-            self.empty_label.setText(self.tr("Nog geen bladwijzers. Gebruik Ctrl+D of de ster om deze pagina of "
-                                             "een kop te bewaren."))
-        elif not bookmarks:
-            self.empty_label.setText(self.tr("Geen bladwijzers gevonden met ‘%1’.").replace("%1", text.strip()))
-        self.empty_label.setVisible(not bookmarks)
+        self._update_empty_label(text, bool(bookmarks))
 
-    def _fill_item(self, item: QTreeWidgetItem, b: Bookmark, status: str) -> None:
+    def _set_folder_label(self, index: QModelIndex, name: str, count: int) -> None:
+        self.model.setData(index, f"{name} ({count})")
+        self.model.setData(index, self.tr("Map %1, %2 bladwijzers").replace("%1", name).replace("%2", str(count)),
+                           Qt.ItemDataRole.AccessibleDescriptionRole)
+
+    def _fill(self, index: QModelIndex, b: Bookmark, status: str) -> None:
+        self._rows[b.key] = QPersistentModelIndex(index)
         note = self.status_text(status)
-        item.setText(0, f"{b.title} \u00b7 {note}" if note else b.title)
-        item.setData(0, ROLE_KIND, "bookmark")
-        item.setData(0, ROLE_ID, b.id)
-        item.setData(0, ROLE_STATUS, status)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         target = b.page_id + (f"#{b.anchor}" if b.anchor else "")
         lines = [b.title, target]
         if note:
@@ -358,50 +405,116 @@ class BookmarksPanel(QWidget):
         if b.note:
             lines.append(self.tr("Notitie: %1").replace("%1", b.note))
         lines.append(self.tr("Bewaard op %1").replace("%1", datetime.fromtimestamp(b.created).strftime("%d-%m-%Y %H:%M")))
-        item.setToolTip(0, "\n".join(lines))
-        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, " ".join(lines[1:]))
+        roles: dict[int, object] = {
+            Qt.ItemDataRole.DisplayRole: f"{b.title} \u00b7 {note}" if note else b.title,
+            ROLE_KIND: "bookmark",
+            ROLE_ID: b.id,
+            ROLE_STATUS: status,
+            ROLE_SORT: b.title.casefold(),
+            Qt.ItemDataRole.ToolTipRole: "\n".join(lines),
+            Qt.ItemDataRole.AccessibleDescriptionRole: " ".join(lines[1:]),
+        }
         if status != STATUS_OK:
-            font = item.font(0)
-            font.setItalic(True)
-            item.setFont(0, font)
+            roles[Qt.ItemDataRole.FontRole] = self._italic
             if status == STATUS_MISSING:
-                item.setForeground(0, QBrush(self.palette().color(QPalette.ColorGroup.Disabled,
-                                                                    QPalette.ColorRole.Text)))
+                roles[Qt.ItemDataRole.ForegroundRole] = self._dim
+        # One call per row (setItemData replaces all roles, so a row that stops being flagged loses the marks).
+        self.model.setItemData(index, roles)
 
-    def _all_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            items.append(top)
-            items.extend(top.child(j) for j in range(top.childCount()))
-        return items
+    def _sync(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Bring the rows of these bookmarks (page id, anchor) in line with the store without rebuilding the
+        whole tree: adding or deleting one bookmark among 10,000 stays fast."""
+        text = self.filter_edit.text()
+        page_ids = self._current_page_ids()
+        touched: set[str] = set()
+        for key in dict.fromkeys(keys):
+            b = self.userdata.find_bookmark(*key)
+            show = b is not None and matches_filter(b, text)
+            row = self._rows.get(key)
+            if row is not None and row.isValid():
+                parent = row.parent()
+                old_folder = str(parent.data(ROLE_ID)) if parent.isValid() else None
+                if show and b is not None and old_folder == (b.folder if b.folder in self._folder_rows else None):
+                    self._fill(QModelIndex(row), b, bookmark_status(b, page_ids, self._section_hash))
+                    continue
+                if old_folder is not None:
+                    touched.add(old_folder)
+                self.model.removeRows(row.row(), 1, QModelIndex(parent))
+                del self._rows[key]
+            if not show or b is None:
+                continue
+            if b.folder and b.folder not in self._folder_rows:
+                self.refresh()  # a folder the tree does not show yet: rebuild once
+                return
+            parent = QModelIndex(self._folder_rows[b.folder]) if b.folder else QModelIndex()
+            position = self._insert_position(parent, b.title.casefold())
+            self.model.insertRows(position, 1, parent)
+            if parent.isValid():
+                touched.add(b.folder)
+                if self.model.columnCount(parent) == 0:
+                    self.model.insertColumns(0, 1, parent)
+            self._fill(self.model.index(position, 0, parent), b, bookmark_status(b, page_ids, self._section_hash))
+        for name in touched:
+            folder = self._folder_rows.get(name)
+            if folder is not None and folder.isValid():
+                index = QModelIndex(folder)
+                self._set_folder_label(index, name, self.model.rowCount(index))
+                self.tree.expand(index)
+        self._update_empty_label(text, bool(self._rows))
 
-    def item_for(self, bookmark_id: int) -> QTreeWidgetItem | None:
-        for item in self._all_items():
-            if item.data(0, ROLE_KIND) == "bookmark" and item.data(0, ROLE_ID) == bookmark_id:
-                return item
-        return None
+    def _insert_position(self, parent: QModelIndex, sort_key: str) -> int:
+        """Where a bookmark goes among its siblings: sorted by title (folders come first at the top level)."""
+        lo = len(self._folder_rows) if not parent.isValid() else 0
+        hi = self.model.rowCount(parent)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if str(self.model.index(mid, 0, parent).data(ROLE_SORT) or "") <= sort_key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
-    def folder_item(self, name: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, ROLE_KIND) == "folder" and item.data(0, ROLE_ID) == name:
-                return item
-        return None
+    def _update_empty_label(self, text: str, any_shown: bool) -> None:
+        if any_shown:
+            self.empty_label.setVisible(False)
+            return
+        if self.userdata.bookmark_count() == 0:
+            self.empty_label.setText(self.tr("Nog geen bladwijzers. Gebruik Ctrl+D of de ster om deze pagina of "
+                                             "een kop te bewaren."))
+        else:
+            self.empty_label.setText(self.tr("Geen bladwijzers gevonden met ‘%1’.").replace("%1", text.strip()))
+        self.empty_label.setVisible(True)
+
+    def _all_indexes(self) -> list[QModelIndex]:
+        result = []
+        for row in range(self.model.rowCount()):
+            top = self.model.index(row, 0)
+            result.append(top)
+            result.extend(self.model.index(r, 0, top) for r in range(self.model.rowCount(top)))
+        return result
+
+    def index_for(self, bookmark_id: int) -> QModelIndex | None:
+        b = self.userdata.get_bookmark(bookmark_id)
+        row = self._rows.get(b.key) if b is not None else None
+        return QModelIndex(row) if row is not None and row.isValid() else None
+
+    def folder_index(self, name: str) -> QModelIndex | None:
+        row = self._folder_rows.get(name)
+        return QModelIndex(row) if row is not None and row.isValid() else None
 
     def visible_bookmark_ids(self) -> list[int]:
-        return [int(i.data(0, ROLE_ID)) for i in self._all_items() if i.data(0, ROLE_KIND) == "bookmark"]
+        return [int(i.data(ROLE_ID)) for i in self._all_indexes() if i.data(ROLE_KIND) == "bookmark"]
 
     def selected_bookmark_ids(self) -> list[int]:
-        return [int(i.data(0, ROLE_ID)) for i in self.tree.selectedItems() if i.data(0, ROLE_KIND) == "bookmark"]
+        return [int(i.data(ROLE_ID)) for i in self.tree.selectionModel().selectedRows()
+                if i.data(ROLE_KIND) == "bookmark"]
 
     def select_bookmark(self, bookmark_id: int) -> None:
-        item = self.item_for(bookmark_id)
-        if item is not None:
-            self.tree.clearSelection()
-            self.tree.setCurrentItem(item)
-            item.setSelected(True)
-            self.tree.scrollToItem(item)
+        index = self.index_for(bookmark_id)
+        if index is not None:
+            self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if self.tree.isVisible():  # a hidden view would lay out every row just to scroll
+                self.tree.scrollTo(index)
 
     # -- messages ---------------------------------------------------------------------------------------------
 
@@ -431,26 +544,39 @@ class BookmarksPanel(QWidget):
         else:
             self.show_message(self.tr("Niet opgeslagen: %1").replace("%1", str(err)), sticky=True)
 
-    def _apply(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> bool:
-        """Make a change now and put it on the undo stack; on failure say why and push nothing."""
+    def _apply(
+        self,
+        text: str,
+        do: Callable[[], None],
+        undo: Callable[[], None],
+        keys: list[tuple[str, str]] | None = None,
+    ) -> bool:
+        """Make a change now and put it on the undo stack; on failure say why and push nothing. With `keys` (the
+        bookmarks it touches) only their rows are updated, else the tree is rebuilt."""
         try:
             do()
         except UserDataError as err:
             self._report(err)
-            self.refresh()
+            self._update_view(keys)
             return False
-        self.undo_stack.push(_StoreCommand(text, lambda: self._guarded(do), lambda: self._guarded(undo)))
-        self.refresh()
+        self.undo_stack.push(_StoreCommand(text, lambda: self._guarded(do, keys), lambda: self._guarded(undo, keys)))
+        self._update_view(keys)
         self.bookmarks_changed.emit()
         return True
 
-    def _guarded(self, fn: Callable[[], None]) -> None:
+    def _guarded(self, fn: Callable[[], None], keys: list[tuple[str, str]] | None = None) -> None:
         try:
             fn()
         except UserDataError as err:
             self._report(err)
-        self.refresh()
+        self._update_view(keys)
         self.bookmarks_changed.emit()
+
+    def _update_view(self, keys: list[tuple[str, str]] | None) -> None:
+        if keys is None:
+            self.refresh()
+        else:
+            self._sync(keys)
 
     def undo(self) -> None:
         if self.undo_stack.canUndo():
@@ -491,9 +617,10 @@ class BookmarksPanel(QWidget):
         except UserDataError as err:
             self._report(err)
             return None
-        self.undo_stack.push(_StoreCommand(self.tr("Bladwijzer toevoegen"), lambda: self._guarded(redo),
-                                           lambda: self._guarded(undo)))
-        self.refresh()
+        keys = [(holder["b"].page_id, holder["b"].anchor)]
+        self.undo_stack.push(_StoreCommand(self.tr("Bladwijzer toevoegen"), lambda: self._guarded(redo, keys),
+                                           lambda: self._guarded(undo, keys)))
+        self._sync(keys)
         self.select_bookmark(holder["b"].id)
         self.bookmarks_changed.emit()
         return holder["b"]
@@ -505,7 +632,8 @@ class BookmarksPanel(QWidget):
             return False
         return self._apply(self.tr("Naam wijzigen"),
                            lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, title)),
-                           lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, old.title)))
+                           lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, old.title)),
+                           [old.key])
 
     def set_note(self, bookmark_id: int, note: str) -> bool:
         old = self.userdata.get_bookmark(bookmark_id)
@@ -513,7 +641,8 @@ class BookmarksPanel(QWidget):
             return False
         return self._apply(self.tr("Notitie bewerken"),
                            lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, note)),
-                           lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, old.note)))
+                           lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, old.note)),
+                           [old.key])
 
     def move_bookmarks(self, bookmark_ids: list[int], folder: str) -> bool:
         olds = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b is not None and
@@ -529,7 +658,7 @@ class BookmarksPanel(QWidget):
             for old in olds:
                 self._by_key(old, lambda b, f=old.folder: self.userdata.move_bookmark(b.id, f))
 
-        return self._apply(self.tr("Verplaatsen naar map"), do, undo)
+        return self._apply(self.tr("Verplaatsen naar map"), do, undo, [b.key for b in olds])
 
     def delete_bookmarks(self, bookmark_ids: list[int]) -> bool:
         deleted: list[Bookmark] = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b]
@@ -546,7 +675,7 @@ class BookmarksPanel(QWidget):
             for b in deleted:
                 self.userdata.restore_bookmark(b)
 
-        if not self._apply(self.tr("Verwijderen"), do, undo):
+        if not self._apply(self.tr("Verwijderen"), do, undo, [b.key for b in deleted]):
             return False
         if len(deleted) == 1:
             text = self.tr("Bladwijzer ‘%1’ verwijderd.").replace("%1", deleted[0].title)
@@ -606,38 +735,40 @@ class BookmarksPanel(QWidget):
 
     # -- interaction ------------------------------------------------------------------------------------------
 
-    def _on_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+    def _on_clicked(self, index: QModelIndex) -> None:
         # A plain click opens (as in a browser's bookmark sidebar); Ctrl/Shift clicks only select.
         from PySide6.QtWidgets import QApplication
 
         if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier
                                                | Qt.KeyboardModifier.ShiftModifier):
             return
-        self._open_item(item)
+        self._open_index(index)
 
-    def _open_item(self, item: QTreeWidgetItem) -> None:
-        if item.data(0, ROLE_KIND) == "folder":
-            item.setExpanded(not item.isExpanded())
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
             return
-        bookmark = self.userdata.get_bookmark(int(item.data(0, ROLE_ID)))
+        if index.data(ROLE_KIND) == "folder":
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            return
+        bookmark = self.userdata.get_bookmark(int(index.data(ROLE_ID)))
         if bookmark is not None:
             self.open_requested.emit(bookmark.page_id, bookmark.anchor)
 
     def _focus_first_match(self) -> None:
-        for item in self._all_items():
-            if item.data(0, ROLE_KIND) == "bookmark":
+        for index in self._all_indexes():
+            if index.data(ROLE_KIND) == "bookmark":
                 self.tree.setFocus()
-                self.tree.setCurrentItem(item)
+                self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
                 return
 
     def _rename_current(self) -> None:
-        item = self.tree.currentItem()
-        if item is None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
             return
-        if item.data(0, ROLE_KIND) == "folder":
-            self.ask_rename_folder(str(item.data(0, ROLE_ID)))
+        if index.data(ROLE_KIND) == "folder":
+            self.ask_rename_folder(str(index.data(ROLE_ID)))
         else:
-            self.ask_rename(int(item.data(0, ROLE_ID)))
+            self.ask_rename(int(index.data(ROLE_ID)))
 
     # Dialogs: thin wrappers, so tests call the methods above directly.
     def ask_rename(self, bookmark_id: int) -> None:
@@ -672,24 +803,25 @@ class BookmarksPanel(QWidget):
         if ok:
             self.rename_folder(name, new)
 
-    def context_menu_for(self, item: QTreeWidgetItem | None) -> QMenu:
-        """The context menu for an item (built separately from showing it, so it can be tested)."""
+    def context_menu_for(self, index: QModelIndex | None) -> QMenu:
+        """The context menu for a row (built separately from showing it, so it can be tested)."""
         menu = QMenu(self)
-        if item is None:
+        if index is None or not index.isValid():
             menu.addAction(self.tr("Nieuwe map…"), lambda: self.ask_new_folder())
             return menu
-        if item.data(0, ROLE_KIND) == "folder":
-            name = str(item.data(0, ROLE_ID))
+        if index.data(ROLE_KIND) == "folder":
+            name = str(index.data(ROLE_ID))
             menu.addAction(self.tr("Map hernoemen…"), lambda: self.ask_rename_folder(name))
             menu.addAction(self.tr("Map verwijderen (bladwijzers blijven)"), lambda: self.delete_folder(name))
             menu.addSeparator()
             menu.addAction(self.tr("Nieuwe map…"), lambda: self.ask_new_folder())
             return menu
-        bookmark_id = int(item.data(0, ROLE_ID))
+        bookmark_id = int(index.data(ROLE_ID))
         ids = self.selected_bookmark_ids() or [bookmark_id]
         if bookmark_id not in ids:
             ids = [bookmark_id]
-        menu.addAction(self.tr("Openen"), lambda: self._open_item(item))
+        persistent = QPersistentModelIndex(index)
+        menu.addAction(self.tr("Openen"), lambda: self._open_index(QModelIndex(persistent)))
         rename = menu.addAction(self.tr("Naam wijzigen…"), lambda: self.ask_rename(bookmark_id))
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         menu.addAction(self.tr("Notitie bewerken…"), lambda: self.ask_note(bookmark_id))
@@ -709,8 +841,8 @@ class BookmarksPanel(QWidget):
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos)
-        menu = self.context_menu_for(item)
+        index = self.tree.indexAt(pos)
+        menu = self.context_menu_for(index if index.isValid() else None)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -7,13 +7,13 @@ import time
 from datetime import datetime
 from typing import Callable, Collection
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -63,11 +63,17 @@ class HistoryPanel(QWidget):
         self.userdata = userdata
         self._page_ids = page_ids
         self.limit = limit
+        self._italic = self.font()
+        self._italic.setItalic(True)
 
-        self.list = QListWidget(self)
+        # A model filled through setData only (no Python-made item objects), shown in a plain list view.
+        self.model = QStandardItemModel(self)
+        self.list = QListView(self)
         self.list.setObjectName("historyList")
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Geschiedenis"))
-        self.list.itemClicked.connect(self._open)
+        self.list.clicked.connect(self._open)
         self.list.installEventFilter(self)
         self.empty_label = QLabel(self.tr("Nog geen pagina’s bekeken."), self)
         self.empty_label.setObjectName("historyEmpty")
@@ -106,32 +112,36 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> None:
         ids = self._page_ids() if callable(self._page_ids) else self._page_ids
-        self.list.clear()
+        model = self.model
+        model.removeRows(0, model.rowCount())
         visits = self.userdata.recent(self.limit)
+        model.setColumnCount(1)
+        model.insertRows(0, len(visits))
         now = time.time()
-        for visit in visits:
-            item = QListWidgetItem(f"{visit.title or visit.page_id}\n{when_text(visit.visited, now)}", self.list)
-            item.setData(ROLE_PAGE, visit.page_id)
-            item.setToolTip(visit.page_id)
+        for row, visit in enumerate(visits):
+            index = model.index(row, 0)
+            text = f"{visit.title or visit.page_id}\n{when_text(visit.visited, now)}"
             if ids is not None and visit.page_id not in ids:
-                item.setText(item.text() + " \u00b7 " + self.tr("niet in deze editie"))
-                font = item.font()
-                font.setItalic(True)
-                item.setFont(font)
+                text += " \u00b7 " + self.tr("niet in deze editie")
+                model.setData(index, self._italic, Qt.ItemDataRole.FontRole)
+            model.setData(index, text)
+            model.setData(index, visit.page_id, ROLE_PAGE)
+            model.setData(index, visit.page_id, Qt.ItemDataRole.ToolTipRole)
         self.list.setVisible(bool(visits))
         self.empty_label.setVisible(not visits)
         self.clear_button.setEnabled(bool(visits) and not self.userdata.read_only)
 
     def visible_pages(self) -> list[str]:
-        return [str(self.list.item(i).data(ROLE_PAGE)) for i in range(self.list.count())]
+        return [str(self.model.index(r, 0).data(ROLE_PAGE)) for r in range(self.model.rowCount())]
 
-    def _open(self, item: QListWidgetItem) -> None:
-        self.open_requested.emit(str(item.data(ROLE_PAGE)), "")
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(str(index.data(ROLE_PAGE)), "")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
         if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentItem() is not None:
-                self._open(self.list.currentItem())
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentIndex().isValid():
+                self._open(self.list.currentIndex())
                 return True
         return super().eventFilter(watched, event)
 
