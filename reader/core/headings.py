@@ -19,6 +19,7 @@ from typing import Any
 
 import markdown
 from markdown.extensions import toc as _toc
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from reader.core.model import Heading
@@ -44,6 +45,45 @@ HEADING_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "pymdownx.tabbed": {"alternate_style": True},
     "toc": {"permalink": False},
 }
+# Shortcodes the renderer turns into markers (reader.core.markdown_setup): an icon leaves no text in a heading, an
+# emoji leaves its Unicode character (which slugify drops). Same pattern and priorities as the renderer.
+ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):"
+
+
+class _IconPattern(InlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        return etree.Element("span"), m.start(0), m.end(0)
+
+
+class _IconExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.inlinePatterns.register(_IconPattern(ICON_SHORTCODE, md), "rl_icons", 76)
+
+
+def _emoji_index(options: dict[str, Any], md: markdown.Markdown) -> dict[str, Any]:
+    from pymdownx import emoji
+
+    return emoji.twemoji(options, md)
+
+
+def _emoji_alt(index: str, shortname: str, alias: str | None, uc: str | None, alt: str, title: str | None,
+               category: str | None, options: dict[str, Any], md: markdown.Markdown) -> etree.Element:
+    el = etree.Element("span")
+    el.text = alt
+    return el
+
+
+def heading_markdown_kwargs() -> dict[str, Any]:
+    """Markdown(**kwargs) for an instance whose toc ids match the renderer's, shortcodes included."""
+    return {
+        "extensions": [*HEADING_EXTENSIONS, "pymdownx.emoji", _IconExtension()],
+        "extension_configs": {
+            **HEADING_EXTENSION_CONFIGS,
+            "pymdownx.emoji": {"emoji_index": _emoji_index, "emoji_generator": _emoji_alt},
+        },
+    }
+
+
 # Only for the importer's own parse: syntax highlighting cannot change an id and Pygments is slow.
 _IMPORT_ONLY_EXTENSIONS = ("pymdownx.highlight",)
 _IMPORT_ONLY_CONFIGS = {"pymdownx.highlight": {"use_pygments": False}}
@@ -111,9 +151,10 @@ _local = threading.local()
 def _markdown() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
+        kwargs = heading_markdown_kwargs()
         md = markdown.Markdown(
-            extensions=[*HEADING_EXTENSIONS, *_IMPORT_ONLY_EXTENSIONS],
-            extension_configs={**HEADING_EXTENSION_CONFIGS, **_IMPORT_ONLY_CONFIGS},
+            extensions=[*kwargs["extensions"], *_IMPORT_ONLY_EXTENSIONS],
+            extension_configs={**kwargs["extension_configs"], **_IMPORT_ONLY_CONFIGS},
         )
         md.treeprocessors.register(_BlankNonHeadings(md), "rl_blank_non_headings", 20.5)  # inline runs at 20
         md.treeprocessors.deregister("toc")

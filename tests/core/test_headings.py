@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from reader.core.corpus import load_corpus
 from reader.core.headings import (
-    HEADING_EXTENSION_CONFIGS,
-    HEADING_EXTENSIONS,
+    ICON_SHORTCODE,
     extract_headings,
+    heading_markdown_kwargs,
     slugify_heading,
     toc_headings,
     unique_anchor,
@@ -25,9 +25,19 @@ CORPORA = [REPO.parent / "shared" / "corpora" / name for name in ("nerds-2026-03
 FIXTURES = [REPO / "tests" / "fixtures" / "corpora" / name for name in ("handboek", "broken")]
 
 
+_INSTANCES: dict[str, markdown.Markdown] = {}
+
+
+def _cached(name: str, factory) -> markdown.Markdown:
+    if name not in _INSTANCES:
+        _INSTANCES[name] = factory()
+    return _INSTANCES[name]
+
+
 def reference(body: str) -> list[tuple[int, str, str]]:
-    """What an unmodified Markdown + toc run gives (a fresh instance: no shortcuts, no state)."""
-    md = markdown.Markdown(extensions=list(HEADING_EXTENSIONS), extension_configs=HEADING_EXTENSION_CONFIGS)
+    """What an unmodified Markdown + toc run gives (no shortcuts; reset between documents)."""
+    md = _cached("reference", lambda: markdown.Markdown(**heading_markdown_kwargs()))
+    md.reset()
     md.convert(body)
 
     def flat(tokens):
@@ -70,7 +80,7 @@ def test_extract_headings_lines_and_tricky_blocks():
 
 
 # Random documents built from the constructs that decide what is a heading.
-_WORDS = st.sampled_from(["Kop", "kop", "Één", "café", "1.", "data", "API", "&amp;", "`code`", "**vet**", "[link](x.md)", "[^1]", "_x_", "<b>b</b>", "{#id}", "{: .klasse}", "#", "::", "--"])
+_WORDS = st.sampled_from(["Kop", "kop", "Één", "café", "1.", "data", "API", "&amp;", "`code`", "**vet**", "[link](x.md)", "[^1]", "_x_", "<b>b</b>", "{#id}", "{: .klasse}", "#", "::", "--", ":tada:", ":material-cloud:", ":fontawesome-solid-house:", ":nope:", "🎉"])
 _TEXT = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
 _LINE = st.one_of(
     _TEXT,
@@ -99,3 +109,36 @@ _DOC = st.lists(_LINE, max_size=14).map("\n".join)
 @given(_DOC)
 def test_fast_path_equals_full_markdown(body):
     assert toc_headings(body) == reference(body)
+
+
+def renderer_ids(body: str) -> list[tuple[int, str]]:
+    from reader.core.markdown_setup import make_markdown
+
+    md = _cached("renderer", make_markdown)
+    md.reset()
+    md.convert(body)
+
+    def flat(tokens):
+        for token in tokens:
+            yield (token["level"], token["id"])
+            yield from flat(token["children"])
+
+    return list(flat(md.toc_tokens))
+
+
+def test_same_icon_pattern_as_the_renderer():
+    from reader.core import markdown_setup
+
+    assert ICON_SHORTCODE == markdown_setup.ICON_SHORTCODE
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_DOC)
+def test_ids_equal_the_renderers_markdown(body):
+    assert [(level, anchor) for level, anchor, _ in toc_headings(body)] == renderer_ids(body)
+
+
+def test_shortcodes_in_headings():
+    body = "## :tada: Feest\n\n## :material-cloud: Wolk\n\n### :onbekend: code\n"
+    assert [a for _, a, _ in toc_headings(body)] == ["feest", "wolk", "onbekend-code"]
+    assert [a for _, a in renderer_ids(body)] == ["feest", "wolk", "onbekend-code"]
