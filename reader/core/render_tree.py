@@ -189,28 +189,31 @@ def _serialize(node: Node, out: list[str]) -> None:
 _BOOLEAN = frozenset({"checked", "disabled", "open", "hidden", "reversed"})
 
 
+_BREAK = "\x00"  # a block boundary, kept apart from newlines in the text itself
+
+
 def visible_text(node: Node) -> str:
-    """Plain text as a reader sees it: block boundaries become line breaks, runs of spaces collapse."""
+    """Plain text as a reader sees it (close to `innerText`): block boundaries become line breaks, white space
+    collapses, except inside `pre` where the lines of the text are kept."""
     parts: list[str] = []
-    _visible(node, parts)
-    lines = ("".join(parts)).split("\n")
+    _visible(node, parts, False)
+    lines = "".join(parts).split(_BREAK)
     cleaned = [" ".join(line.split()) for line in lines]
     return "\n".join(line for line in cleaned if line)
 
 
-def _visible(node: Node, parts: list[str]) -> None:
-    if isinstance(node, Text):
-        parts.append(node.text)
-        return
-    if isinstance(node, Raw):
-        parts.append(node.text)
+def _visible(node: Node, parts: list[str], in_pre: bool) -> None:
+    if isinstance(node, (Text, Raw)):
+        text = node.text
+        parts.append(text.replace("\n", _BREAK) if in_pre else text)
         return
     block = node.tag in BLOCK
     if block:
-        parts.append("\n")
+        parts.append(_BREAK)
     if node.tag in ("td", "th"):
         parts.append(" ")
+    pre = in_pre or node.tag == "pre"
     for child in node.children:
-        _visible(child, parts)
+        _visible(child, parts, pre)
     if block:
-        parts.append("\n")
+        parts.append(_BREAK)
