@@ -50,7 +50,7 @@ from reader.core.query import Clause, ParsedQuery, parse
 log = logging.getLogger("reader.search")
 
 # Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2
 META_FILE = "richtlijnenlezer-index.json"
 PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
 DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number
@@ -62,9 +62,25 @@ ZDICT_SIZE = 32 * 1024
 INDEX_NAME = "sections"
 
 # Query-time field weights: titles and headings weigh more than body text.
-FIELD_BOOSTS: dict[str, float] = {"lead": 3.0, "ptitle": 2.0, "stitle": 2.0, "crumbs": 0.5, "body": 1.0}
-PHRASE_FIELDS = ("lead", "stitle", "body")  # fields with positions
-STEMMED_FIELDS = ("lead", "ptitle", "stitle", "crumbs", "body")
+# Weights of the parts of a section inside the one searched field (see DutchTokenizer): titles and headings weigh
+# more than body text. LEAD_* apply to a page's first section only, its landing spot: there the page title and
+# summary count most, so a page *about* the query outranks pages that merely mention it.
+TITLE_BOOST = 1.5  # the page title, repeated in every section so "toegankelijkheid testen" finds that section
+HEADING_BOOST = 2.0
+LEAD_TITLE_BOOST = 4.0
+LEAD_SUMMARY_BOOST = 2.0
+CRUMBS_BOOST = 0.5
+PART_GAP = 8  # position gap between parts, so a phrase never spans a heading and the text after it
+SEARCH_FIELD = "text"
+FIELD_OF = {"titel": "ptitle", "sectie": "stitle"}  # query language field -> index field
+STEMMED_FIELDS = (SEARCH_FIELD, "ptitle", "stitle")
+_PART = "\x1e"  # separates weighted parts in a field value: \x1e<boost>\x1f<text>...
+_BOOST = "\x1f"
+
+
+def weighted(parts: Sequence[tuple[float, str]]) -> str:
+    """Encode (boost, text) parts as one field value for DutchTokenizer."""
+    return "".join(f"{_PART}{b:g}{_BOOST}{t.replace(_PART, ' ').replace(_BOOST, ' ')}" for b, t in parts if t)
 PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this many known words (FIELD-NOTES trap)
 PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
@@ -178,6 +194,11 @@ def fold_words(text: str) -> list[str]:
 class DutchTokenizer(Tokenizer):
     """Whoosh tokenizer doing the whole Dutch analysis in one pass (faster than a chain of filters).
 
+    A value made with `weighted()` carries parts with their own boost (Whoosh adds token boosts into the posting
+    weight that BM25F scores). Searching one field instead of one field per part is what keeps queries fast on
+    large corpora: one posting list per word, and Whoosh's block-max skipping keeps working (an Or over five
+    fields per word cost 5-10x more at 1,000 pages).
+
     `decompounder` is set only while an index is being built; it is not pickled into the schema, so opening an
     index stays cheap and query analysis (which never goes through Whoosh) is unaffected.
     """
@@ -210,10 +231,26 @@ class DutchTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        t.boost = 1.0
         t.stopped = False
         pos = start_pos
+        if value.startswith(_PART):
+            for part in value[1:].split(_PART):
+                boost, _sep, text = part.partition(_BOOST)
+                try:
+                    b = float(boost)
+                except ValueError:
+                    b = 1.0
+                for tok in self._tokens(t, text, b, pos, positions, chars, start_char):
+                    pos = tok.pos if positions else pos
+                    yield tok
+                pos += PART_GAP
+        else:
+            yield from self._tokens(t, value, 1.0, pos, positions, chars, start_char)
+
+    def _tokens(self, t: Token, value: str, boost: float, pos: int, positions: bool, chars: bool,
+                start_char: int) -> Iterator[Token]:
         dec = self.decompounder
+        t.boost = boost
         if chars:
             spans = [(m.group(0), m.start(), m.end()) for m in words(fold(value))]
         else:  # indexing: no offsets needed, and the word list is shared with the vocabulary pass
@@ -251,11 +288,11 @@ def make_schema() -> Schema:
         # One stored value per section (whoosh pickles a dict per document; one key keeps that small):
         # (page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE).
         data=STORED(),
-        ptitle=TEXT(analyzer=dutch, phrase=False),  # repeated in every section; `lead` has the positions
+        # Everything searched by default: weighted parts (page title, heading, summary, nav path, text).
+        text=TEXT(analyzer=dutch, phrase=True),
+        # For `titel:` (page title, in the page's first section only) and `sectie:` (the section heading).
+        ptitle=TEXT(analyzer=dutch, phrase=True),
         stitle=TEXT(analyzer=dutch, phrase=True),
-        lead=TEXT(analyzer=dutch, phrase=True),  # page title + summary, in the page's first section only
-        crumbs=TEXT(analyzer=dutch, phrase=False),
-        body=TEXT(analyzer=dutch, phrase=True),
     )
 
 
@@ -357,7 +394,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     schema = make_schema()
     for key in filter_keys:
         schema.add(_filter_field(key), KEYWORD(commas=True))
-    tokenizer = schema["body"].analyzer
+    tokenizer = schema[SEARCH_FIELD].analyzer
     assert isinstance(tokenizer, DutchTokenizer)
 
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -382,17 +419,19 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
             docpages.append(page_no[d.page])
             fields: dict[str, Any] = {
                 "data": (d.page, d.anchor, d.section_title, texts_out.tell(), texts_out.write(_compress(d.text, zdict))),
-                "ptitle": d.page_title,
                 "stitle": d.section_title,
-                "body": d.text,
             }
             if first:
-                # The page's first section is its landing spot: it alone carries the page-level fields.
-                # `lead` (title + summary) then has a high idf, so a page *about* the query (in its title or
-                # summary) outranks pages that merely mention it in every section.
-                fields["lead"] = d.page_title + "\n" + d.summary
-                if d.breadcrumb:
-                    fields["crumbs"] = " ".join(d.breadcrumb)
+                # The page's first section is its landing spot: it alone carries the page-level parts.
+                fields["ptitle"] = d.page_title
+                fields[SEARCH_FIELD] = weighted([
+                    (LEAD_TITLE_BOOST, d.page_title), (LEAD_SUMMARY_BOOST, d.summary),
+                    (CRUMBS_BOOST, " ".join(d.breadcrumb)), (HEADING_BOOST, d.section_title), (1.0, d.text),
+                ])
+            else:
+                fields[SEARCH_FIELD] = weighted([
+                    (TITLE_BOOST, d.page_title), (HEADING_BOOST, d.section_title), (1.0, d.text),
+                ])
             for key, value in d.filters.items():
                 if value:
                     fields[_filter_field(key)] = ",".join(v.strip() for v in fold(str(value)).split(","))
@@ -567,6 +606,8 @@ class SearchIndex:
         self._ix = ix
         self._dir = index_dir
         self._page_weights = [float(info[2]) for info in pages.values()]  # by page number (pages.json order)
+        self._page_titles = [str(info[0]) for info in pages.values()]
+        self._title_terms: dict[int, set[str]] = {}
         self._docpage = _read_docpages(index_dir / DOCPAGES_FILE)
         self._vocab_words: list[str] = []
         self._vocab_df: dict[str, int] | None = None
@@ -673,11 +714,10 @@ class SearchIndex:
     # and nesting them cost more than the searching itself on small indexes.
 
     def _term_query(self, term: str, fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
-        return [wq.Term(f, term, boost=FIELD_BOOSTS[f] * boost) for f in fields]
+        return [wq.Term(f, term, boost=boost) for f in fields]
 
     def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
-        fields = [f for f in fields if f in PHRASE_FIELDS] or ["body"]
-        return [wq.Phrase(f, terms, boost=FIELD_BOOSTS[f] * boost) for f in fields]
+        return [wq.Phrase(f, terms, boost=boost) for f in fields]
 
     @staticmethod
     def _any(parts: list[wq.Query]) -> wq.Query:
@@ -686,7 +726,7 @@ class SearchIndex:
     def _clause_query(self, c: Clause, terms_out: list[str]) -> tuple[wq.Query | None, str | None]:
         """Query for one clause, plus its folded word when it is a single word (for suggestions)."""
         fields: Sequence[str] = (
-            ("ptitle", "lead") if c.field == "titel" else ("stitle",) if c.field == "sectie" else tuple(FIELD_BOOSTS)
+            (FIELD_OF[c.field],) if c.field in FIELD_OF else (SEARCH_FIELD,)
         )
         folded = [m.group(0) for m in words(fold(c.text))][:32]
         if not folded:
@@ -721,7 +761,9 @@ class SearchIndex:
                     alts.extend(self._term_query(cs, fields, boost=PREFIX_BOOST))
         if not alts:
             return None, None
-        return self._any(alts), w
+        # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
+        # not by how many completions it happens to contain.
+        return (alts[0] if len(alts) == 1 else wq.DisjunctionMax(alts, tiebreak=0.1)), w
 
     def _compile(self, parsed: ParsedQuery) -> _Compiled:
         terms: list[str] = []
@@ -732,7 +774,7 @@ class SearchIndex:
             for c in group:
                 q, w = self._clause_query(c, terms)
                 if q is not None:
-                    alts.extend(q.subqueries if isinstance(q, wq.Or) else [q])
+                    alts.append(q)
                 if w is not None:
                     words_.append((c, w))
             if alts:
@@ -817,9 +859,10 @@ class SearchIndex:
             weight = self._page_weights[page_no] if 0 <= page_no < len(self._page_weights) else 1.0
             return agg * weight
 
-        scored = sorted(((page_score(p, secs), secs) for p, secs in pages.items()), key=lambda x: -x[0])
+        scored = sorted(((page_score(p, secs), p, secs) for p, secs in pages.items()), key=lambda x: -x[0])
         hits: list[Hit] = []
-        for pscore, secs in scored:
+        for pscore, page_no, secs in scored:
+            secs = self._intro_first(page_no, secs, terms)
             for score, docnum in secs[:per_page]:
                 if len(hits) >= limit:
                     return hits
@@ -839,6 +882,22 @@ class SearchIndex:
                     breadcrumb=tuple(crumbs), snippet_html=snippet, score=round(float(pscore if score == secs[0][0] else score), 4),
                 ))
         return hits
+
+    def _intro_first(self, page_no: int, secs: list[tuple[float, int]], terms: list[str]) -> list[tuple[float, int]]:
+        """A page whose title holds every query word opens at its top: its intro section leads its hits."""
+        if not terms or len(secs) < 2 or not 0 <= page_no < len(self._page_titles):
+            return secs
+        intro = min(secs, key=lambda sd: sd[1])
+        docnum = intro[1]
+        if intro is secs[0] or (docnum > 0 and self._docpage[docnum - 1] == page_no):
+            return secs  # already first, or not the page's first section
+        title_terms = self._title_terms.get(page_no)
+        if title_terms is None:
+            title = self._page_titles[page_no]
+            title_terms = self._title_terms[page_no] = set(analyze(title)) | set(fold_words(title))
+        if all(t in title_terms or any(tt.startswith(t) for tt in title_terms) for t in terms):
+            return [intro] + [sd for sd in secs if sd is not intro]
+        return secs
 
     def _suggest(self, query: str, compiled: _Compiled) -> str | None:
         """Replace unknown words by the closest frequent corpus word ("Bedoelde je: ...")."""
