@@ -749,6 +749,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(printing.default_layout())  # the margins hold the footer
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Afdrukken"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:

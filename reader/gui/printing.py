@@ -1,7 +1,8 @@
 """Print and export to PDF. Every printout carries a footer: page title, corpus edition and date, page id.
 
-The page document has an empty `<footer class="rl-print-footer">` that the print stylesheet repeats at the foot
-of every sheet; the app's page script fills it just before printing and empties it afterwards.
+The app's page script (resources/js/outline.js, `rlReader.setFooter`) puts the footer into a CSS page-margin box
+(`@page { @bottom-left }`) just before printing and removes it afterwards: it repeats on every sheet and, living in
+the margin, never covers text (the document's own `.rl-print-footer` element stays empty).
 """
 
 from __future__ import annotations
@@ -32,9 +33,13 @@ def footer_text(edition: Edition, page_id: str) -> str:
     return f"{title} \u00b7 {corpus} \u00b7 {page_id}"
 
 
+# Left, top, right, bottom in millimetres, as page.css's @page rule: Chromium takes the margins Qt passes.
+MARGINS_MM = (16.0, 18.0, 16.0, 20.0)
+
+
 def default_layout() -> QPageLayout:
     return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter
     )
 
 
@@ -57,7 +62,6 @@ class PdfExport(QObject):
 
     def _print(self, _result: object = None) -> None:
         self.page.pdfPrintingFinished.connect(self._finished)
-        # The @page margins of the print stylesheet apply; Qt's own margins stay zero so they do not add up.
         self.page.printToPdf(str(self.path), default_layout())
 
     def _finished(self, path: str, ok: bool) -> None:

@@ -60,15 +60,25 @@
     return true;
   }
 
+  /* The printout's footer goes into the bottom margin of every sheet (a CSS page-margin box), where it can never
+   * cover text; an empty text removes it again. */
+  function cssString(text) {
+    return '"' + String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ") + '"';
+  }
+
   function setFooter(text) {
-    var footer = document.querySelector(".rl-print-footer");
-    if (!footer) {
-      footer = document.createElement("footer");
-      footer.className = "rl-print-footer";
-      footer.setAttribute("aria-hidden", "true");
-      document.body.appendChild(footer);
+    var style = document.getElementById("rl-print-footer-style");
+    if (!text) {
+      if (style) style.remove();
+      return true;
     }
-    footer.textContent = text;
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "rl-print-footer-style";
+      (document.head || document.documentElement).appendChild(style);
+    }
+    style.textContent = "@page { @bottom-left { content: " + cssString(text) +
+      "; font-family: sans-serif; font-size: 8pt; color: #333333; vertical-align: top; padding-top: 4mm; } }";
     return true;
   }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.gui
@@ -37,8 +39,18 @@ def test_pdf_export_has_the_footer_on_every_page(open_reader, run_js, qtbot, ner
         assert date in flat
         assert window.edition.title in flat
     assert "Waarom is het belangrijk?" in " ".join(pages)
-    # On screen the footer is empty again (it only exists for the printout).
-    qtbot.waitUntil(lambda: run_js(window.page, "document.querySelector('.rl-print-footer').textContent") == "", timeout=5000)
+    # The footer lives in the bottom page margin (never over the text) and is gone again after printing.
+    qtbot.waitUntil(lambda: run_js(window.page, "document.getElementById('rl-print-footer-style') === null"), timeout=5000)
+    assert run_js(window.page, "document.querySelector('.rl-print-footer').textContent") == ""
+
+
+def test_footer_text_is_css_escaped(open_reader, run_js, nerds_edition):
+    window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
+    tricky = 'a "quoted" back\\slash } @page { x'
+    run_js(window.page, "window.rlReader.setFooter(" + json.dumps(tricky) + "); 1")
+    rules = run_js(window.page, "JSON.stringify(Array.from(document.getElementById('rl-print-footer-style').sheet.cssRules).map(r => r.cssText))")
+    assert len(rules) == 1 and rules[0].startswith("@page")
+    assert '\\"quoted\\"' in rules[0]
 
 
 def test_print_action_has_ctrl_p(open_reader, content_edition):
