@@ -193,7 +193,12 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
     prefix = docs.relative_to(root).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
     listing = _Listing([], [], [])
-    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False, onerror=None):
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else prefix.rstrip("/")
+        listing.problems.append(_problem(ERROR, "folder-unreadable", rel, None, f"This folder cannot be read ({exc.strerror}); its pages are left out. Check its permissions."))
+
+    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False, onerror=unreadable):
         base = Path(dirpath)
         rel_dir = base.relative_to(docs).as_posix()
         rel_dir = "" if rel_dir == "." else rel_dir + "/"
@@ -231,6 +236,18 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
     listing.pages.sort(key=lambda item: item[0])
     listing.assets.sort()
     return listing
+
+
+_WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$", re.IGNORECASE)
+_WINDOWS_BAD_CHARS = re.compile(r'[<>:"\\|?*\x00-\x1f]')
+
+
+def _unportable(rel: str) -> str | None:
+    """The first path segment that cannot be a file name on Windows (the edition stores pages by id)."""
+    for segment in rel.split("/"):
+        if _WINDOWS_BAD_CHARS.search(segment) or _WINDOWS_RESERVED.match(segment) or segment.endswith((".", " ")):
+            return segment
+    return None
 
 
 def _symlink_problem(root: Path, full: Path, rel: str, is_dir: bool) -> Problem:
@@ -314,6 +331,15 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         draft.headings = extract_headings(draft.body, draft.body_line)
     except Exception as exc:  # noqa: BLE001 - Python-Markdown on hostile input; the page must not take the import down
         return None, problems + [_problem(ERROR, "markdown-error", file, None, f"The Markdown of this page cannot be parsed ({type(exc).__name__}); simplify the page around unusual constructs.")]
+    if draft.origins is not None:
+        # Snippets moved lines around: a heading's line is its origin's, when that origin is this file.
+        remapped = []
+        for h in draft.headings:
+            index = h.line - draft.body_line
+            origin = draft.origins[index] if h.line and 0 <= index < len(draft.origins) else None
+            line = origin.line if origin is not None and origin.file == file else 0
+            remapped.append(Heading(h.level, h.text, h.anchor, line))
+        draft.headings = tuple(remapped)
     draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(draft.body)}
     draft.extra_ids = _explicit_ids(draft.body)
     _titles(draft, problems, text)
@@ -699,6 +725,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
 
     drafts: dict[str, _Draft] = {}  # by docs-relative path
     by_id: dict[str, _Draft] = {}
+    by_folded: dict[str, _Draft] = {}
     for (rel, _), (draft, page_problems) in zip(listing.pages, _read_pages(listing.pages, root, prefix, snippet_cfg, workers)):
         file = prefix + rel
         problems.extend(page_problems)
@@ -708,6 +735,16 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         if other is not None:
             problems.append(_problem(ERROR, "duplicate-id", file, None, f"This page gets the id {draft.page_id!r}, which {other.file} already has; rename or move one of the two."))
             continue
+        folded = draft.page_id.casefold()
+        other = by_folded.get(folded)
+        if other is not None:
+            problems.append(_problem(ERROR, "duplicate-id-case", file, None, f"This page's id {draft.page_id!r} differs from that of {other.file} only in upper/lower case, which Windows and macOS cannot keep apart; rename one of the two."))
+            continue
+        bad_name = _unportable(rel)
+        if bad_name:
+            problems.append(_problem(ERROR, "unportable-name", file, None, f"The name {bad_name!r} cannot be used on Windows; rename it (no < > : \" | ? * or names like CON, and no trailing dot or space)."))
+            continue
+        by_folded[folded] = draft
         by_id[draft.page_id] = draft
         drafts[rel] = draft
 
@@ -782,7 +819,6 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     if registry is not None:
         actions, action_problems = load_actions(registry, prefix + registry.relative_to(docs).as_posix())
         problems.extend(action_problems)
-    known = {r for a in actions for r in a.richtlijn}
     for page_id in order:
         draft = by_id[page_id]
         if "action-cards" not in draft.body:
@@ -792,8 +828,6 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
                 problems.append(_problem(WARNING, "actions-registry-missing", draft.file, ph.line, "This page asks for action cards but the corpus has no action registry (action-registry/actions.yaml); add it or remove the placeholder."))
             elif not any(a.matches(ph.richtlijn, ph.fase) for a in actions):
                 problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry matches richtlijn {ph.richtlijn!r}" + (f" and fase {ph.fase!r}" if ph.fase else "") + "; the placeholder stays empty. Fix data-richtlijn/data-fase or add actions."))
-            elif False and ph.richtlijn not in known:
-                problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry has richtlijn {ph.richtlijn!r}; fix data-richtlijn or add actions for it."))
 
     pages: dict[str, Page] = {}
     for page_id in order:
@@ -863,6 +897,3 @@ def _check_links(
         elif target.kind == "unsafe":
             problems.append(_problem(WARNING, "link-unsafe", file, line, f"Link {href!r} uses a scheme the reader will not open; use an http(s) or relative link."))
 
-
-def iter_problems(corpus: Corpus) -> Iterable[Problem]:
-    return iter(corpus.problems)

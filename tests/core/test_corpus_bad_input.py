@@ -323,3 +323,37 @@ def test_unknown_tags_are_inert(tmp_path, monkeypatch):
 def test_empty_folder_has_no_pages_error(tmp_path):
     corpus = load_corpus(tmp_path)
     assert triples(corpus) == {("no-pages", ".", None)}
+
+
+def test_ids_that_clash_on_windows_or_macos(tmp_path):
+    write(tmp_path, {"index.md": GOOD_PAGE, "Cloud.md": GOOD_PAGE, "cloud.md": GOOD_PAGE, "vraag?.md": GOOD_PAGE,
+                     "con.md": GOOD_PAGE, "map./x.md": GOOD_PAGE})
+    corpus = load_corpus(tmp_path)
+    assert triples(corpus, ERROR) == {
+        ("duplicate-id-case", "cloud.md", None),
+        ("unportable-name", "vraag?.md", None),
+        ("unportable-name", "con.md", None),
+        ("unportable-name", "map./x.md", None),
+    }
+    assert set(corpus.pages) == {"index", "Cloud"}
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every folder")
+def test_unreadable_folder(tmp_path):
+    write(tmp_path, {"index.md": GOOD_PAGE, "dicht/x.md": GOOD_PAGE})
+    (tmp_path / "dicht").chmod(0)
+    try:
+        corpus = load_corpus(tmp_path)
+    finally:
+        (tmp_path / "dicht").chmod(0o755)
+    assert ("folder-unreadable", "dicht", None) in triples(corpus, ERROR)
+
+
+def test_heading_lines_stay_right_after_snippets(tmp_path):
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: S\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+        "deel.md": "## Uit het fragment\n\nregel\nregel\n",
+        "docs/index.md": '---\ntitle: T\nsummary: s\n---\n--8<-- "deel.md"\n\n## Eigen kop\n',
+    })
+    page = load_corpus(tmp_path).pages["index"]
+    assert [(h.anchor, h.line) for h in page.headings] == [("uit-het-fragment", 0), ("eigen-kop", 7)]
