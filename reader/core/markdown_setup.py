@@ -19,8 +19,6 @@ from typing import Any
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from reader.core import icons
-
 # `:material-account-search:` `:fontawesome-solid-house:` `:octicons-mark-github-16:` `:simple-github:`
 ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):"
 
@@ -104,4 +102,4 @@ def make_markdown() -> markdown.Markdown:
     )
 
 
-__all__ = ["make_markdown", "ICON_SHORTCODE", "icons"]
+__all__ = ["make_markdown", "ICON_SHORTCODE"]

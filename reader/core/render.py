@@ -28,7 +28,6 @@ from reader.core.render_tree import (
     remove,
     replace,
     serialize,
-    unwrap,
     visible_text,
 )
 from reader.core.sanitize import sanitize_html

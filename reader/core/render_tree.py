@@ -163,9 +163,6 @@ def serialize(node: Node) -> str:
     return "".join(out)
 
 
-_RAWTEXT_PARENTS = frozenset()  # no <script>/<style> survive sanitizing, so all text is escaped
-
-
 def _serialize(node: Node, out: list[str]) -> None:
     if isinstance(node, Text):
         out.append(escape(node.text, quote=False))

@@ -94,5 +94,5 @@ def _cleaner() -> nh3.Cleaner:
 
 
 def sanitize_html(html: str) -> str:
-    """The allowlisted form of `html`. Inputs without a permitted type are dropped by `drop_bad_inputs`."""
+    """The allowlisted form of `html`. (An `input` whose type was refused is removed by rendering.)"""
     return _cleaner().clean(html)
