@@ -332,3 +332,24 @@ def test_incremental_updates_match_a_full_rebuild(qtbot, store: UserData) -> Non
             (label, sorted(children)) for label, children in want], (step, action)
         fresh.deleteLater()
     assert store.bookmark_count() > 0
+
+
+def test_export_and_import_from_the_panel(qtbot, panel: BookmarksPanel, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "export.html"
+    assert panel.export_to(str(out)) == 3
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE NETSCAPE-Bookmark-file-1>")
+    assert "3 bladwijzers geëxporteerd" in panel.message_label.text()
+    with UserData.open(tmp_path / "ander") as other:
+        target = BookmarksPanel(other, None)
+        qtbot.addWidget(target)
+        with qtbot.waitSignal(target.bookmarks_changed):
+            assert target.import_from(str(out))
+        assert sorted(_titles(target)) == ["Cloud", "Licenties", "Verkennen"]
+        assert "3 bladwijzers geïmporteerd, 0 waren er al." in target.message_label.text()
+        bad = tmp_path / "kapot.json"
+        bad.write_text("{kapot", encoding="utf-8")
+        assert not target.import_from(str(bad))
+        assert "Importeren mislukt" in target.message_label.text() and other.bookmark_count() == 3
+    assert panel.export_to(str(tmp_path / "geen-map" / "x.json")) is None
+    assert "Exporteren mislukt" in panel.message_label.text()
+    assert [a.text() for a in panel.actions_for_menu()][2:] == ["Bladwijzers exporteren…", "Bladwijzers importeren…"]

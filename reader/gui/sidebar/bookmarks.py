@@ -223,6 +223,22 @@ class BookmarksPanel(QWidget):
         self.new_folder_button.setAccessibleName(self.tr("Nieuwe map"))
         self.new_folder_button.clicked.connect(lambda: self.ask_new_folder())
 
+        # Export and import (JSON: complete; HTML: what browsers read), behind one "more" button.
+        self.export_action = QAction(self.tr("Bladwijzers exporteren…"), self)
+        self.export_action.triggered.connect(lambda: self.ask_export())
+        self.import_action = QAction(self.tr("Bladwijzers importeren…"), self)
+        self.import_action.triggered.connect(lambda: self.ask_import())
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("bookmarksMoreButton")
+        self.more_button.setText("\u22ef")
+        self.more_button.setToolTip(self.tr("Exporteren en importeren"))
+        self.more_button.setAccessibleName(self.tr("Exporteren en importeren"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more_menu = QMenu(self.more_button)
+        more_menu.addAction(self.export_action)
+        more_menu.addAction(self.import_action)
+        self.more_button.setMenu(more_menu)
+
         self.model = BookmarkModel(self)
         self.tree = BookmarkTree(self)
         self.tree.setModel(self.model)
@@ -270,6 +286,7 @@ class BookmarksPanel(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.new_folder_button)
+        top.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -846,6 +863,63 @@ class BookmarksPanel(QWidget):
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
+    # -- export / import ------------------------------------------------------------------------------------
+
+    def export_to(self, path: str, fmt: str | None = None) -> int | None:
+        """Write every bookmark to `path` (json/html, else by suffix). Returns the count, None on failure."""
+        from reader.core.bookmark_io import BookmarkFileError, export_file
+
+        try:
+            count = export_file(self.userdata, path, fmt)
+        except (OSError, BookmarkFileError) as err:
+            text = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            self.show_message(self.tr("Exporteren mislukt: %1").replace("%1", text), sticky=True)
+            return None
+        self.show_message(self.tr("%1 bladwijzers geëxporteerd naar %2").replace("%1", str(count))
+                          .replace("%2", str(path)))
+        return count
+
+    def import_from(self, path: str) -> bool:
+        """Merge the bookmarks of a JSON or Netscape HTML file (no duplicates). A bad file changes nothing."""
+        from reader.core.bookmark_io import BookmarkFileError, import_file
+
+        try:
+            result, skipped = import_file(self.userdata, path)
+        except BookmarkFileError as err:
+            self.show_message(self.tr("Importeren mislukt: %1").replace("%1", str(err)), sticky=True)
+            return False
+        except UserDataError as err:
+            self._report(err)
+            return False
+        self.refresh()
+        self.bookmarks_changed.emit()
+        text = self.tr("%1 bladwijzers geïmporteerd, %2 waren er al.").replace("%1", str(result.added)).replace(
+            "%2", str(result.duplicates))
+        if skipped:
+            text += " " + self.tr("%1 links die geen pagina van de lezer zijn, zijn overgeslagen.").replace(
+                "%1", str(skipped))
+        self.show_message(text)
+        return True
+
+    def ask_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        json_filter = self.tr("Richtlijnenlezer-bladwijzers (*.json)")
+        html_filter = self.tr("Bladwijzers voor browsers (*.html)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Bladwijzers exporteren"), "bladwijzers.json",
+                                                   f"{json_filter};;{html_filter}")
+        if path:
+            self.export_to(path, "html" if chosen == html_filter or path.lower().endswith((".html", ".htm"))
+                           else "json")
+
+    def ask_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bladwijzers importeren"), "",
+                                              self.tr("Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)"))
+        if path:
+            self.import_from(path)
+
     def actions_for_menu(self) -> list[QAction]:
-        """Undo/redo, for the window's Edit menu if it wants them."""
-        return [self.undo_action, self.redo_action]
+        """Undo/redo and export/import, for the window's Bladwijzers menu."""
+        return [self.undo_action, self.redo_action, self.export_action, self.import_action]
