@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.page_frame)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([340, 860])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("zoomIn", [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in)
         self.zoom_out_action = self._action("zoomOut", K.ZoomOut, self.zoom_out)
         self.zoom_reset_action = self._action("zoomReset", QKeySequence("Ctrl+0"), self.zoom_reset)
-        self.bookmark_action.setIcon(icon(SP.SP_DialogApplyButton))
+        self.bookmark_action.setIcon(star_icon(self.palette().color(self.palette().ColorRole.ButtonText)))
         self.toggle_sidebar_action = self._action("toggleSidebar", QKeySequence("F9"), None)
         self.toggle_sidebar_action.setCheckable(True)
         self.toggle_sidebar_action.setChecked(True)
@@ -774,6 +774,8 @@ class MainWindow(QMainWindow):
             app._rl_system_palette = app.palette()  # type: ignore[attr-defined]
         app.setPalette(themes.palette_for(theme, app._rl_system_palette))  # type: ignore[attr-defined]
         themes.install_theme_script(self.page, theme)
+        # The star's outline follows the text colour of the theme.
+        self.bookmark_action.setIcon(star_icon(app.palette().color(app.palette().ColorRole.ButtonText)))
         self.theme = theme
         return theme
 
@@ -875,6 +877,36 @@ class MainWindow(QMainWindow):
         except (RuntimeError, TypeError, AttributeError):
             pass
         super().closeEvent(event)
+
+
+def star_icon(colour, size: int = 32):  # noqa: ANN001, ANN201
+    """The bookmark star: an outline when the page is not bookmarked, filled (gold) when it is."""
+    import math
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
+
+    points = QPolygonF(
+        [
+            QPointF(
+                size / 2 + (size * 0.45 if i % 2 == 0 else size * 0.19) * math.sin(i * math.pi / 5),
+                size / 2 + 1 - (size * 0.45 if i % 2 == 0 else size * 0.19) * math.cos(i * math.pi / 5),
+            )
+            for i in range(10)
+        ]
+    )
+    icon = QIcon()
+    for state, fill in ((QIcon.State.Off, None), (QIcon.State.On, QColor("#e0a800"))):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(colour) if fill is None else fill.darker(130), size / 14))
+        painter.setBrush(fill if fill is not None else QColor(0, 0, 0, 0))
+        painter.drawPolygon(points)
+        painter.end()
+        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
+    return icon
 
 
 def _js_string(text: str) -> str:
