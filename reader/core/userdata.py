@@ -42,6 +42,8 @@ MAX_NOTE = 20000
 MAX_FOLDER = 200
 MAX_PAGE_ID = 1000
 MAX_ANCHOR = 500
+MAX_HISTORY = 200_000  # older visits are dropped (checked every PRUNE_EVERY new visits)
+PRUNE_EVERY = 500
 
 # Bookmark status against the open edition.
 STATUS_OK = "ok"
@@ -711,8 +713,15 @@ class UserData:
                 conn.execute("UPDATE history SET visited = ?, title = ? WHERE id = ?",
                              (now, _clip(title, MAX_TITLE), last[0]))
             else:
-                conn.execute("INSERT INTO history (page_id, title, visited) VALUES (?, ?, ?)",
-                             (page_id, _clip(title, MAX_TITLE), now))
+                cur = conn.execute("INSERT INTO history (page_id, title, visited) VALUES (?, ?, ?)",
+                                   (page_id, _clip(title, MAX_TITLE), now))
+                if (cur.lastrowid or 0) % PRUNE_EVERY == 0:
+                    # History is a convenience, not an archive: keep it from growing without bound.
+                    conn.execute(
+                        "DELETE FROM history WHERE id IN (SELECT id FROM history"
+                        " ORDER BY visited DESC, id DESC LIMIT -1 OFFSET ?)",
+                        (MAX_HISTORY,),
+                    )
 
     def recent(self, n: int = 20) -> list[Visit]:
         """The `n` most recently opened pages, each once, newest first (with its latest visit)."""

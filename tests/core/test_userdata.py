@@ -325,3 +325,13 @@ def test_unwritable_profile_probe_for_real(tmp_path: Path) -> None:
     assert ud._probe_writable(tmp_path / "ok") is None
     with UserData.open(blocker / "profile") as data:
         assert data.read_only and data.path is None
+
+
+def test_history_is_pruned_to_the_newest(store: UserData, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ud, "MAX_HISTORY", 30)
+    monkeypatch.setattr(ud, "PRUNE_EVERY", 10)
+    for i in range(95):
+        store.record_visit(f"p{i}", "t")
+    assert 30 <= store.history_count() <= 39
+    assert store.recent(1)[0].page_id == "p94"
+    assert {v.page_id for v in store.history()} >= {f"p{i}" for i in range(65, 95)}
