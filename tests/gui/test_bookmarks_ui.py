@@ -353,3 +353,15 @@ def test_export_and_import_from_the_panel(qtbot, panel: BookmarksPanel, tmp_path
     assert panel.export_to(str(tmp_path / "geen-map" / "x.json")) is None
     assert "Exporteren mislukt" in panel.message_label.text()
     assert [a.text() for a in panel.actions_for_menu()][2:] == ["Bladwijzers exporteren…", "Bladwijzers importeren…"]
+
+
+def test_recovered_store_tells_where_the_old_file_is(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    profile = tmp_path / "p"
+    profile.mkdir()
+    (profile / "userdata.sqlite3").write_bytes(b"geen database" * 50)
+    with UserData.open(profile) as data:
+        panel = BookmarksPanel(data, None)
+        qtbot.addWidget(panel)
+        assert panel.message_bar.isVisibleTo(panel)
+        assert str(data.recovered_from) in panel.message_label.text()
+        assert "beschadigd" in panel.message_label.text()

@@ -313,6 +313,10 @@ class BookmarksPanel(QWidget):
         if userdata.read_only_reason:
             self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1")
                               .replace("%1", userdata.read_only_reason), sticky=True)
+        elif userdata.recovered_from is not None:
+            self.show_message(self.tr("Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; "
+                                      "de lezer is met een nieuwe lijst begonnen.")
+                              .replace("%1", str(userdata.recovered_from)), sticky=True)
 
     # -- edition ----------------------------------------------------------------------------------------------
 
