@@ -1,0 +1,413 @@
+"""Search in the window: `SearchField` (toolbar) and `SearchPanel` (sidebar tab **Zoeken**).
+
+The panel searches as the user types (debounced), shows the result count, grouped results (page title once, then
+its sections, each with a snippet), a clickable "Bedoelde je: ..." suggestion and a notice for partial matches.
+Keyboard: in the field, Down/Up move through the results, Enter opens the selected (or first) result, Escape clears
+the search (a second Escape hands focus back via `escape_pressed`); in the list Enter opens, Escape returns to the
+field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`.
+
+The engine comes in as an object with `search(query, limit)` and `highlight_terms(query)` (a
+`reader.core.search.SearchIndex`), or None when the edition has no usable index.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from typing import Any, Protocol
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("reader.gui.search")
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+FIRST_OF_PAGE_ROLE = Qt.ItemDataRole.UserRole + 4
+
+DEBOUNCE_MS = 180
+RESULT_LIMIT = 40
+
+
+class SearchEngine(Protocol):
+    def search(self, query: str, limit: int = 20) -> Any: ...
+
+    def highlight_terms(self, query: str) -> list[str]: ...
+
+
+class SearchField(QLineEdit):
+    """The toolbar search field. Arrow keys, Enter and Escape are reported as signals for the panel."""
+
+    navigate = Signal(int)  # +1 down, -1 up
+    accepted = Signal()  # Enter
+    escaped = Signal()  # Escape
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchField")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(self.tr("Zoeken (Ctrl+K)"))
+        self.setAccessibleName(self.tr("Zoeken"))
+        self.setAccessibleDescription(
+            self.tr('Zoek in alle pagina\'s. Gebruik "aanhalingstekens" voor een zin, -woord om uit te sluiten, '
+                    "OF-zoeken met OR, titel: en sectie: om te beperken.")
+        )
+        self.setMinimumWidth(220)
+        self._shortcuts: list[QShortcut] = []
+
+    def install_shortcuts(self, window: QWidget) -> None:
+        """Ctrl+K and Ctrl+L focus the field from anywhere in `window`."""
+        for seq in ("Ctrl+K", "Ctrl+L"):
+            sc = QShortcut(QKeySequence(seq), window)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(self.focus_search)
+            self._shortcuts.append(sc)
+
+    def focus_search(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Down:
+            self.navigate.emit(1)
+        elif key == Qt.Key.Key_Up:
+            self.navigate.emit(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accepted.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.escaped.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+def _snippet_to_rich_text(snippet_html: str, mark_bg: str, mark_fg: str) -> str:
+    """Qt's rich text knows no <mark>: the (already escaped) snippet gets a styled span instead."""
+    return snippet_html.replace("<mark>", f'<span style="background-color:{mark_bg};color:{mark_fg};">').replace(
+        "</mark>", "</span>"
+    )
+
+
+def _plain(snippet_html: str) -> str:
+    return html.unescape(re.sub(r"</?mark>", "", snippet_html))
+
+
+class _HtmlDelegate(QStyledItemDelegate):
+    """Paints a result row from its HTML_ROLE (rich text), at the width of the view."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(4)
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or "")
+        width = option.rect.width() if option.rect.width() > 0 else 300
+        doc.setTextWidth(max(120, width))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        view = option.widget
+        if view is not None and hasattr(view, "viewport"):
+            option = QStyleOptionViewItem(option)
+            option.rect.setWidth(view.viewport().width())
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class _ResultList(QListView):
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - rows wrap to the new width
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
+class SearchPanel(QWidget):
+    """Sidebar tab with the results of the toolbar field's query."""
+
+    open_requested = Signal(str, str, list)  # page id, anchor ("" = top), terms to highlight
+    escape_pressed = Signal()  # Escape in an empty field: the window puts focus back on the page
+    results_changed = Signal(int)  # number of results shown (for tests and the tab title)
+    cleared = Signal()  # the search was cleared: the window removes the marks from the page
+
+    def __init__(self, engine: SearchEngine | None, field: SearchField | None = None,
+                 parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setAccessibleName(self.tr("Zoekresultaten"))
+        self._engine = engine
+        self._field: SearchField | None = None
+        self._last_query: str | None = None
+        self._last_result: Any = None
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.search_now)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Aantal resultaten"))
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.suggestion.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.suggestion.linkActivated.connect(self._take_suggestion)
+        self.suggestion.hide()
+        self.notice = QLabel(self)
+        self.notice.setObjectName("searchPartialNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.model = QStandardItemModel(self)
+        self.view = _ResultList(self)
+        self.view.setObjectName("searchResults")
+        self.view.setAccessibleName(self.tr("Zoekresultaten"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_HtmlDelegate(self.view))
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.activated.connect(self._open_index)
+        self.view.clicked.connect(self._open_index)
+        self.view.escaped.connect(self._back_to_field)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        self._show_idle()
+        if field is not None:
+            self.attach(field)
+
+    # -- wiring
+
+    def attach(self, field: SearchField) -> None:
+        self._field = field
+        field.textChanged.connect(self._text_changed)
+        field.navigate.connect(self.move_selection)
+        field.accepted.connect(self.open_current)
+        field.escaped.connect(self._field_escape)
+
+    @property
+    def field(self) -> SearchField | None:
+        return self._field
+
+    def set_engine(self, engine: SearchEngine | None) -> None:
+        self._engine = engine
+        self._last_query = None
+        self.search_now()
+
+    # -- searching
+
+    def _text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def query(self) -> str:
+        return self._field.text() if self._field is not None else ""
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        query = self.query()
+        if query == self._last_query:
+            return
+        self._last_query = query
+        if not query.strip():
+            self._show_idle()
+            self.cleared.emit()
+            return
+        if self._engine is None:
+            self._show_message(self.tr("Zoeken is niet beschikbaar: deze editie heeft geen zoekindex."))
+            return
+        try:
+            result = self._engine.search(query, RESULT_LIMIT)
+        except Exception:  # the engine never raises by contract; a broken index must not take the window down
+            log.exception("search failed")
+            self._show_message(self.tr("Er ging iets mis bij het zoeken."))
+            return
+        self._last_result = result
+        self._show_result(result)
+
+    def _show_idle(self) -> None:
+        self.model.clear()
+        self.status.setText(self.tr("Typ om te zoeken in alle pagina's."))
+        self.suggestion.hide()
+        self.notice.hide()
+        self.results_changed.emit(0)
+
+    def _show_message(self, text: str) -> None:
+        self.model.clear()
+        self.status.setText(text)
+        self.suggestion.hide()
+        self.notice.hide()
+        self.results_changed.emit(0)
+
+    def _show_result(self, result: Any) -> None:
+        self.model.clear()
+        pal = self.palette()
+        mark_bg = pal.color(QPalette.ColorRole.Highlight).name()
+        mark_fg = pal.color(QPalette.ColorRole.HighlightedText).name()
+        last_page = None
+        for hit in result.hits:
+            first = hit.page != last_page
+            last_page = hit.page
+            section = hit.section or self.tr("Inleiding")
+            parts = []
+            if first:
+                crumbs = " › ".join(hit.breadcrumb)
+                parts.append(f"<b>{html.escape(hit.title)}</b>")
+                if crumbs:
+                    parts.append(f'<br><small>{html.escape(crumbs)}</small>')
+                parts.append("<br>")
+            parts.append(f"<i>{html.escape(section)}</i>")
+            snippet = _snippet_to_rich_text(hit.snippet_html, mark_bg, mark_fg)
+            if snippet:
+                parts.append(f"<br>{snippet}")
+            item = QStandardItem()
+            item.setData("".join(parts), HTML_ROLE)
+            item.setData(hit.page, PAGE_ROLE)
+            item.setData(hit.anchor, ANCHOR_ROLE)
+            item.setData(first, FIRST_OF_PAGE_ROLE)
+            plain = f"{hit.title}, {section}. {_plain(hit.snippet_html)}"
+            item.setData(plain, Qt.ItemDataRole.DisplayRole)  # what a screen reader reads
+            item.setData(plain, Qt.ItemDataRole.AccessibleTextRole)
+            item.setToolTip(hit.title + (" › " + hit.section if hit.section else ""))
+            self.model.appendRow(item)
+        n = len(result.hits)
+        if n:
+            pages = len({h.page for h in result.hits})
+            self.status.setText(
+                (self.tr("1 resultaat") if n == 1 else self.tr("%1 resultaten").replace("%1", str(n)))
+                + " " + (self.tr("op 1 pagina") if pages == 1 else self.tr("op %1 pagina's").replace("%1", str(pages)))
+            )
+        else:
+            self.status.setText(self.tr("Niets gevonden."))
+        if result.suggestion:
+            link = html.escape(result.suggestion, quote=True)
+            self.suggestion.setText(
+                self.tr("Bedoelde je: %1?").replace("%1", f'<a href="{link}">{html.escape(result.suggestion)}</a>')
+            )
+            self.suggestion.setAccessibleName(self.tr("Bedoelde je: %1?").replace("%1", result.suggestion))
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        if result.partial:
+            self.notice.setText(self.tr("Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."))
+            self.notice.show()
+        else:
+            self.notice.hide()
+        if n:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.results_changed.emit(n)
+
+    def _take_suggestion(self, text: str) -> None:
+        if self._field is not None:
+            self._field.setText(text)
+            self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search_now()
+
+    # -- keyboard and opening
+
+    def move_selection(self, step: int) -> None:
+        self.search_now()  # the user may be faster than the debounce
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        current = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        row = min(rows - 1, max(0, current + step))
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def open_current(self) -> None:
+        self.search_now()
+        index = self.view.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        page = index.data(PAGE_ROLE)
+        if not page:
+            return
+        anchor = index.data(ANCHOR_ROLE) or ""
+        terms: list[str] = []
+        if self._engine is not None:
+            try:
+                terms = list(self._engine.highlight_terms(self._last_query or ""))
+            except Exception:
+                log.exception("highlight_terms failed")
+        self.open_requested.emit(str(page), str(anchor), terms)
+
+    def _field_escape(self) -> None:
+        if self._field is not None and self._field.text():
+            self._field.clear()
+            self.search_now()
+        else:
+            self.escape_pressed.emit()
+
+    def _back_to_field(self) -> None:
+        if self._field is not None:
+            self._field.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.escape_pressed.emit()
+
+    def result_count(self) -> int:
+        return self.model.rowCount()
