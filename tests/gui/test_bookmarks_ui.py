@@ -188,6 +188,17 @@ def test_marks_missing_and_changed(qtbot, store: UserData) -> None:  # noqa: ANN
     assert by_title["Kop"].data(ROLE_STATUS) == STATUS_CHANGED
     assert by_title["Kop"].data().endswith("gewijzigd sinds je bladwijzer")
     assert by_title["Pagina"].data(ROLE_STATUS) == STATUS_OK and by_title["Pagina"].data() == "Pagina"
+    # "Markeren als gezien": the changed section's current hash is stored, the mark goes; undo brings it back.
+    kop = store.find_bookmark("blijft", "kop")
+    menu = panel.context_menu_for(panel.index_for(kop.id))
+    seen = next(a for a in menu.actions() if a.text().startswith("Markeren als gezien"))
+    seen.trigger()
+    assert store.find_bookmark("blijft", "kop").section_hash == "nieuw"
+    assert panel.index_for(kop.id).data(ROLE_STATUS) == STATUS_OK
+    assert panel.index_for(kop.id).data(Qt.ItemDataRole.FontRole) is None  # the italic mark is gone too
+    panel.undo_stack.undo()
+    assert store.find_bookmark("blijft", "kop").section_hash == "oud"
+    assert panel.index_for(kop.id).data(ROLE_STATUS) == STATUS_CHANGED
     # A new edition where the page is back and the section is as bookmarked.
     hashes[("blijft", "kop")] = "oud"
     panel.set_edition({"blijft", "weg"}, lambda p, a: hashes.get((p, a)))

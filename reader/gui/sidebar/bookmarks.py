@@ -8,7 +8,7 @@ nothing crashes, the list shows what is really stored.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import time
 from typing import Callable, Collection, Iterable
 
 from PySide6.QtCore import (
@@ -376,6 +376,7 @@ class BookmarksPanel(QWidget):
         model.setColumnCount(1)
         model.insertRows(0, len(folders) + len(loose))
         folder_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        texts = self._texts()
         for row, name in enumerate(folders):
             index = model.index(row, 0)
             children = by_folder.get(name, [])
@@ -388,9 +389,11 @@ class BookmarksPanel(QWidget):
                 model.insertRows(0, len(children), index)
                 model.insertColumns(0, 1, index) if model.columnCount(index) == 0 else None
                 for child_row, b in enumerate(children):
-                    self._fill(model.index(child_row, 0, index), b, bookmark_status(b, page_ids, self._section_hash))
+                    self._fill(model.index(child_row, 0, index), b,
+                               bookmark_status(b, page_ids, self._section_hash), texts)
         for offset, b in enumerate(loose):
-            self._fill(model.index(len(folders) + offset, 0), b, bookmark_status(b, page_ids, self._section_hash))
+            self._fill(model.index(len(folders) + offset, 0), b, bookmark_status(b, page_ids, self._section_hash),
+                       texts)
 
         self.tree.expandAll()
         if not text.strip():
@@ -416,16 +419,28 @@ class BookmarksPanel(QWidget):
         self.model.setData(index, self.tr("Map %1, %2 bladwijzers").replace("%1", name).replace("%2", str(count)),
                            Qt.ItemDataRole.AccessibleDescriptionRole)
 
-    def _fill(self, index: QModelIndex, b: Bookmark, status: str) -> None:
+    def _texts(self) -> dict[str, str]:
+        """Translated templates, looked up once per rebuild rather than once per row."""
+        return {
+            "note": self.tr("Notitie: %1"),
+            "saved": self.tr("Bewaard op %1"),
+            STATUS_MISSING: self.status_text(STATUS_MISSING),
+            STATUS_CHANGED: self.status_text(STATUS_CHANGED),
+        }
+
+    def _fill(self, index: QModelIndex, b: Bookmark, status: str, texts: dict[str, str] | None = None) -> None:
+        texts = texts or self._texts()
         self._rows[b.key] = QPersistentModelIndex(index)
-        note = self.status_text(status)
+        note = texts.get(status, "")
         target = b.page_id + (f"#{b.anchor}" if b.anchor else "")
         lines = [b.title, target]
         if note:
             lines.append(note[:1].upper() + note[1:] + ".")
         if b.note:
-            lines.append(self.tr("Notitie: %1").replace("%1", b.note))
-        lines.append(self.tr("Bewaard op %1").replace("%1", datetime.fromtimestamp(b.created).strftime("%d-%m-%Y %H:%M")))
+            lines.append(texts["note"].replace("%1", b.note))
+        t = time.localtime(b.created)  # (datetime.strftime is ten times slower, and this runs per row)
+        lines.append(texts["saved"].replace(
+            "%1", f"{t.tm_mday:02d}-{t.tm_mon:02d}-{t.tm_year} {t.tm_hour:02d}:{t.tm_min:02d}"))
         roles: dict[int, object] = {
             Qt.ItemDataRole.DisplayRole: f"{b.title} \u00b7 {note}" if note else b.title,
             ROLE_KIND: "bookmark",
@@ -439,7 +454,7 @@ class BookmarksPanel(QWidget):
             roles[Qt.ItemDataRole.FontRole] = self._italic
             if status == STATUS_MISSING:
                 roles[Qt.ItemDataRole.ForegroundRole] = self._dim
-        # One call per row (setItemData replaces all roles, so a row that stops being flagged loses the marks).
+        # One call per row.
         self.model.setItemData(index, roles)
 
     def _sync(self, keys: Iterable[tuple[str, str]]) -> None:
@@ -456,7 +471,9 @@ class BookmarksPanel(QWidget):
                 parent = row.parent()
                 old_folder = str(parent.data(ROLE_ID)) if parent.isValid() else None
                 if show and b is not None and old_folder == (b.folder if b.folder in self._folder_rows else None):
-                    self._fill(QModelIndex(row), b, bookmark_status(b, page_ids, self._section_hash))
+                    index = QModelIndex(row)
+                    self.model.clearItemData(index)  # setItemData merges: drop marks that no longer apply
+                    self._fill(index, b, bookmark_status(b, page_ids, self._section_hash))
                     continue
                 if old_folder is not None:
                     touched.add(old_folder)
@@ -665,6 +682,20 @@ class BookmarksPanel(QWidget):
                            lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, old.note)),
                            [old.key])
 
+    def accept_change(self, bookmark_id: int) -> bool:
+        """The user has read the changed section: store its current hash, so the "gewijzigd" mark goes away."""
+        old = self.userdata.get_bookmark(bookmark_id)
+        current = self._section_hash(old.page_id, old.anchor) if old is not None and self._section_hash else None
+        if old is None or not current or current == old.section_hash:
+            return False
+        previous = old.section_hash or ""
+        return self._apply(self.tr("Wijziging gezien"),
+                           lambda: self._by_key(old, lambda b: self.userdata.update_bookmark(b.id,
+                                                                                             section_hash=current)),
+                           lambda: self._by_key(old, lambda b: self.userdata.update_bookmark(b.id,
+                                                                                             section_hash=previous)),
+                           [old.key])
+
     def move_bookmarks(self, bookmark_ids: list[int], folder: str) -> bool:
         olds = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b is not None and
                 b.folder != folder]
@@ -846,6 +877,8 @@ class BookmarksPanel(QWidget):
         rename = menu.addAction(self.tr("Naam wijzigen…"), lambda: self.ask_rename(bookmark_id))
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         menu.addAction(self.tr("Notitie bewerken…"), lambda: self.ask_note(bookmark_id))
+        if index.data(ROLE_STATUS) == STATUS_CHANGED:
+            menu.addAction(self.tr("Markeren als gezien (wijziging gelezen)"), lambda: self.accept_change(bookmark_id))
         move = menu.addMenu(self.tr("Verplaatsen naar map"))
         bookmark = self.userdata.get_bookmark(bookmark_id)
         current_folder = bookmark.folder if bookmark else None
