@@ -130,3 +130,17 @@ def test_breadcrumbs_in_documents_match_the_corpus(rendered_corpus):
         else:
             assert "rl-breadcrumb" not in doc, pid
         assert doc.count("<h1") >= 1 and "rl-summary" in doc or not corpus.pages[pid].summary, pid
+
+
+def test_anchor_links_land_on_an_id_of_the_target_page(rendered_corpus):
+    _, corpus, rendered = rendered_corpus
+    ids = {pid: set(re.findall(r'\sid="([^"]*)"', r.html)) for pid, r in rendered.items()}
+    checked = 0
+    for pid, r in rendered.items():
+        for target, anchor in re.findall(r'href="rl://edition.invalid/page/([^"#]*)#([^"]*)"', r.html):
+            assert anchor in ids[target], (pid, target, anchor)
+            checked += 1
+        for anchor in re.findall(r'href="#([^"]*)"', r.html):
+            assert anchor in ids[pid], (pid, anchor)
+            checked += 1
+    assert checked
