@@ -45,6 +45,9 @@ DUTCH_ADMONITION_TITLES = {
     "example": "Voorbeeld", "quote": "Citaat", "cite": "Citaat",
 }
 
+# Dialogs that only a corpus script would open ("cluster-modal", "modal-overlay"); not "modality".
+_SCRIPT_ONLY_CLASS = re.compile(r"(^|[-_])(modal|dialog)($|[-_])")
+
 _local = threading.local()
 
 
@@ -163,7 +166,7 @@ class _Renderer:
             if (
                 (style and "none" in style)
                 or "hidden" in el.attrs
-                or any("modal" in c or c == "dialog" for c in el.classes())
+                or any(_SCRIPT_ONLY_CLASS.search(c) for c in el.classes())
             ):
                 remove(el)
                 continue

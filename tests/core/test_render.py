@@ -262,3 +262,18 @@ def test_heading_ids_follow_the_importer_even_with_icons_in_headings():
     assert ids == [h.anchor for h in page.headings if h.level == 2]
     assert "rl-icon" in rendered.html and ":material" not in rendered.html
     assert 'href="#wolk"' in rendered.html and rendered.problems == ()  # the link lands on the importer's "wolk"
+
+
+def test_hidden_and_script_only_parts_are_dropped_but_similar_names_kept():
+    body = (
+        '# A\n\n<div class="cluster-modal"><p>Dialoog</p></div>\n\n<div class="modal-overlay">Overlay</div>\n\n'
+        '<div class="modality-info"><p>Modaliteit blijft</p></div>\n\n<p style="display:none">Verborgen</p>\n\n'
+        '<p hidden>Ook verborgen</p>\n\n<p style="color:red">Zichtbaar zonder stijl</p>\n\n'
+        '<button class="x" onclick="go()">Knop</button>\n\n<input type="text" value="weg">\n'
+    )
+    corpus = fc.make_corpus({"a.md": body})
+    html = render_page(corpus.pages["a"], corpus).html
+    for gone in ("Dialoog", "Overlay", "Verborgen", "Ook verborgen", "weg", "style=", "onclick", "<button"):
+        assert gone not in html, gone
+    assert "Modaliteit blijft" in html and "Zichtbaar zonder stijl" in html
+    assert '<span class="rl-button">Knop</span>' in html
