@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import shutil
 import sqlite3
 import statistics
@@ -214,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"machine": {"python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version},
+    results: dict[str, Any] = {"machine": {"python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
+                                           "cpus": os.cpu_count(), "loadavg_start": os.getloadavg()},
                                "corpora": []}
     try:
         for size in args.sizes.split(","):
@@ -233,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size}: {len(docs)} sections (import+render {prep:.1f} s)", file=sys.stderr)
             r = bench_corpus(size, docs, queries, args.repeat, work)
             r["import_render_s"] = round(prep, 3)
+            r["loadavg"] = [round(x, 2) for x in os.getloadavg()]  # other work on the machine skews latencies
             target = TARGETS.get(size, {})
             r["targets"] = {k: {"target": v, "met": r["whoosh"][k] <= v} for k, v in target.items()}
             results["corpora"].append(r)
