@@ -1,0 +1,91 @@
+"""The bundled icon set: covers the corpora, contains only inert shapes, and its generator refuses anything else."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core import icons
+
+REPO = Path(__file__).resolve().parents[2]
+ICONS = REPO / "resources" / "icons"
+SHARED = REPO.parent / "shared" / "corpora"
+_spec = importlib.util.spec_from_file_location("build_icons", ICONS / "build_icons.py")
+assert _spec and _spec.loader
+build_icons = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_icons)
+
+
+def _bundle(name: str) -> dict:
+    with gzip.open(ICONS / name, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def test_bundle_has_the_three_sets_and_twemoji_with_licences():
+    data = _bundle("icons.json.gz")
+    prefixes = {name.split("-", 1)[0] for name in data["icons"]}
+    assert prefixes == {"material", "fontawesome", "octicons"}
+    assert len(data["icons"]) > 10000
+    assert len(_bundle("twemoji.json.gz")["emoji"]) > 3500
+    licences = (ICONS / "LICENSES.md").read_text(encoding="utf-8")
+    for needle in ("Apache", "Font Awesome", "Octicons", "Twemoji", "CC BY 4.0"):
+        assert needle in licences
+
+
+def test_every_icon_shortcode_in_the_corpora_is_bundled():
+    used = set()
+    for md in SHARED.glob("*/docs/**/*.md"):
+        used |= set(re.findall(r":((?:material|fontawesome|octicons)-[a-z0-9-]+):", md.read_text(encoding="utf-8")))
+    assert used, "the corpora use icons"
+    assert not {name for name in used if icons.icon_svg(name) is None}
+
+
+_SAFE_ENTRY = re.compile(r'^[-0-9. ]+\|(?:<(?:/?(?:path|circle|ellipse|rect|polygon|polyline|line|g))(?: [a-z-]+="[-+0-9A-Za-z.,#%() ]*")*/?>)*$')
+
+
+@pytest.mark.parametrize("name, key", [("icons.json.gz", "icons"), ("twemoji.json.gz", "emoji")])
+def test_bundled_markup_is_only_inert_shapes(name, key):
+    entries = _bundle(name)[key]
+    bad = [k for k, v in entries.items() if not _SAFE_ENTRY.match(v)]
+    assert not bad, bad[:5]
+
+
+def test_icon_svg_markup():
+    svg = icons.icon_svg("material-cloud")
+    assert svg is not None and svg.startswith("<svg") and 'fill="currentColor"' in svg and 'aria-hidden="true"' in svg
+    assert icons.icon_svg("material-bestaat-niet") is None
+    assert icons.emoji_svg("1f604") is not None  # smile
+    assert icons.emoji_svg("2764-fe0f") is not None  # red heart, written with a variation selector
+    assert icons.emoji_svg("zzzz") is None
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><script>alert(1)</script></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><a href="javascript:x"><path d="M0"/></a></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><foreignObject><p>x</p></foreignObject></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0" fill="url(http://evil/x)"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><use href="#a"/></svg>',
+    ],
+)
+def test_generator_refuses_or_strips_active_svg(svg):
+    try:
+        viewbox, inner = build_icons.clean_svg(svg)
+    except ValueError:
+        return
+    assert "script" not in inner and "href" not in inner and "url(" not in inner
+
+
+def test_generator_keeps_shapes_and_drops_event_handlers():
+    viewbox, inner = build_icons.clean_svg(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><!-- c --><path d="M1 2z" onclick="x()" '
+        'fill-rule="evenodd"/><circle cx="1" cy="2" r="3" fill="#fff"/></svg>'
+    )
+    assert viewbox == "0 0 16 16"
+    assert inner == '<path d="M1 2z" fill-rule="evenodd"/><circle cx="1" cy="2" r="3" fill="#fff"/>'
