@@ -83,18 +83,23 @@ def test_sigkill_during_write_bursts_loses_nothing_committed(tmp_path: Path) -> 
     deadline = time.monotonic() + 12.0  # keep the test bounded on a slow machine
     while kills < 25 and time.monotonic() < deadline:
         child = _spawn(profile, "k", start)
-        # Wait for the first committed write, so the kill lands inside the burst rather than during start-up.
-        first = child.stdout.readline()
-        assert first, child.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.15))
+        if kills % 4 == 3:
+            # Now and then kill during start-up: opening (and creating/migrating) the store must be safe too.
+            time.sleep(rng.uniform(0.0, 0.3))
+            first = ""
+        else:
+            # Otherwise wait for the first committed write, so the kill lands inside the burst.
+            first = child.stdout.readline()
+            assert first, child.stderr.read()
+            time.sleep(rng.uniform(0.0, 0.15))
         child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=10)
-        assert child.returncode == -signal.SIGKILL
-        lines = [first.strip()] + [ln for ln in out.splitlines() if ln.strip()]
+        out, err = child.communicate(timeout=10)
+        assert child.returncode == -signal.SIGKILL, err  # the writer never stops by itself, unless it failed
         if out and not out.endswith("\n"):
-            lines = lines[:-1]  # a line cut in the middle of printing: not a completed report
+            out = out[: out.rfind("\n") + 1]  # a line cut in the middle of printing: not a completed report
+        lines = [ln.strip() for ln in (first + out).splitlines() if ln.strip()]
         all_reported.extend(lines)
-        start = int(lines[-1].split()[1]) + 1000  # fresh numbers for the next child
+        start += 1000 + (int(lines[-1].split()[1]) - start if lines else 0)  # fresh numbers for the next child
         kills += 1
 
         # After every kill: the store opens, is intact, and has every reported write.
@@ -109,7 +114,7 @@ def test_sigkill_during_write_bursts_loses_nothing_committed(tmp_path: Path) -> 
                 groups[group] = groups.get(group, 0) + 1
             assert all(n == 25 for n in groups.values()), groups
     assert kills >= 10, "the machine is too slow to kill the writer often enough"
-    assert len(all_reported) > kills
+    assert len(all_reported) > kills // 2
     assert not list(profile.glob("*.corrupt-*"))
 
 
