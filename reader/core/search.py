@@ -86,7 +86,8 @@ def weighted(parts: Sequence[tuple[float, str]]) -> str:
 PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this many known words (FIELD-NOTES trap)
 PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
-FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
+FEW_RESULTS = 3
+SUGGEST_BUDGET_S = 0.03  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
 SECTIONS_PER_PAGE = 3
 SNIPPET_CHARS = 220
 
@@ -944,35 +945,45 @@ class SearchIndex:
         """Replace unknown words by the closest frequent corpus word ("Bedoelde je: ...")."""
         replaced = query
         changed = False
+        deadline = time.perf_counter() + SUGGEST_BUDGET_S
         for clause, w in compiled.words[:6]:
+            if time.perf_counter() > deadline:
+                break
             if len(w) < 4 or self._df(w) > 0:
                 continue
             if clause.prefix and self.completions(w, 1):
                 continue  # an unfinished word, not a typo
-            best = self.correction(w)
+            best = self.correction(w, deadline)
             if best:
                 new = _replace_word(replaced, clause.text, best)
                 if new != replaced:
                     replaced, changed = new, True
         return replaced if changed else None
 
-    def correction(self, w: str) -> str | None:
+    def correction(self, w: str, deadline: float | None = None) -> str | None:
         """The corpus word closest to `w` (edit distance 1, else 2; a swap of two letters counts 1), the one used
-        on most pages among equals. Candidates share the first letter (typos rarely hit it) and a similar length."""
+        on most pages among equals. Candidates share the first two letters (typos rarely hit them), else the first;
+        the work is bounded by a candidate count and a deadline."""
         if len(w) > 40:
             return None
+        deadline = deadline or time.perf_counter() + SUGGEST_BUDGET_S
         maxdist = 1 if len(w) < 6 else 2
         best: tuple[int, int, str] | None = None
-        for n, cand in enumerate(self._with_prefix(w[0])):
-            if n > 20_000:
+        for prefix in (w[:2], w[:1]):
+            for n, cand in enumerate(self._with_prefix(prefix)):
+                if n > 5_000 or (n % 256 == 0 and time.perf_counter() > deadline):
+                    break
+                if abs(len(cand) - len(w)) > maxdist or cand == w or cand in STOP_WORDS:
+                    continue
+                if len(prefix) == 1 and cand[1:2] == w[1:2]:
+                    continue  # seen in the first round
+                d = edit_distance(w, cand, maxdist)
+                if d <= maxdist:
+                    key = (d, -self._df(cand), cand)
+                    if best is None or key < best:
+                        best = key
+            if best is not None:
                 break
-            if abs(len(cand) - len(w)) > maxdist or cand == w or cand in STOP_WORDS:
-                continue
-            d = edit_distance(w, cand, maxdist)
-            if d <= maxdist:
-                key = (d, -self._df(cand), cand)
-                if best is None or key < best:
-                    best = key
         return best[2] if best else None
 
 
