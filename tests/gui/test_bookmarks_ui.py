@@ -232,7 +232,9 @@ def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monk
         qtbot.addWidget(panel)
         assert panel.message_bar.isVisibleTo(panel)
         assert "kunnen niet worden opgeslagen" in panel.message_label.text()
-        assert panel.add_bookmark("b", "", "B") is None
+        with qtbot.waitSignal(panel.save_failed) as blocker:
+            assert panel.add_bookmark("b", "", "B") is None
+        assert "alleen-lezen" in blocker.args[0]
         bid = data.find_bookmark("a").id
         assert not panel.rename_bookmark(bid, "Nieuw")
         assert not panel.delete_bookmarks([bid])

@@ -193,6 +193,7 @@ class BookmarksPanel(QWidget):
 
     open_requested = Signal(str, str)  # page id, anchor ("" for the page itself)
     bookmarks_changed = Signal()  # anything stored changed (e.g. to update the toolbar star)
+    save_failed = Signal(str)  # why a change was not saved (read-only profile, disk full ...), for the status bar
 
     def __init__(
         self,
@@ -577,10 +578,11 @@ class BookmarksPanel(QWidget):
     def _report(self, err: UserDataError) -> None:
         log.warning("bookmark change failed: %s", err)
         if isinstance(err, ReadOnlyError):
-            self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", str(err)),
-                              sticky=True)
+            text = self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", str(err))
         else:
-            self.show_message(self.tr("Niet opgeslagen: %1").replace("%1", str(err)), sticky=True)
+            text = self.tr("Niet opgeslagen: %1").replace("%1", str(err))
+        self.show_message(text, sticky=True)
+        self.save_failed.emit(text)
 
     def _apply(
         self,
