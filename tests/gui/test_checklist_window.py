@@ -1,0 +1,51 @@
+"""The checklist in the real window: tick an item of the bundled start page, restart with the same profile, the
+tick is still there (and the progress line says so)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+pytestmark = pytest.mark.gui
+
+
+def _state(run_js, window) -> dict:  # noqa: ANN001
+    return run_js(window.page, "window.rlChecklist ? window.rlChecklist.state() : '{}'") or {}
+
+
+def _click_box(run_js, qtbot, window, index: int) -> None:  # noqa: ANN001
+    rect = run_js(
+        window.page,
+        f"(function(){{var b=document.querySelectorAll('li.task-list-item input')[{index}];"
+        "b.scrollIntoView({block:'center'});var r=b.getBoundingClientRect();"
+        "return JSON.stringify([r.left+r.width/2, r.top+r.height/2]);})()",
+    )
+    target = window.view.focusProxy() or window.view
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(int(rect[0]), int(rect[1])))
+
+
+def test_tick_survives_a_restart_of_the_window(open_reader, run_js, qtbot, content_edition, tmp_path: Path):  # noqa: ANN001
+    from reader.core.userdata import UserData
+
+    profile = tmp_path / "profile"
+    window = open_reader(content_edition, "index", profile=profile).window
+    qtbot.waitUntil(lambda: all(_state(run_js, window).get("enabled") or [False]), timeout=10000)
+    before = _state(run_js, window)
+    assert before["total"] >= 2 and not before["checked"][1]
+    _click_box(run_js, qtbot, window, 1)
+    qtbot.waitUntil(lambda: _state(run_js, window)["checked"][1] is True, timeout=10000)
+    qtbot.waitUntil(lambda: any(window.userdata.state("index").values()), timeout=10000)
+    expected = f"{before['done'] + 1} van {before['total']} gedaan"
+    assert _state(run_js, window)["progress"] == expected
+    window.close()
+
+    again = open_reader(content_edition, "index", profile=profile).window
+    qtbot.waitUntil(lambda: all(_state(run_js, again).get("enabled") or [False]), timeout=10000)
+    after = _state(run_js, again)
+    assert after["checked"][1] is True and after["progress"] == expected
+    again.close()
+    with UserData.open(profile) as store:
+        report = store.report("index", fmt="markdown")
+        assert report.count("- [x]") == 1
