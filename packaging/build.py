@@ -159,20 +159,23 @@ def folder_size(folder: Path) -> int:
 
 def size_report(folder: Path) -> dict[str, float]:
     """Megabytes per meaningful part of the bundle (the answer to 'where do the megabytes go')."""
+    # First match wins; patterns are matched against paths relative to _internal/ (or the folder).
     groups = {
-        "QtWebEngineCore library": ["libQt6WebEngineCore.so*", "QtWebEngineCore.dll", "QtWebEngineCore.framework/*"],
-        "ICU (Qt) libraries": ["libicu*", "icu*.dll"],
+        "QtWebEngineCore library": ["*libQt6WebEngineCore.so*", "*Qt6WebEngineCore.dll", "*QtWebEngineCore.framework/*"],
+        "ICU libraries (Qt)": ["*libicu*", "*icu*.dll"],
         "WebEngine resources (icudtl, paks, v8)": ["PySide6/Qt/resources/*", "PySide6/resources/*"],
+        "WebEngine helper process": ["*QtWebEngineProcess*"],
         "WebEngine locales": ["*/qtwebengine_locales/*"],
-        "Qt translations": ["PySide6/Qt/translations/*.qm", "PySide6/translations/*.qm"],
-        "other Qt libraries": ["PySide6/Qt/lib/*", "Qt6*.dll"],
+        "Qt translations": ["PySide6/Qt/translations/*", "PySide6/translations/*"],
         "Qt plugins": ["PySide6/Qt/plugins/*", "PySide6/plugins/*"],
-        "PySide6 bindings + shiboken": ["PySide6/*", "shiboken6/*", "libpyside6*", "libshiboken6*"],
+        "other Qt libraries": ["PySide6/Qt/lib/*", "*Qt6*.dll"],
+        "PySide6 bindings + shiboken": ["PySide6/*", "shiboken6/*", "*libpyside6*", "*libshiboken6*"],
         "the edition": ["edition/*"],
-        "reader resources": ["resources/*"],
+        "reader resources (css, icons, translations)": ["resources/*"],
         "Python runtime + stdlib": ["libpython*", "python3*/*", "base_library.zip", "python3*.dll"],
-        "executable (+ Python code archive)": [APP, f"{APP}.exe"],
+        "executable (bootloader + Python code archive)": [APP, f"{APP}.exe"],
         "desktop integration": ["share/*", "install.sh"],
+        "bundled system libraries": ["lib*.so*"],
     }
     import fnmatch
 
@@ -184,7 +187,7 @@ def size_report(folder: Path) -> dict[str, float]:
         rel = path.relative_to(internal if internal in path.parents else folder).as_posix()
         group = next(
             (name for name, patterns in groups.items() if any(fnmatch.fnmatchcase(rel, p) for p in patterns)),
-            "system libraries + other Python packages",
+            "other Python packages (nh3, yaml, ...)",
         )
         sizes[group] = sizes.get(group, 0) + path.stat().st_size
     return {k: round(v / 1e6, 1) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])}

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 # UI languages we ship (the reader is Dutch; English is the fallback). Chromium locale paks use "en-US".
 LANGUAGES = ("nl", "en")
-WEBENGINE_LOCALES = ("nl", "en-US", "en-GB")
+WEBENGINE_LOCALES = ("nl", "en-US")  # Chromium falls back from any en-* to en-US
 
 # Python modules of PySide6 the reader never imports. Excluding them also stops their hooks from pulling in the
 # QML tree (PySide6.QtQuick is a hidden import of QtWebEngineCore's hook: PyInstaller issue 6447).
@@ -76,7 +76,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtLabsStyleKit",
     "PySide6.QtQmlFeatures",
     "PySide6.scripts",  # pyside6-* developer tools (deploy, designer, qml, ...)
-    # Python standard library / third-party parts a reader does not need.
+    # Python standard library / third-party parts a reader does not need. Pygments comes with pytest, not with
+    # the reader: the renderer sets pymdownx.highlight use_pygments=False, so editions never depend on it.
+    "pygments",
     "tkinter",
     "unittest",
     "pydoc",
@@ -88,7 +90,93 @@ EXCLUDED_MODULES = [
     "PyInstaller",
     "setuptools",
     "pip",
+    # No network code in the reader: without ssl/_hashlib the bundle needs no OpenSSL (5.4 MB); hashlib falls back
+    # to Python's built-in SHA-2. No interactive console: no readline/ncurses. No East Asian legacy codecs.
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    "readline",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_tw",
+    "_codecs_iso2022",
 ]
+
+# Linux libraries taken from the user's system instead of the build machine: every desktop has them, and they must
+# match the system they talk to (GPU driver, display server, fonts.conf, cupsd, ALSA and D-Bus configuration; a
+# bundled libstdc++ older than the one Mesa was built with stops the GPU driver from loading). Libraries that only
+# these needed are then pruned too. The README lists the matching Debian/Ubuntu packages. Matched by file name
+# prefix at the top of the bundle; Qt's own libraries and NSS (not on every desktop) stay bundled.
+SYSTEM_LIBS = (
+    "libstdc++.so",
+    "libgcc_s.so",
+    "libz.so",
+    "libX11.so",
+    "libX11-xcb.so",
+    "libxcb.so",
+    # The X extension libraries every X11/XWayland desktop installs with libX11 (the less common xcb utility
+    # libraries Qt's xcb plugin wants, such as xcb-cursor and xcb-icccm, stay bundled).
+    "libXext.so",
+    "libXfixes.so",
+    "libXrender.so",
+    "libXrandr.so",
+    "libXdamage.so",
+    "libXcomposite.so",
+    "libXtst.so",
+    "libxcb-glx.so",
+    "libxcb-randr.so",
+    "libxcb-render.so",
+    "libxcb-shm.so",
+    "libxcb-sync.so",
+    "libxcb-xfixes.so",
+    "libxcb-xkb.so",
+    "libxcb-shape.so",
+    "libxkbcommon.so",
+    "libgbm.so",
+    "libdrm.so",
+    "libfontconfig.so",
+    "libfreetype.so",
+    "libexpat.so",
+    "libpng16.so",
+    "libglib-2.0.so",
+    "libgthread-2.0.so",
+    "libgobject-2.0.so",
+    "libgio-2.0.so",
+    "libdbus-1.so",
+    "libsystemd.so",
+    "libudev.so",
+    "libasound.so",
+    "libcups.so",  # printing: the cups print plugin stays and uses the system's libcups when there is one
+    # Base libraries of every distribution (Debian priority "required"/"important").
+    "libzstd.so",
+    "liblzma.so",
+    "libbz2.so",
+    "libffi.so",
+    "libsqlite3.so",  # Python's sqlite3 module links it; every distribution's Python does too
+    "libbrotlicommon.so",
+    "libbrotlidec.so",
+    "libgssapi_krb5.so",  # Qt Network links it for Negotiate authentication; the reader never authenticates
+    # NSS and NSPR: QtWebEngine on Linux requires them anyway, and a crypto library must get the distribution's
+    # security updates rather than be frozen at build time.
+    "libnss3.so",
+    "libnssutil3.so",
+    "libsmime3.so",
+    "libssl3.so",
+    "libsoftokn3.so",
+    "libfreebl3.so",
+    "libfreeblpriv3.so",
+    "libnssckbi.so",
+    "libnssdbm3.so",
+    "libnspr4.so",
+    "libplc4.so",
+    "libplds4.so",
+    "libfreebl3.chk",
+    "libfreeblpriv3.chk",
+    "libsoftokn3.chk",
+    "libnssdbm3.chk",
+)
 
 # Qt plugin directories and files we keep. Everything else under PySide6/Qt/plugins is dropped.
 KEEP_PLUGINS = [
@@ -115,10 +203,7 @@ KEEP_PLUGINS = [
     "styles/*",
     # Icons (the app icon and toolbar icons are SVG) and the image formats Qt itself decodes for the window.
     "iconengines/*",
-    "imageformats/*qsvg*",
-    "imageformats/*qico*",
-    "imageformats/*qjpeg*",
-    "imageformats/*qgif*",
+    "imageformats/*qsvg*",  # (page images are decoded by Chromium, not by Qt's image plugins)
     # Printing a page (print stylesheet, printToPdf needs no plugin but the print dialog does).
     "printsupport/*",
 ]
@@ -152,6 +237,8 @@ def _norm(dest: str) -> str:
 def drop_reason(dest: str) -> str | None:
     """Why `dest` (a destination path in the bundle) is left out, or None to keep it."""
     path = _norm(dest)
+    if "/" not in path and path.startswith(SYSTEM_LIBS):
+        return "system library (taken from the user's system)"
     match = _WEBENGINE_LOCALE.search(path)
     if match:
         return None if match.group("locale") in WEBENGINE_LOCALES else "webengine locale"

@@ -85,3 +85,26 @@ def prune_unlinked(binaries: Iterable[Entry]) -> tuple[list[Entry], dict[str, in
             except OSError:
                 pruned[name] = 0
     return kept, pruned
+
+
+def drop_dangling_symlinks(*tocs: list[Entry]) -> list[list[Entry]]:
+    """Remove SYMLINK entries whose target is no longer collected (PyInstaller adds top-level links to libraries
+    in subfolders before the spec filters; a dangling link would be shipped as a broken file)."""
+    import posixpath
+
+    result = [list(toc) for toc in tocs]
+    while True:
+        present = {e[0].replace("\\", "/") for toc in result for e in toc}
+        changed = False
+        for toc in result:
+            for entry in list(toc):
+                dest, src, typecode = entry
+                if typecode != "SYMLINK":
+                    continue
+                dest = dest.replace("\\", "/")
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(dest), src.replace("\\", "/")))
+                if target not in present:
+                    toc.remove(entry)
+                    changed = True
+        if not changed:
+            return result

@@ -70,6 +70,9 @@ def test_what_the_reader_needs_is_kept(dest: str) -> None:
         "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
         "PySide6/Qt/plugins/position/libqtposition_nmea.so",
         "PySide6/Qt/plugins/imageformats/libqpdf.so",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "libnss3.so",
+        "libstdc++.so.6",
         "PySide6/plugins/platforms/qdirect2d.dll",
     ],
 )
