@@ -167,3 +167,26 @@ def test_every_action_has_an_accessible_name_and_widgets_are_named(open_reader, 
     for widget in (window.sidebar, window.contents, window.outline, window.relations, window.view, window.findbar.field,
                    window.findbar.next_button, window.findbar.previous_button, window.findbar.close_button):
         assert widget.accessibleName(), widget.objectName()
+
+
+def test_emitting_signals_does_not_eat_references_to_true(qapp):
+    # PySide6 6.12 on Python 3.11 dropped a reference to True on every emit(); the app repairs that at start-up,
+    # otherwise a long session (scroll-spy, page loads) ends in "bool_dealloc: deallocating True".
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        changed = Signal(str)
+        done = Signal(str, bool)
+
+    emitter = Emitter()
+    received = []
+    emitter.changed.connect(received.append)
+    emitter.done.connect(lambda _p, ok: received.append(ok))
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        emitter.changed.emit("anker")
+        emitter.done.emit("pagina", True)
+    assert len(received) == 4000
+    assert sys.getrefcount(True) >= before - 10
