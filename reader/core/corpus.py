@@ -87,6 +87,15 @@ class _Draft:
     abbreviations: dict[str, str] = field(default_factory=dict)
     extra_ids: frozenset[str] = frozenset()
 
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every id a link may point at: heading ids plus explicit ids in the body (computed once)."""
+        cached = self.__dict__.get("_anchors")
+        if cached is None:
+            cached = frozenset(h.anchor for h in self.headings) | self.extra_ids
+            self.__dict__["_anchors"] = cached
+        return cached
+
     def origin(self, offset: int) -> tuple[str, int]:
         """File and line of an offset in `body`."""
         index = self.body.count("\n", 0, offset)
@@ -872,7 +881,7 @@ def _check_links(
     problems: list[Problem],
     add_edge: Any,
 ) -> None:
-    own_anchors = {h.anchor for h in draft.headings} | draft.extra_ids
+    own_anchors = draft.anchors
     for raw in body_links(draft.body):
         href = raw.href
         if not href or href.startswith(("{{", "{%")):
@@ -882,8 +891,7 @@ def _check_links(
         if target.kind == "page" and target.page is not None:
             if target.anchor:
                 other = by_id[target.page]
-                anchors = {h.anchor for h in other.headings} | other.extra_ids
-                if target.anchor not in anchors:
+                if target.anchor not in other.anchors:
                     problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; fix the #anchor."))
             if target.page != draft.page_id:
                 add_edge(Edge(draft.page_id, target.page, LINK, target.anchor))

@@ -173,13 +173,31 @@ _ATTR = re.compile(r"\{[^}]*\}\s*$")
 _CONTAINER_PREFIX = re.compile(r"^(?:\s*>)*\s*")
 
 
+# A line of running text: starts with a letter and holds nothing that can open, close or mark a block.
+_PLAIN_LINE = re.compile(r"^([ \t]*)[A-Za-z\u00c0-\u024f][^|<>`{}\\\x00-\x1f]*$")
+_UNDERLINE = re.compile(r"^[ \t]*[=-]+[ \t]*$")
+
+
+def _shrink(lines: list[str]) -> list[str]:
+    """Running-text lines reduced to `x` (indent kept): the block structure, and so every heading, stays the same,
+    while Python-Markdown has far less text to scan. A line above a setext underline is a heading and kept."""
+    out = lines[:]
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if len(line) > 2:
+            match = _PLAIN_LINE.match(line)
+            if match and not (i < last and _UNDERLINE.match(lines[i + 1])):
+                out[i] = match.group(1) + "x"
+    return out
+
+
 def toc_headings(body: str) -> list[tuple[int, str, str]]:
     """(level, id, plain text) of every heading of `body`, h1..h6, in document order."""
     md = _markdown()
     md.reset()
     md.rl_headings = []  # type: ignore[attr-defined]
     # Markdown.convert() minus serialization and postprocessors: we only need the tree's heading ids.
-    lines = body.split("\n")
+    lines = _shrink(body.split("\n"))
     for prep in md.preprocessors:
         lines = prep.run(lines)
     root = md.parser.parseDocument(lines).getroot()
@@ -206,6 +224,10 @@ def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
             number, cand_level, cand_text = candidates[index]
             if cand_level != level:
                 continue
+            if cand_text == text:  # the common case: plain heading text, no need to slugify
+                line = body_line + number
+                pos = index + 1
+                break
             explicit = "#" + anchor in cand_text
             slug = slugify_heading(_plain(cand_text))
             if explicit or slug in (anchor, base) or slugify_heading(text) == slug:

@@ -101,6 +101,16 @@ _LINE = st.one_of(
     st.just("*[API]: Application Programming Interface"),
     st.just("| a | b |\n| - | - |\n| c | d |"),
     st.just(""),
+    st.just("Gewone zin met woorden, komma's en (haakjes) of 1. getallen!"),
+    st.just("   Ingesprongen zin"),
+    st.just("Zin met * ster en _ streep"),
+    st.just("a | b\n--- | ---\nc | d"),
+    st.just(":---"),
+    st.just("- - -"),
+    st.just("Tekst\n   ==="),
+    st.just("<!--\nzin\n-->"),
+    st.just("<div\nclass=\"x\">\nzin\n</div>"),
+    st.just("[^1]: voetnoot\n    zin erin"),
 )
 _DOC = st.lists(_LINE, max_size=14).map("\n".join)
 
