@@ -75,6 +75,7 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
     lines = text.split("\n")
     actions: list[Action] = []
     seen: set[str] = set()
+    seen_ids: list[str] = []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problems.append(Problem(WARNING, "action-format", rel, None, f"Action #{index + 1} is not a mapping of fields; fix or remove it."))
@@ -86,9 +87,11 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
             problems.append(Problem(WARNING, "action-incomplete", rel, line, f"Action #{index + 1} lacks an `id` or `name`; add both."))
             continue
         if action_id in seen:
-            problems.append(Problem(WARNING, "action-duplicate", rel, line, f"Action id {action_id!r} is used twice; give each action its own id."))
-            continue
+            # NeRDS lists one tool twice for two guidelines under the same id: both cards are real, keep both.
+            line = _line_of(lines, f"id: {action_id}", occurrence=list(seen_ids).count(action_id) + 1) or line
+            problems.append(Problem(WARNING, "action-duplicate", rel, line, f"Action id {action_id!r} is used more than once (both entries are kept); give each action its own id."))
         seen.add(action_id)
+        seen_ids.append(action_id)
         actions.append(
             Action(
                 id=action_id,
@@ -105,10 +108,14 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
     return tuple(actions), problems
 
 
-def _line_of(lines: list[str], needle: str) -> int | None:
+def _line_of(lines: list[str], needle: str, occurrence: int = 1) -> int | None:
+    """1-based line of the `occurrence`-th line containing `needle` as a whole value."""
+    seen = 0
     for number, line in enumerate(lines, start=1):
-        if needle in line:
-            return number
+        if needle in line and line.rstrip().endswith(needle):
+            seen += 1
+            if seen == occurrence:
+                return number
     return None
 
 

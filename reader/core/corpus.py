@@ -28,7 +28,7 @@ import yaml
 
 from reader.core import links
 from reader.core.actions import find_placeholders, find_registry, load_actions
-from reader.core.headings import extract_headings
+from reader.core.headings import extract_headings, slugify_heading
 from reader.core.mkdocs import MkDocsConfig, MkDocsConfigError, read_mkdocs_config, yaml_error_location
 from reader.core.model import (
     ERROR,
@@ -873,6 +873,17 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     )
 
 
+def _suggest(anchor: str, anchors: frozenset[str]) -> str:
+    """` (did you mean 'x'?)` when the anchor differs from an existing id only in case or spelling."""
+    from difflib import get_close_matches
+
+    wanted = slugify_heading(anchor)
+    if wanted in anchors:
+        return f" (ids are lower case: did you mean {wanted!r}?)"
+    close = get_close_matches(anchor.lower(), sorted(anchors), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _check_links(
     draft: _Draft,
     by_id: dict[str, _Draft],
@@ -892,12 +903,12 @@ def _check_links(
             if target.anchor:
                 other = by_id[target.page]
                 if target.anchor not in other.anchors:
-                    problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; fix the #anchor."))
+                    problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; fix the #anchor{_suggest(target.anchor, other.anchors)}."))
             if target.page != draft.page_id:
                 add_edge(Edge(draft.page_id, target.page, LINK, target.anchor))
         elif target.kind == "anchor":
             if target.anchor and target.anchor not in own_anchors:
-                problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: this page has no heading with id {target.anchor!r}; fix the #anchor."))
+                problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: this page has no heading with id {target.anchor!r}; fix the #anchor{_suggest(target.anchor, own_anchors)}."))
         elif target.kind == "missing":
             what = "Image" if raw.image else "Link"
             code = "image-missing" if raw.image else "link-missing"
