@@ -59,3 +59,35 @@ def test_any_page_gives_a_page_or_clean_problems(front, body, closed, raw):
         assert isinstance(page.title, str) and isinstance(page.summary, str)
         assert all(isinstance(r, str) for r in page.relations)
         assert all(h.anchor for h in page.headings) or not page.headings
+
+
+_CONFIG_KEYS = st.sampled_from(["site_name", "docs_dir", "nav", "theme", "markdown_extensions", "exclude_docs", "INHERIT", "x"])
+_NAV_ENTRY = st.recursive(
+    st.one_of(st.sampled_from(["index.md", "a.md", "weg.md", "https://example.org", "", "../x.md", "/abs.md"]), st.none(), st.integers()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.one_of(st.text(max_size=5), st.integers()), inner, max_size=2)),
+    max_leaves=8,
+)
+_CONFIG = st.dictionaries(_CONFIG_KEYS, st.one_of(_VALUE, _NAV_ENTRY), max_size=5)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(config=st.one_of(_CONFIG.map(lambda d: yaml.safe_dump(d, allow_unicode=True)), st.text(max_size=120)))
+def test_any_mkdocs_yml_gives_a_corpus_or_a_corpus_error(config):
+    from reader.core.corpus import CorpusError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8", errors="surrogatepass")
+        for docs in ("docs", "."):
+            (root / docs).mkdir(exist_ok=True)
+            (root / docs / "index.md").write_text("---\ntitle: T\nsummary: s\n---\n# T\n", encoding="utf-8")
+            (root / docs / "a.md").write_text("# A\n", encoding="utf-8")
+        try:
+            corpus = load_corpus(root)
+        except CorpusError as exc:
+            assert exc.problem.severity == ERROR and exc.problem.message.endswith(".")
+            return
+    assert corpus.pages
+    assert isinstance(corpus.title, str) and corpus.title
+    for problem in corpus.problems:
+        assert problem.message.endswith(".")
