@@ -12,7 +12,27 @@ import pytest
 def qapp():  # noqa: ANN201 - overrides pytest-qt's fixture: the scheme must be registered before the app exists
     from reader.gui.app import create_application
 
-    return create_application(["pytest"], offscreen=True)
+    app = create_application(["pytest"], offscreen=True)
+    yield app
+    _delete_web_objects(app)
+
+
+def _delete_web_objects(app) -> None:  # noqa: ANN001
+    """Whatever a test left behind: views (with their pages) first, then profiles, or Chromium crashes at exit."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    for widget in app.allWidgets():
+        if isinstance(widget, QWebEngineView):
+            widget.close()
+            widget.deleteLater()
+    for page in app.findChildren(QWebEnginePage):
+        page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for profile in app.findChildren(QWebEngineProfile):
+        profile.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
