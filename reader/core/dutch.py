@@ -116,6 +116,7 @@ NOT_A_PART: frozenset[str] = STOP_WORDS | frozenset(
 # Derivations that keep the meaning of their base: standaardisatie -> standaard, digitalisering -> digitaal is
 # irregular and is not attempted.
 DERIVATIONS = ("isatie", "isering", "iseren")
+_DERIVATION_ENDINGS = tuple({d[-3:] for d in DERIVATIONS})
 
 
 class Decompounder:
@@ -169,6 +170,8 @@ class Decompounder:
 
     def derivation_base(self, word: str) -> str | None:
         """`standaardisatie` -> `standaard` when the base is a corpus word."""
+        if not word.endswith(_DERIVATION_ENDINGS):
+            return None
         for suffix in DERIVATIONS:
             if word.endswith(suffix):
                 base = word[: -len(suffix)]

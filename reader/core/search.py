@@ -250,6 +250,37 @@ class DutchTokenizer(Tokenizer):
         else:
             yield from self._tokens(t, value, 1.0, pos, positions, chars, start_char)
 
+    def postings(self, value: str) -> Iterator[tuple[str, int, float]]:
+        """(term, position, boost) for every token of a value, the same stream __call__ makes, without Tokens."""
+        if value.startswith(_PART):
+            parts = []
+            for part in value[1:].split(_PART):
+                boost, _sep, text = part.partition(_BOOST)
+                try:
+                    parts.append((float(boost), text))
+                except ValueError:
+                    parts.append((1.0, text))
+        else:
+            parts = [(1.0, value)]
+        dec = self.decompounder
+        pos = 0
+        for boost, text in parts:
+            for w in fold_words(text):
+                if w in STOP_WORDS:
+                    continue
+                yield stem(w), pos, boost
+                if dec is not None:
+                    split = dec.split(w)
+                    if split:
+                        for k, part in enumerate(split):
+                            yield stem(part), pos + k, boost
+                        pos += len(split) - 1
+                    base = dec.derivation_base(w)
+                    if base:
+                        yield stem(base), pos, boost
+                pos += 1
+            pos += PART_GAP
+
     def _tokens(self, t: Token, value: str, boost: float, pos: int, positions: bool, chars: bool,
                 start_char: int) -> Iterator[Token]:
         dec = self.decompounder
@@ -301,6 +332,25 @@ class CompactPositions(Positions):
                 d >>= 7
             out.append(d)
         return bytes(out)
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, DutchTokenizer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        # Fast path for our own analyzer: no Token objects, positions and weights gathered directly.
+        fb = self.field_boost
+        poses: dict[str, list[int]] = {}
+        weights: dict[str, float] = {}
+        for text, pos, boost in analyzer.postings(value):
+            lst = poses.get(text)
+            if lst is None:
+                poses[text] = [pos]
+                weights[text] = boost
+            else:
+                lst.append(pos)
+                weights[text] += boost
+        for w, poslist in poses.items():
+            yield (w, len(poslist), weights[w] * fb, self.encode(poslist))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         positions: list[int] = []
@@ -537,8 +587,16 @@ def make_zdict(docs: Sequence[SearchDoc]) -> bytes:
     return sample.encode("utf-8")[-size:] if size >= 256 else b""
 
 
+_compressors: dict[bytes, Any] = {}
+
+
 def _compress(text: str, zdict: bytes) -> bytes:
-    c = zlib.compressobj(6, zdict=zdict) if zdict else zlib.compressobj(6)
+    # Loading the dictionary costs more than compressing a section: copy a primed compressor instead.
+    base = _compressors.get(zdict)
+    if base is None:
+        _compressors.clear()
+        base = _compressors[zdict] = zlib.compressobj(6, zdict=zdict) if zdict else zlib.compressobj(6)
+    c = base.copy()
     return c.compress(text.encode("utf-8")) + c.flush()
 
 

@@ -99,5 +99,8 @@ def test_as_you_type_prefixes_find_forms(nerds: SearchIndex) -> None:
 def test_latency_is_small(nerds: SearchIndex) -> None:
     for q in ("toegankelijkheid", "open source", "standaar", "cloud -kosten", '"open standaarden"'):
         nerds.search(q)
-    worst = max(nerds.search(q).ms for q in ("toegankelijkheid", "open source", "standaar", "cloud -kosten"))
-    assert worst < 100  # generous: the benchmark holds the real targets
+    # Best of three per query (other work on a shared machine must not fail this); generous: the benchmark holds
+    # the real targets, this only catches a pathological query plan.
+    worst = max(min(nerds.search(q).ms for _ in range(3))
+                for q in ("toegankelijkheid", "open source", "standaar", "cloud -kosten", "toegankelijkhied"))
+    assert worst < 100
