@@ -142,12 +142,36 @@ def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(result)
 
 
-def read_mkdocs_config(root: Path) -> MkDocsConfig:
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """MkDocs' INHERIT merge: mappings merge recursively, everything else in the child wins."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    merged.pop("INHERIT", None)
+    return merged
+
+
+def _inherited(root: Path, path: Path, inherit: str, text: str, depth: int) -> dict[str, Any]:
+    line = next((n for n, l in enumerate(text.splitlines(), 1) if l.startswith("INHERIT")), None)
+    parent = (path.parent / inherit).resolve()
+    if depth >= 5:
+        raise MkDocsConfigError("INHERIT chains more than 5 configs deep; flatten them.", line, "mkdocs-inherit")
+    if not parent.is_relative_to(root.resolve()):
+        raise MkDocsConfigError(f"INHERIT points at {inherit!r}, outside the source; copy that config into the source.", line, "mkdocs-inherit")
+    if not parent.is_file():
+        raise MkDocsConfigError(f"INHERIT points at {inherit!r}, which does not exist; fix the path.", line, "mkdocs-inherit")
+    return read_mkdocs_config(root, _config_path=parent, _depth=depth + 1).raw
+
+
+def read_mkdocs_config(root: Path, *, _config_path: Path | None = None, _depth: int = 0) -> MkDocsConfig:
     """Read `root/mkdocs.yml` (or .yaml). A root without one is a plain folder: docs_dir ".".
 
     Raises MkDocsConfigError when the file exists but is unreadable, not YAML, or not a mapping.
     """
-    path = find_config(root)
+    path = _config_path or find_config(root)
     if path is None:
         return MkDocsConfig(None, None, ".", None, (), (), None)
     try:
@@ -165,14 +189,19 @@ def read_mkdocs_config(root: Path) -> MkDocsConfig:
         raw = load_yaml_text(text)
     except yaml.YAMLError as exc:
         line0, reason = yaml_error_location(exc)
-        line = line0 + 1 if line0 is not None else None
-        raise MkDocsConfigError(f"mkdocs.yml is not valid YAML ({reason}); fix the syntax at this line.", line) from exc
+        raise MkDocsConfigError(
+            f"{path.name} is not valid YAML ({reason}); fix the syntax at this line.",
+            line0 + 1 if line0 is not None else None,
+        ) from exc
     except RecursionError as exc:
         raise MkDocsConfigError("mkdocs.yml nests too deeply to be read; simplify it.", None) from exc
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         raise MkDocsConfigError("mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.", 1, "mkdocs-not-mapping")
+    inherit = raw.get("INHERIT")
+    if isinstance(inherit, str):
+        raw = _merge(_inherited(root, path, inherit, text, _depth), raw)
     theme = raw.get("theme")
     features: tuple[str, ...] = ()
     language = None

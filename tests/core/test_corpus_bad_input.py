@@ -357,3 +357,18 @@ def test_heading_lines_stay_right_after_snippets(tmp_path):
     })
     page = load_corpus(tmp_path).pages["index"]
     assert [(h.anchor, h.line) for h in page.headings] == [("uit-het-fragment", 0), ("eigen-kop", 7)]
+
+
+def test_mkdocs_inherit_inside_the_source(tmp_path):
+    write(tmp_path, {
+        "basis.yml": "site_name: Basis\ntheme:\n  name: material\n  language: nl\n  features: [navigation.indexes]\ndocs_dir: inhoud\n",
+        "mkdocs.yml": "INHERIT: basis.yml\ntheme:\n  features: []\nnav:\n  - index.md\n",
+        "inhoud/index.md": GOOD_PAGE,
+    })
+    corpus = load_corpus(tmp_path)
+    assert corpus.title == "Basis" and corpus.docs_dir.name == "inhoud" and corpus.language == "nl"
+    assert corpus.problems == []
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nINHERIT: ../elders.yml\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert (info.value.problem.code, info.value.problem.line) == ("mkdocs-inherit", 2)
