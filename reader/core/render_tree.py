@@ -144,6 +144,10 @@ class _Builder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         parent = self.stack[-1]
+        if parent.tag in _LEADING_LF_DROPPED and not parent.children and data.startswith("\n"):
+            data = data[1:]  # as an HTML parser does: a newline right after <pre> is not content
+            if not data:
+                return
         if parent.children and isinstance(parent.children[-1], Text):
             parent.children[-1].text += data
         else:
@@ -177,12 +181,20 @@ def _serialize(node: Node, out: list[str]) -> None:
         out.append(">")
         if node.tag in VOID:
             return
+    if (
+        node.tag in _LEADING_LF_DROPPED
+        and node.children
+        and isinstance(node.children[0], Text)
+        and node.children[0].text.startswith("\n")
+    ):
+        out.append("\n")  # keeps a real leading newline through the next parse (HTML serialisation rule)
     for child in node.children:
         _serialize(child, out)
     if node.tag != "#root":
         out.append(f"</{node.tag}>")
 
 
+_LEADING_LF_DROPPED = frozenset({"pre", "textarea", "listing"})
 _BOOLEAN = frozenset({"checked", "disabled", "open", "hidden", "reversed"})
 
 
