@@ -9,11 +9,21 @@ against the corpus vocabulary (see reader.core.dutch) and their parts are indexe
 consecutive positions, so `beveiliging` finds `informatiebeveiliging` and the phrase "open source" finds
 `opensourcesoftware`.
 
-Fields: `lead` (page title + summary, in the page's first section only), `ptitle` (page title, every section),
-`stitle` (section heading), `crumbs` (nav path, first section) and `body`, all stemmed. The folded, *unstemmed*
-vocabulary with page frequencies is a plain sorted file (VOCAB_FILE) that serves prefix completion and did-you-mean
-(fuzzy matching on stems finds nothing for `toegankelijkhied`); as a Whoosh field it cost ~190 bytes per word. Field weights are applied as query boosts so they can be
-tuned without rebuilding. The section text is stored zlib-compressed for snippets, which keeps the index small.
+Index layout (one Whoosh document per section):
+- `text`: everything searched by default, as weighted parts (page title, heading, and in a page's first section
+  also its summary and nav path, then the section text). One field means one posting list per query word, which
+  keeps Whoosh's block-max skipping effective; the weights ride on token boosts (see DutchTokenizer).
+- `ptitle` (first section of a page) and `stitle` (heading): for the `titel:` and `sectie:` filters.
+- `f_<key>`: front matter filters (`fase:ontwerp`).
+- Beside Whoosh's files: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix completion
+  and did-you-mean: fuzzy matching on stems finds nothing for `toegankelijkhied`), page data once per page
+  (PAGES_FILE), the page of every section (DOCPAGES_FILE), and the section texts for snippets, zlib-compressed with
+  a dictionary sampled from the corpus (TEXTS_FILE, ZDICT_FILE).
+
+Queries (reader.core.query): all words must match, else the best partial matches are returned and flagged; the
+last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
+of one word are a DisjunctionMax; pages rank by their best section plus a little for further matching sections,
+times a mild page prior (backlinks, nav depth).
 """
 
 from __future__ import annotations
@@ -25,8 +35,8 @@ import html
 import json
 import math
 import mmap
-import os
 import logging
+import os
 import re
 import shutil
 import time
@@ -41,12 +51,12 @@ from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
-from whoosh.system import _INT_SIZE, pack_uint
 from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.scoring import BM25F
+from whoosh.system import _INT_SIZE, pack_uint
 
-from reader.core.model import Page, RenderedPage
 from reader.core.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold, normalize, vocabulary, words
+from reader.core.model import Page, RenderedPage
 from reader.core.query import Clause, ParsedQuery, parse
 
 log = logging.getLogger("reader.search")
@@ -63,7 +73,6 @@ TEXTS_FILE = "texts.bin"  # the section texts, each compressed with the dictiona
 ZDICT_SIZE = 32 * 1024
 INDEX_NAME = "sections"
 
-# Query-time field weights: titles and headings weigh more than body text.
 # Weights of the parts of a section inside the one searched field (see DutchTokenizer): titles and headings weigh
 # more than body text. LEAD_* apply to a page's first section only, its landing spot: there the page title and
 # summary count most, so a page *about* the query outranks pages that merely mention it.
@@ -233,31 +242,26 @@ class DutchTokenizer(Tokenizer):
         mode: str = "",
         **kwargs: Any,
     ) -> Iterator[Token]:
+        # Whoosh's own path (our CompactPositions format takes the faster `postings` directly).
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         t.stopped = False
-        pos = start_pos
-        if value.startswith(_PART):
-            for part in value[1:].split(_PART):
-                boost, _sep, text = part.partition(_BOOST)
-                try:
-                    b = float(boost)
-                except ValueError:
-                    b = 1.0
-                for tok in self._tokens(t, text, b, pos, positions, chars, start_char):
-                    pos = tok.pos if positions else pos
-                    yield tok
-                pos += PART_GAP
-        else:
-            yield from self._tokens(t, value, 1.0, pos, positions, chars, start_char)
+        for text, pos, boost in self.postings(value):
+            t.text, t.boost = text, boost
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = t.endchar = start_char
+            yield t
 
     def postings(self, value: str) -> Iterator[tuple[str, int, float]]:
         """(term, position, boost) for every token of a value, the same stream __call__ makes, without Tokens."""
+        parts: list[tuple[float, str]]
         if value.startswith(_PART):
             parts = []
             for part in value[1:].split(_PART):
-                boost, _sep, text = part.partition(_BOOST)
+                weight, _sep, text = part.partition(_BOOST)
                 try:
-                    parts.append((float(boost), text))
+                    parts.append((float(weight), text))
                 except ValueError:
                     parts.append((1.0, text))
         else:
@@ -280,40 +284,6 @@ class DutchTokenizer(Tokenizer):
                         yield stem(base), pos, boost
                 pos += 1
             pos += PART_GAP
-
-    def _tokens(self, t: Token, value: str, boost: float, pos: int, positions: bool, chars: bool,
-                start_char: int) -> Iterator[Token]:
-        dec = self.decompounder
-        t.boost = boost
-        if chars:
-            spans = [(m.group(0), m.start(), m.end()) for m in words(fold(value))]
-        else:  # indexing: no offsets needed, and the word list is shared with the vocabulary pass
-            spans = [(w, 0, 0) for w in fold_words(value)]
-        for w, start, end in spans:
-            if w in STOP_WORDS:
-                continue
-            t.text = stem(w)
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar, t.endchar = start_char + start, start_char + end
-            yield t
-            if dec is not None:
-                parts = dec.split(w)
-                if parts:
-                    for k, part in enumerate(parts):
-                        t.text = stem(part)
-                        if positions:
-                            t.pos = pos + k
-                        yield t
-                    pos += len(parts) - 1
-                base = dec.derivation_base(w)
-                if base:
-                    t.text = stem(base)
-                    if positions:
-                        t.pos = pos
-                    yield t
-            pos += 1
 
 
 class CompactPositions(Positions):

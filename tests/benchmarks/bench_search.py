@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import pickle
 import os
 import shutil
 import sqlite3
@@ -241,18 +242,22 @@ def main(argv: list[str] | None = None) -> int:
                                "corpora": []}
     try:
         for size in args.sizes.split(","):
-            if size == "nerds":
-                if not NERDS.is_dir():
-                    print(f"skip nerds: {NERDS} missing", file=sys.stderr)
-                    continue
+            cache = work / f"docs-{size}.pickle"  # with --work, reruns skip import and rendering
+            if size == "nerds" and not NERDS.is_dir():
+                print(f"skip nerds: {NERDS} missing", file=sys.stderr)
+                continue
+            queries = NERDS_QUERIES if size == "nerds" else GEN_QUERIES
+            if args.work is not None and cache.exists():
+                docs, prep = pickle.loads(cache.read_bytes())
+            elif size == "nerds":
                 docs, prep = corpus_docs(NERDS)
-                queries = NERDS_QUERIES
             else:
                 from gen_corpus import generate
 
                 src = generate(work / f"gen-{size}", int(size), seed=1)
                 docs, prep = corpus_docs(src)
-                queries = GEN_QUERIES
+            if args.work is not None:
+                cache.write_bytes(pickle.dumps((docs, prep)))
             print(f"{size}: {len(docs)} sections (import+render {prep:.1f} s)", file=sys.stderr)
             r = bench_corpus(size, docs, queries, args.repeat, work)
             r["import_render_s"] = round(prep, 3)
