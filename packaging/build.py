@@ -30,6 +30,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 APP = "richtlijnenlezer"
+# Sizes are reported in MiB, the unit `du -h`, file managers and the reference figures (a default build is
+# "about 590 MB") use; size-report.json gives bytes as well.
+MB = 1024 * 1024
 
 
 def log(message: str) -> None:
@@ -190,7 +193,7 @@ def size_report(folder: Path) -> dict[str, float]:
             "other Python packages (nh3, yaml, ...)",
         )
         sizes[group] = sizes.get(group, 0) + path.stat().st_size
-    return {k: round(v / 1e6, 1) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])}
+    return {k: round(v / MB, 1) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])}
 
 
 def write_archive(folder: Path, archive: Path) -> None:
@@ -271,21 +274,26 @@ def main(argv: list[str] | None = None) -> int:
         archive = out / f"{APP}-{__version__}-linux-{machine}.tar.gz"
         write_archive(folder, archive)
     folder_bytes = folder_size(folder)
-    report = {"folder_mb": round(folder_bytes / 1e6, 1), "parts_mb": size_report(folder)}
+    report: dict[str, object] = {
+        "unit": "MiB",
+        "folder_bytes": folder_bytes,
+        "archive_bytes": archive.stat().st_size if archive else None,
+        "parts_mb": size_report(folder),
+    }
     if (work / "bundle-filter.json").is_file():
         report["left_out"] = json.loads((work / "bundle-filter.json").read_text(encoding="utf-8"))
     (out / "size-report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    for part, mb in report["parts_mb"].items():
-        log(f"    {mb:7.1f} MB  {part}")
+    for part, mb in size_report(folder).items():
+        log(f"    {mb:7.1f} MiB  {part}")
 
     summary = {
         "version": __version__,
         "corpus": str(args.corpus),
         "pages": info["pages"],
         "folder": str(folder),
-        "folder_mb": round(folder_bytes / 1e6, 1),
+        "folder_mb": round(folder_bytes / MB, 1),
         "archive": str(archive) if archive else None,
-        "archive_mb": round(archive.stat().st_size / 1e6, 1) if archive else None,
+        "archive_mb": round(archive.stat().st_size / MB, 1) if archive else None,
         "build_s": round(time.monotonic() - started, 1),
         "smoke_ok": smoke_ok,
     }

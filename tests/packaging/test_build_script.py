@@ -1,0 +1,108 @@
+"""packaging/build.py without PyInstaller: the smoke-test verdict, the archive, the size report."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import stat
+import sys
+import tarfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("packaging_build", PACKAGING / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load()
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake executables are shell scripts")
+
+
+def fake_app(tmp_path: Path, body: str) -> Path:
+    exe = tmp_path / "fake-app"
+    exe.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
+    return exe
+
+
+def line(page: str, ok: bool = True) -> str:
+    return "echo '" + json.dumps({"page": page, "load_ok": ok, "ms": 12}) + "'\n"
+
+
+def test_smoke_passes_when_every_page_loads(tmp_path: Path) -> None:
+    ok, records = build.smoke_test(fake_app(tmp_path, line("a") + line("b") + "exit 0\n"), 2)
+    assert ok and [r["page"] for r in records] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        line("a") + line("b", ok=False) + "exit 1\n",  # a page failed
+        line("a") + "exit 0\n",  # a page is missing although the app says all is well
+        line("a") + line("b") + "exit 3\n",  # the app itself failed
+        "echo 'Traceback: no module named reader'\nexit 1\n",  # the frozen app cannot start
+    ],
+)
+def test_smoke_fails_on_any_problem(tmp_path: Path, body: str) -> None:
+    ok, _ = build.smoke_test(fake_app(tmp_path, body), 2)
+    assert not ok
+
+
+def test_smoke_runs_isolated_from_the_build_machine(tmp_path: Path) -> None:
+    # The app must find its edition inside the bundle: no display, throwaway profile/cache/home, empty cwd.
+    exe = fake_app(
+        tmp_path,
+        'echo "{\\"page\\": \\"$QT_QPA_PLATFORM|$DISPLAY|$RICHTLIJNENLEZER_PROFILE|$HOME|$(pwd)\\", \\"load_ok\\": true}"\n',
+    )
+    ok, records = build.smoke_test(exe, 1)
+    assert ok
+    platform, display, profile, home, cwd = records[0]["page"].split("|")
+    assert platform == "offscreen" and display == ""
+    assert profile.startswith(home) and cwd == home and "rl-smoke-" in home
+
+
+def test_archive_is_reproducible_and_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "richtlijnenlezer"
+    (folder / "_internal" / "edition").mkdir(parents=True)
+    exe = folder / "richtlijnenlezer"
+    exe.write_bytes(b"\x7fELF fake")
+    exe.chmod(0o755)
+    (folder / "_internal" / "edition" / "manifest.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = tmp_path / "a.tar.gz", tmp_path / "b.tar.gz"
+    build.write_archive(folder, first)
+    build.write_archive(folder, second)
+    assert first.read_bytes() == second.read_bytes()
+    with tarfile.open(first) as tar:
+        members = {m.name: m for m in tar.getmembers()}
+    assert set(members) == {
+        "richtlijnenlezer",
+        "richtlijnenlezer/_internal",
+        "richtlijnenlezer/_internal/edition",
+        "richtlijnenlezer/_internal/edition/manifest.json",
+        "richtlijnenlezer/richtlijnenlezer",
+    }
+    assert members["richtlijnenlezer/richtlijnenlezer"].mode & 0o111
+    assert {m.uid for m in members.values()} == {0} and {m.mtime for m in members.values()} == {1700000000}
+
+
+def test_size_report_groups_the_bundle(tmp_path: Path) -> None:
+    folder = tmp_path / "richtlijnenlezer"
+    lib = folder / "_internal" / "PySide6" / "Qt" / "lib"
+    lib.mkdir(parents=True)
+    (lib / "libQt6WebEngineCore.so.6").write_bytes(b"x" * (3 * build.MB))
+    (lib / "libQt6Gui.so.6").write_bytes(b"x" * build.MB)
+    (folder / "_internal" / "edition").mkdir()
+    (folder / "_internal" / "edition" / "manifest.json").write_bytes(b"x" * (build.MB // 2))
+    report = build.size_report(folder)
+    assert report == {"QtWebEngineCore library": 3.0, "other Qt libraries": 1.0, "the edition": 0.5}

@@ -1,0 +1,126 @@
+"""The real thing: build the frozen application from the bundled content and run its smoke test.
+
+Runs `packaging/build.py` (edition, translations, PyInstaller, the frozen app's `open --smoke-test --all`, archive)
+into a temporary folder. Takes about two minutes on two cores. Select it with `-m packaging`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.packaging, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+SUMMARY_KEYS = {"version", "corpus", "pages", "folder", "folder_mb", "archive", "archive_mb", "build_s", "smoke_ok"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], Path]:
+    pytest.importorskip("PyInstaller")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the CI build is the Linux one; Windows and macOS are built by hand (packaging/README.md)")
+    base = tmp_path_factory.mktemp("frozen")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(base / "dist"), "--work", str(base / "work")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1800,
+    )
+    assert result.returncode == 0, result.stderr[-6000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    return summary, base
+
+
+def test_summary_is_the_last_line_and_complete(built: tuple[dict[str, object], Path]) -> None:
+    summary, _ = built
+    assert set(summary) == SUMMARY_KEYS
+    assert summary["smoke_ok"] is True
+    from reader import __version__
+
+    assert summary["version"] == __version__
+
+
+def test_every_page_of_the_bundled_edition_was_smoke_tested(built: tuple[dict[str, object], Path]) -> None:
+    summary, base = built
+    manifest = json.loads((base / "work" / "edition" / "manifest.json").read_text(encoding="utf-8"))
+    assert summary["pages"] == manifest["page_count"] > 0
+
+
+def test_bundle_layout(built: tuple[dict[str, object], Path]) -> None:
+    summary, _ = built
+    folder = Path(str(summary["folder"]))
+    internal = folder / "_internal"
+    assert os.access(folder / "richtlijnenlezer", os.X_OK)
+    # Where reader/paths.py looks when frozen: <bundle>/edition, <bundle>/resources.
+    assert (internal / "edition" / "manifest.json").is_file()
+    assert (internal / "edition" / "pages").is_dir()
+    assert (internal / "resources" / "css").is_dir()
+    assert not (internal / "content").exists()  # the edition is prebuilt; the corpus source does not ship
+    assert not list((internal / "resources").rglob("*.ts"))
+    sources = list((ROOT / "resources" / "translations").glob("*.ts"))
+    assert len(list((internal / "resources" / "translations").glob("*.qm"))) == len(sources)
+    # Lean: no QML tree, no devtools, only nl/en WebEngine locales, no broken links.
+    assert not (internal / "PySide6" / "Qt" / "qml").exists()
+    assert not (internal / "PySide6" / "Qt" / "resources" / "qtwebengine_devtools_resources.pak").exists()
+    locales = {p.stem for p in (internal / "PySide6" / "Qt" / "translations" / "qtwebengine_locales").glob("*.pak")}
+    assert locales == {"nl", "en-US"}
+    assert not [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()]
+    # Desktop integration for the tarball.
+    assert (folder / "share" / "applications" / "richtlijnenlezer.desktop").is_file()
+    assert (folder / "share" / "icons" / "hicolor" / "256x256" / "apps" / "richtlijnenlezer.png").is_file()
+    assert os.access(folder / "install.sh", os.X_OK)
+
+
+def test_size_targets(built: tuple[dict[str, object], Path]) -> None:
+    summary, _ = built
+    assert float(summary["folder_mb"]) <= 300, summary  # MiB, unpacked
+    assert float(summary["archive_mb"]) <= 130, summary  # MiB, .tar.gz
+
+
+def test_archive_unpacks_to_the_folder(built: tuple[dict[str, object], Path]) -> None:
+    summary, _ = built
+    archive = Path(str(summary["archive"]))
+    assert archive.name.endswith(".tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+        exe = tar.getmember("richtlijnenlezer/richtlijnenlezer")
+    assert all(n == "richtlijnenlezer" or n.startswith("richtlijnenlezer/") for n in names)
+    assert exe.mode & 0o111
+    folder = Path(str(summary["folder"]))
+    assert "richtlijnenlezer/_internal/edition/manifest.json" in names
+    assert len([n for n in names]) == 1 + sum(1 for _ in folder.rglob("*"))
+
+
+def test_frozen_cli_works_without_a_window(built: tuple[dict[str, object], Path]) -> None:
+    # A windowless subcommand of the frozen app: it must not need Qt, a display or the source tree.
+    summary, base = built
+    exe = Path(str(summary["folder"])) / "richtlijnenlezer"
+    out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60, cwd=base)
+    assert out.returncode == 0 and out.stdout.strip().endswith(str(summary["version"]))
+
+
+def test_frozen_app_can_build_an_edition(built: tuple[dict[str, object], Path]) -> None:
+    # Administrators build newer editions with the installed app: Markdown extensions, Whoosh and the icon
+    # bundle must all be inside the frozen application, and the result must equal what the source tree builds.
+    summary, base = built
+    exe = Path(str(summary["folder"])) / "richtlijnenlezer"
+    out_dir = base / "admin-edition"
+    result = subprocess.run(
+        [str(exe), "build", str(ROOT / "content"), "--out", str(out_dir), "--json"],
+        capture_output=True, text=True, timeout=300, cwd=base,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1])["pages"] == summary["pages"]
+    bundled = base / "work" / "edition"
+    for page in sorted((bundled / "pages").rglob("*.html")):
+        rel = page.relative_to(bundled)
+        assert (out_dir / rel).read_bytes() == page.read_bytes(), rel
