@@ -163,11 +163,21 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
             ]
     (docs / "action-registry").mkdir()
     (docs / "action-registry" / "actions.yaml").write_text("\n".join(registry) + "\n", encoding="utf-8")
-    # mkdocs.yml with a nav for the first part of the corpus; the rest is "not in nav", as in real projects.
+    # mkdocs.yml with a nested nav: one section per topic (its index opens it); every 50th page is left out of the
+    # nav, as real projects forget some, so the "not in nav" section is exercised too.
     nav = ["nav:", "  - Home: index.md", "  - Richtlijnen:", "      - richtlijnen/index.md"]
+    by_topic: dict[str, list[str]] = {}
     for path in paths:
-        if path.endswith("/index.md") and path.count("/") == 2:
-            nav.append(f'      - "{titles[path]}": {path}')
+        if path.startswith("richtlijnen/") and path.count("/") == 2:
+            by_topic.setdefault(posixpath.dirname(path), []).append(path)
+    for topic_dir, members in by_topic.items():
+        index = f"{topic_dir}/index.md"
+        nav.append(f'      - "{titles.get(index, topic_dir)}":')
+        for number, path in enumerate(members):
+            if path == index:
+                nav.append(f"          - {path}")
+            elif number % 50 != 49:
+                nav.append(f'          - "{titles[path]}": {path}')
     config = [
         "site_name: Synthetische richtlijnen",
         "docs_dir: docs",
