@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -38,6 +39,7 @@ from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.gui import printing, themes
 from reader.gui.checklist import ChecklistController
 from reader.gui.findbar import FindBar
+from reader.gui.highlight import Highlighter
 from reader.gui.page import ReaderPage
 from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
 from reader.gui.sidebar.bookmarks import BookmarksPanel
@@ -45,6 +47,7 @@ from reader.gui.sidebar.contents import ContentsTree
 from reader.gui.sidebar.history import HistoryPanel, fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
+from reader.gui.sidebar.search import SearchField, SearchPanel
 
 log = logging.getLogger("reader.window")
 
@@ -120,6 +123,33 @@ def page_script_source() -> str:
     return _page_script_source
 
 
+class LazySearchIndex:
+    """The edition's search index, opened on first use (or when the window is idle after the first page), so that
+    start-up never pays for Whoosh. Implements what SearchPanel needs: search() and highlight_terms()."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._index = None
+
+    def open(self):  # noqa: ANN201
+        if self._index is None:
+            from reader.core.search import SearchIndex
+
+            self._index = SearchIndex.open(self.index_dir)
+        return self._index
+
+    def search(self, query: str, limit: int = 20):  # noqa: ANN201
+        return self.open().search(query, limit)
+
+    def highlight_terms(self, query: str) -> list[str]:
+        return self.open().highlight_terms(query)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+
 class MainWindow(QMainWindow):
     page_loaded = Signal(str, bool)  # page id, ok
     heading_changed = Signal(str)  # anchor of the heading the reader is at
@@ -186,6 +216,16 @@ class MainWindow(QMainWindow):
         self.add_sidebar_tab(self.contents, lambda: self.tr("Inhoud"))
         self.add_sidebar_tab(self.outline, lambda: self.tr("Op deze pagina"))
         self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
+        self.search_field = SearchField(self)
+        self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
+        self.search_panel = SearchPanel(self.search_engine, self.search_field, self.sidebar)
+        self.search_panel.open_requested.connect(self.open_search_result)
+        self.search_panel.cleared.connect(lambda: self.highlighter.clear())
+        self.search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.search_field.textChanged.connect(self._on_search_typed)
+        self.highlighter = Highlighter(self.page, self)
+        self.page_loaded.connect(self.highlighter.page_loaded)
+        self.add_sidebar_tab(self.search_panel, lambda: self.tr("Zoeken"))
         page_ids = self.edition.pages.keys()
         self.bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
         self.bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
@@ -333,6 +373,11 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.bookmark_action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search_field)
+        self.search_field.install_shortcuts(self)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -517,6 +562,9 @@ class MainWindow(QMainWindow):
                 self._save_timer.start()
                 # After the signal: the history write (an fsync) must not delay the page being shown.
                 QTimer.singleShot(0, lambda p=page_id: self._record_visit(p))
+                if not getattr(self, "_search_warmed", False):
+                    self._search_warmed = True
+                    QTimer.singleShot(1000, self._warm_search)  # when idle after the first page
         self.page_loaded.emit(page_id, ok)
 
     def _on_heading_changed(self, anchor: str) -> None:
@@ -609,6 +657,30 @@ class MainWindow(QMainWindow):
         mark = menu.addAction(self.tr("Bladwijzer voor deze sectie"))
         mark.triggered.connect(lambda: self.bookmark_section(anchor))
         menu.popup(self.outline.viewport().mapToGlobal(pos))
+
+    # -- search -------------------------------------------------------------------------------------------------
+    def _on_search_typed(self, text: str) -> None:
+        if text.strip() and self.sidebar.currentWidget() is not self.search_panel:
+            if not self.sidebar.isVisible():
+                self.toggle_sidebar_action.setChecked(True)
+            self.sidebar.setCurrentWidget(self.search_panel)  # focus stays in the field
+
+    def open_search_result(self, page_id: str, anchor: str, terms: list) -> None:
+        self.highlighter.show(page_id, list(terms))
+        if page_id == self.current_page_id():
+            if anchor:
+                self.scroll_to_anchor(anchor)
+            self.highlighter.apply_now()
+            return
+        self.open_page(page_id, anchor or None)
+
+    def _warm_search(self) -> None:
+        if self.search_engine is None or getattr(self, "_closed", False):
+            return
+        try:
+            self.search_engine.open()
+        except Exception:  # noqa: BLE001 - the panel reports a broken index when the user searches
+            log.warning("the search index of %s cannot be opened", self.edition.root, exc_info=True)
 
     # -- user data: bookmarks, history, checklists ---------------------------------------------------------------
     def _section_hash(self, page_id: str, anchor: str) -> str | None:
@@ -868,6 +940,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         self._closed = True
         self._save_timer.stop()
+        if self.search_engine is not None:
+            self.search_engine.close()
         self._save_position()
         self._settings.setValue("geometry", self.saveGeometry())
         self._settings.setValue("splitter", self.splitter.saveState())

@@ -56,6 +56,22 @@
             <translation>Note: %1</translation>
         </message>
         <message>
+            <source>Bladwijzers exporteren…</source>
+            <translation>Export bookmarks…</translation>
+        </message>
+        <message>
+            <source>Bladwijzers importeren…</source>
+            <translation>Import bookmarks…</translation>
+        </message>
+        <message>
+            <source>Exporteren en importeren</source>
+            <translation>Export and import</translation>
+        </message>
+        <message>
+            <source>Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; de lezer is met een nieuwe lijst begonnen.</source>
+            <translation>Your user data was damaged. The old file was kept as %1; the reader started a new list.</translation>
+        </message>
+        <message>
             <source>Bewaard op %1</source>
             <translation>Saved on %1</translation>
         </message>
@@ -74,6 +90,10 @@
         <message>
             <source>Notitie bewerken</source>
             <translation>Edit note</translation>
+        </message>
+        <message>
+            <source>Wijziging gezien</source>
+            <translation>Change seen</translation>
         </message>
         <message>
             <source>Verplaatsen naar map</source>
@@ -144,8 +164,52 @@
             <translation>Edit note…</translation>
         </message>
         <message>
+            <source>Markeren als gezien (wijziging gelezen)</source>
+            <translation>Mark as seen (change read)</translation>
+        </message>
+        <message>
             <source>(geen map)</source>
             <translation>(no folder)</translation>
+        </message>
+        <message>
+            <source>Exporteren mislukt: %1</source>
+            <translation>Export failed: %1</translation>
+        </message>
+        <message>
+            <source>%1 bladwijzers geëxporteerd naar %2</source>
+            <translation>%1 bookmarks exported to %2</translation>
+        </message>
+        <message>
+            <source>Importeren mislukt: %1</source>
+            <translation>Import failed: %1</translation>
+        </message>
+        <message>
+            <source>%1 bladwijzers geïmporteerd, %2 waren er al.</source>
+            <translation>%1 bookmarks imported, %2 were already there.</translation>
+        </message>
+        <message>
+            <source>%1 links die geen pagina van de lezer zijn, zijn overgeslagen.</source>
+            <translation>%1 links that are not pages of the reader were skipped.</translation>
+        </message>
+        <message>
+            <source>Richtlijnenlezer-bladwijzers (*.json)</source>
+            <translation>Guideline Reader bookmarks (*.json)</translation>
+        </message>
+        <message>
+            <source>Bladwijzers voor browsers (*.html)</source>
+            <translation>Bookmarks for browsers (*.html)</translation>
+        </message>
+        <message>
+            <source>Bladwijzers exporteren</source>
+            <translation>Export bookmarks</translation>
+        </message>
+        <message>
+            <source>Bladwijzers importeren</source>
+            <translation>Import bookmarks</translation>
+        </message>
+        <message>
+            <source>Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)</source>
+            <translation>Bookmarks (*.json *.html *.htm);;All files (*)</translation>
         </message>
     </context>
     <context>
@@ -329,6 +393,10 @@
         <message>
             <source>Link naar deze sectie kopiëren</source>
             <translation>Copy link to this section</translation>
+        </message>
+        <message>
+            <source>Zoeken</source>
+            <translation>Search</translation>
         </message>
         <message>
             <source>Terug</source>
@@ -582,6 +650,76 @@
         <message>
             <source>Deze richtlijn staat niet in deze editie van het corpus.</source>
             <translation>This guideline is not in this edition of the corpus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchField</name>
+        <message>
+            <source>Zoeken (Ctrl+K)</source>
+            <translation>Search (Ctrl+K)</translation>
+        </message>
+        <message>
+            <source>Zoeken</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Zoek in alle pagina's. Gebruik "aanhalingstekens" voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.</source>
+            <translation>Search all pages. Use "quotes" for a phrase, -word to exclude, OR for either word, title: and section: to narrow down.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Zoekresultaten</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>Aantal resultaten</source>
+            <translation>Number of results</translation>
+        </message>
+        <message>
+            <source>Zoeken is niet beschikbaar: deze editie heeft geen zoekindex.</source>
+            <translation>Search is not available: this edition has no search index.</translation>
+        </message>
+        <message>
+            <source>Er ging iets mis bij het zoeken.</source>
+            <translation>Something went wrong while searching.</translation>
+        </message>
+        <message>
+            <source>Typ om te zoeken in alle pagina's.</source>
+            <translation>Type to search all pages.</translation>
+        </message>
+        <message>
+            <source>Inleiding</source>
+            <translation>Introduction</translation>
+        </message>
+        <message>
+            <source>1 resultaat</source>
+            <translation>1 result</translation>
+        </message>
+        <message>
+            <source>%1 resultaten</source>
+            <translation>%1 results</translation>
+        </message>
+        <message>
+            <source>op 1 pagina</source>
+            <translation>on 1 page</translation>
+        </message>
+        <message>
+            <source>op %1 pagina's</source>
+            <translation>on %1 pages</translation>
+        </message>
+        <message>
+            <source>Niets gevonden.</source>
+            <translation>Nothing found.</translation>
+        </message>
+        <message>
+            <source>Bedoelde je: %1?</source>
+            <translation>Did you mean: %1?</translation>
+        </message>
+        <message>
+            <source>Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.</source>
+            <translation>No results with all words; these are the best partial results.</translation>
         </message>
     </context>
     <context>

@@ -171,6 +171,42 @@ EN: dict[str, str] = {
     "Niet gewist: %1": "Not cleared: %1",
     "vandaag %1": "today %1",
     "gisteren %1": "yesterday %1",
+    # bookmarks: export/import and recovery
+    "Bladwijzers exporteren\u2026": "Export bookmarks\u2026",
+    "Bladwijzers importeren\u2026": "Import bookmarks\u2026",
+    "Exporteren en importeren": "Export and import",
+    "Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; de lezer is met een nieuwe lijst begonnen.":
+        "Your user data was damaged. The old file was kept as %1; the reader started a new list.",
+    "Wijziging gezien": "Change seen",
+    "Markeren als gezien (wijziging gelezen)": "Mark as seen (change read)",
+    "Exporteren mislukt: %1": "Export failed: %1",
+    "%1 bladwijzers ge\u00ebxporteerd naar %2": "%1 bookmarks exported to %2",
+    "Importeren mislukt: %1": "Import failed: %1",
+    "%1 bladwijzers ge\u00efmporteerd, %2 waren er al.": "%1 bookmarks imported, %2 were already there.",
+    "%1 links die geen pagina van de lezer zijn, zijn overgeslagen.": "%1 links that are not pages of the reader were skipped.",
+    "Richtlijnenlezer-bladwijzers (*.json)": "Guideline Reader bookmarks (*.json)",
+    "Bladwijzers voor browsers (*.html)": "Bookmarks for browsers (*.html)",
+    "Bladwijzers exporteren": "Export bookmarks",
+    "Bladwijzers importeren": "Import bookmarks",
+    "Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)": "Bookmarks (*.json *.html *.htm);;All files (*)",
+    # search
+    "Zoeken (Ctrl+K)": "Search (Ctrl+K)",
+    "Zoek in alle pagina's. Gebruik \"aanhalingstekens\" voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.":
+        "Search all pages. Use \"quotes\" for a phrase, -word to exclude, OR for either word, title: and section: to narrow down.",
+    "Zoekresultaten": "Search results",
+    "Aantal resultaten": "Number of results",
+    "Zoeken is niet beschikbaar: deze editie heeft geen zoekindex.": "Search is not available: this edition has no search index.",
+    "Er ging iets mis bij het zoeken.": "Something went wrong while searching.",
+    "Typ om te zoeken in alle pagina's.": "Type to search all pages.",
+    "Inleiding": "Introduction",
+    "1 resultaat": "1 result",
+    "%1 resultaten": "%1 results",
+    "op 1 pagina": "on 1 page",
+    "op %1 pagina's": "on %1 pages",
+    "Niets gevonden.": "Nothing found.",
+    "Bedoelde je: %1?": "Did you mean: %1?",
+    "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.":
+        "No results with all words; these are the best partial results.",
 }
 
 
