@@ -225,6 +225,106 @@ def test_sanitized_page_stays_inert_even_with_javascript_on(qtbot, qapp, tmp_pat
     assert tripwire.requests, "the control page should have reached the tripwire"
 
 
+# --- one fixture page per construct (tests/fixtures/render/constructs/) -----------------------------------------
+CONSTRUCT_PROBE = r"""
+(() => {
+  const shown = (e) => { if (!e) return false; const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const q = (sel) => Array.from(document.querySelectorAll(sel));
+  return JSON.stringify({
+    text: document.body.innerText,
+    shown: Object.fromEntries(SELECTORS.map(sel => [sel, q(sel).length > 0 && q(sel).every(shown)])),
+    counts: Object.fromEntries(SELECTORS.map(sel => [sel, q(sel).length])),
+    hrefs: q('a[href]').map(a => a.href),
+    targets: q('a[target]').length,
+    images: q('img').map(i => i.complete && i.naturalWidth > 0),
+    checks: q('input[type=checkbox]').map(c => c.checked),
+    tableScrolls: q('.rl-table-scroll').map(w => w.scrollWidth > w.clientWidth),
+    pageOverflows: document.documentElement.scrollWidth > window.innerWidth + 1,
+    grid: q('.grid.cards').map(g => getComputedStyle(g).display),
+    abbr: q('abbr').map(a => a.title),
+  });
+})()
+"""
+
+# page -> (selectors that must exist and be visible, with their counts; texts that must show; texts that must not)
+CONSTRUCTS = {
+    "admonitions": ({".admonition.note": 1, ".admonition.info": 1, ".admonition.tip": 1, ".admonition.warning": 1,
+                     ".admonition.danger": 1, ".admonition.example": 1, ".admonition.quote": 1, ".admonition-title": 7},
+                    ["Informatie zonder titel.", "Info", "Iemand zei dit."], []),
+    "details": ({"details > summary": 2, "details[open]": 1},
+                ["Dicht blok", "Open blok", "Inhoud van het open blok."], ["Inhoud van het dichte blok."]),
+    "tabs": ({".tabbed-set": 1, ".tabbed-labels > label": 3},
+             ["Eerste", "Tweede", "Derde", "Tekst in het eerste tabblad."], ["Tekst in het tweede tabblad."]),
+    "tasklist": ({"li.task-list-item": 3, ".task-list-control": 3}, ["Open taak", "Geneste taak"], []),
+    "cards": ({".grid.cards li": 2, ".rl-icon svg": 3}, ["Eerste kaart", "Uitleg bij de tweede kaart."], []),
+    "icons": ({".rl-icon svg": 3, ".rl-emoji svg": 3}, ["Een wolk", "verdwijnt."], ["dit-bestaat"]),
+    "actions": ({".rl-action-card": 2, ".rl-badge": 2}, ["Direct aan de slag", "Proefkaart", "Starten"], []),
+    "links": ({"a.rl-internal": 2, "a.rl-external": 1, ".rl-link-missing": 1}, ["nergens heen"], []),
+    "images": ({"img": 1, ".rl-image-placeholder": 1}, ["Online foto"], []),
+    "code": ({"pre code.language-yaml": 1, "figure.rl-diagram": 1, "p code": 1},
+             ["sleutel: waarde", "Lezer->>Pagina: opent", "code <met> tekens"], []),
+    "tables": ({".rl-table-scroll table": 1}, ["Kolom tien"], []),
+    "footnotes": ({"abbr": 1, ".footnote": 1, "a.footnote-ref": 1}, ["Bron van de bewering."], []),
+}
+
+
+def make_construct_source(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("andere.md", "actions.yaml", "plaatje.png"):
+        shutil.copy(FIXTURES / name, dest / name)
+    shutil.copytree(FIXTURES / "constructs", dest / "constructs")
+    return dest
+
+
+def test_one_page_per_construct_in_the_engine(open_reader, run_js, qtbot, tmp_path):  # noqa: ANN001
+    from reader.core.edition import build_edition
+
+    source = make_construct_source(tmp_path / "src")
+    build_edition(source, tmp_path / "edition", keep_going=True)
+    reader = open_reader(tmp_path / "edition", "constructs/admonitions")
+    window = reader.window
+    guard = window.page.profile()._rl_guard
+    failures: list[str] = []
+    for name, (selectors, visible, invisible) in CONSTRUCTS.items():
+        guard.blocked.clear()
+        window.page.console.clear()
+        with qtbot.waitSignal(window.page_loaded, timeout=20000):
+            window.open_page(f"constructs/{name}")
+        wait_painted(qtbot, run_js, window.page)
+        got = run_js(window.page, CONSTRUCT_PROBE.replace("SELECTORS", json.dumps(list(selectors))))
+        for artifact in ARTIFACTS:
+            if artifact in got["text"]:
+                failures.append(f"{name}: artifact {artifact!r}")
+        for sel, count in selectors.items():
+            if got["counts"][sel] != count or not got["shown"][sel]:
+                failures.append(f"{name}: {sel} count {got['counts'][sel]} (want {count}), shown {got['shown'][sel]}")
+        failures += [f"{name}: {t!r} not shown" for t in visible if t not in got["text"]]
+        failures += [f"{name}: {t!r} shown" for t in invisible if t in got["text"]]
+        failures += [f"{name}: console {m}" for m in window.page.console]
+        failures += [f"{name}: blocked {b}" for b in guard.blocked]
+        if got["targets"]:
+            failures.append(f"{name}: a link keeps its target")
+        if not all(got["images"]):
+            failures.append(f"{name}: image not loaded {got['images']}")
+        if got["pageOverflows"]:
+            failures.append(f"{name}: the page overflows its width")
+        if name == "tasklist" and got["checks"] != [False, True, False]:
+            failures.append(f"tasklist: checkboxes {got['checks']}")
+        if name == "cards" and got["grid"] != ["grid"]:
+            failures.append(f"cards: grid display {got['grid']}")
+        if name == "tables" and got["tableScrolls"] != [True]:
+            failures.append("tables: the wide table does not scroll inside its box")
+        if name == "footnotes" and got["abbr"] != ["Web Content Accessibility Guidelines"]:
+            failures.append(f"footnotes: abbr {got['abbr']}")
+        if name == "links":
+            want = {"rl://edition.invalid/page/constructs/tabs", "rl://edition.invalid/page/andere#tweede-kop",
+                    "rl://edition.invalid/page/constructs/links#links", "https://example.org/"}
+            if not want <= set(got["hrefs"]):
+                failures.append(f"links: hrefs {got['hrefs']}")
+    assert not failures, "\n".join(failures)
+
+
 # --- the real NeRDS editions through the app's own smoke test ---------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["nerds-2026-03", "nerds-2025-12"])
