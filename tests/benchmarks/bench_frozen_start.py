@@ -1,0 +1,125 @@
+"""Start-up time of the frozen application against the unfrozen one, measured side by side.
+
+    .venv/bin/python tests/benchmarks/bench_frozen_start.py [--folder dist/richtlijnenlezer] [--rounds 9]
+
+Without --folder it first builds the frozen app (packaging/build.py --no-archive) into a temporary folder.
+Each round runs `open --smoke-test` (the home page, offscreen) once frozen and once unfrozen, in alternating order,
+with the same edition (the one bundled in the frozen app), a fresh profile and the same environment. Two numbers per
+run: `first_page_ms`, what the app reports from process start to the home page's loadFinished, and `wall_ms`, process
+start to exit as seen from outside. One warm-up run of each is discarded. Prints one JSON object with medians and
+the frozen/unfrozen ratios; the goal is a ratio of at most 1.10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def unfrozen_command() -> list[str]:
+    script = Path(sys.executable).parent / "richtlijnenlezer"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "reader"]
+
+
+def run_once(cmd: list[str], edition: Path, env: dict[str, str]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="rl-bench-") as tmp:
+        started = time.perf_counter()
+        result = subprocess.run(
+            [*cmd, "open", "--smoke-test", "--edition", str(edition), "--profile", str(Path(tmp) / "profile")],
+            capture_output=True,
+            text=True,
+            env={**env, "HOME": tmp, "RICHTLIJNENLEZER_CACHE": str(Path(tmp) / "cache")},
+            cwd=tmp,
+            timeout=120,
+        )
+        wall = (time.perf_counter() - started) * 1000.0
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not records or not records[0].get("load_ok"):
+        raise SystemExit(f"{cmd[0]} failed (exit {result.returncode}):\n{result.stderr[-3000:]}")
+    return {"first_page_ms": float(records[0]["ms"]), "wall_ms": round(wall, 1)}
+
+
+def build_frozen(dest: Path) -> Path:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--no-archive", "--out", str(dest / "dist"),
+         "--work", str(dest / "work")],
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"build failed:\n{out.stderr[-3000:]}")
+    return Path(json.loads(out.stdout.strip().splitlines()[-1])["folder"])
+
+
+def summarise(samples: list[dict[str, float]]) -> dict[str, object]:
+    return {
+        key: {
+            "median": round(statistics.median(s[key] for s in samples), 1),
+            "min": round(min(s[key] for s in samples), 1),
+            "max": round(max(s[key] for s in samples), 1),
+        }
+        for key in ("first_page_ms", "wall_ms")
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folder", type=Path, help="an existing frozen build (the folder with the executable)")
+    parser.add_argument("--rounds", type=int, default=9)
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+
+    with tempfile.TemporaryDirectory(prefix="rl-bench-build-") as tmp:
+        folder = args.folder.resolve() if args.folder else build_frozen(Path(tmp))
+        frozen = [str(folder / ("richtlijnenlezer.exe" if sys.platform == "win32" else "richtlijnenlezer"))]
+        edition = folder / "_internal" / "edition"
+        if not (edition / "manifest.json").is_file():
+            raise SystemExit(f"no bundled edition in {folder}")
+        unfrozen = unfrozen_command()
+        # Warm-up: page cache, fontconfig cache, Chromium's first-run work.
+        run_once(frozen, edition, env)
+        run_once(unfrozen, edition, env)
+        samples: dict[str, list[dict[str, float]]] = {"frozen": [], "unfrozen": []}
+        for i in range(args.rounds):
+            order = [("frozen", frozen), ("unfrozen", unfrozen)]
+            if i % 2:
+                order.reverse()  # alternate so neither side always runs right after the other
+            for name, cmd in order:
+                samples[name].append(run_once(cmd, edition, env))
+
+    frozen_s, unfrozen_s = summarise(samples["frozen"]), summarise(samples["unfrozen"])
+    ratios = {
+        key: round(frozen_s[key]["median"] / unfrozen_s[key]["median"], 3)  # type: ignore[index]
+        for key in ("first_page_ms", "wall_ms")
+    }
+    print(
+        json.dumps(
+            {
+                "benchmark": "frozen_start",
+                "rounds": args.rounds,
+                "cpus": os.cpu_count(),
+                "frozen": frozen_s,
+                "unfrozen (baseline)": unfrozen_s,
+                "ratio_frozen_to_unfrozen": ratios,
+                "within_10_percent": all(r <= 1.10 for r in ratios.values()),
+                "samples": samples,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
