@@ -91,3 +91,32 @@ def test_any_mkdocs_yml_gives_a_corpus_or_a_corpus_error(config):
     assert isinstance(corpus.title, str) and corpus.title
     for problem in corpus.problems:
         assert problem.message.endswith(".")
+
+
+_SEGMENT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\\x00"), min_size=1, max_size=8).filter(
+    lambda s: s not in (".", "..") and not s.startswith(".")
+)
+_PATHS = st.lists(st.lists(_SEGMENT, min_size=1, max_size=3).map(lambda parts: "/".join(parts) + ".md"), min_size=1, max_size=6, unique_by=str.casefold)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paths=_PATHS, data=st.data())
+def test_random_names_and_links_never_raise(paths, data):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        written = []
+        for rel in paths:
+            target = root / rel
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                hrefs = data.draw(st.lists(st.sampled_from(paths + ["#x", "../" + paths[0], "/" + paths[0] + "#kop", "%zz", "a b.md"]), max_size=3))
+                body = "\n".join(f"[l]({h})" for h in hrefs)
+                target.write_text(f"---\ntitle: t\nsummary: s\nrelations: {hrefs!r}\n---\n# Kop\n{body}\n", encoding="utf-8")
+                written.append(rel)
+            except OSError:  # a name this file system refuses (too long, a file where a folder is wanted)
+                continue
+        corpus = load_corpus(root)
+    ids = set(corpus.pages)
+    for edge in corpus.edges:
+        assert edge.source in ids and edge.target in ids
+    assert len(corpus.pages) + len(corpus.errors) >= 1 or not written
