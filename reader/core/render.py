@@ -250,11 +250,11 @@ class _Renderer:
                     el.attrs["title"] = f"Externe link: {target.url}"
             else:
                 what = target.path or href
-                self.warn(
-                    "link-missing" if target.kind == "missing" else "link-unsafe",
-                    f"Link naar '{href}' wijst niet naar een pagina of bestand in het corpus.",
-                    needle=href,
-                )
+                if target.kind == "missing":
+                    self.warn("link-missing", f"Link {href!r} points at no page or file of the corpus; fix the path.",
+                              needle=href)
+                else:
+                    self.warn("link-unsafe", f"Link {href!r} uses a scheme the reader will not open.", needle=href)
                 el.tag = "span"
                 el.attrs = {
                     "class": "rl-link-missing",
@@ -272,7 +272,8 @@ class _Renderer:
         fixed = lowered.get(anchor.lower()) or lowered.get(re.sub(r"[\s_]+", "-", anchor.lower()))
         if fixed:
             return fixed
-        self.warn("link-anchor-missing", f"Link '{href}': de pagina heeft geen kop met anker '{anchor}'.", href)
+        self.warn("anchor-missing",
+                  f"Link {href!r}: the target page has no heading with id {anchor!r}; fix the #anchor.", href)
         return anchor
 
     def rewrite_images(self, root: Element) -> None:
@@ -292,7 +293,7 @@ class _Renderer:
                 self.remote_images.append(target.url)
                 replace(el, _placeholder(alt, "Online afbeelding, niet geladen", target.url))
             else:
-                self.warn("image-missing", f"Afbeelding '{src}' staat niet in het corpus.", needle=src or None)
+                self.warn("image-missing", f"Image {src!r} is not in the corpus; fix the path.", needle=src or None)
                 replace(el, _placeholder(alt, "Afbeelding ontbreekt", None))
 
     def number_checklist(self, root: Element) -> tuple[str, ...]:
@@ -325,7 +326,7 @@ class _Renderer:
         if not expected or [el.attrs["id"] for el in found] == [h.anchor for h in expected]:
             return
         if [HEADING_TAGS[el.tag] for el in found] != [h.level for h in expected]:
-            self.warn("heading-ids", "De koppen van deze pagina wijken af van de import; ankers kunnen missen.")
+            self.warn("heading-ids", "The rendered headings differ from the imported ones; #anchor links may miss.")
             return
         # Links written in the page were checked against the importer's anchors, so they stay as written.
         for el, heading in zip(found, expected):
@@ -349,7 +350,7 @@ class _Renderer:
                     if anchor.lower() in lowered:
                         el.attrs["href"] = "#" + quote(lowered[anchor.lower()], safe="-_.~:")
                     else:
-                        self.warn("link-anchor-missing", f"Link '#{anchor}': geen kop met dat anker op deze pagina.",
+                        self.warn("anchor-missing", f"Link '#{anchor}': this page has no element with that id; fix the #anchor.",
                                   needle="#" + anchor)
 
     def sections(self, root: Element) -> tuple[Section, ...]:

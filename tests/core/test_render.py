@@ -208,7 +208,7 @@ def test_anchor_case_is_repaired_for_internal_links():
 def test_anchor_to_unknown_heading_is_a_warning():
     corpus = fc.make_corpus({"a.md": "# A\n\n[naar b](b.md#nergens)\n", "b.md": "# B\n\n## Iets\n"})
     rendered = render_page(corpus.pages["a"], corpus)
-    assert [p.code for p in rendered.problems] == ["link-anchor-missing"]
+    assert [p.code for p in rendered.problems] == ["anchor-missing"]
 
 
 def test_page_document_shell(rendered, corpus):
