@@ -19,10 +19,10 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from pathlib import Path
 from itertools import repeat
+from pathlib import Path
 from pickle import PicklingError
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
