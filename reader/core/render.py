@@ -91,6 +91,7 @@ def _index_key(corpus: Corpus) -> tuple[int, int, int, int]:
     return (id(corpus), len(corpus.pages), len(corpus.assets), len(corpus.nav))
 
 
+_INDEX_CACHE_SIZE = 4
 _index_lock = threading.Lock()
 _index_cache: dict[int, tuple[Corpus, _CorpusIndex]] = {}
 
@@ -101,8 +102,10 @@ def _corpus_index(corpus: Corpus) -> _CorpusIndex:
         if cached is not None and cached[0] is corpus and cached[1].key == _index_key(corpus):
             return cached[1]
         index = _CorpusIndex(corpus)
-        _index_cache.clear()  # one corpus at a time is built; holding the last one is enough
+        _index_cache.pop(id(corpus), None)
         _index_cache[id(corpus)] = (corpus, index)
+        while len(_index_cache) > _INDEX_CACHE_SIZE:  # a few corpora may be built side by side (tests, threads)
+            del _index_cache[next(iter(_index_cache))]
         return index
 
 
