@@ -86,8 +86,11 @@ def build_translations(dest: Path) -> list[Path]:
 
 
 def frozen_executable(folder: Path) -> Path:
+    """The executable that prints: on Windows the console twin (the main one is windowed)."""
     if sys.platform == "win32":
-        return folder / f"{APP}.exe"
+        return folder / f"{APP}-cli.exe"
+    if sys.platform == "darwin":
+        return folder / APP  # the one-folder build next to Richtlijnenlezer.app; same files
     return folder / APP
 
 

@@ -226,7 +226,8 @@ DROP_DATA_GLOBS = [
 _QT = r"PySide6/(?:Qt/)?"
 _TRANSLATION = re.compile(_QT + r"translations/(?P<base>[a-z_]+?)_(?P<lang>[a-z]{2,3}(?:_[A-Z]{2})?)\.qm$")
 _KEEP_TRANSLATION_BASES = ("qt", "qtbase", "qtwebengine")
-_WEBENGINE_LOCALE = re.compile(_QT + r"translations/qtwebengine_locales/(?P<locale>[^/]+)\.pak$")
+# Linux/Windows: PySide6/Qt/translations/qtwebengine_locales/; macOS: inside QtWebEngineCore.framework/Resources/.
+_WEBENGINE_LOCALE = re.compile(r"PySide6/.*qtwebengine_locales/(?P<locale>[^/]+)\.pak$")
 _PLUGIN = re.compile(_QT + r"plugins/(?P<plugin>.+)$")
 
 

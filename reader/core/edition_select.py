@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -183,8 +184,24 @@ def select_edition(
     return best.path
 
 
+# The documented per-machine folders on Linux, searched whatever XDG_DATA_DIRS says (see default_override_dirs).
+LINUX_MACHINE_DIRS = (Path("/usr/local/share/richtlijnenlezer/editions"), Path("/usr/share/richtlijnenlezer/editions"))
+
+
 def default_override_dirs() -> list[Path]:
-    """The per-user editions folder, then the per-machine one (see reader.paths)."""
+    """The per-user editions folder, then the per-machine one(s) (see reader.paths), without duplicates.
+
+    On Linux platformdirs takes the per-machine folder from the *first* entry of XDG_DATA_DIRS, which desktop
+    sessions rearrange (Ubuntu's starts with /usr/share/ubuntu), so the documented /usr/local/share and /usr/share
+    folders are always searched as well.
+    """
     from reader import paths
 
-    return [paths.user_editions_dir(), paths.machine_editions_dir()]
+    dirs = [paths.user_editions_dir(), paths.machine_editions_dir()]
+    if sys.platform.startswith("linux"):
+        dirs.extend(LINUX_MACHINE_DIRS)
+    unique: list[Path] = []
+    for folder in dirs:
+        if folder not in unique:
+            unique.append(folder)
+    return unique

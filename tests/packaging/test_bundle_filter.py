@@ -44,6 +44,7 @@ prune = load("prune")
         "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
         "PySide6/plugins/platforms/qwindows.dll",  # Windows wheel layout
         "PySide6/translations/qtwebengine_locales/nl.pak",
+        "PySide6/Qt/lib/QtWebEngineCore.framework/Versions/A/Resources/qtwebengine_locales/nl.pak",
         "resources/css/light.css",
         "edition/pages/index.html",
     ],
@@ -59,6 +60,7 @@ def test_what_the_reader_needs_is_kept(dest: str) -> None:
         "PySide6/qml/QtQuick/qmldir",
         "PySide6/Qt/resources/qtwebengine_devtools_resources.pak",
         "PySide6/Qt/translations/qtwebengine_locales/de.pak",
+        "PySide6/Qt/lib/QtWebEngineCore.framework/Versions/A/Resources/qtwebengine_locales/fr.pak",  # macOS
         "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6/Qt/translations/qtbase_pt_BR.qm",
         "PySide6/Qt/translations/qt_help_nl.qm",  # a module we do not ship, even in Dutch

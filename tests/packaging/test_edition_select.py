@@ -214,7 +214,16 @@ def test_find_editions_lists_valid_ones_in_folder_order(tmp_path: Path) -> None:
     assert [i.path for i in find_editions([tmp_path / "one", tmp_path / "two"], FORMAT)] == [a, b]
 
 
-def test_default_override_dirs_are_the_per_user_then_per_machine_folders() -> None:
+def test_default_override_dirs_are_the_per_user_then_per_machine_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
     from reader import paths
 
-    assert default_override_dirs() == [paths.user_editions_dir(), paths.machine_editions_dir()]
+    # A desktop session that puts its own folder first in XDG_DATA_DIRS (as Ubuntu does).
+    monkeypatch.setenv("XDG_DATA_DIRS", "/usr/share/ubuntu:/usr/local/share:/usr/share")
+    dirs = default_override_dirs()
+    assert dirs[:2] == [paths.user_editions_dir(), paths.machine_editions_dir()]
+    assert len(dirs) == len(set(dirs))
+    if sys.platform.startswith("linux"):
+        assert Path("/usr/local/share/richtlijnenlezer/editions") in dirs
+        assert Path("/usr/share/richtlijnenlezer/editions") in dirs
