@@ -84,6 +84,10 @@ def normalize(word: str) -> str:
         return word[:-2]
     if word.endswith("ies") and len(word) > 5:  # organisaties, functies, cookies
         return word[:-1]
+    # Plural -s after a final -e (algoritmes, modules, websites, types): the stemmer keeps the s after a vowel.
+    # Not after r, s or c, where the s belongs to the singular (adres, proces) or the word is English (processes).
+    if word.endswith("es") and len(word) > 4 and word[-3] in "mtnlpdgkfb":
+        return word[:-1]
     return word
 
 

@@ -78,6 +78,9 @@ def pages(result) -> list[str]:
         ("categorieën", "categorieen"),
         ("Gebruiker", "gebruikers"),
         ("toegankelijke", "toegankelijkheid"),
+        ("algoritme", "algoritmes"),
+        ("algoritmen", "algoritmes"),
+        ("website", "websites"),
     ],
 )
 def test_stemming_pairs_meet(a: str, b: str) -> None:
@@ -87,6 +90,7 @@ def test_stemming_pairs_meet(a: str, b: str) -> None:
 def test_different_words_stay_apart() -> None:
     assert analyze("beleid") != analyze("beheer")
     assert analyze("standaard") != analyze("staand")
+    assert analyze("adres") == ["adres"] and analyze("proces") == ["proces"]  # their s is not a plural
 
 
 def test_fold_keeps_length_and_strips_accents() -> None:
