@@ -64,7 +64,7 @@ from reader.core.query import Clause, ParsedQuery, parse
 log = logging.getLogger("reader.search")
 
 # Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
-INDEX_FORMAT_VERSION = 4
+INDEX_FORMAT_VERSION = 5
 META_FILE = "richtlijnenlezer-index.json"
 PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
 DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number
