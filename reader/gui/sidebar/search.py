@@ -3,8 +3,8 @@
 The panel searches as the user types (debounced), shows the result count, grouped results (page title once, then
 its sections, each with a snippet), a clickable "Bedoelde je: ..." suggestion and a notice for partial matches.
 Keyboard: in the field, Down/Up move through the results, Enter opens the selected (or first) result, Escape clears
-the search (a second Escape hands focus back via `escape_pressed`); in the list Enter opens, Escape returns to the
-field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`.
+the search and asks the window (`escape_pressed`) to put focus back on the text; in the list Enter opens, Escape
+returns to the field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`.
 
 The engine comes in as an object with `search(query, limit)` and `highlight_terms(query)` (a
 `reader.core.search.SearchIndex`), or None when the edition has no usable index.
@@ -397,11 +397,11 @@ class SearchPanel(QWidget):
         self.open_requested.emit(str(page), str(anchor), terms)
 
     def _field_escape(self) -> None:
+        """Escape closes the search: the query and results go, and the window returns focus to the text."""
         if self._field is not None and self._field.text():
             self._field.clear()
             self.search_now()
-        else:
-            self.escape_pressed.emit()
+        self.escape_pressed.emit()
 
     def _back_to_field(self) -> None:
         if self._field is not None:
