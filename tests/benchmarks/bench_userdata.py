@@ -125,7 +125,7 @@ def bench_open(profile: Path, rounds: int) -> dict[str, object]:
             "baseline_bare_connect": _ms(base)}
 
 
-def bench_gui(profile: Path, rounds: int) -> dict[str, object]:
+def bench_gui(profile: Path, rounds: int, n_bookmarks: int = N_BOOKMARKS) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -133,7 +133,7 @@ def bench_gui(profile: Path, rounds: int) -> dict[str, object]:
 
     app = QApplication.instance() or QApplication(["bench"])
     with UserData.open(profile) as data:
-        ids = {f"richtlijnen/pagina-{i}" for i in range(N_BOOKMARKS)}
+        ids = {f"richtlijnen/pagina-{i}" for i in range(n_bookmarks)}
         t0 = time.perf_counter()
         panel = BookmarksPanel(data, ids, lambda p, a: None)
         build = time.perf_counter() - t0
@@ -156,9 +156,11 @@ def bench_gui(profile: Path, rounds: int) -> dict[str, object]:
         panel.filter_edit.setText("bladwijzer 99")
         app.processEvents()
         filt = time.perf_counter() - t0
+        data_count = data.bookmark_count()
         panel.deleteLater()
         app.processEvents()
-    return {"panel_build_10k_ms": round(build * 1000, 1), "panel_first_show_ms": round(first_show * 1000, 1), "panel_add_bookmark": _ms(adds),
+    return {"bookmarks": data_count, "panel_build_ms": round(build * 1000, 1),
+            "panel_first_show_ms": round(first_show * 1000, 1), "panel_add_bookmark": _ms(adds),
             "panel_delete_bookmark": _ms(deletes), "panel_filter_ms": round(filt * 1000, 1)}
 
 
@@ -193,7 +195,12 @@ def main() -> int:
             "open_under_200ms": open_ms < 200,
         }
         if args.gui:
-            result["gui"] = bench_gui(root / "big", min(args.rounds, 50))
+            # A typical profile (200 bookmarks) and the big one.
+            with UserData.open(root / "small") as small:
+                small.import_bookmarks([ImportRecord(f"richtlijnen/pagina-{i}", title=f"Bladwijzer {i}",
+                                                     folder=f"Map {i % 8}" if i % 3 else "") for i in range(200)])
+            result["gui_200_bookmarks"] = bench_gui(root / "small", min(args.rounds, 50), 200)
+            result["gui_10k_bookmarks"] = bench_gui(root / "big", min(args.rounds, 50))
     print(json.dumps(result, indent=2))
     return 0
 
