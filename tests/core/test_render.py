@@ -277,3 +277,14 @@ def test_hidden_and_script_only_parts_are_dropped_but_similar_names_kept():
         assert gone not in html, gone
     assert "Modaliteit blijft" in html and "Zichtbaar zonder stijl" in html
     assert '<span class="rl-button">Knop</span>' in html
+
+
+def test_nothing_leaks_from_one_page_into_the_next():
+    corpus = fc.make_corpus({
+        "a.md": "# A\n\nHTML hier[^1].\n\n[^1]: noot\n\n*[HTML]: HyperText\n\n=== \"t\"\n\n    x\n",
+        "b.md": "# B\n\nHTML daar.\n\n=== \"u\"\n\n    y\n",
+    })
+    render_page(corpus.pages["a"], corpus)
+    b = render_page(corpus.pages["b"], corpus).html
+    assert "<abbr" not in b and "footnote" not in b
+    assert 'id="__tabbed_1_1"' in b  # tab ids restart per page: documents are separate
