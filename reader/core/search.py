@@ -31,6 +31,7 @@ from __future__ import annotations
 import array
 import bisect
 import gc
+import heapq
 import html
 import itertools
 import json
@@ -53,6 +54,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.lang.snowball.dutch import DutchStemmer
+from whoosh.matching import DisjunctionMaxMatcher
 from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 from whoosh.system import _INT_SIZE, pack_uint
@@ -330,6 +332,32 @@ def _text_field(analyzer: Tokenizer) -> TEXT:
     f = TEXT(analyzer=analyzer, phrase=True)
     f.format = CompactPositions(field_boost=1.0)
     return f
+
+
+class _DisMaxMatcher(DisjunctionMaxMatcher):
+    """Whoosh 2.7's DisjunctionMaxMatcher.score() takes the max over both sub-matchers even when only one of them
+    is on the current document (it then scores a *different* document): results came out with equal scores.
+    Only the sub-matchers on the current document count here."""
+
+    def score(self) -> float:
+        a, b = self.a, self.b
+        if not a.is_active():
+            return b.score()
+        if not b.is_active():
+            return a.score()
+        ida, idb = a.id(), b.id()
+        if ida != idb:
+            return a.score() if ida < idb else b.score()
+        return max(a.score(), b.score())
+
+
+class DisMax(wq.DisjunctionMax):
+    """DisjunctionMax with the fixed matcher: the best-scoring alternative counts."""
+
+    def _matcher(self, subs: Any, searcher: Any, context: Any) -> Any:
+        r = searcher.reader()
+        return self._tree_matcher(subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(r),
+                                  tiebreak=self.tiebreak)
 
 
 class _MemoryBM25FScorer(BM25FScorer):
@@ -716,7 +744,9 @@ class SearchIndex:
         self._texts = texts
         self._pages = pages
         self._zdict = zdict
-        self._searcher = ix.searcher(weighting=_Weighting(_length_tables(index_dir, ix.doc_count_all())))
+        self._lengths = _length_tables(index_dir, ix.doc_count_all())
+        self._searcher = ix.searcher(weighting=_Weighting(self._lengths))
+        self.fast_path = True  # term-at-a-time evaluation (see _scores); False = always Whoosh
         self._reader = self._searcher.reader()
         self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
         self.doc_count = int(meta.get("docs", 0))
@@ -865,7 +895,7 @@ class SearchIndex:
             return None, None
         # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
         # not by how many completions it happens to contain.
-        return (alts[0] if len(alts) == 1 else wq.DisjunctionMax(alts, tiebreak=0.1)), w
+        return (alts[0] if len(alts) == 1 else DisMax(alts)), w
 
     def _compile(self, parsed: ParsedQuery) -> _Compiled:
         terms: list[str] = []
@@ -929,13 +959,13 @@ class SearchIndex:
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Typ een of meer woorden om te zoeken.")
         collect = max(limit * 4, 60)
-        results = self._searcher.search(compiled.query, limit=collect)
+        top = self._top(compiled.query, collect)
         partial = False
-        if results.scored_length() == 0 and compiled.any_query is not None:
-            results = self._searcher.search(compiled.any_query, limit=collect)
-            partial = results.scored_length() > 0
-        hits = self._group(results, compiled.terms, limit, per_page)
-        total = results.scored_length()  # sections collected (counting every match would run the query again)
+        if not top and compiled.any_query is not None:
+            top = self._top(compiled.any_query, collect)
+            partial = bool(top)
+        hits = self._group(top, compiled.terms, limit, per_page)
+        total = len(top)  # sections collected (counting every match would cost a second pass)
         suggestion = None
         if len(hits) < FEW_RESULTS:
             suggestion = self._suggest(query, compiled)
@@ -946,13 +976,104 @@ class SearchIndex:
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
         return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
 
-    def _group(self, results: Any, terms: list[str], limit: int, per_page: int) -> list[Hit]:
+    # -- evaluation
+
+    def _top(self, q: wq.Query, n: int) -> list[tuple[float, int]]:
+        """The n best (score, docnum) for a query, best first: by the term-at-a-time evaluator below when the
+        query is made of plain terms, else by Whoosh."""
+        if self.fast_path:
+            scores = self._scores(q)
+            if scores is not None:
+                return heapq.nlargest(n, ((sc, d) for d, sc in scores.items()), key=lambda x: (x[0], -x[1]))
+        results = self._searcher.search(q, limit=n)
+        return list(results.top_n)
+
+    # Term-at-a-time scoring. Whoosh scores document-at-a-time through a tree of matcher objects, several Python
+    # calls per posting; on a large corpus where a word occurs in most sections (the generated 10,000-page one)
+    # that cost 100+ ms per query. Here a term's postings are read a block at a time and scored in a tight loop
+    # with the same BM25F formula, and the query tree combines dicts: And = intersection with summed scores,
+    # Or = union with summed scores, DisjunctionMax = union with the best score (as Whoosh does), AndNot =
+    # difference. Phrases and the title/section fields go to Whoosh.
+
+    def _scores(self, q: wq.Query) -> dict[int, float] | None:
+        if isinstance(q, wq.Term):
+            if q.fieldname == SEARCH_FIELD:
+                return self._term_scores(q.text, q.boost)
+            if q.fieldname.startswith("f_"):
+                return self._filter_docs(q.fieldname, q.text)
+            return None
+        if isinstance(q, wq.AndNot):
+            pos = self._scores(q.a)
+            neg = self._scores(q.b)
+            if pos is None or neg is None:
+                return None
+            for d in neg.keys() & pos.keys():
+                del pos[d]
+            return pos
+        if isinstance(q, (wq.And, wq.Or, wq.DisjunctionMax)) and type(q) in (wq.And, wq.Or, wq.DisjunctionMax):
+            parts = []
+            for sub in q.subqueries:
+                sc = self._scores(sub)
+                if sc is None:
+                    return None
+                parts.append(sc)
+            if not parts:
+                return {}
+            if isinstance(q, wq.And):
+                parts.sort(key=len)
+                out = dict(parts[0])
+                for other in parts[1:]:
+                    out = {d: sc + other[d] for d, sc in out.items() if d in other}
+                return out
+            out = dict(parts[0])
+            if isinstance(q, wq.DisjunctionMax):
+                for other in parts[1:]:
+                    for d, sc in other.items():
+                        if sc > out.get(d, -1.0):
+                            out[d] = sc
+            else:
+                for other in parts[1:]:
+                    for d, sc in other.items():
+                        out[d] = out.get(d, 0.0) + sc
+            return out
+        return None
+
+    def _term_scores(self, text: str, boost: float) -> dict[int, float] | None:
+        lengths = self._lengths.get(SEARCH_FIELD)
+        if lengths is None or self._reader.has_deletions():
+            return None
+        if (SEARCH_FIELD, text) not in self._reader:
+            return {}
+        searcher = self._searcher
+        idf = searcher.idf(SEARCH_FIELD, text)
+        avgfl = searcher.avg_field_length(SEARCH_FIELD) or 1
+        k1, b = 1.2, 0.75
+        a, c1, c2 = idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avgfl
+        m = self._reader.postings(SEARCH_FIELD, text)
+        out: dict[int, float] = {}
+        try:
+            while m.is_active():
+                m._read_ids()  # whoosh's block arrays (W3 codec): one decode per 128 postings
+                m._read_weights()
+                for d, w in zip(m._ids, m._weights):
+                    out[d] = a * w / (w + c1 + c2 * lengths[d])
+                m._next_block()
+        except AttributeError:  # another codec: let Whoosh do it
+            return None
+        return out
+
+    def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
+        if (fieldname, text) not in self._reader:
+            return {}
+        return {d: 0.0 for d in self._reader.postings(fieldname, text).all_ids()}
+
+    def _group(self, top: list[tuple[float, int]], terms: list[str], limit: int, per_page: int) -> list[Hit]:
         """Group section hits by page. A page ranks by its best section plus a little for each further matching
         section, so the page that is about the subject beats a page that mentions it once in its title."""
         # Which page a section belongs to comes from an in-memory array, so only displayed hits touch stored data.
         pages: dict[int, list[tuple[float, int]]] = {}
         docpage = self._docpage
-        for score, docnum in results.top_n:
+        for score, docnum in top:
             pages.setdefault(docpage[docnum] if docnum < len(docpage) else -1, []).append((score, docnum))
 
         def page_score(page_no: int, secs: list[tuple[float, int]]) -> float:

@@ -104,3 +104,17 @@ def test_latency_is_small(nerds: SearchIndex) -> None:
     worst = max(min(nerds.search(q).ms for _ in range(3))
                 for q in ("toegankelijkheid", "open source", "standaar", "cloud -kosten", "toegankelijkhied"))
     assert worst < 100
+
+
+@pytest.mark.parametrize(
+    "q", ["toegankelijkheid", "open source", "standaar", "cloud -kosten", "privacy OR avg", "gebruikers beh", "data"]
+)
+def test_term_at_a_time_path_agrees_with_whoosh(nerds: SearchIndex, q: str) -> None:
+    fast = nerds.search(q, limit=30)
+    nerds.fast_path = False
+    try:
+        slow = nerds.search(q, limit=30)
+    finally:
+        nerds.fast_path = True
+    assert [(h.page, h.anchor) for h in fast.hits] == [(h.page, h.anchor) for h in slow.hits]
+    assert [h.score for h in fast.hits] == pytest.approx([h.score for h in slow.hits], rel=1e-6)
