@@ -63,7 +63,11 @@ def _markdown_source(page: Page) -> str:
     body = page.body
     if page.abbreviations:
         # The abbr extension reads definitions anywhere in the text; the importer collected them per page.
-        defs = "\n".join(f"*[{k}]: {v}" for k, v in page.abbreviations.items() if k and v and "]" not in k)
+        defs = "\n".join(
+            f"*[{k}]: {' '.join(str(v).split())}"
+            for k, v in page.abbreviations.items()
+            if k and v and "]" not in k and "\n" not in k
+        )
         body = body.rstrip("\n") + "\n\n" + defs + "\n"
     return body
 
