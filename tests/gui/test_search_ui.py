@@ -240,3 +240,15 @@ def test_result_opens_the_page_at_the_section_with_marks(qtbot, open_reader, run
     top = run_js(window.page, "document.getElementById('exitstrategie').getBoundingClientRect().top")
     assert 0 <= top < run_js(window.page, "window.innerHeight")
     engine.close()
+
+
+def test_a_click_opens_a_result_once(qtbot, panel) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClicks(panel.field, "toegankelijkheid")
+    qtbot.waitUntil(lambda: panel.result_count() == 1, timeout=3000)
+    opened = []
+    panel.open_requested.connect(lambda *args: opened.append(args))
+    rect = panel.view.visualRect(panel.model.index(0, 0))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [o[:2] for o in opened] == [("toegankelijk", "")]

@@ -155,13 +155,14 @@ class _HtmlDelegate(QStyledItemDelegate):
 
 class _ResultList(QListView):
     escaped = Signal()
+    chosen = Signal(QModelIndex)  # Enter on a row, or a click (not `activated`: some styles emit it on a click too)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
+            self.chosen.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
 
@@ -222,7 +223,7 @@ class SearchPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
-        self.view.activated.connect(self._open_index)
+        self.view.chosen.connect(self._open_index)
         self.view.clicked.connect(self._open_index)
         self.view.escaped.connect(self._back_to_field)
 
