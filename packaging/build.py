@@ -228,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-going", action="store_true", help="leave broken pages out of the edition")
     parser.add_argument("--edition", type=Path, help="bundle this prebuilt edition instead of building SOURCE")
     parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz (faster local builds)")
+    parser.add_argument("--wayland", action="store_true", help="include native Wayland support (+2 MB)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     from reader import __version__
@@ -257,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
 
     log("3/5 PyInstaller")
     spec_args = ["--edition", edition, "--report", work / "bundle-filter.json"]
+    if args.wayland:
+        spec_args.append("--wayland")
     if qms:
         spec_args += ["--translations", qm_dir]
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

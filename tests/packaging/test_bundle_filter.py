@@ -37,7 +37,6 @@ prune = load("prune")
         "PySide6/Qt/translations/qtbase_nl.qm",
         "PySide6/Qt/translations/qt_en.qm",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
-        "PySide6/Qt/plugins/platforms/libqwayland.so",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
@@ -80,6 +79,19 @@ def test_what_the_reader_needs_is_kept(dest: str) -> None:
 )
 def test_what_the_reader_does_not_need_is_dropped(dest: str) -> None:
     assert bundle_filter.drop_reason(dest) is not None
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so",
+    ],
+)
+def test_native_wayland_is_optional(dest: str) -> None:
+    assert bundle_filter.drop_reason(dest) is not None
+    assert bundle_filter.drop_reason(dest, wayland=True) is None
 
 
 def test_modules_the_reader_imports_are_not_excluded() -> None:
