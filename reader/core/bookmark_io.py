@@ -55,7 +55,8 @@ class ParsedBookmarks:
 
 
 def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Microseconds kept: an export is complete, a re-import gives the same times.
+    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _from_iso(text: str) -> float:
@@ -160,6 +161,10 @@ def _text(value: Any, field: str, limit: int, where: str, *, required: bool = Fa
         raise BookmarkFileError(f"{where}: '{field}' is langer dan {limit} tekens.")
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
         raise BookmarkFileError(f"{where}: '{field}' bevat stuurtekens.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BookmarkFileError(f"{where}: '{field}' bevat ongeldige tekens.") from None
     if required and not value.strip():
         raise BookmarkFileError(f"{where}: '{field}' ontbreekt.")
     return value

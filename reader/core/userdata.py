@@ -216,11 +216,27 @@ def _probe_writable(directory: Path) -> str | None:
     return None
 
 
+def _valid_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (e.g. "\ud800" from a JSON file) cannot be stored
+        return False
+    return True
+
+
 def _clip(text: str | None, limit: int) -> str:
     text = "" if text is None else str(text)
+    if not _valid_utf8(text):
+        text = text.encode("utf-8", "replace").decode("utf-8")
     # Control characters other than newline/tab have no business in titles and notes.
     text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
     return text[:limit]
+
+
+def _title(title: str | None, page_id: str) -> str:
+    """A bookmark always has a title: the page id stands in for a missing or blank one."""
+    clipped = _clip(title, MAX_TITLE)
+    return clipped if clipped.strip() else page_id[:MAX_TITLE]
 
 
 def _clean_folder(folder: str | None) -> str:
@@ -229,14 +245,14 @@ def _clean_folder(folder: str | None) -> str:
 
 def _check_page_id(page_id: str) -> str:
     page_id = str(page_id).strip()
-    if not page_id or len(page_id) > MAX_PAGE_ID or any(ord(ch) < 32 for ch in page_id):
+    if not page_id or len(page_id) > MAX_PAGE_ID or any(ord(ch) < 32 for ch in page_id) or not _valid_utf8(page_id):
         raise UserDataError(f"Ongeldige pagina-id: {page_id[:80]!r}")
     return page_id
 
 
 def _check_anchor(anchor: str | None) -> str:
     anchor = "" if anchor is None else str(anchor).strip().lstrip("#")
-    if len(anchor) > MAX_ANCHOR or any(ord(ch) < 32 for ch in anchor):
+    if len(anchor) > MAX_ANCHOR or any(ord(ch) < 32 for ch in anchor) or not _valid_utf8(anchor):
         raise UserDataError(f"Ongeldig anker: {anchor[:80]!r}")
     return anchor
 
@@ -462,6 +478,8 @@ class UserData:
                     pass
             if isinstance(err, sqlite3.Error):
                 raise self._error(err) from err
+            if isinstance(err, UnicodeError):  # text SQLite cannot take; nothing of the transaction was kept
+                raise UserDataError(f"De wijziging is niet opgeslagen: ongeldige tekens ({err.reason}).") from err
             raise
 
     def _error(self, err: sqlite3.Error) -> UserDataError:
@@ -499,8 +517,8 @@ class UserData:
                 cur = conn.execute(
                     "INSERT INTO bookmarks (page_id, anchor, title, note, folder, created, updated, section_hash)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (page_id, anchor, _clip(title or page_id, MAX_TITLE), _clip(note, MAX_NOTE), folder_name,
-                     now, now, section_hash),
+                    (page_id, anchor, _title(title, page_id),
+                     _clip(note, MAX_NOTE), folder_name, now, now, section_hash),
                 )
                 self._ensure_folder(conn, folder_name, now)
                 bid = int(cur.lastrowid or 0)
@@ -522,7 +540,7 @@ class UserData:
     ) -> None:
         sets: list[str] = []
         values: list[object] = []
-        if title is not None:
+        if title is not None and _clip(title, MAX_TITLE).strip():  # a bookmark always keeps a title
             sets.append("title = ?")
             values.append(_clip(title, MAX_TITLE))
         if note is not None:
@@ -687,7 +705,8 @@ class UserData:
                     "INSERT OR IGNORE INTO bookmarks"
                     " (page_id, anchor, title, note, folder, created, updated, section_hash)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (page_id, anchor, _clip(rec.title or page_id, MAX_TITLE), _clip(rec.note, MAX_NOTE), folder,
+                    (page_id, anchor, _title(rec.title, page_id),
+                     _clip(rec.note, MAX_NOTE), folder,
                      rec.created if rec.created is not None else now,
                      rec.updated if rec.updated is not None else (rec.created if rec.created is not None else now),
                      rec.section_hash),

@@ -126,6 +126,8 @@ def test_browser_file_with_scripts_and_foreign_links(other: UserData, tmp_path: 
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a", "created": "gisteren"}]}',
          "geen geldige tijd"),
         (b"[" * 100000 + b"]" * 100000, "JSON"),
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a\\ud800"}]}',
+         "ongeldige tekens"),
         (b"\xff\xfe\x00garbage", "UTF-8"),
         (b"just some text", "Onbekend"),
         (b"<html><body>geen bladwijzers</body></html>", "Netscape"),

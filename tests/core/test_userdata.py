@@ -115,6 +115,9 @@ def test_hostile_values_are_refused_or_clipped(store: UserData) -> None:
         store.add_bookmark("")
     with pytest.raises(UserDataError):
         store.add_bookmark("a\x00b")
+    with pytest.raises(UserDataError):
+        store.add_bookmark("a\ud800")  # a lone surrogate cannot be stored as UTF-8
+    assert store.add_bookmark("q", title="kapot \udc80 teken").title == "kapot ? teken"
     b = store.add_bookmark("p", title="x" * 5000 + "\x07", note="n" * 50000)
     assert len(b.title) == ud.MAX_TITLE and len(b.note) == ud.MAX_NOTE and "\x07" not in b.title
 

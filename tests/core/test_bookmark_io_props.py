@@ -1,0 +1,69 @@
+"""Property tests: whatever a store holds survives a JSON export/import exactly, and Netscape HTML keeps every
+bookmark's page, anchor and folder; arbitrary bytes never get past import with anything but BookmarkFileError."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.bookmark_io import BookmarkFileError, export_file, import_file, parse_bytes
+from reader.core.userdata import UserData, UserDataError
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # any Unicode but lone surrogates
+ident = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=30)
+bookmark = st.tuples(ident, st.one_of(st.just(""), ident), text, text, text)
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _snapshot(data: UserData) -> list[tuple]:
+    return sorted((b.page_id, b.anchor, b.title, b.note, b.folder, round(b.created, 6), round(b.updated, 6),
+                   b.section_hash) for b in data.bookmarks())
+
+
+@SETTINGS
+@given(st.lists(bookmark, max_size=8))
+def test_json_round_trip_is_exact(items) -> None:  # noqa: ANN001
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
+            for page, anchor, title, note, folder in items:
+                try:
+                    a.add_bookmark(page, anchor, title=title, note=note, folder=folder, section_hash="h")
+                except UserDataError:
+                    pass  # refused input (e.g. an anchor with only spaces is fine, a control char is not)
+            export_file(a, root / "x.json")
+            import_file(b, root / "x.json")
+            assert _snapshot(b) == _snapshot(a)
+            assert set(b.folders()) == set(a.folders())
+
+
+@SETTINGS
+@given(st.lists(bookmark, max_size=8))
+def test_html_round_trip_keeps_pages_anchors_and_folders(items) -> None:  # noqa: ANN001
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
+            for page, anchor, title, note, folder in items:
+                try:
+                    a.add_bookmark(page, anchor, title=title, note=note, folder=folder)
+                except UserDataError:
+                    pass
+            export_file(a, root / "x.html")
+            import_file(b, root / "x.html")
+            want = sorted((x.page_id, x.anchor, x.folder) for x in a.bookmarks())
+            got = sorted((x.page_id, x.anchor, x.folder) for x in b.bookmarks())
+            assert got == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda s: s.encode("utf-8", "replace")))
+def test_arbitrary_bytes_fail_cleanly(raw: bytes) -> None:
+    try:
+        parsed = parse_bytes(raw)
+    except BookmarkFileError:
+        return
+    assert all(r.page_id for r in parsed.records)
