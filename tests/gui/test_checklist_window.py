@@ -49,3 +49,26 @@ def test_tick_survives_a_restart_of_the_window(open_reader, run_js, qtbot, conte
     with UserData.open(profile) as store:
         report = store.report("index", fmt="markdown")
         assert report.count("- [x]") == 1
+
+
+def test_nerds_phase_page_checklist_matches_the_edition(open_reader, run_js, qtbot, nerds_edition):  # noqa: ANN001
+    """On real NeRDS content the page's checkboxes are exactly the edition's checklist items, and ticks are keyed by
+    the edition's item texts (so they survive a new edition with the same texts)."""
+    from reader.core.checklist import item_keys
+    from reader.core.edition import Edition
+
+    edition = Edition.open(nerds_edition)
+    pages = sorted((p for p in edition.pages.values() if len(p.checklist) >= 3), key=lambda p: -len(p.checklist))
+    assert pages, "NeRDS has pages with task lists"
+    info = pages[0]
+    window = open_reader(nerds_edition, info.id).window
+    qtbot.waitUntil(lambda: all(_state(run_js, window).get("enabled") or [False]), timeout=15000)
+    state = _state(run_js, window)
+    assert state["total"] == len(info.checklist)
+    assert state["progress"] == f"{state['done']} van {len(info.checklist)} gedaan"
+    index = len(info.checklist) - 1
+    _click_box(run_js, qtbot, window, index)
+    key = item_keys(list(info.checklist))[index]
+    qtbot.waitUntil(lambda: key in window.userdata.state(info.id), timeout=10000)
+    assert window.userdata.state(info.id)[key] is (not state["checked"][index])
+    window.close()
