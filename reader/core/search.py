@@ -52,7 +52,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
-from whoosh.formats import Positions
+from whoosh.formats import Frequency, Positions
 from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.matching import DisjunctionMaxMatcher
 from whoosh.scoring import BM25F, BM25FScorer
@@ -66,10 +66,11 @@ from reader.core.query import Clause, ParsedQuery, parse
 log = logging.getLogger("reader.search")
 
 # Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
-INDEX_FORMAT_VERSION = 5
+INDEX_FORMAT_VERSION = 7
 META_FILE = "richtlijnenlezer-index.json"
 PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
 DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number
+COMPOUNDS_FILE = "compounds.tsv"  # compound <TAB> its parts, or derived word <TAB> =base, as split at build time
 VOCAB_FILE = "vocabulary.tsv"  # folded unstemmed word <TAB> number of pages, sorted
 ZDICT_FILE = "snippets.zdict"  # zlib preset dictionary for the stored section texts
 TEXTS_FILE = "texts.bin"  # the section texts, each compressed with the dictionary (Whoosh's stored fields are
@@ -93,6 +94,58 @@ _PART = "\x1e"  # separates weighted parts in a field value: \x1e<boost>\x1f<tex
 _BOOST = "\x1f"
 
 
+def _search_parts(page_title: str, section_title: str, text: str, summary: str, breadcrumb: Sequence[str],
+                  first: bool) -> list[tuple[float, str]]:
+    """The weighted parts of a section in the search field. The page's first section is its landing spot: it alone
+    carries the page-level parts (summary, nav path) and the page title at full weight."""
+    if first:
+        return [(LEAD_TITLE_BOOST, page_title), (LEAD_SUMMARY_BOOST, summary), (CRUMBS_BOOST, " ".join(breadcrumb)),
+                (HEADING_BOOST, section_title), (1.0, text)]
+    return [(TITLE_BOOST, page_title), (HEADING_BOOST, section_title), (1.0, text)]
+
+
+class _SavedSplits:
+    """The build's compound splits (read on first use); words the corpus does not have are split against its
+    vocabulary (a compound typed by the user, such as `informatiebeveiliging` when the text writes it apart)."""
+
+    def __init__(self, path: Path, fallback: Decompounder) -> None:
+        self._path = path
+        self._fallback = fallback
+        self._splits: dict[str, tuple[str, ...]] | None = None
+        self._derived: dict[str, str] = {}
+
+    def _load(self) -> dict[str, tuple[str, ...]]:
+        if self._splits is None:
+            splits: dict[str, tuple[str, ...]] = {}
+            try:
+                for line in self._path.read_text(encoding="utf-8").splitlines():
+                    w, _tab, rest = line.partition("\t")
+                    if rest.startswith("="):
+                        self._derived[w] = rest[1:]
+                    elif rest:
+                        splits[w] = tuple(rest.split())
+            except OSError:
+                log.warning("no compound splits in %s", self._path)
+            self._splits = splits
+        return self._splits
+
+    def split(self, word: str) -> tuple[str, ...] | None:
+        splits = self._load()
+        if word in splits:
+            return splits[word]
+        return None if self._fallback.part_ok(word) else self._fallback.split(word)
+
+    def derivation_base(self, word: str) -> str | None:
+        self._load()
+        return self._derived.get(word)
+
+
+def _phrase_tokenizer(decompounder: Any) -> "DutchTokenizer":
+    t = DutchTokenizer()
+    t.decompounder = decompounder
+    return t
+
+
 def weighted(parts: Sequence[tuple[float, str]]) -> str:
     """Encode (boost, text) parts as one field value for DutchTokenizer."""
     return "".join(f"{_PART}{b:g}{_BOOST}{t.replace(_PART, ' ').replace(_BOOST, ' ')}" for b, t in parts if t)
@@ -100,7 +153,9 @@ PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this man
 PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
 FEW_RESULTS = 3
-SUGGEST_BUDGET_S = 0.03  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
+SUGGEST_BUDGET_S = 0.03
+PHRASE_CHECKS = 3000  # candidates whose text is checked for a phrase, best first
+PHRASE_ENOUGH = 400  # ... stop once this many have it  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
 SECTIONS_PER_PAGE = 3
 SNIPPET_CHARS = 220
 
@@ -328,6 +383,31 @@ class CompactPositions(Positions):
         return list(itertools.accumulate(deltas))
 
 
+class FastFrequency(Frequency):
+    """Whoosh's Frequency format (weights = summed token boosts, no positions), fed directly by DutchTokenizer.
+
+    The search field has no positions: Whoosh pickles a block's ids, weights and positions together, and
+    unpickling the positions was most of the cost of reading a common word's postings. Phrases are checked on
+    the section text instead (SearchIndex._verify_phrase)."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        if not isinstance(analyzer, DutchTokenizer) or not isinstance(value, str):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        fb = self.field_boost
+        freqs: dict[str, int] = {}
+        weights: dict[str, float] = {}
+        for text, _pos, boost in analyzer.postings(value):
+            if text in freqs:
+                freqs[text] += 1
+                weights[text] += boost
+            else:
+                freqs[text] = 1
+                weights[text] = boost
+        for w, freq in freqs.items():
+            yield (w, freq, weights[w] * fb, pack_uint(freq))
+
+
 def _text_field(analyzer: Tokenizer) -> TEXT:
     f = TEXT(analyzer=analyzer, phrase=True)
     f.format = CompactPositions(field_boost=1.0)
@@ -349,6 +429,15 @@ class _DisMaxMatcher(DisjunctionMaxMatcher):
         if ida != idb:
             return a.score() if ida < idb else b.score()
         return max(a.score(), b.score())
+
+
+class PhraseAnd(wq.And):
+    """A phrase in the search field: all its words must be in the section (scored as an And), and the section
+    text must have them next to each other, in order (checked on the stored text by SearchIndex)."""
+
+    def __init__(self, stems: list[str], boost: float = 1.0) -> None:
+        super().__init__([wq.Term(SEARCH_FIELD, t) for t in stems], boost=boost)
+        self.stems = list(stems)
 
 
 class DisMax(wq.DisjunctionMax):
@@ -402,6 +491,12 @@ def _length_tables(index_dir: Path, doc_count: int) -> dict[str, list[int]]:
     return tables
 
 
+def _search_field(analyzer: Tokenizer) -> TEXT:
+    f = TEXT(analyzer=analyzer, phrase=False)
+    f.format = FastFrequency(field_boost=1.0)
+    return f
+
+
 def make_schema() -> Schema:
     dutch = DutchTokenizer()
     return Schema(
@@ -409,7 +504,7 @@ def make_schema() -> Schema:
         # (page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE).
         data=STORED(),
         # Everything searched by default: weighted parts (page title, heading, summary, nav path, text).
-        text=_text_field(dutch),
+        text=_search_field(dutch),
         # For `titel:` (page title, in the page's first section only) and `sectie:` (the section heading).
         ptitle=_text_field(dutch),
         stitle=_text_field(dutch),
@@ -506,7 +601,10 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
         return w in vocab or (len(w) >= 5 and stem(w) in stems)
 
     decompounder = Decompounder(is_word)
-    stats.compounds = sum(1 for w in vocab if decompounder.split(w))
+    # The splits made here are saved (COMPOUNDS_FILE): phrase checks at query time must see the same parts.
+    splits = {w: parts for w in vocab if (parts := decompounder.split(w))}
+    derived = {w: base for w in vocab if (base := decompounder.derivation_base(w))}
+    stats.compounds = len(splits)
     stats.vocabulary = len(vocab)
     stats.decompound_s = time.perf_counter() - t1
 
@@ -542,16 +640,10 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
                 "stitle": d.section_title,
             }
             if first:
-                # The page's first section is its landing spot: it alone carries the page-level parts.
                 fields["ptitle"] = d.page_title
-                fields[SEARCH_FIELD] = weighted([
-                    (LEAD_TITLE_BOOST, d.page_title), (LEAD_SUMMARY_BOOST, d.summary),
-                    (CRUMBS_BOOST, " ".join(d.breadcrumb)), (HEADING_BOOST, d.section_title), (1.0, d.text),
-                ])
-            else:
-                fields[SEARCH_FIELD] = weighted([
-                    (TITLE_BOOST, d.page_title), (HEADING_BOOST, d.section_title), (1.0, d.text),
-                ])
+            fields[SEARCH_FIELD] = weighted(
+                _search_parts(d.page_title, d.section_title, d.text, d.summary, d.breadcrumb, first)
+            )
             for key, value in d.filters.items():
                 if value:
                     fields[_filter_field(key)] = ",".join(v.strip() for v in fold(str(value)).split(","))
@@ -580,6 +672,11 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     }
     (index_dir / ZDICT_FILE).write_bytes(zdict)
     (index_dir / DOCPAGES_FILE).write_bytes(docpages.tobytes())
+    (index_dir / COMPOUNDS_FILE).write_text(
+        "".join(f"{w}\t{' '.join(p)}\n" for w, p in sorted(splits.items()))
+        + "".join(f"{w}\t={b}\n" for w, b in sorted(derived.items())),
+        encoding="utf-8",
+    )
     (index_dir / VOCAB_FILE).write_text("".join(f"{w}\t{n}\n" for w, n in sorted(vocab_df.items())), encoding="utf-8")
     (index_dir / PAGES_FILE).write_text(json.dumps(pages_info, ensure_ascii=False), encoding="utf-8")
     stats.index_bytes = sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())
@@ -746,11 +843,12 @@ class SearchIndex:
         self._zdict = zdict
         self._lengths = _length_tables(index_dir, ix.doc_count_all())
         self._searcher = ix.searcher(weighting=_Weighting(self._lengths))
-        self.fast_path = True  # term-at-a-time evaluation (see _scores); False = always Whoosh
+        self.fast_path = True
+        self._norm: list[float] | None = None  # term-at-a-time evaluation (see _scores); False = always Whoosh
         self._reader = self._searcher.reader()
         self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
         self.doc_count = int(meta.get("docs", 0))
-        self._qdecompounder = Decompounder(self._is_word)
+        self._qdecompounder = _SavedSplits(index_dir / COMPOUNDS_FILE, Decompounder(self._is_word))
 
     @classmethod
     def open(cls, index_dir: Path) -> "SearchIndex":
@@ -849,7 +947,8 @@ class SearchIndex:
         return [wq.Term(f, term, boost=boost) for f in fields]
 
     def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
-        return [wq.Phrase(f, terms, boost=boost) for f in fields]
+        return [PhraseAnd(terms, boost=boost) if f == SEARCH_FIELD else wq.Phrase(f, terms, boost=boost)
+                for f in fields]
 
     @staticmethod
     def _any(parts: list[wq.Query]) -> wq.Query:
@@ -1010,8 +1109,18 @@ class SearchIndex:
             for d in neg.keys() & pos.keys():
                 del pos[d]
             return pos
-        if isinstance(q, (wq.And, wq.Or, wq.DisjunctionMax)) and type(q) in (wq.And, wq.Or, wq.DisjunctionMax):
-            parts = []
+        if isinstance(q, PhraseAnd):
+            term_scores: list[dict[int, float]] = []
+            for t in q.stems:
+                ts = self._term_scores(t, 1.0)
+                if ts is None:
+                    return None
+                term_scores.append(ts)
+            by_size = sorted(term_scores, key=len)
+            both = [d for d in by_size[0] if all(d in o for o in by_size[1:])]
+            return self._verify_phrase({d: q.boost * sum(p[d] for p in term_scores) for d in both}, q.stems)
+        if type(q) in (wq.And, wq.Or, wq.DisjunctionMax, DisMax):
+            parts: list[dict[int, float]] = []
             for sub in q.subqueries:
                 sc = self._scores(sub)
                 if sc is None:
@@ -1023,20 +1132,46 @@ class SearchIndex:
                 parts.sort(key=len)
                 out = dict(parts[0])
                 for other in parts[1:]:
-                    out = {d: sc + other[d] for d, sc in out.items() if d in other}
+                    out = {d: v + other[d] for d, v in out.items() if d in other}
                 return out
             out = dict(parts[0])
             if isinstance(q, wq.DisjunctionMax):
                 for other in parts[1:]:
-                    for d, sc in other.items():
-                        if sc > out.get(d, -1.0):
-                            out[d] = sc
+                    for d, v in other.items():
+                        if v > out.get(d, -1.0):
+                            out[d] = v
             else:
                 for other in parts[1:]:
-                    for d, sc in other.items():
-                        out[d] = out.get(d, 0.0) + sc
+                    for d, v in other.items():
+                        out[d] = out.get(d, 0.0) + v
             return out
         return None
+
+    def _verify_phrase(self, scores: dict[int, float], stems: list[str]) -> dict[int, float]:
+        """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
+        every section has all the words, the first PHRASE_CHECKS candidates decide."""
+        out: dict[int, float] = {}
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        for n, (docnum, sc) in enumerate(ranked):
+            if n >= PHRASE_CHECKS or len(out) >= PHRASE_ENOUGH:
+                break
+            if self._has_phrase(docnum, stems):
+                out[docnum] = sc
+        return out
+
+    def _has_phrase(self, docnum: int, stems: list[str]) -> bool:
+        page, _anchor, stitle, offset, length = self._searcher.stored_fields(docnum)["data"]
+        text = _decompress(self._texts[offset: offset + length], self._zdict)
+        page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
+        info = self._pages.get(page, ("", (), 1.0, ""))
+        first = docnum == 0 or (docnum > 0 and self._docpage[docnum - 1] != page_no)
+        value = weighted(_search_parts(info[0], stitle, text, info[3], info[1], first))
+        tokenizer = _phrase_tokenizer(self._qdecompounder)
+        positions: dict[str, set[int]] = {}
+        for term, pos, _boost in tokenizer.postings(value):
+            positions.setdefault(term, set()).add(pos)
+        first_positions = positions.get(stems[0], set())
+        return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1)) for p in first_positions)
 
     def _term_scores(self, text: str, boost: float) -> dict[int, float] | None:
         lengths = self._lengths.get(SEARCH_FIELD)
@@ -1044,21 +1179,29 @@ class SearchIndex:
             return None
         if (SEARCH_FIELD, text) not in self._reader:
             return {}
-        searcher = self._searcher
-        idf = searcher.idf(SEARCH_FIELD, text)
-        avgfl = searcher.avg_field_length(SEARCH_FIELD) or 1
-        k1, b = 1.2, 0.75
-        a, c1, c2 = idf * (k1 + 1) * boost, k1 * (1 - b), k1 * b / avgfl
+        norm = self._norm
+        if norm is None:
+            # BM25F's length part, per document: K1 * ((1 - B) + B * length / average length).
+            k1, b = 1.2, 0.75
+            avgfl = self._searcher.avg_field_length(SEARCH_FIELD) or 1
+            norm = self._norm = [k1 * (1 - b) + k1 * b * n / avgfl for n in lengths]
+        a = self._searcher.idf(SEARCH_FIELD, text) * (1.2 + 1) * boost
         m = self._reader.postings(SEARCH_FIELD, text)
         out: dict[int, float] = {}
         try:
             while m.is_active():
-                m._read_ids()  # whoosh's block arrays (W3 codec): one decode per 128 postings
-                m._read_weights()
-                for d, w in zip(m._ids, m._weights):
-                    out[d] = a * w / (w + c1 + c2 * lengths[d])
+                # Whoosh's block data (W3 codec): ids delta-coded, weights an array or one value for the block.
+                if m._data is None:
+                    m._read_data()
+                ids = list(itertools.accumulate(m._data[0])) if not m._byteids else list(m._data[0])
+                ws = m._data[1]
+                if ws is None or isinstance(ws, float):
+                    w = 1.0 if ws is None else ws
+                    out.update(zip(ids, [a * w / (w + norm[d]) for d in ids]))
+                else:
+                    out.update(zip(ids, [a * w / (w + norm[d]) for d, w in zip(ids, ws)]))
                 m._next_block()
-        except AttributeError:  # another codec: let Whoosh do it
+        except (AttributeError, TypeError, IndexError):  # another codec or layout: let Whoosh do it
             return None
         return out
 
