@@ -155,7 +155,8 @@ PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
 FEW_RESULTS = 3
 SUGGEST_BUDGET_S = 0.03
 PHRASE_CHECKS = 3000  # candidates whose text is checked for a phrase, best first
-PHRASE_ENOUGH = 400  # ... stop once this many have it  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
+PHRASE_ENOUGH = 400  # ... stop once this many have it
+PHRASE_BUDGET_S = 0.08  # ... or after this long  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
 SECTIONS_PER_PAGE = 3
 SNIPPET_CHARS = 220
 
@@ -1151,9 +1152,10 @@ class SearchIndex:
         """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
         every section has all the words, the first PHRASE_CHECKS candidates decide."""
         out: dict[int, float] = {}
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = heapq.nlargest(PHRASE_CHECKS, scores.items(), key=lambda kv: kv[1])
+        deadline = time.perf_counter() + PHRASE_BUDGET_S
         for n, (docnum, sc) in enumerate(ranked):
-            if n >= PHRASE_CHECKS or len(out) >= PHRASE_ENOUGH:
+            if len(out) >= PHRASE_ENOUGH or (n % 32 == 31 and time.perf_counter() > deadline):
                 break
             if self._has_phrase(docnum, stems):
                 out[docnum] = sc
