@@ -102,6 +102,11 @@ EXCLUDED_MODULES = [
     "_codecs_hk",
     "_codecs_tw",
     "_codecs_iso2022",
+    "_multibytecodec",
+    # C accelerators with pure-Python fallbacks the reader never exercises (decimal -> _pydecimal; asyncio is only
+    # imported by whoosh's cached_property).
+    "_decimal",
+    "_asyncio",
 ]
 
 # Linux libraries taken from the user's system instead of the build machine: every desktop has them, and they must

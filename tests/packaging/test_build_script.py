@@ -106,3 +106,65 @@ def test_size_report_groups_the_bundle(tmp_path: Path) -> None:
     (folder / "_internal" / "edition" / "manifest.json").write_bytes(b"x" * (build.MB // 2))
     report = build.size_report(folder)
     assert report == {"QtWebEngineCore library": 3.0, "other Qt libraries": 1.0, "the edition": 0.5}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktop integration")
+def test_install_script_adds_and_removes_the_menu_entry(tmp_path: Path) -> None:
+    import subprocess
+
+    folder = tmp_path / "opt" / "richt lijnenlezer"  # a space in the path must survive into Exec=
+    folder.mkdir(parents=True)
+    fake_app(folder, "exit 0\n").rename(folder / "richtlijnenlezer")
+    build.install_desktop_files(folder)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    subprocess.run([str(folder / "install.sh")], env=env, check=True, capture_output=True)
+    share = home / ".local" / "share"
+    desktop = (share / "applications" / "richtlijnenlezer.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{folder}/richtlijnenlezer"' in desktop
+    assert (share / "icons" / "hicolor" / "48x48" / "apps" / "richtlijnenlezer.png").is_file()
+    assert (share / "metainfo" / "nl.overheid.richtlijnenlezer.metainfo.xml").is_file()
+    assert (home / ".local" / "bin" / "richtlijnenlezer").resolve() == (folder / "richtlijnenlezer").resolve()
+    subprocess.run([str(folder / "install.sh"), "--uninstall"], env=env, check=True, capture_output=True)
+    assert not (share / "applications" / "richtlijnenlezer.desktop").exists()
+    assert not (home / ".local" / "bin" / "richtlijnenlezer").exists()
+
+
+def test_desktop_entry_and_metainfo_are_consistent() -> None:
+    import configparser
+    import xml.etree.ElementTree as ET
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(PACKAGING / "linux" / "richtlijnenlezer.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Icon"] == "richtlijnenlezer"
+    assert desktop["Exec"].split()[0] == "richtlijnenlezer"
+    # Wayland matches the window to its desktop file by app id = QGuiApplication.desktopFileName().
+    app_py = (PACKAGING.parent / "reader" / "gui" / "app.py").read_text(encoding="utf-8")
+    assert 'setDesktopFileName("richtlijnenlezer")' in app_py
+    meta = ET.parse(PACKAGING / "linux" / "nl.overheid.richtlijnenlezer.metainfo.xml").getroot()
+    assert meta.findtext("id") == "nl.overheid.richtlijnenlezer"
+    assert meta.findtext("launchable") == "richtlijnenlezer.desktop"
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        png = PACKAGING / "linux" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "richtlijnenlezer.png"
+        data = png.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(data[16:20], "big") == size == int.from_bytes(data[20:24], "big")
+
+
+def test_desktop_files_pass_the_freedesktop_validators() -> None:
+    import shutil
+    import subprocess
+
+    checks = [
+        ("desktop-file-validate", [str(PACKAGING / "linux" / "richtlijnenlezer.desktop")]),
+        ("appstreamcli", ["validate", "--no-net", str(PACKAGING / "linux" / "nl.overheid.richtlijnenlezer.metainfo.xml")]),
+    ]
+    available = [(tool, args) for tool, args in checks if shutil.which(tool)]
+    if not available:
+        pytest.skip("neither desktop-file-validate nor appstreamcli is installed")
+    for tool, args in available:
+        result = subprocess.run([tool, *args], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
