@@ -49,6 +49,7 @@ PRUNE_EVERY = 500
 STATUS_OK = "ok"
 STATUS_MISSING = "missing"  # "niet in deze editie"
 STATUS_CHANGED = "changed"  # "gewijzigd sinds je bladwijzer"
+STATUS_SECTION_GONE = "section-gone"  # the page is there, the bookmarked heading is not
 
 
 class UserDataError(Exception):
@@ -91,11 +92,17 @@ def bookmark_status(
     bookmark: Bookmark,
     page_ids: Collection[str] | None,
     section_hash: Callable[[str, str], str | None] | None = None,
+    anchors: Callable[[str], Collection[str] | None] | None = None,
 ) -> str:
-    """STATUS_MISSING if the page is not in the open edition, STATUS_CHANGED if the section's hash differs from the
-    one stored with the bookmark, else STATUS_OK. Unknown hashes (either side None) count as unchanged."""
+    """STATUS_MISSING if the page is not in the open edition; STATUS_SECTION_GONE if `anchors(page_id)` (the page's
+    heading anchors) no longer has the bookmarked one; STATUS_CHANGED if the section's hash differs from the one
+    stored with the bookmark; else STATUS_OK. Unknown hashes (either side None) count as unchanged."""
     if page_ids is not None and bookmark.page_id not in page_ids:
         return STATUS_MISSING
+    if anchors is not None and bookmark.anchor:
+        known = anchors(bookmark.page_id)
+        if known is not None and bookmark.anchor not in known:
+            return STATUS_SECTION_GONE
     if section_hash is not None and bookmark.section_hash:
         current = section_hash(bookmark.page_id, bookmark.anchor)
         if current is not None and current != bookmark.section_hash:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QMimeData, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMenu
 
-from reader.core.userdata import STATUS_CHANGED, STATUS_MISSING, STATUS_OK, UserData
+from reader.core.userdata import STATUS_CHANGED, STATUS_MISSING, STATUS_OK, STATUS_SECTION_GONE, UserData
 from reader.gui.sidebar.bookmarks import MIME_IDS, ROLE_KIND, ROLE_STATUS, BookmarksPanel
 
 pytestmark = pytest.mark.gui
@@ -204,6 +204,11 @@ def test_marks_missing_and_changed(qtbot, store: UserData) -> None:  # noqa: ANN
     panel.set_edition({"blijft", "weg"}, lambda p, a: hashes.get((p, a)))
     assert {panel.index_for(i).data(ROLE_STATUS) for i in panel.visible_bookmark_ids()} == {STATUS_OK}
     assert store.bookmark_count() == 3  # marks never delete anything
+    # With the page's anchors known, a bookmarked heading that is gone is marked as such.
+    panel.set_edition({"blijft", "weg"}, lambda p, a: hashes.get((p, a)), lambda page: {"inleiding"})
+    kop = panel.index_for(store.find_bookmark("blijft", "kop").id)
+    assert kop.data(ROLE_STATUS) == STATUS_SECTION_GONE
+    assert kop.data().endswith("kop niet meer in deze editie")
 
 
 def test_add_bookmark_and_undo(qtbot, store: UserData) -> None:  # noqa: ANN001

@@ -51,6 +51,7 @@ from reader.core.userdata import (
     STATUS_CHANGED,
     STATUS_MISSING,
     STATUS_OK,
+    STATUS_SECTION_GONE,
     Bookmark,
     ReadOnlyError,
     UserData,
@@ -68,6 +69,7 @@ ROLE_SORT = Qt.ItemDataRole.UserRole + 4  # title, case folded, to insert a row 
 MIME_IDS = "application/x-richtlijnenlezer-bookmark-ids"
 
 SectionHash = Callable[[str, str], "str | None"]
+PageAnchors = Callable[[str], "Collection[str] | None"]
 
 
 class _StoreCommand(QUndoCommand):
@@ -189,7 +191,8 @@ class BookmarkTree(QTreeView):
 
 class BookmarksPanel(QWidget):
     """The Bladwijzers tab. `page_ids` is the set of page ids in the open edition (or a callable giving it);
-    `section_hash(page_id, anchor)` the current hash of a section (None if unknown)."""
+    `section_hash(page_id, anchor)` the current hash of a section (None if unknown); optional
+    `page_anchors(page_id)` the heading anchors of a page (to mark bookmarks whose heading is gone)."""
 
     open_requested = Signal(str, str)  # page id, anchor ("" for the page itself)
     bookmarks_changed = Signal()  # anything stored changed (e.g. to update the toolbar star)
@@ -201,12 +204,15 @@ class BookmarksPanel(QWidget):
         page_ids: Collection[str] | Callable[[], Collection[str]] | None = None,
         section_hash: SectionHash | None = None,
         parent: QWidget | None = None,
+        *,
+        page_anchors: PageAnchors | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self.userdata = userdata
         self._page_ids = page_ids
         self._section_hash = section_hash
+        self._page_anchors = page_anchors
         self.undo_stack = QUndoStack(self)
 
         self.filter_edit = QLineEdit(self)
@@ -322,25 +328,32 @@ class BookmarksPanel(QWidget):
     # -- edition ----------------------------------------------------------------------------------------------
 
     def set_edition(
-        self, page_ids: Collection[str] | Callable[[], Collection[str]] | None, section_hash: SectionHash | None
+        self,
+        page_ids: Collection[str] | Callable[[], Collection[str]] | None,
+        section_hash: SectionHash | None,
+        page_anchors: PageAnchors | None = None,
     ) -> None:
         """A different edition was opened: recompute the marks."""
         self._page_ids = page_ids
         self._section_hash = section_hash
+        self._page_anchors = page_anchors
         self.refresh()
 
     def _current_page_ids(self) -> Collection[str] | None:
         ids = self._page_ids
         return ids() if callable(ids) else ids
 
-    def status_of(self, bookmark: Bookmark) -> str:
-        return bookmark_status(bookmark, self._current_page_ids(), self._section_hash)
+    def status_of(self, bookmark: Bookmark, page_ids: Collection[str] | None = None) -> str:
+        ids = self._current_page_ids() if page_ids is None else page_ids
+        return bookmark_status(bookmark, ids, self._section_hash, self._page_anchors)
 
     def status_text(self, status: str) -> str:
         if status == STATUS_MISSING:
             return self.tr("niet in deze editie")
         if status == STATUS_CHANGED:
             return self.tr("gewijzigd sinds je bladwijzer")
+        if status == STATUS_SECTION_GONE:
+            return self.tr("kop niet meer in deze editie")
         return ""
 
     # -- showing ----------------------------------------------------------------------------------------------
@@ -391,9 +404,9 @@ class BookmarksPanel(QWidget):
                 model.insertColumns(0, 1, index) if model.columnCount(index) == 0 else None
                 for child_row, b in enumerate(children):
                     self._fill(model.index(child_row, 0, index), b,
-                               bookmark_status(b, page_ids, self._section_hash), texts)
+                               self.status_of(b, page_ids), texts)
         for offset, b in enumerate(loose):
-            self._fill(model.index(len(folders) + offset, 0), b, bookmark_status(b, page_ids, self._section_hash),
+            self._fill(model.index(len(folders) + offset, 0), b, self.status_of(b, page_ids),
                        texts)
 
         self.tree.expandAll()
@@ -427,6 +440,7 @@ class BookmarksPanel(QWidget):
             "saved": self.tr("Bewaard op %1"),
             STATUS_MISSING: self.status_text(STATUS_MISSING),
             STATUS_CHANGED: self.status_text(STATUS_CHANGED),
+            STATUS_SECTION_GONE: self.status_text(STATUS_SECTION_GONE),
         }
 
     def _fill(self, index: QModelIndex, b: Bookmark, status: str, texts: dict[str, str] | None = None) -> None:
@@ -474,7 +488,7 @@ class BookmarksPanel(QWidget):
                 if show and b is not None and old_folder == (b.folder if b.folder in self._folder_rows else None):
                     index = QModelIndex(row)
                     self.model.clearItemData(index)  # setItemData merges: drop marks that no longer apply
-                    self._fill(index, b, bookmark_status(b, page_ids, self._section_hash))
+                    self._fill(index, b, self.status_of(b, page_ids))
                     continue
                 if old_folder is not None:
                     touched.add(old_folder)
@@ -492,7 +506,7 @@ class BookmarksPanel(QWidget):
                 touched.add(b.folder)
                 if self.model.columnCount(parent) == 0:
                     self.model.insertColumns(0, 1, parent)
-            self._fill(self.model.index(position, 0, parent), b, bookmark_status(b, page_ids, self._section_hash))
+            self._fill(self.model.index(position, 0, parent), b, self.status_of(b, page_ids))
         for name in touched:
             folder = self._folder_rows.get(name)
             if folder is not None and folder.isValid():
