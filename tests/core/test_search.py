@@ -289,6 +289,8 @@ HOSTILE = [
     "open\x00source",
     "a" * 10_000,
     "open " * 2_000,
+    '"' + "open standaarden " * 40 + '"',
+    "-open -standaarden -cloud",
     "ë" * 3000,
     "\ud800",
     "𝕠𝕡𝕖𝕟 🙂",
