@@ -342,6 +342,9 @@ class UserData:
 
     @classmethod
     def open(cls, profile_dir: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> "UserData":
+        """Open (creating if needed) the store of a profile. Never fails for a damaged, locked or unwritable store:
+        the reader must start. Check `read_only_reason` (why nothing can be saved) and `recovered_from` (where a
+        damaged store was moved to) and tell the user."""
         profile = Path(profile_dir)
         path = profile / DB_NAME
         reason = _probe_writable(profile)
@@ -374,11 +377,29 @@ class UserData:
                     raise
                 return cls(conn, path, recovered_from=recovered, clock=clock)
             except sqlite3.DatabaseError as err:
-                if not _is_corrupt(err) or attempt:
-                    raise UserDataError(f"Kan de gebruikersgegevens in {path} niet openen: {err}") from err
-                stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-                recovered = _move_aside(path, stamp)
-                log.warning("corrupt user data store %s moved aside to %s (%s)", path, recovered, err)
+                if _is_corrupt(err) and not attempt:
+                    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+                    try:
+                        recovered = _move_aside(path, stamp)
+                    except OSError as move_err:
+                        return cls._open_read_only(
+                            path, f"De gebruikersgegevens in {path} zijn beschadigd en kunnen niet opzij worden "
+                            f"gezet ({move_err.strerror or move_err}).", clock)
+                    log.warning("corrupt user data store %s moved aside to %s (%s)", path, recovered, err)
+                    continue
+                # Busy for longer than the timeout, an I/O error ...: the reader must still start. Read what can
+                # be read, save nothing, and say why.
+                reason = (
+                    "De gebruikersgegevens zijn bezet door een ander programma; er wordt nu niets opgeslagen."
+                    if _errcode(err) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+                    else f"De gebruikersgegevens in {path} kunnen niet worden geopend om te schrijven ({err})."
+                )
+                log.warning("user data store %s not writable: %s", path, err)
+                return cls._open_read_only(path, reason, clock, recovered)
+            except OSError as err:
+                return cls._open_read_only(
+                    path, f"De gebruikersgegevens in {path} kunnen niet worden gelezen ({err.strerror or err}).",
+                    clock, recovered)
         raise AssertionError("unreachable")
 
     @staticmethod
@@ -414,7 +435,9 @@ class UserData:
             raise sqlite3.DatabaseError(f"database disk image is malformed ({row[0] if row else 'no result'})")
 
     @classmethod
-    def _open_read_only(cls, path: Path, reason: str, clock: Callable[[], float]) -> "UserData":
+    def _open_read_only(
+        cls, path: Path, reason: str, clock: Callable[[], float], recovered: Path | None = None
+    ) -> "UserData":
         """Read what is there without writing anything; with no readable store, an empty in-memory one."""
         log.warning("user data opened read-only: %s", reason)
         if path.exists():
@@ -433,14 +456,14 @@ class UserData:
                         conn = memory
                         _migrate(conn)
                     conn.execute("SELECT count(*) FROM bookmarks").fetchone()
-                    return cls(conn, path, read_only_reason=reason, clock=clock)
+                    return cls(conn, path, read_only_reason=reason, recovered_from=recovered, clock=clock)
                 except sqlite3.Error as err:
                     log.info("read-only open of %s with %s failed: %s", path, query, err)
                     if conn is not None:
                         conn.close()
         conn = sqlite3.connect(":memory:", isolation_level=None)
         _migrate(conn)
-        return cls(conn, None, read_only_reason=reason, clock=clock)
+        return cls(conn, None, read_only_reason=reason, recovered_from=recovered, clock=clock)
 
     def close(self) -> None:
         self._conn.close()

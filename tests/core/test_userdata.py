@@ -338,3 +338,25 @@ def test_history_is_pruned_to_the_newest(store: UserData, monkeypatch: pytest.Mo
     assert 30 <= store.history_count() <= 39
     assert store.recent(1)[0].page_id == "p94"
     assert {v.page_id for v in store.history()} >= {f"p{i}" for i in range(65, 95)}
+
+
+def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    conn = sqlite3.connect(profile / DB_NAME, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    ud._migrate(conn, target=1)
+    conn.execute("INSERT INTO bookmarks (page_id, anchor, created, updated) VALUES ('x', '', 1, 1)")
+    conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock and does not let go
+    monkeypatch.setattr(ud, "BUSY_TIMEOUT_MS", 200)
+    try:
+        with UserData.open(profile) as data:
+            assert data.read_only and "bezet" in data.read_only_reason
+            assert [b.page_id for b in data.bookmarks()] == ["x"]  # still readable (migrated in memory)
+            with pytest.raises(ReadOnlyError, match="bezet"):
+                data.add_bookmark("y")
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+    with UserData.open(profile) as data:  # once the lock is gone: a normal, migrated store
+        assert not data.read_only and data.schema_version == SCHEMA_VERSION
