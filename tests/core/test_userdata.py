@@ -360,3 +360,16 @@ def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch
         conn.close()
     with UserData.open(profile) as data:  # once the lock is gone: a normal, migrated store
         assert not data.read_only and data.schema_version == SCHEMA_VERSION
+
+
+def test_full_disk_keeps_the_store_as_it_was(store: UserData) -> None:
+    store.add_bookmark("vooraf", title="bestaat al")
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the database file may not grow: as a full disk
+    with pytest.raises(UserDataError, match="schijf is vol"):
+        store.import_bookmarks([ImportRecord(f"p{i}", title="x" * 900, note="n" * 5000) for i in range(50)])
+    assert [b.page_id for b in store.bookmarks()] == ["vooraf"]  # all or nothing
+    assert store.integrity_check() == "ok"
+    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    store.add_bookmark("daarna")
+    assert store.bookmark_count() == 2
