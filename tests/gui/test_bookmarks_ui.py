@@ -383,3 +383,19 @@ def test_recovered_store_tells_where_the_old_file_is(qtbot, tmp_path: Path) -> N
         assert panel.message_bar.isVisibleTo(panel)
         assert str(data.recovered_from) in panel.message_label.text()
         assert "beschadigd" in panel.message_label.text()
+
+
+def test_filter_waits_for_a_pause_with_many_bookmarks(qtbot, store: UserData) -> None:  # noqa: ANN001
+    from reader.core.userdata import ImportRecord
+
+    store.import_bookmarks([ImportRecord(f"p/{i}", title=f"Titel {i}") for i in range(1500)])
+    panel = BookmarksPanel(store, None)
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.filter_edit, "titel 149")
+    assert len(panel.visible_bookmark_ids()) == 1500  # not yet: typing goes on
+    expected = len(store.bookmarks(filter_text="titel 149"))  # 149, 1149, 1490..1499
+    assert expected == 12
+    qtbot.waitUntil(lambda: len(panel.visible_bookmark_ids()) == expected, timeout=3000)
+    panel.filter_edit.setText("titel 1234")
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Return)  # Enter applies the filter at once
+    assert panel.visible_bookmark_ids() == [store.find_bookmark("p/1234").id]

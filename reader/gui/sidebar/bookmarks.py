@@ -220,7 +220,12 @@ class BookmarksPanel(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter bladwijzers"))
         self.filter_edit.setAccessibleName(self.tr("Filter bladwijzers"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(lambda _text: self.refresh())
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        # With thousands of bookmarks, rebuild once the typing pauses rather than on every key.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.refresh)
         self.filter_edit.returnPressed.connect(self._focus_first_match)
 
         self.new_folder_button = QToolButton(self)
@@ -360,6 +365,7 @@ class BookmarksPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the model from the store, keeping selection, current row, expansion and scroll position."""
+        self._filter_timer.stop()
         selected = {(i.data(ROLE_KIND), i.data(ROLE_ID)) for i in self.tree.selectionModel().selectedRows()}
         current = self.tree.currentIndex()
         current_key = (current.data(ROLE_KIND), current.data(ROLE_ID)) if current.isValid() else None
@@ -822,7 +828,16 @@ class BookmarksPanel(QWidget):
         if bookmark is not None:
             self.open_requested.emit(bookmark.page_id, bookmark.anchor)
 
+    def _on_filter_changed(self, _text: str) -> None:
+        if len(self._rows) > 1000 or self._filter_timer.isActive():
+            self._filter_timer.start()
+        else:
+            self.refresh()
+
     def _focus_first_match(self) -> None:
+        if self._filter_timer.isActive():
+            self._filter_timer.stop()
+            self.refresh()
         for index in self._all_indexes():
             if index.data(ROLE_KIND) == "bookmark":
                 self.tree.setFocus()
