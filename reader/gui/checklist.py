@@ -222,3 +222,23 @@ class ChecklistController(QObject):
         path = Path(path)
         fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "markdown")
         return atomic_write_text(path, self.report(page_id, fmt, title=title))
+
+    def ask_export_report(self, parent, page_id: str, title: str = "") -> Path | None:  # noqa: ANN001
+        """A save dialog for the page's checklist report (Markdown or CSV). Returns the file written, or None."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        md_filter = self.tr("Markdown (*.md)")
+        csv_filter = self.tr("CSV voor spreadsheets (*.csv)")
+        stem = (page_id.replace("/", "-") or "checklist") + "-checklist"
+        path, chosen = QFileDialog.getSaveFileName(parent, self.tr("Checklist exporteren"), stem + ".md",
+                                                   f"{md_filter};;{csv_filter}")
+        if not path:
+            return None
+        fmt = "csv" if chosen == csv_filter or path.lower().endswith(".csv") else "markdown"
+        try:
+            return self.export_report(page_id, path, fmt, title=title)
+        except OSError as err:
+            QMessageBox.warning(parent, self.tr("Checklist exporteren"),
+                                self.tr("Het bestand kan niet worden geschreven: %1").replace("%1", str(err)))
+            return None
+

@@ -259,3 +259,27 @@ def test_shared_channel_with_another_app_script(qtbot, qapp, tmp_path: Path, oth
     qtbot.waitUntil(lambda: store.state(PAGE_ID).get(keys[0]) is True, timeout=10000)
     h.close()
     store.close()
+
+
+def test_export_report_dialog(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog, QWidget
+
+    from reader.gui.checklist import ChecklistController
+
+    store = UserData.open(tmp_path / "profile")
+    texts = [t for t, _ in ITEMS_V1]
+    store.set_item(PAGE_ID, item_keys(texts)[0], True, texts[0])
+    controller = ChecklistController(store, lambda page: texts if page == PAGE_ID else None)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = tmp_path / "rapport.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "CSV voor spreadsheets (*.csv)")))
+    assert controller.ask_export_report(parent, PAGE_ID, "Verkennen") == target
+    assert target.read_text(encoding="utf-8").splitlines()[1:] == [
+        f"{PAGE_ID},Verkennen,1,Doel bepalen,ja", f"{PAGE_ID},Verkennen,2,Team samenstellen,nee",
+        f"{PAGE_ID},Verkennen,3,Budget regelen,nee"]
+    assert controller.progress_text(PAGE_ID) == "1 van 3 gedaan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert controller.ask_export_report(parent, PAGE_ID) is None  # cancelled
+    store.close()
