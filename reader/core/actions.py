@@ -22,6 +22,7 @@ MAX_REGISTRY_BYTES = 5 << 20
 # Only an empty div is a placeholder: NeRDS 2025-12 wrote its cards inline inside the same class.
 _DIV = re.compile(r"<div\b(?P<attrs>[^>]*)>\s*</div\s*>", re.IGNORECASE)
 _CLASS = re.compile(r"""\bclass\s*=\s*(["'])(?P<v>[^"']*)\1""", re.IGNORECASE)
+_ID_LINE = re.compile(r"^\s*-?\s*id\s*:\s*(.+?)\s*$")
 _DATA = re.compile(r"""\bdata-(?P<k>richtlijn|fase)\s*=\s*(["'])(?P<v>[^"']*)\2""", re.IGNORECASE)
 
 
@@ -72,26 +73,28 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
     entries = data.get("actions") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return (), [Problem(WARNING, "actions-format", rel, 1, "The action registry needs a top-level `actions:` list; no action cards are shown.")]
-    lines = text.split("\n")
+    id_lines: dict[str, list[int]] = {}  # `id: x` value -> its lines, to name the line of each entry
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _ID_LINE.match(line)
+        if match:
+            id_lines.setdefault(match.group(1).strip().strip("'\""), []).append(number)
     actions: list[Action] = []
-    seen: set[str] = set()
-    seen_ids: list[str] = []
+    seen: dict[str, int] = {}  # id -> entries with it so far
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problems.append(Problem(WARNING, "action-format", rel, None, f"Action #{index + 1} is not a mapping of fields; fix or remove it."))
             continue
         action_id = _text(entry.get("id"))
-        line = _line_of(lines, f"id: {action_id}") if action_id else None
+        occurrences = id_lines.get(action_id, [])
+        line = occurrences[min(seen.get(action_id, 0), len(occurrences) - 1)] if occurrences else None
         name = _text(entry.get("name"))
         if not action_id or not name:
             problems.append(Problem(WARNING, "action-incomplete", rel, line, f"Action #{index + 1} lacks an `id` or `name`; add both."))
             continue
         if action_id in seen:
             # NeRDS lists one tool twice for two guidelines under the same id: both cards are real, keep both.
-            line = _line_of(lines, f"id: {action_id}", occurrence=list(seen_ids).count(action_id) + 1) or line
             problems.append(Problem(WARNING, "action-duplicate", rel, line, f"Action id {action_id!r} is used more than once (both entries are kept); give each action its own id."))
-        seen.add(action_id)
-        seen_ids.append(action_id)
+        seen[action_id] = seen.get(action_id, 0) + 1
         actions.append(
             Action(
                 id=action_id,
@@ -106,17 +109,6 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
             )
         )
     return tuple(actions), problems
-
-
-def _line_of(lines: list[str], needle: str, occurrence: int = 1) -> int | None:
-    """1-based line of the `occurrence`-th line containing `needle` as a whole value."""
-    seen = 0
-    for number, line in enumerate(lines, start=1):
-        if needle in line and line.rstrip().endswith(needle):
-            seen += 1
-            if seen == occurrence:
-                return number
-    return None
 
 
 def find_placeholders(body: str, page_path: str, body_line: int = 1) -> list[Placeholder]:

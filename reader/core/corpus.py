@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from reader.core import links
-from reader.core.actions import find_placeholders, find_registry, load_actions
+from reader.core.actions import Placeholder, find_placeholders, find_registry, load_actions
 from reader.core.headings import extract_headings, slugify_heading
 from reader.core.mkdocs import MkDocsConfig, MkDocsConfigError, read_mkdocs_config, yaml_error_location
 from reader.core.model import (
@@ -86,6 +86,8 @@ class _Draft:
     headings: tuple[Heading, ...] = ()
     abbreviations: dict[str, str] = field(default_factory=dict)
     extra_ids: frozenset[str] = frozenset()
+    raw_links: list["RawLink"] = field(default_factory=list)  # found while reading (in a worker for big corpora)
+    placeholders: list[Placeholder] = field(default_factory=list)
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -207,34 +209,41 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
         rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else prefix.rstrip("/")
         listing.problems.append(_problem(ERROR, "folder-unreadable", rel, None, f"This folder cannot be read ({exc.strerror}); its pages are left out. Check its permissions."))
 
-    for dirpath, dirnames, filenames in os.walk(docs, followlinks=False, onerror=unreadable):
-        base = Path(dirpath)
-        rel_dir = base.relative_to(docs).as_posix()
-        rel_dir = "" if rel_dir == "." else rel_dir + "/"
-        keep_dirs = []
-        for name in sorted(dirnames):
-            if name.startswith(".") or (exclude and _excluded(rel_dir + name, True, exclude)):
-                continue
-            full = base / name
-            if full.is_symlink():
-                listing.problems.append(_symlink_problem(root, full, prefix + rel_dir + name, is_dir=True))
-                continue
-            keep_dirs.append(name)
-        dirnames[:] = keep_dirs
-        for name in sorted(filenames):
-            if name.startswith(".") or (exclude and _excluded(rel_dir + name, False, exclude)):
-                continue
-            full = base / name
+    stack = [(str(docs), "")]  # a stack, not recursion: folder depth is the corpus author's choice
+    while stack:
+        folder, rel_dir = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            unreadable(exc)
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
             rel = rel_dir + name
-            target = full
-            if full.is_symlink():
+            try:
+                is_link = entry.is_symlink()  # from the directory listing: no extra system call
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if name.startswith(".") or (exclude and _excluded(rel, is_dir or (is_link and os.path.isdir(entry.path)), exclude)):
+                continue
+            if is_dir:
+                subfolders.append((entry.path, rel + "/"))
+                continue
+            target = Path(entry.path)
+            if is_link:
+                if os.path.isdir(entry.path):
+                    listing.problems.append(_symlink_problem(root, target, prefix + rel, is_dir=True))
+                    continue
                 try:
-                    target = full.resolve(strict=True)
+                    target = target.resolve(strict=True)
                 except (OSError, RuntimeError):
                     listing.problems.append(_problem(ERROR, "symlink-broken", prefix + rel, None, "This symlink points at nothing; remove it or restore its target."))
                     continue
                 if not target.is_relative_to(root):
-                    listing.problems.append(_symlink_problem(root, full, prefix + rel, is_dir=False))
+                    listing.problems.append(_symlink_problem(root, Path(entry.path), prefix + rel, is_dir=False))
                     continue
                 if not target.is_file():
                     continue
@@ -242,6 +251,7 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
                 listing.pages.append((rel, target))
             else:
                 listing.assets.append(rel)
+        stack.extend(reversed(subfolders))
     listing.pages.sort(key=lambda item: item[0])
     listing.assets.sort()
     return listing
@@ -351,6 +361,10 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         draft.headings = tuple(remapped)
     draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(draft.body)}
     draft.extra_ids = _explicit_ids(draft.body)
+    masked = mask_code(draft.body)
+    draft.raw_links = body_links(draft.body, masked)
+    if "action-cards" in masked:
+        draft.placeholders = find_placeholders(masked, draft.path, draft.body_line)
     _titles(draft, problems, text)
     return draft, problems
 
@@ -557,9 +571,9 @@ class RawLink:
     image: bool
 
 
-def body_links(body: str) -> list[RawLink]:
-    """Every link or image reference written in a Markdown body, outside code."""
-    masked = mask_code(body)
+def body_links(body: str, masked: str | None = None) -> list[RawLink]:
+    """Every link or image reference written in a Markdown body, outside code (`masked`: mask_code(body))."""
+    masked = mask_code(body) if masked is None else masked
     found: list[RawLink] = []
     if "](" in masked:
         for m in _MD_LINK.finditer(masked):
@@ -584,6 +598,8 @@ class _NavBuilder:
         self.all_paths = all_paths  # includes pages left out because of errors
         self.problems = problems
         self.order: list[str] = []  # page ids in nav order
+        self._ordered: set[str] = set()
+        self._by_id = {d.page_id: d for d in drafts.values()}
         self.indexes = "navigation.indexes" in config.theme_features
         self.config_name = config.path.name if config.path else "mkdocs.yml"
 
@@ -603,7 +619,8 @@ class _NavBuilder:
             if path not in self.all_paths:
                 self.problems.append(_problem(WARNING, "nav-missing", self.config_name, self.config.line_of(target), f"The nav names {target!r}, which is not a page in the docs folder; fix the path or remove the entry."))
             return None
-        if draft.page_id not in self.order:
+        if draft.page_id not in self._ordered:
+            self._ordered.add(draft.page_id)
             self.order.append(draft.page_id)
         return NavItem(title=title or draft.title, page=draft.page_id)
 
@@ -620,7 +637,7 @@ class _NavBuilder:
                 page = None
                 if self.indexes and children and children[0].page and not children[0].children:
                     first = children[0].page
-                    draft = next((d for d in self.drafts.values() if d.page_id == first), None)
+                    draft = self._by_id.get(first)
                     if draft is not None and posixpath.basename(draft.path).lower() == "index.md":
                         page = first
                         children = children[1:]
@@ -830,9 +847,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         problems.extend(action_problems)
     for page_id in order:
         draft = by_id[page_id]
-        if "action-cards" not in draft.body:
-            continue
-        for ph in find_placeholders(mask_code(draft.body), draft.path, draft.body_line):
+        for ph in draft.placeholders:
             if registry is None:
                 problems.append(_problem(WARNING, "actions-registry-missing", draft.file, ph.line, "This page asks for action cards but the corpus has no action registry (action-registry/actions.yaml); add it or remove the placeholder."))
             elif not any(a.matches(ph.richtlijn, ph.fase) for a in actions):
@@ -873,6 +888,20 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     )
 
 
+def _resolve(href: str, from_path: str, pages_by_path: dict[str, str], assets: frozenset[str]) -> links.LinkTarget:
+    """`links.resolve_href`, with a shortcut for the common plain `other/page.md#anchor` link that hits a page.
+
+    The shortcut computes exactly resolve_href's first candidate for a file link; anything else goes the long way.
+    """
+    path, _, anchor = href.partition("#")
+    if path.endswith(".md") and not path.startswith("/") and not any(c in href for c in ":%?\\ ") and "//" not in path:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), path))
+        page = pages_by_path.get(joined)
+        if page is not None and not joined.startswith("../"):
+            return links.LinkTarget("page", page=page, anchor=anchor or None)
+    return links.resolve_href(href, from_path, pages_by_path, assets)
+
+
 def _suggest(anchor: str, anchors: frozenset[str]) -> str:
     """` (did you mean 'x'?)` when the anchor differs from an existing id only in case or spelling."""
     from difflib import get_close_matches
@@ -893,11 +922,11 @@ def _check_links(
     add_edge: Any,
 ) -> None:
     own_anchors = draft.anchors
-    for raw in body_links(draft.body):
+    for raw in draft.raw_links:
         href = raw.href
         if not href or href.startswith(("{{", "{%")):
             continue
-        target = links.resolve_href(href, draft.path, pages_by_path, assets)
+        target = _resolve(href, draft.path, pages_by_path, assets)
         file, line = draft.origin(raw.offset)
         if target.kind == "page" and target.page is not None:
             if target.anchor:

@@ -4,7 +4,8 @@
 
 Baseline, measured in the same run on the same files: reading every .md file and parsing its front matter with
 python-frontmatter (the least any importer must do). `ratio` = import time / baseline time. Memory: each generated
-size is imported in a fresh subprocess and its peak RSS is reported, with the growth per page between sizes.
+size is imported in a fresh subprocess (one process; then again with a worker per CPU) and its peak RSS is
+reported, with the growth per page between sizes. The machine's load average is printed: other work skews figures.
 Targets (issue 3): NeRDS import + check < 1 s; 10,000 pages < 30 s; memory linear in pages.
 """
 
@@ -62,8 +63,9 @@ print(json.dumps({"seconds": seconds, "pages": len(corpus.pages), "errors": len(
 """
 
 
-def child_import(source: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(source)], capture_output=True, text=True, check=True, cwd=REPO)
+def child_import(source: Path, workers: int) -> dict:
+    env = dict(os.environ, RICHTLIJNENLEZER_IMPORT_WORKERS=str(workers))
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(source)], capture_output=True, text=True, check=True, cwd=REPO, env=env)
     return json.loads(out.stdout)
 
 
@@ -85,6 +87,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per NeRDS edition (median reported)")
     args = parser.parse_args()
     result: dict = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "nerds": {}, "generated": []}
+    result["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]  # other work skews every figure
 
     import_time(CORPORA / "nerds-2026-03")  # warm imports and the Markdown instance once
     for name in ("nerds-2026-03", "nerds-2025-12"):
@@ -110,7 +113,8 @@ def main() -> int:
         for size in args.sizes:
             source = generate(Path(tmp) / f"c{size}", size, seed=0)
             base = baseline(source)
-            child = child_import(source)
+            child = child_import(source, workers=1)
+            parallel = child_import(source, workers=os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else None
             entry = {
                 "pages": child["pages"],
                 "errors": child["errors"],
@@ -122,6 +126,8 @@ def main() -> int:
                 "rss_peak_mb": round(child["rss_peak_mb"], 1),
                 "rss_growth_mb": round(child["rss_peak_mb"] - child["rss_before_mb"], 1),
             }
+            if parallel is not None:
+                entry["import_s_all_cpus"] = round(parallel["seconds"], 2)  # worker processes (spawned)
             if previous is not None:
                 entry["mb_per_1000_pages_since_previous"] = round(
                     1000 * (entry["rss_growth_mb"] - previous["rss_growth_mb"]) / (size - previous["pages"]), 1
@@ -130,6 +136,7 @@ def main() -> int:
                 entry["target_s"] = 30.0
             result["generated"].append(entry)
             previous = entry
+    result["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, indent=2))
     return 0
 

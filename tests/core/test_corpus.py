@@ -235,3 +235,28 @@ def test_exclude_docs_readme_index_and_registry_elsewhere(tmp_path):
     assert set(corpus.pages) == {"index", "map/README", "data/acties"}
     assert [a.id for a in corpus.actions] == ["a"]
     assert {(e.source, e.target) for e in corpus.edges} == {("index", "map/README"), ("index", "data/acties")}
+
+
+def test_link_shortcut_equals_resolve_href():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reader.core import links
+    from reader.core.corpus import _resolve
+
+    pages = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "x y.md", "d/e.md", "../buiten.md"]
+    pages_by_path = {p: links.page_id_for_path(p) for p in pages}
+    assets = frozenset({"a/plaatje.png", "d/doc.pdf"})
+    part = st.sampled_from(["a", "b", "c", "..", ".", "d", "e", "index", "x y", "x%20y", "", "b.md", "c.md", "e.md"])
+    href = st.builds(
+        lambda parts, ext, anchor, lead: lead + "/".join(parts) + ext + anchor,
+        st.lists(part, min_size=1, max_size=4), st.sampled_from([".md", "", "/", ".png"]),
+        st.sampled_from(["", "#kop", "#", "#K%C3%B3p"]), st.sampled_from(["", "/", "./", "../"]),
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(href, st.sampled_from(pages[:-1]))
+    def check(h, from_path):
+        assert _resolve(h, from_path, pages_by_path, assets) == links.resolve_href(h, from_path, pages_by_path, assets)
+
+    check()
