@@ -829,7 +829,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         for ref in draft.relations:
             target = index.resolve(ref, draft.path)
             if target is None:
-                problems.append(_problem(WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} matches no page; use a page's folder name, id or path."))
+                problems.append(_problem(WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} matches no page; use a page's folder name, id or path{_suggest_relation(ref, index)}."))
             elif target == page_id:
                 problems.append(_problem(WARNING, "relation-self", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} points at this page itself; remove it."))
             else:
@@ -900,6 +900,13 @@ def _resolve(href: str, from_path: str, pages_by_path: dict[str, str], assets: f
         if page is not None and not joined.startswith("../"):
             return links.LinkTarget("page", page=page, anchor=anchor or None)
     return links.resolve_href(href, from_path, pages_by_path, assets)
+
+
+def _suggest_relation(ref: str, index: RelationIndex) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(ref.strip().lower(), sorted(index.by_slug), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _suggest(anchor: str, anchors: frozenset[str]) -> str:
