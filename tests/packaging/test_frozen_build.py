@@ -124,3 +124,70 @@ def test_frozen_app_can_build_an_edition(built: tuple[dict[str, object], Path]) 
     for page in sorted((bundled / "pages").rglob("*.html")):
         rel = page.relative_to(bundled)
         assert (out_dir / rel).read_bytes() == page.read_bytes(), rel
+
+
+def _run_frozen_open(exe: Path, home: Path, data_home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(data_home),
+        XDG_DATA_DIRS=str(home / "no-machine-editions"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+    )
+    env.pop("RICHTLIJNENLEZER_PROFILE", None)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    return subprocess.run(
+        [str(exe), "open", "--smoke-test", "--all", "--profile", str(home / "profile")],
+        capture_output=True, text=True, timeout=300, cwd=home, env=env,
+    )
+
+
+def test_frozen_app_prefers_a_newer_edition_and_ignores_a_broken_one(
+    built: tuple[dict[str, object], Path], tmp_path: Path
+) -> None:
+    summary, base = built
+    exe = Path(str(summary["folder"])) / "richtlijnenlezer"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "index.md").write_text(
+        "---\ntitle: Bijgewerkte editie\n---\n\n# Bijgewerkte editie\n\nDeze editie is nieuwer.\n", encoding="utf-8"
+    )
+    (corpus / "tweede.md").write_text(
+        "---\ntitle: Tweede pagina\n---\n\n# Tweede pagina\n\n[Terug](index.md).\n", encoding="utf-8"
+    )
+    data_home = tmp_path / "data"
+    editions = data_home / "richtlijnenlezer" / "editions"
+    built_new = subprocess.run(
+        [str(exe), "build", str(corpus), "--out", str(editions / "bijgewerkt"), "--json"],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert built_new.returncode == 0, built_new.stderr[-2000:]
+    manifest_path = editions / "bijgewerkt" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["built_at"] = "2099-01-01T00:00:00+00:00"  # unambiguously newer than the bundled edition
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    broken = editions / "kapot"
+    broken.mkdir()
+    (broken / "manifest.json").write_text('{"format_version": ', encoding="utf-8")
+
+    home = tmp_path / "home"
+    home.mkdir()
+    newer = _run_frozen_open(exe, home, data_home)
+    assert newer.returncode == 0, newer.stderr[-3000:]
+    pages = sorted(json.loads(line)["page"] for line in newer.stdout.splitlines() if line.startswith("{"))
+    assert pages == ["index", "tweede"]
+    assert str(broken) in newer.stderr and "not valid JSON" in newer.stderr
+
+    # Without the newer edition the broken one is still ignored and the bundled edition opens.
+    import shutil
+
+    shutil.rmtree(editions / "bijgewerkt")
+    fallback = _run_frozen_open(exe, home, data_home)
+    assert fallback.returncode == 0, fallback.stderr[-3000:]
+    bundled_pages = json.loads((base / "work" / "edition" / "pages.json").read_text(encoding="utf-8"))
+    count = len(bundled_pages) if isinstance(bundled_pages, (list, dict)) else 0
+    assert len([line for line in fallback.stdout.splitlines() if line.startswith("{")]) == count == summary["pages"]
+    assert str(broken) in fallback.stderr
