@@ -339,7 +339,7 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         body_line = close + 2
 
     draft = _Draft(rel, file, links.page_id_for_path(rel), body, body_line, fm_lines, meta, content_hash)
-    if snippets is not None and ("--8<--" in body or snippets.config.auto_append):
+    if snippets is not None and ("8<" in body or snippets.config.auto_append):
         body_lines = body.split("\n")
         origins = [Origin(file, body_line + i) for i in range(len(body_lines))]
         new_lines, new_origins = snippets.resolve(body_lines, origins, problems)

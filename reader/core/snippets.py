@@ -14,9 +14,13 @@ from typing import Any
 
 from reader.core.model import ERROR, WARNING, Problem
 
-_SINGLE = re.compile(r'^(?P<indent>[ \t]*)(?P<escape>;*)--8<--[ \t]+(?P<quote>["\'])(?P<name>.+?)(?P=quote)[ \t]*$')
-_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<escape>;*)--8<--[ \t]*$")
+# The marker is any `-8<-` with one or more dashes each side, as in pymdownx.snippets.
+_SINGLE = re.compile(r'^(?P<indent>[ \t]*)(?P<escape>;*)-+8<-+[ \t]+(?P<quote>["\'])(?P<name>.+?)(?P=quote)[ \t]*$')
+_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<escape>;*)-+8<-+[ \t]*$")
 _RANGE = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?)?$")
+_SECTION_SPEC = re.compile(r"^(?P<path>.*?):(?P<section>[a-zA-Z][-_0-9a-zA-Z]*)$")
+_SECTION_MARK = re.compile(r"-+8<-+[ \t]+\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[a-zA-Z][-_0-9a-zA-Z]*)[ \t]*\]", re.IGNORECASE)
+_ESCAPED = re.compile(r";(-+8<-+)")
 MAX_DEPTH = 8
 MAX_SNIPPET_BYTES = 5 << 20
 
@@ -88,7 +92,8 @@ class SnippetResolver:
                     self._cache[path] = None
                 else:
                     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-                    self._cache[path] = text.split("\n")
+                    # Lines as a file iterator gives them: a final newline does not add an empty line.
+                    self._cache[path] = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
             except (OSError, UnicodeDecodeError):
                 self._cache[path] = None
         return self._cache[path]
@@ -99,26 +104,20 @@ class SnippetResolver:
         out: list[str] = []
         out_origins: list[Origin] = []
         in_block: tuple[str, Origin] | None = None  # indent of an open block form
-        fence: str | None = None
+        # Like pymdownx.snippets, includes are expanded everywhere, fenced code included (a common use is
+        # `--8<-- "example.py"` inside a fence); `;--8<--` shows the marker literally.
         for text, origin in zip(lines, origins):
-            stripped = text.lstrip()
-            if fence is not None:  # snippets are not expanded inside fenced code
-                if stripped.startswith(fence):
-                    fence = None
-                out.append(text)
-                out_origins.append(origin)
-                continue
-            if in_block is None and (stripped.startswith("```") or stripped.startswith("~~~")):
-                fence = stripped[:3]
-                out.append(text)
-                out_origins.append(origin)
-                continue
+            if "8<" not in text:
+                if in_block is None:
+                    out.append(text)
+                    out_origins.append(origin)
+                    continue
             block = _BLOCK.match(text)
             if block and not block.group("escape"):
                 in_block = None if in_block is not None else (block.group("indent"), origin)
                 continue
             if block and block.group("escape"):
-                out.append(text.replace(";--8<--", "--8<--", 1))
+                out.append(_ESCAPED.sub(r"\1", text, count=1))
                 out_origins.append(origin)
                 continue
             if in_block is not None:
@@ -129,7 +128,7 @@ class SnippetResolver:
             single = _SINGLE.match(text)
             if single:
                 if single.group("escape"):
-                    out.append(text.replace(";--8<--", "--8<--", 1))
+                    out.append(_ESCAPED.sub(r"\1", text, count=1))
                     out_origins.append(origin)
                 else:
                     self._include(single.group("name"), single.group("indent"), origin, out, out_origins, problems, depth)
@@ -171,9 +170,18 @@ class SnippetResolver:
                         f"Remote include {spec!r} is not fetched (the reader works offline); copy the file into the project.")
             )
             return
-        match = _RANGE.match(spec)
-        name = match.group("path") if match else spec
-        path, escaped = self._find(name)
+        section = None
+        match = None
+        path, escaped = self._find(spec)
+        name = spec
+        if path is None:  # `file.md:3:7` line ranges or `file.md:section`
+            section_match = _SECTION_SPEC.match(spec)
+            if section_match:
+                name, section = section_match.group("path"), section_match.group("section")
+            else:
+                match = _RANGE.match(spec)
+                name = match.group("path") if match else spec
+            path, escaped = self._find(name)
         if escaped and path is None:
             problems.append(
                 Problem(ERROR, "include-outside", origin.file, origin.line or None,
@@ -206,9 +214,37 @@ class SnippetResolver:
         if match and match.group("end") not in (None, ""):
             end = min(len(content), int(match.group("end")))
         rel = self._rel(path)
-        sub_lines = content[start - 1 : end]
-        sub_origins = [Origin(rel, start + i) for i in range(len(sub_lines))]
+        numbered = list(enumerate(content[start - 1 : end], start=start))
+        if section is not None:
+            numbered = _section(numbered, section)
+            if not numbered:
+                problems.append(
+                    Problem(WARNING, "include-missing", origin.file, origin.line or None,
+                            f"Section {section!r} is not marked in {name!r}; add `--8<-- [start:{section}]` and `[end:{section}]` lines or fix the name.")
+                )
+                return
+        # Section marker lines are never part of the included text.
+        numbered = [(n, t) for n, t in numbered if not _SECTION_MARK.search(t)]
+        sub_lines = [t for _, t in numbered]
+        sub_origins = [Origin(rel, n) for n, _ in numbered]
         sub_lines, sub_origins = self.resolve(sub_lines, sub_origins, problems, depth + 1, append=False)
         for text, sub_origin in zip(sub_lines, sub_origins):
             out.append(indent + text if text else text)
             out_origins.append(sub_origin)
+
+
+def _section(numbered: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:
+    """The lines between `--8<-- [start:name]` and `--8<-- [end:name]`."""
+    inside = False
+    found: list[tuple[int, str]] = []
+    for number, text in numbered:
+        mark = _SECTION_MARK.search(text)
+        if mark and mark.group("name") == name:
+            if mark.group("kind").lower() == "start":
+                inside = True
+                continue
+            if inside:
+                break
+        if inside:
+            found.append((number, text))
+    return found

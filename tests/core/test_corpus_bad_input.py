@@ -372,3 +372,20 @@ def test_mkdocs_inherit_inside_the_source(tmp_path):
     with pytest.raises(CorpusError) as info:
         load_corpus(tmp_path)
     assert (info.value.problem.code, info.value.problem.line) == ("mkdocs-inherit", 2)
+
+
+def test_snippets_in_fences_sections_and_marker_variants(tmp_path):
+    write(tmp_path, {
+        "mkdocs.yml": "site_name: S\nmarkdown_extensions:\n  - pymdownx.snippets\n",
+        "voorbeeld.py": "print('hallo')\n",
+        "delen.md": "voor\n# --8<-- [start:kern]\nde kern\n# --8<-- [end:kern]\nna\n",
+        "docs/index.md": (
+            '---\ntitle: T\nsummary: s\n---\n```python\n--8<-- "voorbeeld.py"\n```\n\n'
+            '-8<- "delen.md:kern"\n\n---8<--- "delen.md:bestaat-niet"\n'
+        ),
+    })
+    corpus = load_corpus(tmp_path)
+    body = corpus.pages["index"].body
+    assert "```python\nprint('hallo')\n```" in body
+    assert "de kern" in body and "voor" not in body and "[start:kern]" not in body
+    assert triples(corpus) == {("include-missing", "docs/index.md", 11)}
