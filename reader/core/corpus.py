@@ -359,9 +359,10 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
             line = origin.line if origin is not None and origin.file == file else 0
             remapped.append(Heading(h.level, h.text, h.anchor, line))
         draft.headings = tuple(remapped)
-    draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(draft.body)}
     draft.extra_ids = _explicit_ids(draft.body)
     masked = mask_code(draft.body)
+    if "*[" in masked:  # abbreviation definitions outside code
+        draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(masked)}
     draft.raw_links = body_links(draft.body, masked)
     if "action-cards" in masked:
         draft.placeholders = find_placeholders(masked, draft.path, draft.body_line)

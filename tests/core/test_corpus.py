@@ -260,3 +260,10 @@ def test_link_shortcut_equals_resolve_href():
         assert _resolve(h, from_path, pages_by_path, assets) == links.resolve_href(h, from_path, pages_by_path, assets)
 
     check()
+
+
+def test_abbreviations_in_code_are_not_definitions(tmp_path):
+    (tmp_path / "index.md").write_text(
+        "---\ntitle: T\nsummary: s\n---\n*[AVG]: Algemene verordening\n\n```\n*[NEP]: in code\n```\n", encoding="utf-8"
+    )
+    assert load_corpus(tmp_path).pages["index"].abbreviations == {"AVG": "Algemene verordening"}
