@@ -25,7 +25,9 @@ import sys
 import tarfile
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -40,9 +42,10 @@ def log(message: str) -> None:
     print(f"[build] {message}", file=sys.stderr, flush=True)
 
 
-def run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(cmd: Sequence[str | os.PathLike[str]], **kwargs: Any) -> subprocess.CompletedProcess[str]:
     log("$ " + " ".join(str(c) for c in cmd))
-    return subprocess.run([str(c) for c in cmd], text=True, **kwargs)  # type: ignore[call-overload]
+    result: subprocess.CompletedProcess[str] = subprocess.run([str(c) for c in cmd], text=True, **kwargs)
+    return result
 
 
 def venv_tool(name: str) -> Path | None:
@@ -56,7 +59,7 @@ def venv_tool(name: str) -> Path | None:
 
 
 def build_edition(source: Path, dest: Path, keep_going: bool) -> dict[str, object]:
-    cmd = [sys.executable, "-m", "reader", "build", source, "--out", dest, "--json"]
+    cmd: list[str | os.PathLike[str]] = [sys.executable, "-m", "reader", "build", source, "--out", dest, "--json"]
     if keep_going:
         cmd.append("--keep-going")
     result = run(cmd, stdout=subprocess.PIPE)
