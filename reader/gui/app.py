@@ -96,7 +96,10 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
     return app
 
 
-def create_reader(edition_dir: Path, profile_dir: Path, *, app=None) -> Reader:  # noqa: ANN001
+def create_reader(edition_dir: Path, profile_dir: Path, *, app=None, start_page: str | None = None) -> Reader:  # noqa: ANN001
+    """Build the reader. `start_page` starts loading the first page while the window is still being built (the
+    renderer process starts meanwhile): a page id, optionally with "#anchor"; "" for the last page read (or the
+    home page). None loads nothing; the caller then calls `window.open_start_page()` or `open_page()`."""
     from reader import paths
     from reader.core.edition import Edition
     from reader.gui.mainwindow import MainWindow
@@ -117,5 +120,7 @@ def create_reader(edition_dir: Path, profile_dir: Path, *, app=None) -> Reader: 
         app._rl_translations = translations  # type: ignore[attr-defined]
     translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
-    window = MainWindow(edition, web_profile, profile_dir, preferences=preferences, translations=translations)
+    window = MainWindow(
+        edition, web_profile, profile_dir, preferences=preferences, translations=translations, start_page=start_page
+    )
     return Reader(app=app, window=window, profile=web_profile)

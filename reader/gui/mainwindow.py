@@ -42,12 +42,10 @@ from reader.gui.findbar import FindBar
 from reader.gui.highlight import Highlighter
 from reader.gui.page import ReaderPage
 from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
-from reader.gui.sidebar.bookmarks import BookmarksPanel
 from reader.gui.sidebar.contents import ContentsTree
-from reader.gui.sidebar.history import HistoryPanel, fill_history_menu
+from reader.gui.sidebar.history import fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
-from reader.gui.sidebar.search import SearchField, SearchPanel
 
 log = logging.getLogger("reader.window")
 
@@ -165,6 +163,7 @@ class MainWindow(QMainWindow):
         preferences: PreferenceStore | None = None,
         translations=None,  # noqa: ANN001 - reader.gui.i18n.Translations
         userdata: UserData | None = None,
+        start_page: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.edition = edition
@@ -190,6 +189,14 @@ class MainWindow(QMainWindow):
         self.checklists.attach(self.page, self.channel)
         self.checklists.save_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.checklists.progress_changed.connect(self._on_checklist_progress)
+        self._ready = False
+        self._initial_url: str | None = None
+        self._first_load_done = False
+        if start_page is not None:
+            # Everything the page needs (scripts, channel) is in place: start loading now, build the rest meanwhile.
+            page, _, anchor = start_page.partition("#")
+            self.open_start_page(page or None, anchor or None)
+            self._initial_url = self.page.requestedUrl().toString() or None
 
         self.findbar = FindBar(self.page, self)
         self.page_frame = QFrame(self)
@@ -216,24 +223,12 @@ class MainWindow(QMainWindow):
         self.add_sidebar_tab(self.contents, lambda: self.tr("Inhoud"))
         self.add_sidebar_tab(self.outline, lambda: self.tr("Op deze pagina"))
         self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
-        self.search_field = SearchField(self)
-        self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
-        self.search_panel = SearchPanel(self.search_engine, self.search_field, self.sidebar)
-        self.search_panel.open_requested.connect(self.open_search_result)
-        self.search_panel.cleared.connect(lambda: self.highlighter.clear())
-        self.search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.search_field.textChanged.connect(self._on_search_typed)
+        # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
+        # page never waits for them.
+        self._panels_built = False
+        self.search_engine: LazySearchIndex | None = None
         self.highlighter = Highlighter(self.page, self)
         self.page_loaded.connect(self.highlighter.page_loaded)
-        self.add_sidebar_tab(self.search_panel, lambda: self.tr("Zoeken"))
-        page_ids = self.edition.pages.keys()
-        self.bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
-        self.bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
-        self.add_sidebar_tab(self.bookmarks, lambda: self.tr("Bladwijzers"))
-        self.history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
-        self.history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.add_sidebar_tab(self.history, lambda: self.tr("Geschiedenis"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -257,6 +252,9 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self._settings = QSettings(str(self.profile_dir / "window.ini"), QSettings.Format.IniFormat)
         self._restore_state()
+        self._ready = True
+        if self.page.url().isValid() and not self.page.url().isEmpty():
+            self._on_url_changed(self.page.url())
 
     # -- page scripts -----------------------------------------------------------------------------------------
     def _install_page_scripts(self) -> None:
@@ -376,8 +374,6 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search_field)
-        self.search_field.install_shortcuts(self)
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -412,13 +408,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.go_menu.addMenu("")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(
-            lambda: fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=self.history.ask_clear)
+            lambda: self._ensure_panels()
+            or fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=self.history.ask_clear)
         )
         self.bookmarks_menu = bar.addMenu("")
         self.bookmarks_menu.addAction(self.bookmark_action)
         self.bookmarks_menu.addAction(self.bookmark_section_action)
         self.bookmarks_menu.addSeparator()
-        self.bookmarks_menu.addActions(self.bookmarks.actions_for_menu())
         self.sidebar.currentChanged.connect(self._on_tab_changed)
 
     def _action(self, name: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
@@ -500,6 +496,8 @@ class MainWindow(QMainWindow):
 
     # -- navigation -------------------------------------------------------------------------------------------
     def open_page(self, page_id: str, anchor: str | None = None) -> None:
+        if not self._first_load_done and self._initial_url == page_url(page_id, anchor):
+            return  # already on its way (started while the window was built)
         if page_id not in self.edition.pages:
             log.warning("no page %r in this edition", page_id)
             self.statusBar().showMessage(self.tr("Deze pagina staat niet in deze editie: %1").replace("%1", page_id), 5000)
@@ -536,6 +534,8 @@ class MainWindow(QMainWindow):
         self._save_timer.start()
 
     def _on_url_changed(self, url: QUrl) -> None:
+        if not self._ready:
+            return  # a load started while the window was being built; synced at the end of __init__
         history = self.page.history()
         self.back_action.setEnabled(history.canGoBack())
         self.forward_action.setEnabled(history.canGoForward())
@@ -552,6 +552,7 @@ class MainWindow(QMainWindow):
         self._update_bookmark_star()
 
     def _on_load_finished(self, ok: bool) -> None:
+        self._first_load_done = True
         page_id = self.current_page_id() or ""
         self._on_url_changed(self.page.url())
         if ok:
@@ -562,10 +563,8 @@ class MainWindow(QMainWindow):
                 self._save_timer.start()
                 # After the signal: the history write (an fsync) must not delay the page being shown.
                 QTimer.singleShot(0, lambda p=page_id: self._record_visit(p))
-                if not getattr(self, "_search_warmed", False):
-                    self._search_warmed = True
-                    QTimer.singleShot(1000, self._warm_search)  # when idle after the first page
         self.page_loaded.emit(page_id, ok)
+        self._ensure_panels()
 
     def _on_heading_changed(self, anchor: str) -> None:
         self.current_anchor = anchor or None
@@ -658,6 +657,40 @@ class MainWindow(QMainWindow):
         mark.triggered.connect(lambda: self.bookmark_section(anchor))
         menu.popup(self.outline.viewport().mapToGlobal(pos))
 
+    # -- panels built after the first page ---------------------------------------------------------------------
+    def _ensure_panels(self) -> None:
+        """Build the search field and panel, bookmarks and history (once). Called right after the first page is
+        shown, and by anything that needs them earlier."""
+        if self._panels_built:
+            return
+        self._panels_built = True
+        from reader.gui.sidebar.bookmarks import BookmarksPanel
+        from reader.gui.sidebar.history import HistoryPanel
+        from reader.gui.sidebar.search import SearchField, SearchPanel
+
+        edition = self.edition
+        self.search_field = SearchField(self)
+        self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
+        self.search_panel = SearchPanel(self.search_engine, self.search_field, self.sidebar)
+        self.search_panel.open_requested.connect(self.open_search_result)
+        self.search_panel.cleared.connect(lambda: self.highlighter.clear())
+        self.search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.search_field.textChanged.connect(self._on_search_typed)
+        self.toolbar.addWidget(self.search_field)
+        self.toolbar.layout().activate()  # lay the field out now, so that Ctrl+K can focus it at once
+        self.search_field.install_shortcuts(self)
+        self.add_sidebar_tab(self.search_panel, lambda: self.tr("Zoeken"))
+        page_ids = edition.pages.keys()
+        self.bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
+        self.bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        self.bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
+        self.add_sidebar_tab(self.bookmarks, lambda: self.tr("Bladwijzers"))
+        self.bookmarks_menu.addActions(self.bookmarks.actions_for_menu())
+        self.history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
+        self.history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        self.add_sidebar_tab(self.history, lambda: self.tr("Geschiedenis"))
+        self.restore_tab()
+
     # -- search -------------------------------------------------------------------------------------------------
     def _on_search_typed(self, text: str) -> None:
         if text.strip() and self.sidebar.currentWidget() is not self.search_panel:
@@ -694,6 +727,7 @@ class MainWindow(QMainWindow):
     def _record_visit(self, page_id: str) -> None:
         if getattr(self, "_closed", False):
             return
+        self._ensure_panels()
         info = self.edition.pages.get(page_id)
         self.history.record_visit(page_id, info.title if info else page_id)
 
@@ -712,6 +746,7 @@ class MainWindow(QMainWindow):
         page_id = self.current_page_id()
         if not page_id:
             return
+        self._ensure_panels()
         existing = self.userdata.find_bookmark(page_id, "")
         if existing is not None:
             self.bookmarks.delete_bookmarks([existing.id])
@@ -730,6 +765,7 @@ class MainWindow(QMainWindow):
         if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
             anchor = ""  # the top heading is the page itself
         _url, label = self.section_link(anchor)
+        self._ensure_panels()
         bookmark = self.bookmarks.add_bookmark(page_id, anchor, label, section_hash=self._section_hash(page_id, anchor))
         if bookmark is not None:
             self.statusBar().showMessage(self.tr("Bladwijzer bewaard: %1").replace("%1", label), 4000)
@@ -882,6 +918,10 @@ class MainWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_focus_changed(self, _old, new) -> None:  # noqa: ANN001
+        if new is not None and new is getattr(self, "search_field", None) and not getattr(self, "_search_warmed", False):
+            # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
+            self._search_warmed = True
+            QTimer.singleShot(0, self._warm_search)
         # Chromium draws no ring around the whole page: mark the page frame when the page has the focus.
         inside = new is not None and (new is self.view or self.view.isAncestorOf(new))
         if self.page_frame.property("focused") != inside:

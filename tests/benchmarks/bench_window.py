@@ -153,7 +153,8 @@ def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int 
     from reader.gui.app import create_application, create_reader
 
     app = create_application(["richtlijnenlezer"], offscreen=True)
-    reader = create_reader(edition, profile, app=app)
+    # As the open command starts: the first page starts loading while the window is built.
+    reader = create_reader(edition, profile, app=app, start_page="")
     window = reader.window
     from PySide6.QtCore import QTimer
 
@@ -206,7 +207,6 @@ def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int 
     window.page_loaded.connect(loaded)
     window.resize(1200, 800)
     window.show()
-    window.open_start_page()
     QTimer.singleShot(120000, app.quit)
     app.exec()
     window.close()

@@ -190,3 +190,32 @@ def test_emitting_signals_does_not_eat_references_to_true(qapp):
         emitter.done.emit("pagina", True)
     assert len(received) == 4000
     assert sys.getrefcount(True) >= before - 10
+
+
+def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp, qtbot, content_edition, tmp_path):
+    from reader.gui.app import create_reader
+
+    profile = tmp_path / "p"
+    loads = []
+    reader = create_reader(content_edition, profile, app=qapp, start_page="handleiding/zoeken#zoeken")
+    window = reader.window
+    qtbot.addWidget(window)
+    window.page.loadStarted.connect(lambda: loads.append(window.page.requestedUrl().toString()))
+    window.show()
+    window.open_page("handleiding/zoeken", "zoeken")  # what the open command does next: no second load
+    with qtbot.waitSignal(window.page_loaded, timeout=20000) as blocker:
+        pass
+    assert blocker.args == ["handleiding/zoeken", True]
+    assert window.contents.currentItem().data(0, Qt.ItemDataRole.UserRole) == "handleiding/zoeken"
+    assert window.outline.anchors()  # the sidebar caught up with the page that was already loading
+    qtbot.wait(200)
+    assert len(loads) <= 1
+    window.close()
+    # "" means: the last page read.
+    again = create_reader(content_edition, profile, app=qapp, start_page="").window
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.page_loaded, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0] == "handleiding/zoeken"
+    again.close()
