@@ -154,6 +154,7 @@ PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many wo
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
 FEW_RESULTS = 3
 SUGGEST_BUDGET_S = 0.03
+TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
 # Phrase checks read section texts, best-scored candidates first. The count bounds keep results deterministic;
 # the time bound only guards against pathological texts (a candidate costs ~0.2 ms for a typical section).
 PHRASE_CHECKS = 400  # candidates checked at most
@@ -837,7 +838,7 @@ class SearchIndex:
         self._dir = index_dir
         self._page_weights = [float(info[2]) for info in pages.values()]  # by page number (pages.json order)
         self._page_titles = [str(info[0]) for info in pages.values()]
-        self._title_terms: dict[int, set[str]] = {}
+        self._title_terms: dict[int, tuple[set[str], set[str]]] = {}
         self._docpage = _read_docpages(index_dir / DOCPAGES_FILE)
         self._vocab_words: list[str] = []
         self._vocab_df: dict[str, int] | None = None
@@ -1227,10 +1228,12 @@ class SearchIndex:
             pages.setdefault(docpage[docnum] if docnum < len(docpage) else -1, []).append((score, docnum))
 
         def page_score(page_no: int, secs: list[tuple[float, int]]) -> float:
-            # Best section, plus decreasing credit for further matching sections, times the page prior.
-            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.5, 0.25, 0.125)))
+            # Best section, plus decreasing credit for further matching sections, times the page prior, times a
+            # bonus for a title that is (mostly) the query: "richtlijnen" is the page titled so, not the page that
+            # says "richtlijn" in most sections.
+            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.35, 0.15)))
             weight = self._page_weights[page_no] if 0 <= page_no < len(self._page_weights) else 1.0
-            return agg * weight
+            return agg * weight * (1.0 + TITLE_MATCH_BONUS * self._title_coverage(page_no, terms))
 
         scored = sorted(((page_score(p, secs), p, secs) for p, secs in pages.items()), key=lambda x: -x[0])
         hits: list[Hit] = []
@@ -1256,6 +1259,31 @@ class SearchIndex:
                 ))
         return hits
 
+    def _title_words(self, page_no: int) -> tuple[set[str], set[str]]:
+        """(stems, stems and folded words) of a page title, cached."""
+        found = self._title_terms.get(page_no)
+        if found is None:
+            title = self._page_titles[page_no]
+            stems = set(analyze(title))
+            found = self._title_terms[page_no] = (stems, stems | set(fold_words(title)))
+        return found
+
+    def _title_has_all(self, page_no: int, terms: list[str]) -> bool:
+        if not terms or not 0 <= page_no < len(self._page_titles):
+            return False
+        _stems, known = self._title_words(page_no)
+        return all(t in known or any(k.startswith(t) for k in known) for t in terms)
+
+    def _title_coverage(self, page_no: int, terms: list[str]) -> float:
+        """Share of the title's words that the query names, when the title holds every query word; else 0."""
+        if not self._title_has_all(page_no, terms):
+            return 0.0
+        stems, _known = self._title_words(page_no)
+        if not stems:
+            return 0.0
+        hit = sum(1 for st in stems if any(st == t or st.startswith(t) or t.startswith(st) for t in terms))
+        return hit / len(stems)
+
     def _intro_first(self, page_no: int, secs: list[tuple[float, int]], terms: list[str]) -> list[tuple[float, int]]:
         """A page whose title holds every query word opens at its top: its intro section leads its hits."""
         if not terms or len(secs) < 2 or not 0 <= page_no < len(self._page_titles):
@@ -1264,11 +1292,7 @@ class SearchIndex:
         docnum = intro[1]
         if intro is secs[0] or (docnum > 0 and self._docpage[docnum - 1] == page_no):
             return secs  # already first, or not the page's first section
-        title_terms = self._title_terms.get(page_no)
-        if title_terms is None:
-            title = self._page_titles[page_no]
-            title_terms = self._title_terms[page_no] = set(analyze(title)) | set(fold_words(title))
-        if all(t in title_terms or any(tt.startswith(t) for tt in title_terms) for t in terms):
+        if self._title_has_all(page_no, terms):
             return [intro] + [sd for sd in secs if sd is not intro]
         return secs
 
