@@ -636,6 +636,9 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.copy_link_action)
+        menu.addAction(self.bookmark_action)
+        menu.addAction(self.bookmark_section_action)
+        menu.addSeparator()
         menu.addAction(self.find_action)
         menu.addAction(self.print_action)
         return menu

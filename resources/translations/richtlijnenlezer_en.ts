@@ -72,6 +72,10 @@
             <translation>Your user data was damaged. The old file was kept as %1; the reader started a new list.</translation>
         </message>
         <message>
+            <source>kop niet meer in deze editie</source>
+            <translation>heading no longer in this edition</translation>
+        </message>
+        <message>
             <source>Bewaard op %1</source>
             <translation>Saved on %1</translation>
         </message>
@@ -237,6 +241,22 @@
         <message>
             <source>Niet bewaard (alleen lezen): %1</source>
             <translation>Not saved (read-only): %1</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>CSV voor spreadsheets (*.csv)</source>
+            <translation>CSV for spreadsheets (*.csv)</translation>
+        </message>
+        <message>
+            <source>Checklist exporteren</source>
+            <translation>Export checklist</translation>
+        </message>
+        <message>
+            <source>Het bestand kan niet worden geschreven: %1</source>
+            <translation>The file cannot be written: %1</translation>
         </message>
     </context>
     <context>

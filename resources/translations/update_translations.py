@@ -189,6 +189,11 @@ EN: dict[str, str] = {
     "Bladwijzers exporteren": "Export bookmarks",
     "Bladwijzers importeren": "Import bookmarks",
     "Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)": "Bookmarks (*.json *.html *.htm);;All files (*)",
+    "kop niet meer in deze editie": "heading no longer in this edition",
+    "Markdown (*.md)": "Markdown (*.md)",
+    "CSV voor spreadsheets (*.csv)": "CSV for spreadsheets (*.csv)",
+    "Checklist exporteren": "Export checklist",
+    "Het bestand kan niet worden geschreven: %1": "The file cannot be written: %1",
     # search
     "Zoeken (Ctrl+K)": "Search (Ctrl+K)",
     "Zoek in alle pagina's. Gebruik \"aanhalingstekens\" voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.":
