@@ -59,7 +59,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from whoosh.util.numeric import byte_to_length
 from whoosh.system import _INT_SIZE, pack_uint
 
-from reader.core.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold, normalize, vocabulary, words
+from reader.core.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold, normalize, words
 from reader.core.model import Page, RenderedPage
 from reader.core.query import Clause, ParsedQuery, parse
 
@@ -583,22 +583,22 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     # Pass 1: the vocabulary. A part must be a corpus word, or share its stem with one (so `beveiliging` is a part
     # even when the corpus only ever writes `beveiligen` or compounds of it). Short stems are not trusted.
     t1 = time.perf_counter()
-    vocab = vocabulary(
-        s for d in doc_list for s in (d.page_title, d.section_title, d.summary, d.text)
-    )
-    # The unstemmed vocabulary with page frequencies (completion and suggestions rank words by how many pages
-    # use them).
+    # One pass over the text: the corpus vocabulary (for decompounding) and, per word, the number of pages that
+    # use it (completion and suggestions rank words by it).
     page_words: dict[str, set[str]] = {}
     for d in doc_list:
         ws = page_words.setdefault(d.page, set())
         for text in (d.page_title, d.section_title, d.summary, d.text):
-            ws.update(fold_words(text))
+            ws.update(WORD_RE.findall(fold(text)))
     vocab_df: dict[str, int] = {}
     for ws in page_words.values():
         for w in ws:
-            if w not in STOP_WORDS and not w.isdigit():
+            if (len(w) >= MIN_WORD or w.isdigit()) and w not in STOP_WORDS:
                 vocab_df[w] = vocab_df.get(w, 0) + 1
     del page_words
+    vocab = {w: n for w, n in vocab_df.items()}  # words of the corpus (numbers included: they can be parts)
+    for w in [w for w in vocab_df if w.isdigit()]:
+        del vocab_df[w]
     stems = {stem(w) for w in vocab}
 
     def is_word(w: str) -> bool:
@@ -1170,16 +1170,33 @@ class SearchIndex:
         page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
         info = self._pages.get(page, ("", (), 1.0, ""))
         first = docnum == 0 or (docnum > 0 and self._docpage[docnum - 1] != page_no)
-        value = weighted(_search_parts(info[0], stitle, text, info[3], info[1], first))
-        folded = fold(value)
-        if not all(st in folded for st in stems):
-            return False  # a stem is (nearly always) a prefix of its word: cheap test before tokenizing
         tokenizer = _phrase_tokenizer(self._qdecompounder)
+        # Parts are separate (the index leaves a gap between them), so a phrase lies inside one part. A stem is
+        # (nearly always) a prefix of its word, so a part without all stems as substrings cannot hold the phrase,
+        # and only a window around each occurrence of the first stem needs tokenizing.
+        for _boost, part in _search_parts(info[0], stitle, text, info[3], info[1], first):
+            folded = fold(part)
+            if not all(st in folded for st in stems):
+                continue
+            start = 0
+            for _ in range(64):
+                i = folded.find(stems[0], start)
+                if i < 0:
+                    break
+                lo = folded.rfind(" ", 0, max(0, i - 200)) + 1
+                hi = folded.find(" ", i + 200 + 40 * len(stems))
+                if self._window_has_phrase(tokenizer, part[lo: hi if hi >= 0 else len(part)], stems):
+                    return True
+                start = i + 1
+        return False
+
+    @staticmethod
+    def _window_has_phrase(tokenizer: "DutchTokenizer", window: str, stems: list[str]) -> bool:
         positions: dict[str, set[int]] = {}
-        for term, pos, _boost in tokenizer.postings(value):
+        for term, pos, _boost in tokenizer.postings(window):
             positions.setdefault(term, set()).add(pos)
-        first_positions = positions.get(stems[0], set())
-        return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1)) for p in first_positions)
+        return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1))
+                   for p in positions.get(stems[0], ()))
 
     def _term_scores(self, text: str, boost: float) -> dict[int, float] | None:
         lengths = self._lengths.get(SEARCH_FIELD)
