@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 # --- accent folding ---------------------------------------------------------------------------------------
 # A char-for-char translation table (so a folded string has the same length as the original and offsets found
@@ -182,13 +182,3 @@ class Decompounder:
                 if self.part_ok(base) and len(base) >= 4:
                     return base
         return None
-
-
-def vocabulary(texts: Iterable[str]) -> dict[str, int]:
-    """Folded word -> number of occurrences, over the given texts (stop words excluded)."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        for w in WORD_RE.findall(fold(text)):
-            if (len(w) >= MIN_WORD or w.isdigit()) and w not in STOP_WORDS:
-                counts[w] = counts.get(w, 0) + 1
-    return counts
