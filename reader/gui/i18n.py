@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -39,6 +38,8 @@ def lrelease_path() -> str | None:
 
 def build_qm(ts: Path, qm: Path | None = None, *, lrelease: str | None = None) -> Path | None:
     """Compile `ts` to `qm` with lrelease; None when lrelease is missing or fails."""
+    import subprocess  # only when building: not on the start path
+
     qm = qm or ts.with_suffix(".qm")
     tool = lrelease or lrelease_path()
     if tool is None:

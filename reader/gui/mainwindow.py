@@ -56,8 +56,9 @@ OUTLINE_SCRIPT = "rl-outline"
 class ReaderView(QWebEngineView):
     """The page view; the mouse's back and forward buttons move through history; our own context menu.
 
-    QWebEngineView hands input to a child widget it creates itself, so the view watches its children (an
-    application-wide event filter crashed PySide on half-constructed QObjects).
+    QWebEngineView hands input to a child widget it creates itself (its focus proxy); the view watches that widget
+    once a page is shown. (An application-wide event filter crashed PySide on half-constructed QObjects, and
+    watching childEvent made PySide wrap the half-built page: 70-150 ms of start-up.)
     """
 
     context_menu_requested = Signal(object, object)  # QWebEngineContextMenuRequest, global QPoint
@@ -65,11 +66,14 @@ class ReaderView(QWebEngineView):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setObjectName("pageView")
+        self._watched: QWidget | None = None
 
-    def childEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().childEvent(event)
-        if event.added() and isinstance(event.child(), QWidget):
-            event.child().installEventFilter(self)
+    def watch_input_widget(self) -> None:
+        """Watch the widget that really receives the mouse (again, when Chromium replaced it)."""
+        proxy = self.focusProxy()
+        if proxy is not None and proxy is not self._watched:
+            proxy.installEventFilter(self)
+            self._watched = proxy
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.MouseButtonRelease:
@@ -553,6 +557,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_finished(self, ok: bool) -> None:
         self._first_load_done = True
+        self.view.watch_input_widget()
         page_id = self.current_page_id() or ""
         self._on_url_changed(self.page.url())
         if ok:
