@@ -41,8 +41,6 @@ def repair_signal_emit() -> bool:
     the bug once and give back the missing reference after each emit; a fixed PySide is left alone. Returns whether
     the repair was installed.
     """
-    import ctypes
-
     from PySide6.QtCore import QObject, Signal, SignalInstance
 
     if getattr(SignalInstance.emit, "_rl_repaired", False):
@@ -59,6 +57,8 @@ def repair_signal_emit() -> bool:
     probe.deleteLater()
     if lost < 8:
         return False
+    import ctypes  # only when the bug is there
+
     ctypes.pythonapi.Py_IncRef.argtypes = [ctypes.py_object]
     for _ in range(lost):  # give back what the probe took
         ctypes.pythonapi.Py_IncRef(True)
