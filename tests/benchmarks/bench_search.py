@@ -225,7 +225,12 @@ def bench_corpus(name: str, docs: list[SearchDoc], queries: list[tuple[str, str,
     return out
 
 
-TARGETS = {"nerds": {"p95_ms": 10, "open_ms": 50, "build_s": 2}, "10000": {"p95_ms": 50, "build_s": 90}}
+# The targets; wall-clock figures, with the CPU-time twin checked too (a loaded machine inflates wall time).
+TARGETS = {
+    "nerds": {"p95_ms": 10, "cpu_p95_ms": 10, "open_ms": 50, "build_s": 2, "build_cpu_s": 2, "size_vs_text": 2},
+    "1000": {"size_vs_text": 2},
+    "10000": {"p95_ms": 50, "cpu_p95_ms": 50, "build_s": 90, "build_cpu_s": 90, "size_vs_text": 2},
+}
 
 
 def main(argv: list[str] | None = None) -> int:
