@@ -334,3 +334,20 @@ def test_open_rejects_corrupt(tmp_path: Path) -> None:
             f.write_bytes(b"\x00garbage")
     with pytest.raises(IndexFormatError):
         SearchIndex.open(d)
+
+
+def test_empty_corpus(tmp_path: Path) -> None:
+    build_index(tmp_path / "i", [])
+    with SearchIndex.open(tmp_path / "i") as ix:
+        r = ix.search("toegankelijkheid")
+        assert r.hits == [] and r.suggestion is None and r.message
+
+
+def test_huge_section_is_fine(tmp_path: Path) -> None:
+    text = ("Een lange sectie over open standaarden en informatiebeveiliging. " * 20_000)
+    build_index(tmp_path / "i", [doc("groot", "", "Groot", "", text)])
+    with SearchIndex.open(tmp_path / "i") as ix:
+        t = time.perf_counter()
+        r = ix.search('"open standaarden" beveiliging')
+        assert r.hits and "<mark>" in r.hits[0].snippet_html
+        assert time.perf_counter() - t < 2.0
