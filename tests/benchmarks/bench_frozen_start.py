@@ -6,8 +6,9 @@ Without --folder it first builds the frozen app (packaging/build.py --no-archive
 Each round runs `open --smoke-test` (the home page, offscreen) once frozen and once unfrozen, in alternating order,
 with the same edition (the one bundled in the frozen app), a fresh profile and the same environment. Two numbers per
 run: `first_page_ms`, what the app reports from process start to the home page's loadFinished, and `wall_ms`, process
-start to exit as seen from outside. One warm-up run of each is discarded. Prints one JSON object with medians and
-the frozen/unfrozen ratios; the goal is a ratio of at most 1.10.
+start to exit as seen from outside. One warm-up run of each is discarded. Prints one JSON object with medians, minima
+and frozen/unfrozen ratios (of medians, of minima, and the median of per-round ratios, which is the verdict: the two
+runs of a round are seconds apart, so load drifting on a shared machine cancels out); the goal is at most 1.10.
 """
 
 from __future__ import annotations
@@ -100,10 +101,15 @@ def main() -> int:
                 samples[name].append(run_once(cmd, edition, env))
 
     frozen_s, unfrozen_s = summarise(samples["frozen"]), summarise(samples["unfrozen"])
-    ratios = {
-        key: round(frozen_s[key]["median"] / unfrozen_s[key]["median"], 3)  # type: ignore[index]
-        for key in ("first_page_ms", "wall_ms")
+    keys = ("first_page_ms", "wall_ms")
+    ratios = {key: round(frozen_s[key]["median"] / unfrozen_s[key]["median"], 3) for key in keys}  # type: ignore[index]
+    # Per-round ratios (the two runs of a round are seconds apart): robust against load that drifts over the run,
+    # which matters on a shared two-core machine. Their median is the verdict.
+    paired = {
+        key: round(statistics.median(f[key] / u[key] for f, u in zip(samples["frozen"], samples["unfrozen"])), 3)
+        for key in keys
     }
+    best = {key: round(frozen_s[key]["min"] / unfrozen_s[key]["min"], 3) for key in keys}  # type: ignore[index]
     print(
         json.dumps(
             {
@@ -112,8 +118,11 @@ def main() -> int:
                 "cpus": os.cpu_count(),
                 "frozen": frozen_s,
                 "unfrozen (baseline)": unfrozen_s,
-                "ratio_frozen_to_unfrozen": ratios,
-                "within_10_percent": all(r <= 1.10 for r in ratios.values()),
+                "ratio_of_medians": ratios,
+                "median_of_paired_ratios": paired,
+                "ratio_of_minima": best,
+                "within_10_percent": all(r <= 1.10 for r in paired.values()),
+                "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
                 "samples": samples,
             }
         )
