@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
         self.toggle_sidebar_action.setChecked(True)
         self.toggle_sidebar_action.toggled.connect(self.set_sidebar_visible)
         self.focus_cycle_action = self._action("focusCycle", QKeySequence("F6"), self.cycle_focus)
+        self.shortcuts_action = self._action("showShortcuts", QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_shortcuts)
+        self.about_action = self._action("about", None, self.show_about)
         self.focus_page_action = self._action("focusPage", QKeySequence("Alt+P"), lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self.theme_group = QActionGroup(self)
@@ -419,6 +421,9 @@ class MainWindow(QMainWindow):
         self.bookmarks_menu.addAction(self.bookmark_action)
         self.bookmarks_menu.addAction(self.bookmark_section_action)
         self.bookmarks_menu.addSeparator()
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
         self.sidebar.currentChanged.connect(self._on_tab_changed)
 
     def _action(self, name: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
@@ -456,6 +461,8 @@ class MainWindow(QMainWindow):
             self.toggle_sidebar_action: self.tr("Zijbalk tonen"),
             self.focus_cycle_action: self.tr("Naar volgend deelvenster"),
             self.focus_page_action: self.tr("Naar de pagina"),
+            self.shortcuts_action: self.tr("Sneltoetsen"),
+            self.about_action: self.tr("Over deze editie"),
             self.theme_actions[themes.SYSTEM]: self.tr("Zoals het systeem"),
             self.theme_actions[themes.LIGHT]: self.tr("Licht"),
             self.theme_actions[themes.DARK]: self.tr("Donker"),
@@ -485,6 +492,7 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Ga"))
         self.recent_menu.setTitle(self.tr("&Recent geopend"))
         self.bookmarks_menu.setTitle(self.tr("Bla&dwijzers"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Navigatie"))
         self.toolbar.setAccessibleName(self.tr("Navigatie"))
         self.sidebar.setAccessibleName(self.tr("Zijbalk"))
@@ -910,6 +918,50 @@ class MainWindow(QMainWindow):
         # Qt posts LanguageChange to every widget; deliver it now so the whole window relabels at once.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return effective
+
+    # -- help -------------------------------------------------------------------------------------------------------
+    def shortcuts_text(self) -> str:
+        """Every command that has a key, as an HTML table (built from the actions, so it never goes stale)."""
+        from html import escape
+
+        rows = []
+        seen: set[str] = set()
+        for action in self.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            text = action.text().replace("&", "")
+            if not keys or text in seen:
+                continue
+            seen.add(text)
+            rows.append(f"<tr><td>{escape(text)}</td><td><b>{escape(keys)}</b></td></tr>")
+        extra = [
+            (self.tr("Zoeken in alle pagina's"), "Ctrl+K, Ctrl+L"),
+            (self.tr("Volgend of vorig element"), "Tab, Shift+Tab"),
+        ]
+        rows += [f"<tr><td>{escape(t)}</td><td><b>{escape(k)}</b></td></tr>" for t, k in extra]
+        return "<table cellspacing='4'>" + "".join(rows) + "</table>"
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Sneltoetsen"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.shortcuts_text())
+        box.setAccessibleName(self.tr("Sneltoetsen"))
+        box.exec()
+
+    def about_text(self) -> str:
+        from html import escape
+
+        m = self.edition.manifest
+        lines = [
+            f"<b>{escape(self.edition.title)}</b>",
+            self.tr("Editie van %1").replace("%1", escape(self.edition.built_at[:10] or "?")),
+            self.tr("%1 pagina's").replace("%1", str(len(self.edition.pages))),
+            self.tr("Bron: %1").replace("%1", escape(str(m.get("source", "")))),
+        ]
+        return "<br>".join(lines)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Over deze editie"), self.about_text())
 
     # -- keyboard ---------------------------------------------------------------------------------------------
     def cycle_focus(self) -> None:

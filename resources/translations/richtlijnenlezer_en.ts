@@ -491,6 +491,14 @@
             <translation>Go to the page</translation>
         </message>
         <message>
+            <source>Sneltoetsen</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Over deze editie</source>
+            <translation>About this edition</translation>
+        </message>
+        <message>
             <source>Zoals het systeem</source>
             <translation>Follow the system</translation>
         </message>
@@ -549,6 +557,10 @@
         <message>
             <source>Bla&amp;dwijzers</source>
             <translation>&amp;Bookmarks</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
             <source>Navigatie</source>
@@ -613,6 +625,26 @@
         <message>
             <source>Afdrukken mislukt</source>
             <translation>Printing failed</translation>
+        </message>
+        <message>
+            <source>Zoeken in alle pagina's</source>
+            <translation>Search all pages</translation>
+        </message>
+        <message>
+            <source>Volgend of vorig element</source>
+            <translation>Next or previous element</translation>
+        </message>
+        <message>
+            <source>Editie van %1</source>
+            <translation>Edition of %1</translation>
+        </message>
+        <message>
+            <source>%1 pagina's</source>
+            <translation>%1 pages</translation>
+        </message>
+        <message>
+            <source>Bron: %1</source>
+            <translation>Source: %1</translation>
         </message>
         <message>
             <source>%1 · editie %2</source>

@@ -219,3 +219,14 @@ def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp
         pass
     assert blocker.args[0] == "handleiding/zoeken"
     again.close()
+
+
+def test_help_lists_the_shortcuts_and_the_edition(open_reader, content_edition):
+    window = open_reader(content_edition).window
+    table = window.shortcuts_text()
+    for needle in ("Zoeken op pagina", "Ctrl+F", "Inzoomen", "Afdrukken", "Ctrl+P", "Inhoud tonen", "Ctrl+1", "Alt+Home"):
+        assert needle in table
+    assert window.shortcuts_action.shortcut().toString() == "F1"
+    about = window.about_text()
+    assert window.edition.title in about and window.edition.built_at[:10] in about
+    assert f"{len(window.edition.pages)} pagina's" in about
