@@ -5,14 +5,15 @@ This is the only module that imports Whoosh. The edition builder calls `build_in
 
 Analysis (index and query side, same code): fold (lowercase, strip accents), split into words, drop Dutch stop
 words, normalise plural spellings the stemmer misses, Snowball Dutch stem. At build time compounds are also split
-against the corpus vocabulary (see reader.core.dutch) and their parts are indexed after the compound, with
-consecutive positions, so `beveiliging` finds `informatiebeveiliging` and the phrase "open source" finds
-`opensourcesoftware`.
+against the corpus vocabulary (see reader.core.dutch) and their parts are indexed next to the compound, at
+consecutive positions of the token stream, so `beveiliging` finds `informatiebeveiliging` and the phrase
+"open source" finds `opensourcesoftware`.
 
 Index layout (one Whoosh document per section):
 - `text`: everything searched by default, as weighted parts (page title, heading, and in a page's first section
-  also its summary and nav path, then the section text). One field means one posting list per query word, which
-  keeps Whoosh's block-max skipping effective; the weights ride on token boosts (see DutchTokenizer).
+  also its summary and nav path, then the section text); the weights ride on token boosts (see DutchTokenizer).
+  One field means one posting list per query word. It stores no positions (reading them was most of the cost of
+  a common word): a phrase is an And of its words, confirmed on the section text (`_verify_phrase`).
 - `ptitle` (first section of a page) and `stitle` (heading): for the `titel:` and `sectie:` filters.
 - `f_<key>`: front matter filters (`fase:ontwerp`).
 - Beside Whoosh's files: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix completion
@@ -22,8 +23,10 @@ Index layout (one Whoosh document per section):
 
 Queries (reader.core.query): all words must match, else the best partial matches are returned and flagged; the
 last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
-of one word are a DisjunctionMax; pages rank by their best section plus a little for further matching sections,
-times a mild page prior (backlinks, nav depth).
+of one word are a DisjunctionMax. Plain-term queries are scored term-at-a-time (`_scores`, the same BM25F as
+Whoosh, much faster on common words); anything else goes through Whoosh. Pages rank by their best section plus a
+little for further matching sections, times a mild page prior (backlinks, nav depth) and a bonus when the title
+is the query.
 """
 
 from __future__ import annotations
