@@ -26,7 +26,7 @@ _ID_LINE = re.compile(r"^\s*-?\s*id\s*:\s*(.+?)\s*$")
 _DATA = re.compile(r"""\bdata-(?P<k>richtlijn|fase)\s*=\s*(["'])(?P<v>[^"']*)\2""", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placeholder:
     richtlijn: str | None
     fase: str | None

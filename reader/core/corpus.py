@@ -565,7 +565,7 @@ def mask_code(body: str) -> str:
     return body
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawLink:
     href: str
     offset: int
@@ -836,6 +836,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
             else:
                 add_edge(Edge(page_id, target, RELATION))
         _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge)
+        draft.raw_links = []  # done with them: keep the peak memory down on big corpora
 
     # Actions.
     actions: tuple = ()

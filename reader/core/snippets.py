@@ -51,7 +51,7 @@ class SnippetConfig:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class Origin:
     file: str  # source-root relative posix path
     line: int  # 1-based
