@@ -46,19 +46,20 @@ def test_last_page_sidebar_and_geometry_are_restored(open_reader, qtbot, qapp, c
     from reader.gui.app import create_reader
 
     reader = create_reader(content_edition, profile, app=qapp)
-    again = reader.window
-    qtbot.addWidget(again)
-    again.show()
-    with qtbot.waitSignal(again.page_loaded, timeout=20000):
-        assert again.open_start_page() == "handleiding/zoeken"
-    assert again.current_page_id() == "handleiding/zoeken"
-    assert again.sidebar.currentWidget() is again.relations
-    assert again.splitter.sizes()[0] == sizes[0]
-    # An explicit page wins over the remembered one; a remembered page missing from the edition falls back home.
-    again.preferences.update(last_page="bestaat/niet")
-    with qtbot.waitSignal(again.page_loaded, timeout=20000):
-        assert again.open_start_page() == again.edition.home_page
-    again.close()
+    try:
+        again = reader.window
+        again.show()
+        with qtbot.waitSignal(again.page_loaded, timeout=20000):
+            assert again.open_start_page() == "handleiding/zoeken"
+        assert again.current_page_id() == "handleiding/zoeken"
+        assert again.sidebar.currentWidget() is again.relations
+        assert again.splitter.sizes()[0] == sizes[0]
+        # An explicit page wins over the remembered one; a remembered page missing from the edition falls back home.
+        again.preferences.update(last_page="bestaat/niet")
+        with qtbot.waitSignal(again.page_loaded, timeout=20000):
+            assert again.open_start_page() == again.edition.home_page
+    finally:
+        reader.close()  # page before profile, as QtWebEngine needs
 
 
 def test_mouse_back_and_forward_buttons(open_reader, qtbot, content_edition):
@@ -198,27 +199,30 @@ def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp
     profile = tmp_path / "p"
     loads = []
     reader = create_reader(content_edition, profile, app=qapp, start_page="handleiding/zoeken#zoeken")
-    window = reader.window
-    qtbot.addWidget(window)
-    window.page.loadStarted.connect(lambda: loads.append(window.page.requestedUrl().toString()))
-    window.show()
-    window.open_page("handleiding/zoeken", "zoeken")  # what the open command does next: no second load
-    with qtbot.waitSignal(window.page_loaded, timeout=20000) as blocker:
-        pass
-    assert blocker.args == ["handleiding/zoeken", True]
-    assert window.contents.currentItem().data(0, Qt.ItemDataRole.UserRole) == "handleiding/zoeken"
-    assert window.outline.anchors()  # the sidebar caught up with the page that was already loading
-    qtbot.wait(200)
-    assert len(loads) <= 1
-    window.close()
+    try:
+        window = reader.window
+        window.page.loadStarted.connect(lambda: loads.append(window.page.requestedUrl().toString()))
+        window.show()
+        window.open_page("handleiding/zoeken", "zoeken")  # what the open command does next: no second load
+        with qtbot.waitSignal(window.page_loaded, timeout=20000) as blocker:
+            pass
+        assert blocker.args == ["handleiding/zoeken", True]
+        assert window.contents.currentItem().data(0, Qt.ItemDataRole.UserRole) == "handleiding/zoeken"
+        assert window.outline.anchors()  # the sidebar caught up with the page that was already loading
+        qtbot.wait(200)
+        assert len(loads) <= 1
+    finally:
+        reader.close()
     # "" means: the last page read.
-    again = create_reader(content_edition, profile, app=qapp, start_page="").window
-    qtbot.addWidget(again)
-    again.show()
-    with qtbot.waitSignal(again.page_loaded, timeout=20000) as blocker:
-        pass
-    assert blocker.args[0] == "handleiding/zoeken"
-    again.close()
+    reader = create_reader(content_edition, profile, app=qapp, start_page="")
+    try:
+        again = reader.window
+        again.show()
+        with qtbot.waitSignal(again.page_loaded, timeout=20000) as blocker:
+            pass
+        assert blocker.args[0] == "handleiding/zoeken"
+    finally:
+        reader.close()
 
 
 def test_help_lists_the_shortcuts_and_the_edition(open_reader, content_edition):
