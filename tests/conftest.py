@@ -64,23 +64,3 @@ def nerds_edition(tmp_path_factory: pytest.TempPathFactory, nerds_2026: Path) ->
     build_edition(nerds_2026, out)
     return out
 
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    session.config._rl_exitstatus = int(exitstatus)  # type: ignore[attr-defined]
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """End the process once pytest has reported, when QtWebEngine was loaded.
-
-    After a long run of QtWebEngine tests, CPython's interpreter finalization crashes inside PySide6
-    (`bool_dealloc` during garbage collection of Qt wrappers), turning a green run into exit 134/139. Every page and
-    profile is already deleted in the right order (tests/gui/conftest.py); what is left is teardown of the
-    interpreter itself, which a test process does not need.
-    """
-    import sys
-
-    if "PySide6.QtWebEngineCore" in sys.modules and hasattr(config, "_rl_exitstatus"):
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(config._rl_exitstatus)  # type: ignore[attr-defined]

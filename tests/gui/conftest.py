@@ -15,6 +15,7 @@ def qapp():  # noqa: ANN201 - overrides pytest-qt's fixture: the scheme must be 
     app = create_application(["pytest"], offscreen=True)
     yield app
     _delete_web_objects(app)
+    app.clipboard().clear()  # Qt crashes at exit when the offscreen clipboard still owns data
 
 
 def _delete_web_objects(app) -> None:  # noqa: ANN001
