@@ -274,7 +274,11 @@ def main(argv: list[str] | None = None) -> int:
         install_desktop_files(folder)
 
     log("4/5 smoke test of the frozen application")
-    smoke_ok, _ = smoke_test(frozen_executable(folder), int(info["pages"]))
+    smoke_ok, records = smoke_test(frozen_executable(folder), int(info["pages"]))
+    # Kept for comparison with the unfrozen app (tests/packaging/test_frozen_build.py) and for reading failures.
+    (work / "smoke-frozen.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
 
     archive: Path | None = None
     if smoke_ok and not args.no_archive and sys.platform.startswith("linux"):

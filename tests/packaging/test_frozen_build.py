@@ -191,3 +191,30 @@ def test_frozen_app_prefers_a_newer_edition_and_ignores_a_broken_one(
     count = len(bundled_pages) if isinstance(bundled_pages, (list, dict)) else 0
     assert len([line for line in fallback.stdout.splitlines() if line.startswith("{")]) == count == summary["pages"]
     assert str(broken) in fallback.stderr
+
+
+def test_frozen_pages_look_exactly_like_unfrozen_ones(built: tuple[dict[str, object], Path], tmp_path: Path) -> None:
+    # The strongest check that the bundle finds its stylesheets, scripts, images and edition: every page's title,
+    # visible text (which depends on the CSS), links, images (loaded or not), console and blocked requests are the
+    # same as in the unfrozen reader showing the same edition.
+    summary, base = built
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    edition = Path(str(summary["folder"])) / "_internal" / "edition"
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "open", "--smoke-test", "--all", "--edition", str(edition),
+         "--profile", str(tmp_path / "profile")],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path, env=env,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    def comparable(lines: list[str]) -> dict[str, dict[str, object]]:
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        return {str(r["page"]): {k: v for k, v in r.items() if k != "ms"} for r in records}
+
+    unfrozen = comparable(result.stdout.splitlines())
+    frozen = comparable((base / "work" / "smoke-frozen.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len(frozen) == summary["pages"]
+    assert frozen == unfrozen
