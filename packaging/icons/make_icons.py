@@ -15,7 +15,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
+import struct  # noqa: E402
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
@@ -36,6 +38,30 @@ def render(renderer: QSvgRenderer, size: int) -> QImage:
     return image
 
 
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def ico_bytes(images: list[tuple[int, bytes]]) -> bytes:
+    """A Windows icon with one PNG-compressed image per size (Qt's own ICO writer stores a single image)."""
+    header = struct.pack("<HHH", 0, 1, len(images))
+    offset = len(header) + 16 * len(images)
+    entries, blobs = b"", b""
+    for size, png in images:
+        dim = 0 if size >= 256 else size  # 0 means 256 in the directory entry
+        entries += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(png), offset + len(blobs))
+        blobs += png
+    return header + entries + blobs
+
+
 def main() -> int:
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 (image plugins need an application object)
     renderer = QSvgRenderer(str(SVG))
@@ -51,10 +77,8 @@ def main() -> int:
     scalable = HICOLOR / "scalable" / "apps" / "richtlijnenlezer.svg"
     scalable.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(SVG, scalable)
-    # Windows: Qt's ico writer stores one image per file, so write the 256 px one (Windows scales it down).
-    if not render(renderer, 256).save(str(HERE / "richtlijnenlezer.ico"), "ICO"):
-        print("cannot write .ico (Qt imageformats plugin missing?)", file=sys.stderr)
-        return 1
+    # Windows: every size the shell asks for (taskbar, Start menu, Explorer views), PNG-compressed.
+    (HERE / "richtlijnenlezer.ico").write_bytes(ico_bytes([(n, png_bytes(render(renderer, n))) for n in ICO_SIZES]))
     if not render(renderer, 512).save(str(HERE / "richtlijnenlezer.icns"), "ICNS"):
         print("cannot write .icns (Qt imageformats plugin missing?)", file=sys.stderr)
         return 1

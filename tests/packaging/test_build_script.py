@@ -168,3 +168,17 @@ def test_desktop_files_pass_the_freedesktop_validators() -> None:
     for tool, args in available:
         result = subprocess.run([tool, *args], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_windows_icon_holds_every_shell_size() -> None:
+    import struct
+
+    data = (PACKAGING / "icons" / "richtlijnenlezer.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data, 0)
+    assert (reserved, kind) == (0, 1)
+    sizes = set()
+    for i in range(count):
+        width, _, _, _, _, _, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        assert data[offset : offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(data)
+        sizes.add(width or 256)
+    assert {16, 24, 32, 48, 256} <= sizes
