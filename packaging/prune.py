@@ -11,6 +11,7 @@ Linux only: on Windows and macOS PyInstaller's own analysis is used as is.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -46,6 +47,10 @@ def prune_unlinked(binaries: Iterable[Entry]) -> tuple[list[Entry], dict[str, in
     """Keep roots and everything they (transitively) link to; return kept entries and pruned sizes by name."""
     entries = list(binaries)
     if not sys.platform.startswith("linux"):
+        return entries, {}
+    if shutil.which("objdump") is None:
+        # Without objdump every library would look unreachable; keep everything rather than break the bundle.
+        print("prune: objdump not found (install binutils); keeping all libraries", file=sys.stderr)
         return entries, {}
     by_name: dict[str, list[Entry]] = {}
     for entry in entries:

@@ -134,3 +134,10 @@ def test_prune_keeps_what_is_linked_and_drops_orphans() -> None:
     kept_names = {Path(e[0]).name for e in kept}
     assert {"QtCore.abi3.so", "libQt6Core.so.6", "libicuuc.so.73", "libicudata.so.73", "libfreebl3.so"} <= kept_names
     assert "libQt6Pdf.so.6" in pruned and "libQt6Pdf.so.6" not in kept_names
+
+
+def test_prune_keeps_everything_without_objdump(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prune.shutil, "which", lambda name: None)
+    monkeypatch.setattr(prune.sys, "platform", "linux")
+    toc = [("PySide6/QtCore.abi3.so", "/x/QtCore.abi3.so", "EXTENSION"), ("libfoo.so.1", "/x/libfoo.so.1", "BINARY")]
+    assert prune.prune_unlinked(toc) == (toc, {})
