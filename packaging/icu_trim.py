@@ -33,6 +33,11 @@ _NOT_LOCALES = {"res_index.res", "pool.res", "root.res"}
 _ICU_MAGIC = (0xDA, 0x27)
 
 
+_DYNSYM_LINE = re.compile(
+    r"^(?P<value>[0-9a-fA-F]+)\s.*\.rodata\s+(?P<size>[0-9a-fA-F]+)\s+(?:\S+\s+)?(?P<name>icudt\d+_dat)$"
+)
+
+
 class NotIcuData(ValueError):
     pass
 
@@ -142,9 +147,10 @@ def _symbol(library: Path) -> tuple[str, int, int]:
     sections = subprocess.run(["objdump", "-h", str(library)], capture_output=True, text=True, check=True).stdout
     symbol = None
     for line in dynsym.splitlines():
-        fields = line.split()
-        if fields and re.fullmatch(r"icudt\d+_dat", fields[-1]) and ".rodata" in fields:
-            symbol = (fields[-1], int(fields[0], 16), int(fields[-2], 16))
+        # "0000000000001000 g    DO .rodata	0000000001e8bb80  [Base]  icudt73_dat" (version column optional)
+        match = _DYNSYM_LINE.match(line.strip())
+        if match:
+            symbol = (match.group("name"), int(match.group("value"), 16), int(match.group("size"), 16))
     if symbol is None:
         raise NotIcuData(f"{library}: no icudt<ver>_dat symbol")
     for line in sections.splitlines():
@@ -166,7 +172,10 @@ def soname(library: Path) -> str:
 def trim_library(library: Path, workdir: Path) -> tuple[Path, dict[str, int]]:
     """Write a trimmed copy of `library` into `workdir`; return it and {kept, dropped, before, after} counts."""
     symbol, offset, size = _symbol(library)
-    package, stats = trim_package(library.read_bytes()[offset : offset + size])
+    raw = library.read_bytes()
+    if offset < 0 or size <= 0 or offset + size > len(raw):
+        raise NotIcuData(f"{library}: data symbol outside the file")
+    package, stats = trim_package(raw[offset : offset + size])
     workdir.mkdir(parents=True, exist_ok=True)
     blob = workdir / "icudata.bin"
     blob.write_bytes(package)
