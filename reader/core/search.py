@@ -54,6 +54,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Frequency, Positions
 from whoosh.lang.snowball.dutch import DutchStemmer
@@ -80,6 +81,7 @@ TEXTS_FILE = "texts.bin"  # the section texts, each compressed with the dictiona
 # pickled with protocol 2, which inflates binary data by half; a plain file with offsets does not)
 ZDICT_SIZE = 32 * 1024
 INDEX_NAME = "sections"
+BLOCK_LIMIT = 512  # postings per block
 
 # Weights of the parts of a section inside the one searched field (see DutchTokenizer): titles and headings weigh
 # more than body text. LEAD_* apply to a page's first section only, its landing spot: there the page title and
@@ -628,7 +630,12 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     for name in STEMMED_FIELDS:
         ix.schema[name].analyzer.decompounder = decompounder  # type: ignore[attr-defined]
     multi = procs > 1
-    writer = ix.writer(limitmb=256, procs=procs, multisegment=True, compound=False) if multi else ix.writer(limitmb=256, compound=False)
+    # Bigger posting blocks than Whoosh's 128: a common word's postings are read in fewer, larger unpickles.
+    codec = W3Codec(blocklimit=BLOCK_LIMIT)
+    if multi:
+        writer = ix.writer(limitmb=256, procs=procs, multisegment=True, compound=False, codec=codec)
+    else:
+        writer = ix.writer(limitmb=256, compound=False, codec=codec)
     text_bytes = 0
     pages_info: dict[str, list[Any]] = {}
     docpages = array.array("I")
@@ -1101,46 +1108,41 @@ class SearchIndex:
     # Or = union with summed scores, DisjunctionMax = union with the best score (as Whoosh does), AndNot =
     # difference. Phrases and the title/section fields go to Whoosh.
 
-    def _scores(self, q: wq.Query) -> dict[int, float] | None:
+    def _scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float] | None:
+        """Scores by document for a query of plain terms, or None when Whoosh must evaluate it. `restrict` (a
+        container of document numbers) limits the work to those documents: the later clauses of an And only
+        score the documents the earlier ones left."""
         if isinstance(q, wq.Term):
             if q.fieldname == SEARCH_FIELD:
-                return self._term_scores(q.text, q.boost)
+                return self._term_scores(q.text, q.boost, restrict)
             if q.fieldname.startswith("f_"):
-                return self._filter_docs(q.fieldname, q.text)
+                docs = self._filter_docs(q.fieldname, q.text)
+                return docs if restrict is None else {d: v for d, v in docs.items() if d in restrict}
             return None
         if isinstance(q, wq.AndNot):
-            pos = self._scores(q.a)
-            neg = self._scores(q.b)
-            if pos is None or neg is None:
+            pos = self._scores(q.a, restrict)
+            if pos is None:
                 return None
-            for d in neg.keys() & pos.keys():
-                del pos[d]
-            return pos
+            neg = self._scores(q.b, pos)
+            if neg is None:
+                return None
+            return {d: v for d, v in pos.items() if d not in neg}
         if isinstance(q, PhraseAnd):
-            term_scores: list[dict[int, float]] = []
-            for t in q.stems:
-                ts = self._term_scores(t, 1.0)
-                if ts is None:
-                    return None
-                term_scores.append(ts)
-            by_size = sorted(term_scores, key=len)
-            both = [d for d in by_size[0] if all(d in o for o in by_size[1:])]
-            return self._verify_phrase({d: q.boost * sum(p[d] for p in term_scores) for d in both}, q.stems)
-        if type(q) in (wq.And, wq.Or, wq.DisjunctionMax, DisMax):
+            both = self._and([wq.Term(SEARCH_FIELD, t) for t in q.stems], restrict)
+            if both is None:
+                return None
+            return self._verify_phrase({d: q.boost * v for d, v in both.items()}, q.stems)
+        if type(q) is wq.And:
+            return self._and(list(q.subqueries), restrict)
+        if type(q) in (wq.Or, wq.DisjunctionMax, DisMax):
             parts: list[dict[int, float]] = []
             for sub in q.subqueries:
-                sc = self._scores(sub)
+                sc = self._scores(sub, restrict)
                 if sc is None:
                     return None
                 parts.append(sc)
             if not parts:
                 return {}
-            if isinstance(q, wq.And):
-                parts.sort(key=len)
-                out = dict(parts[0])
-                for other in parts[1:]:
-                    out = {d: v + other[d] for d, v in out.items() if d in other}
-                return out
             out = dict(parts[0])
             if isinstance(q, wq.DisjunctionMax):
                 for other in parts[1:]:
@@ -1153,6 +1155,21 @@ class SearchIndex:
                         out[d] = out.get(d, 0.0) + v
             return out
         return None
+
+    def _and(self, subs: list[wq.Query], restrict: Any = None) -> dict[int, float] | None:
+        """Intersection with summed scores; the rarest clause first, then each next clause only on what is left."""
+        if not subs:
+            return {}
+        subs = sorted(subs, key=lambda sq: sq.estimate_size(self._reader))
+        out: dict[int, float] | None = None
+        for sub in subs:
+            sc = self._scores(sub, restrict if out is None else out)
+            if sc is None:
+                return None
+            out = sc if out is None else {d: v + sc[d] for d, v in out.items() if d in sc}
+            if not out:
+                return {}
+        return out
 
     def _verify_phrase(self, scores: dict[int, float], stems: list[str]) -> dict[int, float]:
         """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
@@ -1201,7 +1218,7 @@ class SearchIndex:
         return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1))
                    for p in positions.get(stems[0], ()))
 
-    def _term_scores(self, text: str, boost: float) -> dict[int, float] | None:
+    def _term_scores(self, text: str, boost: float, restrict: Any = None) -> dict[int, float] | None:
         lengths = self._lengths.get(SEARCH_FIELD)
         if lengths is None or self._reader.has_deletions():
             return None
@@ -1216,6 +1233,10 @@ class SearchIndex:
         a = self._searcher.idf(SEARCH_FIELD, text) * (1.2 + 1) * boost
         m = self._reader.postings(SEARCH_FIELD, text)
         out: dict[int, float] = {}
+        if restrict is not None:
+            if not restrict:
+                return out
+            min_id, max_id = min(restrict), max(restrict)
         try:
             while m.is_active():
                 # Whoosh's block data (W3 codec): ids delta-coded, weights an array or one value for the block.
@@ -1224,10 +1245,11 @@ class SearchIndex:
                 ids = list(itertools.accumulate(m._data[0])) if not m._byteids else list(m._data[0])
                 ws = m._data[1]
                 if ws is None or isinstance(ws, float):
-                    w = 1.0 if ws is None else ws
-                    out.update(zip(ids, [a * w / (w + norm[d]) for d in ids]))
-                else:
+                    ws = [1.0 if ws is None else ws] * len(ids)
+                if restrict is None:
                     out.update(zip(ids, [a * w / (w + norm[d]) for d, w in zip(ids, ws)]))
+                elif ids and ids[-1] >= min_id and ids[0] <= max_id:
+                    out.update((d, a * w / (w + norm[d])) for d, w in zip(ids, ws) if d in restrict)
                 m._next_block()
         except (AttributeError, TypeError, IndexError):  # another codec or layout: let Whoosh do it
             return None
