@@ -180,7 +180,10 @@ class MainWindow(QMainWindow):
         self._tab_actions: list[QAction] = []
         self.setObjectName("mainWindow")
 
-        self.view = ReaderView(self)
+        # The view is born inside its frame: moving a QWebEngineView to a new parent later costs ~50 ms.
+        self.page_frame = QFrame(self)
+        self.page_frame.setObjectName("pageFrame")
+        self.view = ReaderView(self.page_frame)
         self.page = ReaderPage(web_profile, self.view)
         self.view.setPage(self.page)
         self.page.external_link_requested.connect(self.confirm_external_link)
@@ -202,9 +205,7 @@ class MainWindow(QMainWindow):
             self.open_start_page(page or None, anchor or None)
             self._initial_url = self.page.requestedUrl().toString() or None
 
-        self.findbar = FindBar(self.page, self)
-        self.page_frame = QFrame(self)
-        self.page_frame.setObjectName("pageFrame")
+        self.findbar = FindBar(self.page, self.page_frame)
         frame_layout = QVBoxLayout(self.page_frame)
         frame_layout.setContentsMargins(2, 2, 2, 2)
         frame_layout.setSpacing(0)
@@ -339,7 +340,6 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action("zoomIn", [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in)
         self.zoom_out_action = self._action("zoomOut", K.ZoomOut, self.zoom_out)
         self.zoom_reset_action = self._action("zoomReset", QKeySequence("Ctrl+0"), self.zoom_reset)
-        self.bookmark_action.setIcon(star_icon(self.palette().color(self.palette().ColorRole.ButtonText)))
         self.toggle_sidebar_action = self._action("toggleSidebar", QKeySequence("F9"), None)
         self.toggle_sidebar_action.setCheckable(True)
         self.toggle_sidebar_action.setChecked(True)
@@ -684,6 +684,7 @@ class MainWindow(QMainWindow):
         from reader.gui.sidebar.history import HistoryPanel
         from reader.gui.sidebar.search import SearchField, SearchPanel
 
+        self._update_star_icon()
         edition = self.edition
         self.search_field = SearchField(self)
         self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
@@ -898,10 +899,15 @@ class MainWindow(QMainWindow):
             app._rl_system_palette = app.palette()  # type: ignore[attr-defined]
         app.setPalette(themes.palette_for(theme, app._rl_system_palette))  # type: ignore[attr-defined]
         themes.install_theme_script(self.page, theme)
-        # The star's outline follows the text colour of the theme.
-        self.bookmark_action.setIcon(star_icon(app.palette().color(app.palette().ColorRole.ButtonText)))
+        if self._first_load_done:
+            self._update_star_icon()  # else right after the first page: painting it costs start-up time
         self.theme = theme
         return theme
+
+    def _update_star_icon(self) -> None:
+        # The star's outline follows the text colour of the theme.
+        palette = QApplication.instance().palette()
+        self.bookmark_action.setIcon(star_icon(palette.color(palette.ColorRole.ButtonText)))
 
     def _on_system_colours_changed(self, *_args) -> None:  # noqa: ANN002
         if self.preferences.current.theme == themes.SYSTEM:
