@@ -218,3 +218,27 @@ def test_frozen_pages_look_exactly_like_unfrozen_ones(built: tuple[dict[str, obj
     frozen = comparable((base / "work" / "smoke-frozen.jsonl").read_text(encoding="utf-8").splitlines())
     assert len(frozen) == summary["pages"]
     assert frozen == unfrozen
+
+
+@pytest.mark.parametrize("query", ["zoeken", "bladwijzer", "richtlijnen samenwerking", "zoekn", "titel:lezen"])
+def test_frozen_search_equals_unfrozen_search(built: tuple[dict[str, object], Path], query: str) -> None:
+    # Whoosh, the Dutch analysis and the snippets inside the bundle answer exactly as the source tree does.
+    summary, base = built
+    edition = Path(str(summary["folder"])) / "_internal" / "edition"
+    commands = {
+        "frozen": [str(Path(str(summary["folder"])) / "richtlijnenlezer")],
+        "unfrozen": [sys.executable, "-m", "reader"],
+    }
+    answers = {}
+    for name, cmd in commands.items():
+        out = subprocess.run(
+            [*cmd, "search", "--edition", str(edition), "--json", query],
+            capture_output=True, text=True, timeout=120, cwd=base,
+        )
+        assert out.returncode == 0, out.stderr[-2000:]
+        answer = json.loads(out.stdout)
+        answer.pop("ms", None)
+        answers[name] = answer
+    assert answers["frozen"] == answers["unfrozen"]
+    if query == "zoeken":
+        assert answers["frozen"]["hits"], "the bundled user guide has a page about searching"
