@@ -62,6 +62,7 @@ class ReaderView(QWebEngineView):
     """
 
     context_menu_requested = Signal(object, object)  # QWebEngineContextMenuRequest, global QPoint
+    zoom_requested = Signal(int)  # +1 in, -1 out (Ctrl+wheel), so that the window's steps and memory apply
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -76,6 +77,11 @@ class ReaderView(QWebEngineView):
             self._watched = proxy
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            return True
         if event.type() == QEvent.Type.MouseButtonRelease:
             button = event.button()
             if button == Qt.MouseButton.BackButton:
@@ -191,6 +197,7 @@ class MainWindow(QMainWindow):
         self.page.urlChanged.connect(self._on_url_changed)
         self.page.linkHovered.connect(self._on_link_hovered)
         self.view.context_menu_requested.connect(self._show_context_menu)
+        self.view.zoom_requested.connect(lambda step: self.zoom_in() if step > 0 else self.zoom_out())
         self._install_page_scripts()
         self.checklists = ChecklistController(self.userdata, self._checklist_texts, self)
         self.checklists.attach(self.page, self.channel)
@@ -333,7 +340,7 @@ class MainWindow(QMainWindow):
 
         self.copy_action = self._action("copy", None, lambda: self.page.triggerAction(self.page.WebAction.Copy))
         self.copy_link_action = self._action("copyLink", QKeySequence("Ctrl+Shift+L"), self.copy_section_link)
-        self.find_action = self._action("find", K.Find, self.findbar.open_bar)
+        self.find_action = self._action("find", K.Find, self.open_find_bar)
         self.find_next_action = self._action("findNext", K.FindNext, self._find_next)
         self.find_previous_action = self._action("findPrevious", K.FindPrevious, self._find_previous)
 
@@ -816,7 +823,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Link gekopieerd: %1").replace("%1", label), 4000)
         return url
 
-    # -- find -------------------------------------------------------------------------------------------------
+    # -- find ---------------------------------------------------------------------------------------------------
+    def open_find_bar(self) -> None:
+        """Ctrl+F: the selected text (one line of it) becomes the search text, as in a browser."""
+        selected = self.page.selectedText().strip()
+        if selected and "\n" not in selected and len(selected) <= 200:
+            self.findbar.field.setText(selected)
+        self.findbar.open_bar()
+
     def _find_next(self) -> None:
         if not self.findbar.isVisible():
             self.findbar.open_bar()

@@ -54,3 +54,16 @@ def test_a_word_that_is_not_there(open_reader, qtbot, nerds_edition):
     window.findbar.field.setText("xyzzyquux")
     qtbot.waitUntil(lambda: window.findbar.count_label.text() == "Niet gevonden", timeout=5000)
     assert window.findbar.matches == 0
+
+
+def test_ctrl_f_takes_the_selected_word(open_reader, run_js, qtbot, nerds_edition):
+    window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
+    run_js(
+        window.page,
+        "(function(){var h=document.getElementById('waarom-is-het-belangrijk'); var r=document.createRange();"
+        "r.selectNodeContents(h); var s=window.getSelection(); s.removeAllRanges(); s.addRange(r); return 1;})()",
+    )
+    qtbot.waitUntil(lambda: window.page.selectedText().strip() == "Waarom is het belangrijk?", timeout=5000)
+    window.find_action.trigger()
+    assert window.findbar.field.text() == "Waarom is het belangrijk?"
+    qtbot.waitUntil(lambda: window.findbar.matches >= 1, timeout=5000)

@@ -234,3 +234,27 @@ def test_help_lists_the_shortcuts_and_the_edition(open_reader, content_edition):
     about = window.about_text()
     assert window.edition.title in about and window.edition.built_at[:10] in about
     assert f"{len(window.edition.pages)} pagina's" in about
+
+
+def test_ctrl_wheel_zooms_in_steps_and_is_remembered(open_reader, qtbot, content_edition, tmp_path):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    profile = tmp_path / "p"
+    window = open_reader(content_edition, profile=profile).window
+    target = window.view.focusProxy()
+
+    def wheel(delta: int) -> None:
+        event = QWheelEvent(
+            QPointF(50, 50), QPointF(target.mapToGlobal(QPoint(50, 50))), QPoint(0, 0), QPoint(0, delta),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        )
+        QApplication.sendEvent(target, event)
+
+    wheel(120)
+    assert window.view.zoomFactor() == pytest.approx(1.1)
+    wheel(120)
+    wheel(-120)
+    assert window.view.zoomFactor() == pytest.approx(1.1)
+    assert json.loads((profile / "settings.json").read_text())["zoom"] == pytest.approx(1.1)
