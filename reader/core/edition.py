@@ -18,12 +18,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 from reader.core.model import RELATION, Corpus, NavItem, Problem
 from reader.core.relations import RelationIndex
 
 log = logging.getLogger("reader.edition")
 
-EDITION_FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 PAGES_JSON = "pages.json"
 NAV_JSON = "nav.json"
@@ -169,6 +169,11 @@ def read_manifest(root: Path) -> dict[str, Any]:
             f"{path}: edition format {manifest.get('format_version')!r}, this reader needs {EDITION_FORMAT_VERSION};"
             " rebuild it with 'richtlijnenlezer build'"
         )
+    if manifest.get("index_format") != INDEX_FORMAT_VERSION:
+        raise EditionError(
+            f"{path}: search index format {manifest.get('index_format')!r}, this reader needs {INDEX_FORMAT_VERSION};"
+            " rebuild it with 'richtlijnenlezer build'"
+        )
     return manifest
 
 
@@ -268,20 +273,7 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
                 checklist=tuple(rendered.checklist),
             )
         )
-        filters = {k: str(v) for k, v in page.metadata.items() if isinstance(v, (str, int, float))}
-        for section in rendered.sections:
-            docs.append(
-                search.SearchDoc(
-                    page=page.id,
-                    anchor=section.anchor,
-                    page_title=page.title,
-                    section_title=section.title,
-                    breadcrumb=breadcrumb,
-                    summary=page.summary,
-                    text=section.text,
-                    filters=filters,
-                )
-            )
+        docs.extend(search.section_docs(page, rendered, breadcrumb, backlinks=len(backlinks[page.id])))
 
     assets_root = root / ASSETS_DIR
     for rel in corpus.assets:
@@ -297,7 +289,7 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
     (root / NAV_JSON).write_text(json.dumps(nav_to_json(corpus.nav), ensure_ascii=False), encoding="utf-8")
     manifest = {
         "format_version": EDITION_FORMAT_VERSION,
-        "index_format": search.INDEX_FORMAT_VERSION,
+        "index_format": INDEX_FORMAT_VERSION,
         "corpus_title": corpus.title,
         "source": corpus.root.name,
         "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
@@ -327,8 +319,6 @@ def _replace_dir(new: Path, dest: Path) -> None:
 
 
 def edition_key(source: Path) -> str:
-    from reader.core.search import INDEX_FORMAT_VERSION
-
     return f"{source_hash(source)[:20]}-e{EDITION_FORMAT_VERSION}-i{INDEX_FORMAT_VERSION}"
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
+
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "manifest.json"
@@ -94,6 +96,11 @@ def read_edition(folder: Path, format_version: int) -> EditionInfo:
         raise InvalidEdition(
             folder, f"edition format {found_version}, this reader reads format {format_version} (rebuild it)"
         )
+    if manifest["index_format"] != INDEX_FORMAT_VERSION:
+        raise InvalidEdition(
+            folder,
+            f"search index format {manifest['index_format']}, this reader reads format {INDEX_FORMAT_VERSION} (rebuild it)",
+        )
     try:
         built_at = parse_built_at(manifest["built_at"])
     except ValueError as exc:
@@ -147,10 +154,7 @@ def find_editions(override_dirs: list[Path], format_version: int) -> list[Editio
 
 
 def _current_format_version() -> int:
-    # Imported late: edition.py is the lead's and heavier (it pulls in the importer and Whoosh).
-    from reader.core.edition import EDITION_FORMAT_VERSION
-
-    return int(EDITION_FORMAT_VERSION)
+    return EDITION_FORMAT_VERSION
 
 
 def select_edition(

@@ -70,7 +70,7 @@ from reader.core.query import Clause, ParsedQuery, parse
 log = logging.getLogger("reader.search")
 
 # Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
-INDEX_FORMAT_VERSION = 7
+from reader.core.formats import INDEX_FORMAT_VERSION  # noqa: E402 - re-exported for callers
 META_FILE = "richtlijnenlezer-index.json"
 PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
 DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number

@@ -17,7 +17,8 @@ from reader.core.userdata import UserData
 @pytest.fixture(scope="module")
 def tiny_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A hand-written edition (manifest + pages.json + nav.json): only what `bookmarks add` reads."""
-    from reader.core.edition import EDITION_FORMAT_VERSION, PageInfo
+    from reader.core.edition import PageInfo
+    from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 
     out = tmp_path_factory.mktemp("edition")
     pages = [
@@ -28,7 +29,7 @@ def tiny_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  headings=((1, "Lijst", "lijst"), (2, "Taken", "taken")),
                  section_hashes={"": "3" * 64, "taken": "4" * 64}, checklist=("een", "twee")),
     ]
-    (out / "manifest.json").write_text(json.dumps({"format_version": EDITION_FORMAT_VERSION,
+    (out / "manifest.json").write_text(json.dumps({"format_version": EDITION_FORMAT_VERSION, "index_format": INDEX_FORMAT_VERSION,
                                                    "corpus_title": "Klein", "built_at": "2026-01-01T00:00:00Z"}))
     (out / "pages.json").write_text(json.dumps([p.to_json() for p in pages]))
     (out / "nav.json").write_text("[]")

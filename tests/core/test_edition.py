@@ -110,6 +110,11 @@ def test_wrong_format_or_missing_manifest_is_never_misread(tmp_path, content_edi
     (copy / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(EditionError, match="format"):
         Edition.open(copy)
+    manifest["format_version"] = EDITION_FORMAT_VERSION
+    manifest["index_format"] = manifest["index_format"] - 1  # an index of an older reader: never misread
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(EditionError, match="search index format"):
+        Edition.open(copy)
     (copy / "manifest.json").write_text("{not json")
     with pytest.raises(EditionError, match="unreadable"):
         Edition.open(copy)

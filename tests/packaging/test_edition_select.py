@@ -16,6 +16,8 @@ from reader.core.edition_select import (
     select_edition,
 )
 
+from reader.core.formats import INDEX_FORMAT_VERSION  # noqa: E402
+
 FORMAT = 3  # any number: the tests pass it explicitly so they do not depend on the edition module's constant
 
 
@@ -25,7 +27,7 @@ def make_edition(folder: Path, built_at: str, *, format_version: int = FORMAT, *
     (folder / "pages" / "index.html").write_text("<!doctype html><title>Start</title>", encoding="utf-8")
     manifest: dict[str, object] = {
         "format_version": format_version,
-        "index_format": 1,
+        "index_format": INDEX_FORMAT_VERSION,
         "corpus_title": "Proefcorpus",
         "built_at": built_at,
         "page_count": 1,
@@ -227,3 +229,11 @@ def test_default_override_dirs_are_the_per_user_then_per_machine_folders(monkeyp
     if sys.platform.startswith("linux"):
         assert Path("/usr/local/share/richtlijnenlezer/editions") in dirs
         assert Path("/usr/share/richtlijnenlezer/editions") in dirs
+
+
+def test_an_edition_with_an_older_search_index_is_skipped(dirs, caplog):
+    bundled, user, machine = dirs
+    make_edition(user / "old-index", "2026-06-01T00:00:00+00:00", index_format=INDEX_FORMAT_VERSION - 1)
+    with caplog.at_level("WARNING"):
+        assert select_edition(bundled, [user, machine], format_version=FORMAT) == bundled
+    assert "search index format" in caplog.text and "old-index" in caplog.text
