@@ -33,4 +33,8 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/pip install --quiet --disable-pip-version-check -e ".[${EXTRAS:-test}]"
+# The English interface: Qt .qm files from the .ts sources (built artefacts, not committed).
+for ts in resources/translations/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done
 echo "Ready: .venv/bin/richtlijnenlezer"

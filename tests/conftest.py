@@ -12,6 +12,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# Tests assert the Dutch interface: the reader follows the system language, so pin a neutral one.
+os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 # Tests never touch the real profile or cache.
 _SESSION_TMP = Path(tempfile.mkdtemp(prefix="rl-tests-"))
 os.environ["RICHTLIJNENLEZER_PROFILE"] = str(_SESSION_TMP / "profile")

@@ -67,19 +67,20 @@ def run(args: argparse.Namespace) -> int:
     from reader.gui.app import create_application, create_reader
 
     app = create_application([sys.argv[0]], offscreen=args.smoke_test and not has_display())
+    # A normal start loads its first page (the one asked for, else the last one read) while the window is built.
+    start_page = None if args.smoke_test else (args.page or "")
     try:
-        reader = create_reader(edition_dir, paths.profile_dir(args.profile), app=app)
+        reader = create_reader(edition_dir, paths.profile_dir(args.profile), app=app, start_page=start_page)
     except EditionError as exc:
         print(f"richtlijnenlezer: {exc}", file=sys.stderr)
         return 2
     window = reader.window
-    page, _, anchor = (args.page or "").partition("#")
+    page = (args.page or "").partition("#")[0]
 
     try:
         if args.smoke_test:
             return _smoke(app, window, page, args.all, started)
         window.show()
-        window.open_start_page(page or None, anchor or None)
         return app.exec()
     finally:
         reader.close()

@@ -32,57 +32,11 @@ class Reader:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def repair_signal_emit() -> bool:
-    """Work around a PySide6 refcount bug: `SignalInstance.emit()` returns True without owning a reference.
-
-    Measured with PySide6 6.12 on Python 3.11: every `.emit()` made from Python drops one reference to `True`;
-    after a few thousand emits (page loads, scroll-spy updates, clicks) `True` is deallocated and the process aborts
-    ("bool_dealloc: deallocating True or False"). Python 3.12+ has immortal booleans and is not affected. We detect
-    the bug once and give back the missing reference after each emit; a fixed PySide is left alone. Returns whether
-    the repair was installed.
-    """
-    from PySide6.QtCore import QObject, Signal, SignalInstance
-
-    if getattr(SignalInstance.emit, "_rl_repaired", False):
-        return True
-
-    class _Probe(QObject):
-        fired = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.fired.emit()
-    lost = before - sys.getrefcount(True)
-    probe.deleteLater()
-    if lost < 8:
-        return False
-    import ctypes  # only when the bug is there
-
-    ctypes.pythonapi.Py_IncRef.argtypes = [ctypes.py_object]
-    for _ in range(lost):  # give back what the probe took
-        ctypes.pythonapi.Py_IncRef(True)
-    original = SignalInstance.emit
-    incref = ctypes.pythonapi.Py_IncRef
-
-    def emit(self, *args):  # noqa: ANN001, ANN002, ANN202
-        result = original(self, *args)
-        if result is True or result is False:
-            incref(result)  # an extra reference to a bool singleton is harmless; a missing one is fatal
-        return result
-
-    emit._rl_repaired = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit
-    log.info("PySide's SignalInstance.emit drops a reference to True; repaired")
-    return True
-
-
 def create_application(argv: list[str] | None = None, *, offscreen: bool = False):  # noqa: ANN201
     """The QApplication, created once per process, with the reader's scheme registered before it."""
     from reader.gui.environment import prepare_process, register_scheme, route_qt_messages
 
     prepare_process(offscreen=offscreen)
-    repair_signal_emit()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()

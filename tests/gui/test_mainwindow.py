@@ -170,29 +170,6 @@ def test_every_action_has_an_accessible_name_and_widgets_are_named(open_reader, 
         assert widget.accessibleName(), widget.objectName()
 
 
-def test_emitting_signals_does_not_eat_references_to_true(qapp):
-    # PySide6 6.12 on Python 3.11 dropped a reference to True on every emit(); the app repairs that at start-up,
-    # otherwise a long session (scroll-spy, page loads) ends in "bool_dealloc: deallocating True".
-    import sys
-
-    from PySide6.QtCore import QObject, Signal
-
-    class Emitter(QObject):
-        changed = Signal(str)
-        done = Signal(str, bool)
-
-    emitter = Emitter()
-    received = []
-    emitter.changed.connect(received.append)
-    emitter.done.connect(lambda _p, ok: received.append(ok))
-    before = sys.getrefcount(True)
-    for _ in range(2000):
-        emitter.changed.emit("anker")
-        emitter.done.emit("pagina", True)
-    assert len(received) == 4000
-    assert sys.getrefcount(True) >= before - 10
-
-
 def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp, qtbot, content_edition, tmp_path):
     from reader.gui.app import create_reader
 
