@@ -692,6 +692,10 @@
             <translation>Related guidelines, links and backlinks of the open page</translation>
         </message>
         <message>
+            <source>Alleen naar de gerelateerde richtlijnen hierboven</source>
+            <translation>Only to the related guidelines above</translation>
+        </message>
+        <message>
             <source>Geen</source>
             <translation>None</translation>
         </message>

@@ -28,6 +28,7 @@ MANUAL = [
 ]
 
 EN: dict[str, str] = {
+    "Alleen naar de gerelateerde richtlijnen hierboven": "Only to the related guidelines above",
     # window
     "Terug": "Back",
     "Vooruit": "Forward",

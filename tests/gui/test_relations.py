@@ -64,3 +64,12 @@ def test_relations_missing_from_the_edition_are_shown_as_not_available(open_read
     with qtbot.assertNotEmitted(window.page_loaded, wait=300):
         window.relations.itemClicked.emit(item, 0)
     assert window.current_page_id() == "richtlijnen/samenwerking"
+
+
+def test_links_that_are_all_relations_are_explained_not_denied(open_reader, nerds_edition):
+    # Guideline 8 links only to the three guidelines it relates to: listed once, and the links group says so.
+    window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
+    window.relations.show_page("richtlijnen/samenwerking")
+    group = window.relations.group("links")
+    assert group.childCount() == 1
+    assert group.child(0).text(0) == "Alleen naar de gerelateerde richtlijnen hierboven"

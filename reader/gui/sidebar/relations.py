@@ -70,6 +70,8 @@ class RelationsTree(QTreeWidget):
         labels = self._labels()
         related = [(ref, target) for ref, target in info.relations]
         related_ids = {t for _, t in related if t}
+        # Links to the related guidelines are listed once, under those; say so rather than "none".
+        links_only_related = bool(info.links) and all(p in related_ids for p in info.links)
         groups = [
             (RELATED, related),
             (LINKS, [(p, p) for p in info.links if p not in related_ids]),
@@ -85,7 +87,9 @@ class RelationsTree(QTreeWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
             if not entries:
-                empty = QTreeWidgetItem(group, [self.tr("Geen")])
+                text = self.tr("Alleen naar de gerelateerde richtlijnen hierboven") if (
+                    key == LINKS and links_only_related) else self.tr("Geen")
+                empty = QTreeWidgetItem(group, [text])
                 empty.setData(0, STATE_ROLE, "empty")
                 empty.setForeground(0, muted)
             for ref, target in entries:
