@@ -6,9 +6,16 @@ edition stays visible, marked as not available, so the reader knows it exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from reader.core.edition import Edition
 
@@ -25,6 +32,48 @@ def _short(text: str, limit: int = SUMMARY_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+class _TitleAndSummary(QStyledItemDelegate):
+    """Draws "title\nsummary" entries as a title line over a muted, elided summary line."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
+        title, _, summary = str(index.data() or "").partition("\n")
+        if not summary:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QStyle()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        line = opt.fontMetrics.height()
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), int(Qt.AlignmentFlag.AlignLeft),
+                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        small = QFont(opt.font)
+        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
+        painter.setFont(small)
+        if not selected:
+            # Softer than the title but still readable (the "disabled" grey is too faint for WCAG AA).
+            muted = opt.palette.color(QPalette.ColorRole.Text)
+            muted.setAlphaF(0.75)
+            painter.setPen(muted)
+        metrics = painter.fontMetrics()
+        painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), metrics.height()),
+                         int(Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(summary, Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if "\n" in str(index.data() or ""):
+            size.setHeight(option.fontMetrics.height() * 2 + 6)
+        return size
+
+
 class RelationsTree(QTreeWidget):
     open_requested = Signal(str)  # page id
 
@@ -36,6 +85,7 @@ class RelationsTree(QTreeWidget):
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setRootIsDecorated(False)
+        self.setItemDelegate(_TitleAndSummary(self))
         self._page_id: str | None = None
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
