@@ -20,7 +20,7 @@ REGISTRY_NAMES = ("action-registry/actions.yaml", "action-registry/actions.yml",
 MAX_REGISTRY_BYTES = 5 << 20
 
 # Only an empty div is a placeholder: NeRDS 2025-12 wrote its cards inline inside the same class.
-_DIV = re.compile(r"<div\b(?P<attrs>[^>]*)>\s*</div\s*>", re.IGNORECASE)
+_DIV = re.compile(r"<div\b(?P<attrs>[^<>]{0,2000})>\s*</div\s*>", re.IGNORECASE)
 _CLASS = re.compile(r"""\bclass\s*=\s*(["'])(?P<v>[^"']*)\1""", re.IGNORECASE)
 _ID_LINE = re.compile(r"^\s*-?\s*id\s*:\s*(.+?)\s*$")
 _DATA = re.compile(r"""\bdata-(?P<k>richtlijn|fase)\s*=\s*(["'])(?P<v>[^"']*)\2""", re.IGNORECASE)

@@ -48,13 +48,15 @@ from reader.core.snippets import Origin, SnippetConfig, SnippetResolver
 log = logging.getLogger("reader.corpus")
 
 MAX_PAGE_BYTES = 5 << 20  # larger "pages" are almost always generated dumps; the viewer would choke on them
+MAX_LINE_CHARS = 20_000  # no real Markdown line is this long; generated one-line blobs are refused
+MAX_UNCLOSED_TAGS = 200  # real pages split a tag over lines a few times at most
 UNLISTED_SECTION_TITLE = "Overige pagina's"
 SUMMARY_MAX_CHARS = 300
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FM_OPEN = re.compile(r"^---[ \t]*$")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
+_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]\n]{1,200})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
 _GIT_SYMLINK_STUB = re.compile(r"^[\w./-]+\.md$")
 
 
@@ -305,6 +307,12 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
 
+    if text.count("<") > MAX_UNCLOSED_TAGS:
+        unclosed = _unclosed_tags(text)
+        if unclosed is not None:
+            count, first = unclosed
+            return None, [_problem(ERROR, "html-unclosed", file, first, f"{count:,} HTML tags are opened without a closing `>` on their line (the first here), which Python-Markdown cannot parse in reasonable time; close the tags.")]
+
     stub = _git_symlink_target(text, path, root)
     if stub is not None:
         # A symlink checked out as a text file holding its target (git with core.symlinks=false, as in NeRDS's
@@ -313,6 +321,12 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
 
     if not text.strip():
         problems.append(_problem(WARNING, "empty-page", file, 1, "The page is empty; write its content or remove the file."))
+    if len(text) > MAX_LINE_CHARS:
+        long_line = _first_long_line(text)
+        if long_line is not None:
+            # Python-Markdown's HTML handling slows down quadratically on such lines (minutes for one page).
+            number, length = long_line
+            return None, [_problem(ERROR, "line-too-long", file, number, f"This line is {length:,} characters long, more than the {MAX_LINE_CHARS:,} the reader accepts; break it into shorter lines.")]
 
     meta: dict[str, Any] = {}
     fm_lines: list[str] = []
@@ -378,6 +392,36 @@ def _yaml_error_line(exc: yaml.YAMLError, fm_len: int) -> tuple[int, str]:
     line0, reason = yaml_error_location(exc)
     line = line0 + 2 if line0 is not None else 2
     return min(max(line, 2), fm_len + 1), reason
+
+
+_OPEN_TAG_AT_END = re.compile(r"<[A-Za-z][^<>\n]{0,200}$", re.MULTILINE)
+
+
+def _unclosed_tags(text: str) -> tuple[int, int] | None:
+    """(count, first line) of lines ending inside an HTML start tag, when there are more than MAX_UNCLOSED_TAGS."""
+    matches = _OPEN_TAG_AT_END.finditer(text)
+    first = next(matches, None)
+    if first is None:
+        return None
+    count = 1 + sum(1 for _ in matches)
+    if count <= MAX_UNCLOSED_TAGS:
+        return None
+    return count, text.count("\n", 0, first.start()) + 1
+
+
+def _first_long_line(text: str) -> tuple[int, int] | None:
+    """(1-based line, length) of the first line longer than MAX_LINE_CHARS, if any."""
+    start = 0
+    number = 1
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end == -1 else end
+        if stop - start > MAX_LINE_CHARS:
+            return number, stop - start
+        if end == -1:
+            return None
+        start = end + 1
+        number += 1
 
 
 def _git_symlink_target(text: str, path: Path, root: Path) -> Path | None:
@@ -517,7 +561,9 @@ def first_paragraph(body: str) -> str:
             continue
         if block and _NOT_PARAGRAPH.match(stripped) and stripped.startswith(("#", "<", "!!!", "???")):
             break
-        block.append(stripped)
+        block.append(stripped[: 4 * SUMMARY_MAX_CHARS])
+        if sum(len(b) for b in block) > 4 * SUMMARY_MAX_CHARS:
+            break  # enough for a summary; also keeps the clean-up patterns below on a short text
     text = " ".join(block)
     text = _INLINE_LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
@@ -530,39 +576,113 @@ def first_paragraph(body: str) -> str:
     return text
 
 
-_EXPLICIT_ID = re.compile(r"""(?:\{[^}\n]*#(?P<a>[\w:.-]+)[^}\n]*\})|(?:\b(?:id|name)\s*=\s*["'](?P<b>[^"']+)["'])""")
+_BRACES = re.compile(r"\{([^{}\n]{1,300})\}")
+_HASH_ID = re.compile(r"#([\w:.-]+)")
+_ID_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"'\n]{1,200})["']""")
 
 
 def _explicit_ids(body: str) -> frozenset[str]:
     """Ids set by attr_list (`{#id}`) or raw HTML (`id="..."`, `<a name=...>`): valid anchor targets too."""
-    if "#" not in body and "id" not in body and "name" not in body:
-        return frozenset()
-    return frozenset(m.group("a") or m.group("b") for m in _EXPLICIT_ID.finditer(body))
+    ids: set[str] = set()
+    if "{" in body and "#" in body:
+        for braces in _BRACES.finditer(body):
+            ids.update(_HASH_ID.findall(braces.group(1)))
+    if "=" in body:
+        ids.update(_ID_ATTR.findall(body))
+    return frozenset(ids)
 
 
-# --------------------------------------------------------------------------------------------------- links
-
-
-_FENCE_BLOCK = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\2[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_MD_LINK = re.compile(r"(?P<img>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?P<href><[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<href><[^>\n]*>|\S+)", re.MULTILINE)
-_HTML_ATTR = re.compile(r"""<(?P<tag>a|img|link|source|area)\b[^>]*?\b(?P<attr>href|src)\s*=\s*(?P<q>["'])(?P<href>[^"']*)(?P=q)""", re.IGNORECASE)
+# Every pattern below is bounded or anchored: a page is untrusted input, and an unbounded `[^x]*` scanned from each of
+# many openers turns a 1 MB page into minutes of work.
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_BACKTICKS = re.compile(r"`+")
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_MD_LINK = re.compile(r"(?P<img>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,500}\]\(\s*(?P<href><[^>\n]{0,2000}>|[^)\s]{1,2000})(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^)\n]{0,500}\)))?\s*\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*(?P<href><[^>\n]{0,2000}>|\S{1,2000})", re.MULTILINE)
+_HTML_ATTR = re.compile(r"""<(?P<tag>a|img|link|source|area)\b[^>]{0,1000}?\b(?P<attr>href|src)\s*=\s*(?P<q>["'])(?P<href>[^"'\n]{0,2000})(?P=q)""", re.IGNORECASE)
+_CODE_SPAN_LOOKAHEAD = 64  # backtick runs searched for a closer; a code span never crosses a blank line anyway
 
 
 def mask_code(body: str) -> str:
-    """`body` with code, comments and scripts blanked out (same length and newlines), so links in them are ignored."""
-    if "`" not in body and "~~~" not in body and "<" not in body:
+    """`body` with fenced code, code spans, comments and scripts blanked (same length and newlines), so links and
+    placeholders in them are ignored. Linear in the size of the body, whatever it holds."""
+    if "`" not in body and "~" not in body and "<" not in body:
         return body
+    spans: list[tuple[int, int]] = []
+    # Fenced blocks, line by line: a fence closes with the same character, at least as long, and nothing after it.
+    offset = 0
+    open_fence: tuple[str, int, int] | None = None  # (char, length, start offset)
+    for line in body.split("\n"):
+        if "`" in line or "~" in line:
+            match = _FENCE_LINE.match(line)
+            if match:
+                run = match.group(1)
+                if open_fence is None:
+                    open_fence = (run[0], len(run), offset)
+                elif run[0] == open_fence[0] and len(run) >= open_fence[1] and not match.group(2).strip():
+                    spans.append((open_fence[2], offset + len(line)))
+                    open_fence = None
+        offset += len(line) + 1
+    text = _blank(body, spans)
+    spans = []
+    # Comments and scripts: find the closer once; an unclosed one is left alone and ends the search.
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        spans.append((start, end + 3))
+        position = end + 3
+    if "<" in text:
+        lowered = None
+        for match in _SCRIPT_OPEN.finditer(text):
+            if spans and match.start() < spans[-1][1]:
+                continue
+            lowered = lowered if lowered is not None else text.lower()
+            end = lowered.find("</" + match.group(1).lower(), match.end())
+            if end == -1:
+                break
+            close = lowered.find(">", end)
+            spans.append((match.start(), (close + 1) if close != -1 else len(text)))
+        spans.sort()
+    text = _blank(text, spans)
+    # Code spans: a run of n backticks closes at the next run of exactly n, within the same paragraph.
+    if "`" in text:
+        spans = []
+        runs = list(_BACKTICKS.finditer(text))
+        index = 0
+        while index < len(runs):
+            opener = runs[index]
+            limit = text.find("\n\n", opener.end())
+            limit = len(text) if limit == -1 else limit
+            for ahead in range(index + 1, min(len(runs), index + 1 + _CODE_SPAN_LOOKAHEAD)):
+                closer = runs[ahead]
+                if closer.start() > limit:
+                    break
+                if len(closer.group()) == len(opener.group()):
+                    spans.append((opener.start(), closer.end()))
+                    index = ahead
+                    break
+            index += 1
+        text = _blank(text, spans)
+    return text
 
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
 
-    for pattern in (_FENCE_BLOCK, _COMMENT, _SCRIPT, _CODE_SPAN):
-        body = pattern.sub(blank, body)
-    return body
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span replaced by spaces, newlines kept."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        if start < last:
+            continue
+        parts.append(text[last:start])
+        chunk = text[start:end]
+        parts.append("\n".join(" " * len(piece) for piece in chunk.split("\n")))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,7 +166,8 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
-_ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
+_ATX = re.compile(r"^(#{1,6})(?!#)(.*)$")  # the closing #s are stripped in Python: no backtracking on long lines
+_MAX_MATCH_TEXT = 1000  # heading text compared for line numbers; longer headings are cut (patterns stay cheap)
 _SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATTR = re.compile(r"\{[^}]*\}\s*$")
@@ -224,7 +225,7 @@ def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
             number, cand_level, cand_text = candidates[index]
             if cand_level != level:
                 continue
-            if cand_text == text:  # the common case: plain heading text, no need to slugify
+            if cand_text == text[:_MAX_MATCH_TEXT].strip():  # the common case: plain heading text, no need to slugify
                 line = body_line + number
                 pos = index + 1
                 break
@@ -245,8 +246,8 @@ def extract_headings(body: str, body_line: int = 1) -> tuple[Heading, ...]:
     return tuple(result)
 
 
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]*\]")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]{0,100}\]")
+_MD_LINK = re.compile(r"!?\[([^\]]{0,500})\]\([^)]{0,1000}\)")
 
 
 def _plain(text: str) -> str:
@@ -270,9 +271,9 @@ def _heading_lines(lines: list[str]) -> list[tuple[int, int, str]]:
             continue
         atx = _ATX.match(stripped)
         if atx:
-            out.append((number, len(atx.group(1)), atx.group(2).strip()))
+            out.append((number, len(atx.group(1)), atx.group(2)[:_MAX_MATCH_TEXT].rstrip().rstrip("#").strip()))
             continue
         if stripped.strip() and number + 1 < len(lines) and _SETEXT.match(lines[number + 1]):
             level = 1 if lines[number + 1].strip()[0] == "=" else 2
-            out.append((number, level, stripped.strip()))
+            out.append((number, level, stripped.strip()[:_MAX_MATCH_TEXT]))
     return out

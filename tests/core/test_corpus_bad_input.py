@@ -389,3 +389,36 @@ def test_snippets_in_fences_sections_and_marker_variants(tmp_path):
     assert "```python\nprint('hallo')\n```" in body
     assert "de kern" in body and "voor" not in body and "[start:kern]" not in body
     assert triples(corpus) == {("include-missing", "docs/index.md", 11)}
+
+
+@pytest.mark.parametrize(
+    "name, content, code, line",
+    [
+        ("lang.md", "# Kop\n\n" + "[a" * 15_000 + "\n", "line-too-long", 3),
+        ("tags.md", "tekst\n" + '<div class="a"\n' * 300, "html-unclosed", 2),
+    ],
+)
+def test_pages_python_markdown_cannot_parse_in_time_are_refused(tmp_path, name, content, code, line):
+    write(tmp_path, {"index.md": GOOD_PAGE, name: content})
+    corpus = load_corpus(tmp_path)
+    assert triples(corpus, ERROR) == {(code, name, line)}
+
+
+def test_hostile_shapes_import_quickly(tmp_path):
+    import time
+
+    shapes = {
+        "quotes.md": ">" * 5000 + " diep\n",
+        "koppen.md": "".join(f"## Kop {i % 50}\n\ntekst\n\n" for i in range(3000)),
+        "haken.md": "\n".join("[a" * 1000 for _ in range(50)) + "\n",
+        "ticks.md": "".join("`" * ((i % 7) + 1) + ("x\n" if i % 500 == 499 else "x ") for i in range(20000)) + "\n",
+        "comments.md": "<!--x\n" * 20000,
+        "fences.md": "```a\n" * 5000,
+        "braces.md": "{#aa " * 3000 + "\n",
+        "ids.md": "\n".join('id="' * 1000 for _ in range(20)) + "\n",
+    }
+    write(tmp_path, shapes)
+    start = time.perf_counter()
+    corpus = load_corpus(tmp_path, workers=1)
+    assert time.perf_counter() - start < 60  # each shape took minutes before its pattern was bounded
+    assert set(corpus.pages) == {name[:-3] for name in shapes}
