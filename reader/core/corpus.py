@@ -635,16 +635,17 @@ def mask_code(body: str) -> str:
         position = end + 3
     if "<" in text:
         lowered = None
+        scripts: list[tuple[int, int]] = []
         for match in _SCRIPT_OPEN.finditer(text):
-            if spans and match.start() < spans[-1][1]:
-                continue
+            if scripts and match.start() < scripts[-1][1]:
+                continue  # inside the previous script
             lowered = lowered if lowered is not None else text.lower()
             end = lowered.find("</" + match.group(1).lower(), match.end())
             if end == -1:
                 break
             close = lowered.find(">", end)
-            spans.append((match.start(), (close + 1) if close != -1 else len(text)))
-        spans.sort()
+            scripts.append((match.start(), (close + 1) if close != -1 else len(text)))
+        spans = sorted(spans + scripts)
     text = _blank(text, spans)
     # Code spans: a run of n backticks closes at the next run of exactly n, within the same paragraph.
     if "`" in text:
@@ -675,8 +676,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     parts: list[str] = []
     last = 0
     for start, end in spans:
-        if start < last:
+        if end <= last:
             continue
+        start = max(start, last)  # overlapping spans (a comment inside a script) blank their union
         parts.append(text[last:start])
         chunk = text[start:end]
         parts.append("\n".join(" " * len(piece) for piece in chunk.split("\n")))

@@ -267,3 +267,20 @@ def test_abbreviations_in_code_are_not_definitions(tmp_path):
         "---\ntitle: T\nsummary: s\n---\n*[AVG]: Algemene verordening\n\n```\n*[NEP]: in code\n```\n", encoding="utf-8"
     )
     assert load_corpus(tmp_path).pages["index"].abbreviations == {"AVG": "Algemene verordening"}
+
+
+def test_mask_code_keeps_offsets_and_hides_only_code():
+    from reader.core.corpus import mask_code
+
+    body = (
+        "a [in](x.md)\n"
+        "~~~~\n[weg](1.md)\n~~~\n[nog weg](2.md)\n~~~~\n"  # a shorter fence does not close a longer one
+        "``code met ` en [weg](3.md)`` [in](y.md)\n"
+        "<SCRIPT>[weg](4.md)</script>\n"
+        "<!-- [weg](5.md) -->\n"
+        "`open zonder sluiter [in](z.md)\n\n"
+        "```\n[weg, want het blok sluit nooit... maar telt dus mee](6.md)\n"
+    )
+    masked = mask_code(body)
+    assert len(masked) == len(body) and masked.count("\n") == body.count("\n")
+    assert [link.href for link in body_links(body, masked)] == ["x.md", "y.md", "z.md", "6.md"]
