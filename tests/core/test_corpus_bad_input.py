@@ -422,3 +422,19 @@ def test_hostile_shapes_import_quickly(tmp_path):
     corpus = load_corpus(tmp_path, workers=1)
     assert time.perf_counter() - start < 60  # each shape took minutes before its pattern was bounded
     assert set(corpus.pages) == {name[:-3] for name in shapes}
+
+
+def test_unreadable_folder_even_as_root(tmp_path, monkeypatch):
+    write(tmp_path, {"index.md": GOOD_PAGE, "dicht/x.md": GOOD_PAGE})
+    real_scandir = os.scandir
+    closed = str(tmp_path.resolve() / "dicht")
+
+    def scandir(path):
+        if str(path) == closed:
+            raise PermissionError(13, "Permission denied", closed)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    corpus = load_corpus(tmp_path)
+    assert triples(corpus, ERROR) == {("folder-unreadable", "dicht", None)}
+    assert set(corpus.pages) == {"index"}
