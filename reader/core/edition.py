@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from reader.core.edition_select import InvalidEdition, read_edition
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 from reader.core.model import RELATION, Corpus, NavItem, Problem
 from reader.core.relations import RelationIndex
@@ -155,26 +156,11 @@ class Edition:
 
 
 def read_manifest(root: Path) -> dict[str, Any]:
-    path = Path(root) / MANIFEST
+    """The validated manifest of the edition at `root`: the same checks as choosing an edition to open."""
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise EditionError(f"{root}: not an edition (no {MANIFEST}); build one with 'richtlijnenlezer build'")
-    except (OSError, ValueError) as exc:
-        raise EditionError(f"{path}: unreadable manifest ({exc})")
-    if not isinstance(manifest, dict):
-        raise EditionError(f"{path}: manifest is not a JSON object")
-    if manifest.get("format_version") != EDITION_FORMAT_VERSION:
-        raise EditionError(
-            f"{path}: edition format {manifest.get('format_version')!r}, this reader needs {EDITION_FORMAT_VERSION};"
-            " rebuild it with 'richtlijnenlezer build'"
-        )
-    if manifest.get("index_format") != INDEX_FORMAT_VERSION:
-        raise EditionError(
-            f"{path}: search index format {manifest.get('index_format')!r}, this reader needs {INDEX_FORMAT_VERSION};"
-            " rebuild it with 'richtlijnenlezer build'"
-        )
-    return manifest
+        return read_edition(Path(root), EDITION_FORMAT_VERSION).manifest
+    except InvalidEdition as exc:
+        raise EditionError(f"{exc.folder}: not a usable edition: {exc.reason}") from None
 
 
 def source_hash(source: Path) -> str:

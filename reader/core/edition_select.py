@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -58,6 +58,7 @@ class EditionInfo:
     built_at: datetime  # always timezone-aware (UTC)
     page_count: int
     content_hash: str
+    manifest: dict = field(default_factory=dict, compare=False, repr=False)  # the whole validated manifest
 
 
 def parse_built_at(value: str) -> datetime:
@@ -118,6 +119,7 @@ def read_edition(folder: Path, format_version: int) -> EditionInfo:
         built_at=built_at,
         page_count=manifest["page_count"],
         content_hash=manifest["content_hash"],
+        manifest=manifest,
     )
 
 

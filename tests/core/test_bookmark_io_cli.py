@@ -30,9 +30,12 @@ def tiny_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  section_hashes={"": "3" * 64, "taken": "4" * 64}, checklist=("een", "twee")),
     ]
     (out / "manifest.json").write_text(json.dumps({"format_version": EDITION_FORMAT_VERSION, "index_format": INDEX_FORMAT_VERSION,
+                                                   "page_count": 2, "content_hash": "0" * 64,
                                                    "corpus_title": "Klein", "built_at": "2026-01-01T00:00:00Z"}))
     (out / "pages.json").write_text(json.dumps([p.to_json() for p in pages]))
     (out / "nav.json").write_text("[]")
+    (out / "pages").mkdir()
+    (out / "index").mkdir()
     return out
 
 
