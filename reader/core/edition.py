@@ -158,7 +158,7 @@ class Edition:
 def read_manifest(root: Path) -> dict[str, Any]:
     """The validated manifest of the edition at `root`: the same checks as choosing an edition to open."""
     try:
-        return read_edition(Path(root), EDITION_FORMAT_VERSION).manifest
+        return read_edition(Path(root), EDITION_FORMAT_VERSION, require_index=False).manifest
     except InvalidEdition as exc:
         raise EditionError(f"{exc.folder}: not a usable edition: {exc.reason}") from None
 

@@ -69,8 +69,11 @@ def parse_built_at(value: str) -> datetime:
     return stamp.astimezone(timezone.utc)
 
 
-def read_edition(folder: Path, format_version: int) -> EditionInfo:
-    """Validate an edition folder and return its manifest data; raise InvalidEdition saying what is wrong."""
+def read_edition(folder: Path, format_version: int, *, require_index: bool = True) -> EditionInfo:
+    """Validate an edition folder and return its manifest data; raise InvalidEdition saying what is wrong.
+
+    An edition chosen among several must be complete; one opened explicitly may lack its search index (it still
+    reads, and the window says search is unavailable), hence `require_index`."""
     if not folder.is_dir():
         raise InvalidEdition(folder, "not a directory")
     manifest_path = folder / MANIFEST_NAME
@@ -110,7 +113,7 @@ def read_edition(folder: Path, format_version: int) -> EditionInfo:
         raise InvalidEdition(folder, f"{MANIFEST_NAME}: negative page_count")
     if not (folder / "pages").is_dir():
         raise InvalidEdition(folder, "no pages/ directory")
-    if not (folder / "index").is_dir():
+    if require_index and not (folder / "index").is_dir():
         raise InvalidEdition(folder, "no index/ directory (search index)")
     return EditionInfo(
         path=folder,
