@@ -312,9 +312,9 @@ def cached_edition(source: Path, cache: Path) -> Path:
     """The edition of `source` in `cache`, built first when missing or stale (keyed by content and format)."""
     dest = Path(cache) / "editions" / edition_key(source)
     try:
-        read_manifest(dest)
+        read_edition(dest, EDITION_FORMAT_VERSION)  # complete, index included: we can always rebuild it
         return dest
-    except EditionError:
+    except InvalidEdition:
         pass
     log.info("building the edition of %s into %s", source, dest)
     build_edition(source, dest, keep_going=True)

@@ -132,9 +132,11 @@ def test_cache_is_keyed_by_content_and_rebuilt_when_stale(tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\nNieuwe zin.\n", encoding="utf-8")
     second = cached_edition(src, cache)
     assert second != first and (second / "manifest.json").is_file()
-    # A broken cached edition (manifest gone) is rebuilt, not misread.
+    # A broken cached edition (manifest or index gone) is rebuilt, not misread.
     (second / "manifest.json").unlink()
     assert (cached_edition(src, cache) / "manifest.json").is_file()
+    shutil.rmtree(second / "index")
+    assert (cached_edition(src, cache) / "index").is_dir()
 
 
 def test_default_edition_builds_content_into_the_user_cache(tmp_path, monkeypatch):
