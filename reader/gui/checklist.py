@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 
@@ -48,6 +48,30 @@ def qwebchannel_source() -> str:
 
 def checklist_script_source() -> str:
     return qwebchannel_source() + "\n;\n" + (paths.js_dir() / "checklist.js").read_text(encoding="utf-8")
+
+
+# After a language switch: the progress line of a page already shown takes the new template. checklist.js keeps
+# the template it got from pageReady in a closure and offers no way to change it, so the line is rewritten from its
+# data-done/data-total attributes, now and (through a MutationObserver) after every later update the script makes.
+# Any error note (a span after the text) is left as it is.
+RETEMPLATE_JS = """(function (template) {
+  window.rlChecklistTemplate = template;
+  var p = document.querySelector("p.rl-checklist-progress");
+  if (!p) return false;
+  function render() {
+    var text = window.rlChecklistTemplate.replace("%1", p.getAttribute("data-done") || "0")
+                                         .replace("%2", p.getAttribute("data-total") || "0");
+    var first = p.firstChild;
+    if (first && first.nodeType === 3) { if (first.nodeValue !== text) first.nodeValue = text; }
+    else p.insertBefore(document.createTextNode(text), first);
+  }
+  if (!p.rlRetemplated) {
+    p.rlRetemplated = true;
+    new MutationObserver(render).observe(p, {childList: true, characterData: true, subtree: true});
+  }
+  render();
+  return true;
+})(TEMPLATE)"""
 
 
 class _PageState:
@@ -104,6 +128,7 @@ class ChecklistController(QObject):
         self._pages: dict[str, _PageState] = {}
         self.bridge = ChecklistBridge(self)
         self._script_source: str | None = None
+        self._attached: list[QWebEnginePage] = []  # pages whose progress line follows a language switch
 
     # -- wiring -------------------------------------------------------------------------------------------------
 
@@ -134,7 +159,35 @@ class ChecklistController(QObject):
         script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
         script.setRunsOnSubFrames(False)
         scripts.insert(script)
+        if page not in self._attached:
+            self._attached.append(page)
+            page.destroyed.connect(lambda _obj=None, p=page: self._forget(p))
         return channel
+
+    def _forget(self, page: QWebEnginePage) -> None:
+        self._attached = [p for p in self._attached if p is not page]
+
+    # -- language -----------------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # A widget passes LanguageChange on to its child objects: a controller owned by the window gets it here.
+        if event.type() == QEvent.Type.LanguageChange:
+            try:
+                self.retranslate_pages()
+            except Exception:  # an exception escaping a Qt virtual takes the process down (PySide 6.12)
+                log.exception("checklist progress not retranslated")
+        return super().event(event)
+
+    def retranslate_pages(self) -> None:
+        """Put the progress line of every attached page in the current language (pages loaded later get it from
+        pageReady)."""
+        template = json.dumps(self.tr("%1 van %2 gedaan"), ensure_ascii=False)
+        script = RETEMPLATE_JS.replace("(TEMPLATE)", f"({template})")
+        for page in list(self._attached):
+            try:
+                page.runJavaScript(script, WORLD)
+            except RuntimeError:  # the page is already gone on the C++ side
+                self._forget(page)
 
     # -- what the page script calls -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Callable, Collection, Iterable
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -76,8 +77,9 @@ class _StoreCommand(QUndoCommand):
     """An undoable store change. The change is made before the command is pushed (so a failure never lands on the
     stack); the first redo() that QUndoStack.push calls is therefore skipped."""
 
-    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None], kind: str = "") -> None:
         super().__init__(text)
+        self.kind = kind  # which BookmarksPanel._command_text it shows, to relabel it after a language switch
         self._redo, self._undo = redo, undo
         self._first = True
 
@@ -89,6 +91,22 @@ class _StoreCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+
+class _UndoAction(QAction):
+    """Undo or redo, labelled as QUndoStack's own actions are ("<prefix> <name of the change>"), but with a prefix
+    that can change: createUndoAction keeps the one it was made with, which would stay in the old language."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.prefix = ""
+
+    def show_change(self, what: str) -> None:  # connected to undoTextChanged / redoTextChanged
+        self.setText(f"{self.prefix} {what}" if what else self.prefix)
+
+    def set_prefix(self, prefix: str, what: str) -> None:
+        self.prefix = prefix
+        self.show_change(what)
 
 
 class BookmarkModel(QStandardItemModel):
@@ -217,8 +235,6 @@ class BookmarksPanel(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("bookmarkFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter bladwijzers"))
-        self.filter_edit.setAccessibleName(self.tr("Filter bladwijzers"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         # With thousands of bookmarks, rebuild once the typing pauses rather than on every key.
@@ -231,20 +247,16 @@ class BookmarksPanel(QWidget):
         self.new_folder_button = QToolButton(self)
         self.new_folder_button.setObjectName("newFolderButton")
         self.new_folder_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
-        self.new_folder_button.setToolTip(self.tr("Nieuwe map"))
-        self.new_folder_button.setAccessibleName(self.tr("Nieuwe map"))
         self.new_folder_button.clicked.connect(lambda: self.ask_new_folder())
 
         # Export and import (JSON: complete; HTML: what browsers read), behind one "more" button.
-        self.export_action = QAction(self.tr("Bladwijzers exporteren…"), self)
+        self.export_action = QAction(self)
         self.export_action.triggered.connect(lambda: self.ask_export())
-        self.import_action = QAction(self.tr("Bladwijzers importeren…"), self)
+        self.import_action = QAction(self)
         self.import_action.triggered.connect(lambda: self.ask_import())
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("bookmarksMoreButton")
         self.more_button.setText("\u22ef")
-        self.more_button.setToolTip(self.tr("Exporteren en importeren"))
-        self.more_button.setAccessibleName(self.tr("Exporteren en importeren"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_menu = QMenu(self.more_button)
         more_menu.addAction(self.export_action)
@@ -254,7 +266,6 @@ class BookmarksPanel(QWidget):
         self.model = BookmarkModel(self)
         self.tree = BookmarkTree(self)
         self.tree.setModel(self.model)
-        self.tree.setAccessibleName(self.tr("Bladwijzers"))
         self.tree.clicked.connect(self._on_clicked)
         self.tree.activated_by_key.connect(self._open_index)
         self.tree.delete_pressed.connect(self.delete_selected)
@@ -276,12 +287,9 @@ class BookmarksPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.undo_button = QToolButton(self.message_bar)
         self.undo_button.setObjectName("bookmarksUndoButton")
-        self.undo_button.setText(self.tr("Ongedaan maken"))
         self.undo_button.clicked.connect(self.undo)
         self.close_message_button = QToolButton(self.message_bar)
         self.close_message_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton))
-        self.close_message_button.setToolTip(self.tr("Melding sluiten"))
-        self.close_message_button.setAccessibleName(self.tr("Melding sluiten"))
         self.close_message_button.clicked.connect(self.hide_message)
         bar = QHBoxLayout(self.message_bar)
         bar.setContentsMargins(6, 3, 3, 3)
@@ -293,6 +301,7 @@ class BookmarksPanel(QWidget):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._hide_transient_message)
         self._message_sticky = False
+        self._message_text: Callable[[], str] | None = None  # makes the shown message again in a new language
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -306,10 +315,19 @@ class BookmarksPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
+        # Own actions rather than QUndoStack.createUndoAction (see _UndoAction), wired as Qt wires those.
+        self.undo_action = _UndoAction(self)
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self.undo_action.show_change)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
+        self.redo_action = _UndoAction(self)
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.redoTextChanged.connect(self.redo_action.show_change)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
@@ -321,14 +339,66 @@ class BookmarksPanel(QWidget):
         self._italic = self.font()
         self._italic.setItalic(True)
         self._dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        self._retranslate()
         self.refresh()
         if userdata.read_only_reason:
-            self.show_message(self.tr("Bladwijzers kunnen niet worden opgeslagen: %1")
-                              .replace("%1", userdata.read_only_reason), sticky=True)
+            reason = userdata.read_only_reason
+            self._say(lambda: self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", reason),
+                      sticky=True)
         elif userdata.recovered_from is not None:
-            self.show_message(self.tr("Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; "
-                                      "de lezer is met een nieuwe lijst begonnen.")
-                              .replace("%1", str(userdata.recovered_from)), sticky=True)
+            recovered = str(userdata.recovered_from)
+            self._say(lambda: self.tr("Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; "
+                                      "de lezer is met een nieuwe lijst begonnen.").replace("%1", recovered),
+                      sticky=True)
+
+    # -- language ---------------------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        """Every fixed text of the panel; called when built and again after a language switch."""
+        self.filter_edit.setPlaceholderText(self.tr("Filter bladwijzers"))
+        self.filter_edit.setAccessibleName(self.tr("Filter bladwijzers"))
+        self.new_folder_button.setToolTip(self.tr("Nieuwe map"))
+        self.new_folder_button.setAccessibleName(self.tr("Nieuwe map"))
+        self.export_action.setText(self.tr("Bladwijzers exporteren…"))
+        self.import_action.setText(self.tr("Bladwijzers importeren…"))
+        self.more_button.setToolTip(self.tr("Exporteren en importeren"))
+        self.more_button.setAccessibleName(self.tr("Exporteren en importeren"))
+        self.tree.setAccessibleName(self.tr("Bladwijzers"))
+        self.undo_button.setText(self.tr("Ongedaan maken"))
+        self.close_message_button.setToolTip(self.tr("Melding sluiten"))
+        self.close_message_button.setAccessibleName(self.tr("Melding sluiten"))
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            kind = getattr(command, "kind", "")
+            if kind:
+                command.setText(self._command_text(kind))
+        self._label_undo_actions()
+
+    def _command_text(self, kind: str) -> str:
+        """The name of an undoable change, as the Undo/Redo menu entries show it."""
+        return {
+            "add": self.tr("Bladwijzer toevoegen"),
+            "rename": self.tr("Naam wijzigen"),
+            "note": self.tr("Notitie bewerken"),
+            "seen": self.tr("Wijziging gezien"),
+            "move": self.tr("Verplaatsen naar map"),
+            "delete": self.tr("Verwijderen"),
+            "rename_folder": self.tr("Map hernoemen"),
+            "delete_folder": self.tr("Map verwijderen"),
+        }[kind]
+
+    def _label_undo_actions(self) -> None:
+        self.undo_action.set_prefix(self.tr("Ongedaan maken"), self.undo_stack.undoText())
+        self.redo_action.set_prefix(self.tr("Opnieuw"), self.undo_stack.redoText())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # A live language switch: relabel, rebuild the rows (their marks are translated) and redo the message.
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_dim"):
+            self._retranslate()
+            self.refresh()
+            if self._message_text is not None:
+                self.message_label.setText(self._message_text())
+        super().changeEvent(event)
 
     # -- edition ----------------------------------------------------------------------------------------------
 
@@ -578,6 +648,16 @@ class BookmarksPanel(QWidget):
     # -- messages ---------------------------------------------------------------------------------------------
 
     def show_message(self, text: str, *, undo: bool = False, sticky: bool = False, timeout_ms: int = 15000) -> None:
+        self._message_text = None  # a text from outside stays as given
+        self._show(text, undo=undo, sticky=sticky, timeout_ms=timeout_ms)
+
+    def _say(self, make: Callable[[], str], *, undo: bool = False, sticky: bool = False,
+             timeout_ms: int = 15000) -> None:
+        """show_message for the panel's own messages: `make` builds the text, again after a language switch."""
+        self._show(make(), undo=undo, sticky=sticky, timeout_ms=timeout_ms)
+        self._message_text = make
+
+    def _show(self, text: str, *, undo: bool, sticky: bool, timeout_ms: int) -> None:
         self.message_label.setText(text)
         self.undo_button.setVisible(undo)
         self.message_bar.show()
@@ -597,21 +677,25 @@ class BookmarksPanel(QWidget):
 
     def _report(self, err: UserDataError) -> None:
         log.warning("bookmark change failed: %s", err)
+        reason = str(err)
         if isinstance(err, ReadOnlyError):
-            text = self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", str(err))
+            def make() -> str:
+                return self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", reason)
         else:
-            text = self.tr("Niet opgeslagen: %1").replace("%1", str(err))
-        self.show_message(text, sticky=True)
-        self.save_failed.emit(text)
+            def make() -> str:
+                return self.tr("Niet opgeslagen: %1").replace("%1", reason)
+        self._say(make, sticky=True)
+        self.save_failed.emit(make())
 
     def _apply(
         self,
-        text: str,
+        kind: str,
         do: Callable[[], None],
         undo: Callable[[], None],
         keys: list[tuple[str, str]] | None = None,
     ) -> bool:
-        """Make a change now and put it on the undo stack; on failure say why and push nothing. With `keys` (the
+        """Make a change now and put it on the undo stack (named by `kind`, see _command_text); on failure say why
+        and push nothing. With `keys` (the
         bookmarks it touches) only their rows are updated, else the tree is rebuilt."""
         try:
             do()
@@ -619,7 +703,8 @@ class BookmarksPanel(QWidget):
             self._report(err)
             self._update_view(keys)
             return False
-        self.undo_stack.push(_StoreCommand(text, lambda: self._guarded(do, keys), lambda: self._guarded(undo, keys)))
+        self.undo_stack.push(_StoreCommand(self._command_text(kind), lambda: self._guarded(do, keys),
+                                           lambda: self._guarded(undo, keys), kind))
         self._update_view(keys)
         self.bookmarks_changed.emit()
         return True
@@ -678,8 +763,8 @@ class BookmarksPanel(QWidget):
             self._report(err)
             return None
         keys = [(holder["b"].page_id, holder["b"].anchor)]
-        self.undo_stack.push(_StoreCommand(self.tr("Bladwijzer toevoegen"), lambda: self._guarded(redo, keys),
-                                           lambda: self._guarded(undo, keys)))
+        self.undo_stack.push(_StoreCommand(self._command_text("add"), lambda: self._guarded(redo, keys),
+                                           lambda: self._guarded(undo, keys), "add"))
         self._sync(keys)
         self.select_bookmark(holder["b"].id)
         self.bookmarks_changed.emit()
@@ -690,7 +775,7 @@ class BookmarksPanel(QWidget):
         title = title.strip()
         if old is None or not title or title == old.title:
             return False
-        return self._apply(self.tr("Naam wijzigen"),
+        return self._apply("rename",
                            lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, title)),
                            lambda: self._by_key(old, lambda b: self.userdata.rename_bookmark(b.id, old.title)),
                            [old.key])
@@ -699,7 +784,7 @@ class BookmarksPanel(QWidget):
         old = self.userdata.get_bookmark(bookmark_id)
         if old is None or note == old.note:
             return False
-        return self._apply(self.tr("Notitie bewerken"),
+        return self._apply("note",
                            lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, note)),
                            lambda: self._by_key(old, lambda b: self.userdata.set_note(b.id, old.note)),
                            [old.key])
@@ -711,7 +796,7 @@ class BookmarksPanel(QWidget):
         if old is None or not current or current == old.section_hash:
             return False
         previous = old.section_hash or ""
-        return self._apply(self.tr("Wijziging gezien"),
+        return self._apply("seen",
                            lambda: self._by_key(old, lambda b: self.userdata.update_bookmark(b.id,
                                                                                              section_hash=current)),
                            lambda: self._by_key(old, lambda b: self.userdata.update_bookmark(b.id,
@@ -732,7 +817,7 @@ class BookmarksPanel(QWidget):
             for old in olds:
                 self._by_key(old, lambda b, f=old.folder: self.userdata.move_bookmark(b.id, f))
 
-        return self._apply(self.tr("Verplaatsen naar map"), do, undo, [b.key for b in olds])
+        return self._apply("move", do, undo, [b.key for b in olds])
 
     def delete_bookmarks(self, bookmark_ids: list[int]) -> bool:
         deleted: list[Bookmark] = [b for b in (self.userdata.get_bookmark(i) for i in bookmark_ids) if b]
@@ -749,13 +834,14 @@ class BookmarksPanel(QWidget):
             for b in deleted:
                 self.userdata.restore_bookmark(b)
 
-        if not self._apply(self.tr("Verwijderen"), do, undo, [b.key for b in deleted]):
+        if not self._apply("delete", do, undo, [b.key for b in deleted]):
             return False
         if len(deleted) == 1:
-            text = self.tr("Bladwijzer ‘%1’ verwijderd.").replace("%1", deleted[0].title)
+            title = deleted[0].title
+            self._say(lambda: self.tr("Bladwijzer ‘%1’ verwijderd.").replace("%1", title), undo=True)
         else:
-            text = self.tr("%1 bladwijzers verwijderd.").replace("%1", str(len(deleted)))
-        self.show_message(text, undo=True)
+            count = len(deleted)
+            self._say(lambda: self.tr("%1 bladwijzers verwijderd.").replace("%1", str(count)), undo=True)
         return True
 
     def delete_selected(self) -> None:
@@ -795,7 +881,7 @@ class BookmarksPanel(QWidget):
                 for b in members:
                     self._by_key(b, lambda c: self.userdata.move_bookmark(c.id, old))
 
-        return self._apply(self.tr("Map hernoemen"), lambda: self.userdata.rename_folder(old, new), undo)
+        return self._apply("rename_folder", lambda: self.userdata.rename_folder(old, new), undo)
 
     def delete_folder(self, name: str) -> bool:
         members = self.userdata.bookmarks(folder=name)
@@ -805,7 +891,7 @@ class BookmarksPanel(QWidget):
             for b in members:
                 self._by_key(b, lambda c: self.userdata.move_bookmark(c.id, name))
 
-        return self._apply(self.tr("Map verwijderen"), lambda: self.userdata.delete_folder(name) and None, undo)
+        return self._apply("delete_folder", lambda: self.userdata.delete_folder(name) and None, undo)
 
     # -- interaction ------------------------------------------------------------------------------------------
 
@@ -941,10 +1027,10 @@ class BookmarksPanel(QWidget):
             count = export_file(self.userdata, path, fmt)
         except (OSError, BookmarkFileError) as err:
             text = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-            self.show_message(self.tr("Exporteren mislukt: %1").replace("%1", text), sticky=True)
+            self._say(lambda: self.tr("Exporteren mislukt: %1").replace("%1", text), sticky=True)
             return None
-        self.show_message(self.tr("%1 bladwijzers geëxporteerd naar %2").replace("%1", str(count))
-                          .replace("%2", str(path)))
+        self._say(lambda: self.tr("%1 bladwijzers geëxporteerd naar %2").replace("%1", str(count))
+                  .replace("%2", str(path)))
         return count
 
     def import_from(self, path: str) -> bool:
@@ -954,19 +1040,25 @@ class BookmarksPanel(QWidget):
         try:
             result, skipped = import_file(self.userdata, path)
         except BookmarkFileError as err:
-            self.show_message(self.tr("Importeren mislukt: %1").replace("%1", str(err)), sticky=True)
+            reason = str(err)
+            self._say(lambda: self.tr("Importeren mislukt: %1").replace("%1", reason), sticky=True)
             return False
         except UserDataError as err:
             self._report(err)
             return False
         self.refresh()
         self.bookmarks_changed.emit()
-        text = self.tr("%1 bladwijzers geïmporteerd, %2 waren er al.").replace("%1", str(result.added)).replace(
-            "%2", str(result.duplicates))
-        if skipped:
-            text += " " + self.tr("%1 links die geen pagina van de lezer zijn, zijn overgeslagen.").replace(
-                "%1", str(skipped))
-        self.show_message(text)
+        added, duplicates = result.added, result.duplicates
+
+        def make() -> str:
+            text = self.tr("%1 bladwijzers geïmporteerd, %2 waren er al.").replace("%1", str(added)).replace(
+                "%2", str(duplicates))
+            if skipped:
+                text += " " + self.tr("%1 links die geen pagina van de lezer zijn, zijn overgeslagen.").replace(
+                    "%1", str(skipped))
+            return text
+
+        self._say(make)
         return True
 
     def ask_export(self) -> None:

@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 from typing import Callable, Collection
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,17 +72,17 @@ class HistoryPanel(QWidget):
         self.list.setObjectName("historyList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName(self.tr("Geschiedenis"))
         self.list.clicked.connect(self._open)
         self.list.installEventFilter(self)
-        self.empty_label = QLabel(self.tr("Nog geen pagina’s bekeken."), self)
+        self.empty_label = QLabel(self)
         self.empty_label.setObjectName("historyEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("historyMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        self.clear_button = QPushButton(self.tr("Geschiedenis wissen…"), self)
+        self._clear_error = ""  # why the last clear failed (shown in the message label)
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("historyClearButton")
         self.clear_button.clicked.connect(self.ask_clear)
 
@@ -95,7 +95,25 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(bottom)
+        self._retranslate()
         self.refresh()
+
+    def _retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Geschiedenis"))
+        self.empty_label.setText(self.tr("Nog geen pagina’s bekeken."))
+        self.clear_button.setText(self.tr("Geschiedenis wissen…"))
+        if self._clear_error:
+            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", self._clear_error))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # A live language switch: relabel, and rebuild the rows ("vandaag", "niet in deze editie" are translated).
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
+            self._retranslate()
+            current = self.list.currentIndex().row()
+            self.refresh()
+            if 0 <= current < self.model.rowCount():
+                self.list.setCurrentIndex(self.model.index(current, 0))
+        super().changeEvent(event)
 
     def set_page_ids(self, page_ids: Collection[str] | Callable[[], Collection[str]] | None) -> None:
         self._page_ids = page_ids
@@ -157,9 +175,11 @@ class HistoryPanel(QWidget):
         try:
             self.userdata.clear_history()
         except UserDataError as err:
-            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", str(err)))
+            self._clear_error = str(err)
+            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", self._clear_error))
             self.message_label.show()
             return False
+        self._clear_error = ""
         self.message_label.hide()
         self.refresh()
         return True

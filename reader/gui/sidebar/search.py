@@ -17,7 +17,7 @@ import logging
 import re
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
@@ -69,14 +69,22 @@ class SearchField(QLineEdit):
         super().__init__(parent)
         self.setObjectName("searchField")
         self.setClearButtonEnabled(True)
+        self._retranslate()
+        self.setMinimumWidth(220)
+        self._shortcuts: list[QShortcut] = []
+
+    def _retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Zoeken (Ctrl+K)"))
         self.setAccessibleName(self.tr("Zoeken"))
         self.setAccessibleDescription(
             self.tr('Zoek in alle pagina\'s. Gebruik "aanhalingstekens" voor een zin, -woord om uit te sluiten, '
                     "OF-zoeken met OR, titel: en sectie: om te beperken.")
         )
-        self.setMinimumWidth(220)
-        self._shortcuts: list[QShortcut] = []
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - a live language switch relabels the field
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def install_shortcuts(self, window: QWidget) -> None:
         """Ctrl+K and Ctrl+L focus the field from anywhere in `window`."""
@@ -183,11 +191,12 @@ class SearchPanel(QWidget):
                  parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.setAccessibleName(self.tr("Zoekresultaten"))
         self._engine = engine
         self._field: SearchField | None = None
         self._last_query: str | None = None
         self._last_result: Any = None
+        # What the panel shows ("idle", "unavailable", "error" or "result"), so a language switch can redo its texts.
+        self._shown = "idle"
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -197,7 +206,6 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Aantal resultaten"))
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("searchSuggestion")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
@@ -215,7 +223,6 @@ class SearchPanel(QWidget):
         self.model = QStandardItemModel(self)
         self.view = _ResultList(self)
         self.view.setObjectName("searchResults")
-        self.view.setAccessibleName(self.tr("Zoekresultaten"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(_HtmlDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -233,9 +240,28 @@ class SearchPanel(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
+        self._retranslate()
         self._show_idle()
         if field is not None:
             self.attach(field)
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Zoekresultaten"))
+        self.status.setAccessibleName(self.tr("Aantal resultaten"))
+        self.view.setAccessibleName(self.tr("Zoekresultaten"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # A live language switch: relabel the panel and redo the texts of what it shows (results stay as they are).
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "view"):
+            self._retranslate()
+            if self._shown == "result" and self._last_result is not None:
+                self._result_texts(self._last_result)
+                self._relabel_rows(self._last_result)
+            elif self._shown in ("unavailable", "error"):
+                self.status.setText(self._message_text(self._shown))
+            else:
+                self.status.setText(self._idle_text())
+        super().changeEvent(event)
 
     # -- wiring
 
@@ -274,62 +300,97 @@ class SearchPanel(QWidget):
             self.cleared.emit()
             return
         if self._engine is None:
-            self._show_message(self.tr("Zoeken is niet beschikbaar: deze editie heeft geen zoekindex."))
+            self._show_message("unavailable")
             return
         try:
             result = self._engine.search(query, RESULT_LIMIT)
         except Exception:  # the engine never raises by contract; a broken index must not take the window down
             log.exception("search failed")
-            self._show_message(self.tr("Er ging iets mis bij het zoeken."))
+            self._show_message("error")
             return
         self._last_result = result
         self._show_result(result)
 
+    def _idle_text(self) -> str:
+        return self.tr("Typ om te zoeken in alle pagina's.")
+
+    def _message_text(self, kind: str) -> str:
+        if kind == "unavailable":
+            return self.tr("Zoeken is niet beschikbaar: deze editie heeft geen zoekindex.")
+        return self.tr("Er ging iets mis bij het zoeken.")
+
     def _show_idle(self) -> None:
+        self._shown = "idle"
         self.model.clear()
-        self.status.setText(self.tr("Typ om te zoeken in alle pagina's."))
+        self.status.setText(self._idle_text())
         self.suggestion.hide()
         self.notice.hide()
         self.results_changed.emit(0)
 
-    def _show_message(self, text: str) -> None:
+    def _show_message(self, kind: str) -> None:
+        """Show one of the fixed messages ("unavailable" or "error") instead of results."""
+        self._shown = kind
         self.model.clear()
-        self.status.setText(text)
+        self.status.setText(self._message_text(kind))
         self.suggestion.hide()
         self.notice.hide()
         self.results_changed.emit(0)
+
+    def _row_texts(self, hit: Any, first: bool, mark_bg: str, mark_fg: str) -> tuple[str, str]:
+        """The rich text painted for a result row and its plain text (for screen readers)."""
+        section = hit.section or self.tr("Inleiding")
+        parts = []
+        if first:
+            crumbs = " › ".join(hit.breadcrumb)
+            parts.append(f"<b>{html.escape(hit.title)}</b>")
+            if crumbs:
+                parts.append(f'<br><small>{html.escape(crumbs)}</small>')
+            parts.append("<br>")
+        parts.append(f"<i>{html.escape(section)}</i>")
+        snippet = _snippet_to_rich_text(hit.snippet_html, mark_bg, mark_fg)
+        if snippet:
+            parts.append(f"<br>{snippet}")
+        return "".join(parts), f"{hit.title}, {section}. {_plain(hit.snippet_html)}"
+
+    def _mark_colours(self) -> tuple[str, str]:
+        pal = self.palette()
+        return (pal.color(QPalette.ColorRole.Highlight).name(), pal.color(QPalette.ColorRole.HighlightedText).name())
+
+    def _relabel_rows(self, result: Any) -> None:
+        """Redo the rows' texts in place ("Inleiding" is translated); selection and scroll position stay."""
+        mark_bg, mark_fg = self._mark_colours()
+        for row, hit in enumerate(result.hits[: self.model.rowCount()]):
+            index = self.model.index(row, 0)
+            rich, plain = self._row_texts(hit, bool(index.data(FIRST_OF_PAGE_ROLE)), mark_bg, mark_fg)
+            self.model.setData(index, rich, HTML_ROLE)
+            self.model.setData(index, plain, Qt.ItemDataRole.DisplayRole)
+            self.model.setData(index, plain, Qt.ItemDataRole.AccessibleTextRole)
 
     def _show_result(self, result: Any) -> None:
+        self._shown = "result"
         self.model.clear()
-        pal = self.palette()
-        mark_bg = pal.color(QPalette.ColorRole.Highlight).name()
-        mark_fg = pal.color(QPalette.ColorRole.HighlightedText).name()
+        mark_bg, mark_fg = self._mark_colours()
         last_page = None
         for hit in result.hits:
             first = hit.page != last_page
             last_page = hit.page
-            section = hit.section or self.tr("Inleiding")
-            parts = []
-            if first:
-                crumbs = " › ".join(hit.breadcrumb)
-                parts.append(f"<b>{html.escape(hit.title)}</b>")
-                if crumbs:
-                    parts.append(f'<br><small>{html.escape(crumbs)}</small>')
-                parts.append("<br>")
-            parts.append(f"<i>{html.escape(section)}</i>")
-            snippet = _snippet_to_rich_text(hit.snippet_html, mark_bg, mark_fg)
-            if snippet:
-                parts.append(f"<br>{snippet}")
+            rich, plain = self._row_texts(hit, first, mark_bg, mark_fg)
             item = QStandardItem()
-            item.setData("".join(parts), HTML_ROLE)
+            item.setData(rich, HTML_ROLE)
             item.setData(hit.page, PAGE_ROLE)
             item.setData(hit.anchor, ANCHOR_ROLE)
             item.setData(first, FIRST_OF_PAGE_ROLE)
-            plain = f"{hit.title}, {section}. {_plain(hit.snippet_html)}"
             item.setData(plain, Qt.ItemDataRole.DisplayRole)  # what a screen reader reads
             item.setData(plain, Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(hit.title + (" › " + hit.section if hit.section else ""))
             self.model.appendRow(item)
+        self._result_texts(result)
+        if result.hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.results_changed.emit(len(result.hits))
+
+    def _result_texts(self, result: Any) -> None:
+        """Count, "Bedoelde je" suggestion and partial-match notice for `result`, in the current language."""
         n = len(result.hits)
         if n:
             pages = len({h.page for h in result.hits})
@@ -353,9 +414,6 @@ class SearchPanel(QWidget):
             self.notice.show()
         else:
             self.notice.hide()
-        if n:
-            self.view.setCurrentIndex(self.model.index(0, 0))
-        self.results_changed.emit(n)
 
     def _take_suggestion(self, text: str) -> None:
         if self._field is not None:
