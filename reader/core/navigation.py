@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from reader.core.links import EXTERNAL_SCHEMES, parse_reader_url
@@ -32,8 +33,17 @@ class NavigationRequest:
     main_frame: bool = True
 
 
+# Corpus files that are images when a page shows them but active documents when the view opens them: an SVG
+# document fetches and preconnects like a web page (the preconnect bypasses the request interceptor).
+_NO_DOCUMENT_SUFFIXES = (".svg", ".svgz")
+
+
 def decide(request: NavigationRequest) -> Decision:
-    if parse_reader_url(request.url) is not None:
+    target = parse_reader_url(request.url)
+    if target is not None:
+        # As the server resolves it: `x.svg/` and `x.svg/.` name the same file as `x.svg`.
+        if target.kind == "asset" and PurePosixPath(target.path).suffix.lower() in _NO_DOCUMENT_SUFFIXES:
+            return Decision.REFUSE
         # Forms are sanitized away; a form or redirect arriving anyway did not come from the reader.
         return Decision.REFUSE if request.kind in (FORM, REDIRECT) else Decision.SHOW
     if request.url == "about:blank":

@@ -32,6 +32,22 @@ _MIME = {
 }
 
 
+# Types a corpus file (an asset) may be served as. Anything else the engine could open as an active document:
+# an HTML or SVG-in-XML file from the corpus, opened in the view, would be unsanitized markup, and Chromium
+# acts on some of it (`<link rel=preconnect>`, DNS prefetch) without asking the request interceptor. So other
+# textual or XML types are served as plain text and the rest as opaque bytes. SVG stays an image for `<img>`;
+# the navigation policy keeps the view from opening one as a document.
+_ASSET_TYPES = frozenset(
+    {
+        "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon",
+        "image/vnd.microsoft.icon", "image/svg+xml", "application/pdf", "text/plain", "text/csv",
+        "application/json", "font/woff2", "font/woff", "font/ttf", "font/otf",
+    }
+)
+_INERT_TEXT = "text/plain;charset=utf-8"
+_INERT_BYTES = "application/octet-stream"
+
+
 @dataclass(frozen=True)
 class Served:
     path: Path
@@ -65,6 +81,17 @@ def mime_for(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
+def asset_mime_for(path: Path) -> str:
+    """The type a corpus file is served as: its own when inert (see `_ASSET_TYPES`), else plain text or bytes."""
+    mime = mime_for(path)
+    base = mime.split(";")[0].strip().lower()
+    if base in _ASSET_TYPES:
+        return mime
+    if base.startswith("text/") or base.endswith(("+xml", "/xml")) or base in ("message/rfc822", "multipart/related"):
+        return _INERT_TEXT
+    return _INERT_BYTES
+
+
 def resolve_url(url: str, edition_root: Path, resources_root: Path) -> Served | None:
     """The file that answers `url`, or None (the scheme handler then fails the request as not found)."""
     target = parse_reader_url(url)
@@ -74,6 +101,7 @@ def resolve_url(url: str, edition_root: Path, resources_root: Path) -> Served | 
         path = safe_join(edition_root / "pages", target.path + ".html")
     elif target.kind == "asset":
         path = safe_join(edition_root / "assets", target.path)
+        return Served(path, asset_mime_for(path)) if path else None
     else:
         path = safe_join(resources_root, target.path)
     return Served(path, mime_for(path)) if path else None

@@ -1,0 +1,166 @@
+"""A hostile corpus in the real engine: nothing it contains runs, and nothing reaches the network, not even a bare
+TCP connection (Chromium's preconnect never asks the request interceptor, so `RequestGuard.blocked` alone cannot
+prove the reader stayed offline). The tripwire is a socket on 127.0.0.1 that records every connection it accepts.
+
+The pages are written by tests/core/test_hostile_render.py's `write_hostile_source`, pointed at the tripwire.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import urllib.request
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import pytest  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from test_hostile_render import write_hostile_source  # noqa: E402
+
+sys.path.pop(0)
+
+SETTLE_MS = 1200  # long enough for a preconnect, a refresh or a lazy image to fire (they take milliseconds)
+
+
+class SocketTripwire:
+    """Accepts TCP connections on 127.0.0.1 (random port) and records each one with its first bytes."""
+
+    def __init__(self) -> None:
+        self.connections: list[bytes] = []
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return  # closed
+            with conn:
+                conn.settimeout(0.5)
+                try:
+                    data = conn.recv(256)
+                except OSError:
+                    data = b""
+                self.connections.append(data)
+                try:
+                    conn.sendall(b"HTTP/1.0 204 No Content\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def tripwire():
+    wire = SocketTripwire()
+    # The tripwire itself works: a request from this process is seen (then forgotten).
+    with urllib.request.urlopen(wire.url + "/selftest", timeout=5) as reply:
+        assert reply.status == 204
+    assert any(b"/selftest" in c for c in wire.connections)
+    wire.connections.clear()
+    yield wire
+    wire.close()
+
+
+@pytest.fixture
+def hostile_edition(tmp_path: Path, tripwire: SocketTripwire) -> Path:
+    from reader.core.edition import build_edition
+
+    source = write_hostile_source(tmp_path / "src", tripwire.url)
+    # The SVG file also appears as an image: as an <img> it is a sandboxed image and must load and fetch nothing.
+    index = source / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n![tekening](tekening.svg)\n", encoding="utf-8")
+    build_edition(source, tmp_path / "edition", keep_going=True)
+    return tmp_path / "edition"
+
+
+STATE = (
+    "JSON.stringify({title: document.title, url: location.href, scripts: document.scripts.length,"
+    " text: document.body ? document.body.innerText : document.documentElement.textContent,"
+    " images: Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0]),"
+    " links: document.querySelectorAll('link').length})"
+)
+HOSTILE_TITLE = "Titel <script>document.title='PWN'</script> \"dubbel\" 'enkel' & <b>vet</b>"
+
+
+def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot, hostile_edition, tripwire):
+    reader = open_reader(hostile_edition, "index")
+    window = reader.window
+    guard = window.page.profile()._rl_guard
+    want_titles = {"index": HOSTILE_TITLE, "kwaad": "Kwaad", "sub": "Sub </title><script>x</script>"}
+    for page_id, title in want_titles.items():
+        with qtbot.waitSignal(window.page_loaded, timeout=20000):
+            window.open_page(page_id)
+        qtbot.waitUntil(lambda: run_js(window.page, "document.readyState") == "complete", timeout=10000)
+        qtbot.wait(SETTLE_MS)
+        got = run_js(window.page, STATE)
+        assert got["title"] == title, page_id  # the sentinel: no corpus script ever set it
+        assert got["url"].startswith("rl://edition.invalid/page/" + page_id)
+        assert got["scripts"] == 0 and got["links"] == 1  # only the reader's own stylesheet
+        assert "PWN" not in got["text"].replace("document.title='PWN'", "")
+        assert all(src.startswith(("rl://edition.invalid/", "data:image/")) for src, _ in got["images"]), got
+        assert all(ok for src, ok in got["images"] if src.endswith(("ok.png", "tekening.svg"))), got["images"]
+        if page_id == "kwaad":
+            assert "Laatste regel blijft staan." in got["text"]
+        if page_id == "index":
+            assert "rl://edition.invalid/asset/tekening.svg" in [src for src, ok in got["images"] if ok]
+    assert guard.blocked == []  # sanitized pages do not even try
+    assert tripwire.connections == []
+    assert window.page.console == []
+
+
+def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, click_element, qtbot,
+                                                          hostile_edition, tripwire):
+    """An HTML file in the corpus opens as its source text; an SVG file is not opened as a document at all
+    (as one, it would preconnect to the address it names, past the request interceptor)."""
+    from PySide6.QtCore import QUrl
+
+    reader = open_reader(hostile_edition, "index")
+    window = reader.window
+    page = window.page
+    guard = page.profile()._rl_guard
+
+    # The link to the HTML file, clicked like a reader would.
+    with qtbot.waitSignal(page.loadFinished, timeout=20000):
+        click_element(window.view, "a[href$='bestand.html']")
+    qtbot.wait(SETTLE_MS)
+    assert tripwire.connections == [], "the corpus HTML file reached the network"
+    got = run_js(page, STATE)
+    assert got["url"] == "rl://edition.invalid/asset/bestand.html"
+    assert got["scripts"] == 0 and got["links"] == 0 and got["images"] == []
+    assert "<script>document.title='PWN'</script>" in got["text"]  # shown as text, never parsed as HTML
+    assert got["title"] != "PWN"
+
+    # The SVG file: clicked from the page, and loaded directly; both refused, the view stays where it was.
+    window.open_page("index")
+    qtbot.waitUntil(lambda: run_js(page, "location.href") == "rl://edition.invalid/page/index", timeout=10000)
+    qtbot.waitUntil(lambda: run_js(page, "document.readyState") == "complete", timeout=10000)
+    refused: list[str] = []
+    page.navigation_refused.connect(lambda url: refused.append(url.toString()))
+    click_element(window.view, "a[href$='tekening.svg']")
+    qtbot.waitUntil(lambda: len(refused) == 1, timeout=5000)
+    page.load(QUrl("rl://edition.invalid/asset/tekening.svg"))
+    qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)
+    qtbot.wait(SETTLE_MS)
+    assert tripwire.connections == [], "the corpus SVG file reached the network"
+    assert refused == ["rl://edition.invalid/asset/tekening.svg"] * 2
+    got = run_js(page, STATE)
+    assert got["url"] == "rl://edition.invalid/page/index" and got["title"] == HOSTILE_TITLE
+
+    assert tripwire.connections == []
+    assert guard.blocked == []
+    assert page.console == []
