@@ -9,24 +9,27 @@ against the corpus vocabulary (see reader.core.dutch) and their parts are indexe
 consecutive positions of the token stream, so `beveiliging` finds `informatiebeveiliging` and the phrase
 "open source" finds `opensourcesoftware`.
 
-Index layout (one Whoosh document per section):
-- `text`: everything searched by default, as weighted parts (page title, heading, and in a page's first section
-  also its summary and nav path, then the section text); the weights ride on token boosts (see DutchTokenizer).
-  One field means one posting list per query word. It stores no positions (reading them was most of the cost of
-  a common word): a phrase is an And of its words, confirmed on the section text (`_verify_phrase`).
-- `ptitle` (first section of a page) and `stitle` (heading): for the `titel:` and `sectie:` filters.
-- `f_<key>`: front matter filters (`fase:ontwerp`).
-- Beside Whoosh's files: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix completion
-  and did-you-mean: fuzzy matching on stems finds nothing for `toegankelijkhied`), page data once per page
-  (PAGES_FILE), the page of every section (DOCPAGES_FILE), and the section texts for snippets, zlib-compressed with
-  a dictionary sampled from the corpus (TEXTS_FILE, ZDICT_FILE).
+Index layout (one document per section, numbered in the order the sections are given):
+- the search field (SEARCH_FIELD): everything searched by default, as weighted parts (page title, heading, and in
+  a page's first section also its summary and nav path, then the section text); the weights ride on token boosts
+  (see DutchTokenizer). One field means one posting list per query word. It has no positions: a phrase is an And
+  of its words, confirmed on the section text (`_verify_phrase`). It is kept *outside* Whoosh, in compact files
+  of our own (_Postings: TERMS_FILE, TERMINFO_FILE, POSTINGS_FILE, LENGTHS_FILE): Whoosh's fixed cost per
+  distinct term made the index 5x the text it indexes on NeRDS; now about 1.3x.
+- In Whoosh: `ptitle` (first section of a page) and `stitle` (heading), for the `titel:` and `sectie:` filters,
+  and `f_<key>`, front matter filters (`fase:ontwerp`). Few terms, and they need positions for phrases.
+- Beside them, zlib-compressed: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix
+  completion and did-you-mean: fuzzy matching on stems finds nothing for `toegankelijkhied`), page data once per
+  page (PAGES_FILE), the page of every section (DOCPAGES_FILE), anchor and heading of every section
+  (SECTIONS_FILE), and the section texts for snippets, each compressed with a dictionary sampled from the corpus
+  (TEXTS_FILE, ZDICT_FILE).
 
 Queries (reader.core.query): all words must match, else the best partial matches are returned and flagged; the
 last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
-of one word are a DisjunctionMax. Plain-term queries are scored term-at-a-time (`_scores`, the same BM25F as
-Whoosh, much faster on common words); anything else goes through Whoosh. Pages rank by their best section plus a
-little for further matching sections, times a mild page prior (backlinks, nav depth) and a bonus when the title
-is the query.
+of one word are a DisjunctionMax. Queries are scored term-at-a-time (`_scores`, the same BM25F as Whoosh, much
+faster on common words); only leaves on the title and filter fields are evaluated by Whoosh. Pages rank by
+their best section plus a little for further matching sections, times a mild page prior (backlinks, nav depth)
+and a bonus when the title is the query.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import time
 import warnings
 import zlib
@@ -55,12 +59,11 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import KEYWORD, STORED, TEXT, Schema
-from whoosh.formats import Frequency, Positions
+from whoosh.fields import KEYWORD, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.lang.snowball.dutch import DutchStemmer
 from whoosh.matching import DisjunctionMaxMatcher
-from whoosh.scoring import BM25F, BM25FScorer
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.system import _INT_SIZE, pack_uint
 
 from reader.core.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold, normalize, words
@@ -72,11 +75,13 @@ log = logging.getLogger("reader.search")
 # Bump whenever the schema, the analysis or the stored data change: an index with another number is rebuilt.
 from reader.core.formats import INDEX_FORMAT_VERSION  # noqa: E402 - re-exported for callers
 META_FILE = "richtlijnenlezer-index.json"
-PAGES_FILE = "pages.json"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
-DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 by document number
-COMPOUNDS_FILE = "compounds.tsv"  # compound <TAB> its parts, or derived word <TAB> =base, as split at build time
-VOCAB_FILE = "vocabulary.tsv"  # folded unstemmed word <TAB> number of pages, sorted
-ZDICT_FILE = "snippets.zdict"  # zlib preset dictionary for the stored section texts
+# The small files are zlib-compressed (`.z`): on a small corpus they were a third of the index.
+PAGES_FILE = "pages.json.z"  # page id -> [title, breadcrumb, weight, summary]: stored once, not per section
+DOCPAGES_FILE = "docpages.bin"  # page number (pages.json order) of every section, uint32 LE by document number
+SECTIONS_FILE = "sections.json.z"  # [anchor, section title, compressed text length] by document number
+COMPOUNDS_FILE = "compounds.tsv.z"  # compound <TAB> its parts, or derived word <TAB> =base, as split at build time
+VOCAB_FILE = "vocabulary.tsv.z"  # folded unstemmed word <TAB> number of pages, sorted
+ZDICT_FILE = "snippets.zdict.z"  # zlib preset dictionary for the stored section texts
 TEXTS_FILE = "texts.bin"  # the section texts, each compressed with the dictionary (Whoosh's stored fields are
 # pickled with protocol 2, which inflates binary data by half; a plain file with offsets does not)
 ZDICT_SIZE = 32 * 1024
@@ -94,7 +99,7 @@ CRUMBS_BOOST = 0.5
 PART_GAP = 8  # position gap between parts, so a phrase never spans a heading and the text after it
 SEARCH_FIELD = "text"
 FIELD_OF = {"titel": "ptitle", "sectie": "stitle"}  # query language field -> index field
-STEMMED_FIELDS = (SEARCH_FIELD, "ptitle", "stitle")
+TITLE_FIELDS = ("ptitle", "stitle")  # the Whoosh fields (the search field is kept outside Whoosh)
 _PART = "\x1e"  # separates weighted parts in a field value: \x1e<boost>\x1f<text>...
 _BOOST = "\x1f"
 
@@ -123,13 +128,13 @@ class _SavedSplits:
         if self._splits is None:
             splits: dict[str, tuple[str, ...]] = {}
             try:
-                for line in self._path.read_text(encoding="utf-8").splitlines():
+                for line in _read_z(self._path).splitlines():
                     w, _tab, rest = line.partition("\t")
                     if rest.startswith("="):
                         self._derived[w] = rest[1:]
                     elif rest:
                         splits[w] = tuple(rest.split())
-            except OSError:
+            except (OSError, ValueError, zlib.error):
                 log.warning("no compound splits in %s", self._path)
             self._splits = splits
         return self._splits
@@ -392,31 +397,6 @@ class CompactPositions(Positions):
         return list(itertools.accumulate(deltas))
 
 
-class FastFrequency(Frequency):
-    """Whoosh's Frequency format (weights = summed token boosts, no positions), fed directly by DutchTokenizer.
-
-    The search field has no positions: Whoosh pickles a block's ids, weights and positions together, and
-    unpickling the positions was most of the cost of reading a common word's postings. Phrases are checked on
-    the section text instead (SearchIndex._verify_phrase)."""
-
-    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
-        if not isinstance(analyzer, DutchTokenizer) or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        fb = self.field_boost
-        freqs: dict[str, int] = {}
-        weights: dict[str, float] = {}
-        for text, _pos, boost in analyzer.postings(value):
-            if text in freqs:
-                freqs[text] += 1
-                weights[text] += boost
-            else:
-                freqs[text] = 1
-                weights[text] = boost
-        for w, freq in freqs.items():
-            yield (w, freq, weights[w] * fb, pack_uint(freq))
-
-
 def _text_field(analyzer: Tokenizer) -> TEXT:
     f = TEXT(analyzer=analyzer, phrase=True)
     f.format = CompactPositions(field_boost=1.0)
@@ -458,62 +438,134 @@ class DisMax(wq.DisjunctionMax):
                                   tiebreak=self.tiebreak)
 
 
-class _MemoryBM25FScorer(BM25FScorer):
-    """BM25F with the field lengths read from an in-memory table (one byte per section) instead of Whoosh's column
-    reader: scoring is the inner loop of every query, and the length lookup was a third of it."""
+# --- the search field's postings (outside Whoosh) -------------------------------------------------------------------
+#
+# Why not a Whoosh field: Whoosh spends a fixed ~190 bytes on every distinct term (a CDB hash entry, a 34-byte term
+# info, and a pickled, zlib-wrapped posting block with its own header), whatever its postings. On NeRDS (2,200
+# search terms, most in one or two sections) that alone was 4x the indexed text. Here a term costs its bytes in a
+# zlib-compressed sorted term list, one byte for its document frequency and one for its encoding (compressed
+# too), and its postings: document-number deltas and weights as typed arrays of one, two or four bytes each.
+# Decoding is `array.frombytes` plus `itertools.accumulate`, both in C: reading a common word's postings is as fast
+# as Whoosh's block unpickling was. Scoring (SearchIndex._term_scores) is the same BM25F as before (Whoosh's idf,
+# field lengths rounded through Whoosh's one-byte length table, the exact average length).
 
-    def __init__(self, searcher: Any, fieldname: str, text: str, B: float, K1: float, lengths: list[int],
-                 qf: int = 1) -> None:
-        super().__init__(searcher, fieldname, text, B, K1, qf=qf)
-        self._lengths = lengths
-        self._a = self.idf * (K1 + 1)
-        self._c1 = K1 * (1 - B)
-        self._c2 = K1 * B / self.avgfl
-
-    def score(self, matcher: Any) -> float:
-        w = matcher.weight()
-        return self._a * w / (w + self._c1 + self._c2 * self._lengths[matcher.id()])
-
-
-class _Weighting(BM25F):
-    def __init__(self, lengths: dict[str, list[int]]) -> None:
-        super().__init__(B=0.75, K1=1.2)
-        self._lengths = lengths
-
-    def scorer(self, searcher: Any, fieldname: str, text: str, qf: int = 1) -> Any:
-        lengths = self._lengths.get(fieldname)
-        if lengths is not None and searcher.schema[fieldname].scorable:
-            return _MemoryBM25FScorer(searcher, fieldname, text, self.B, self.K1, lengths, qf=qf)
-        return super().scorer(searcher, fieldname, text, qf)
+TERMS_FILE = "terms.z"  # zlib: the search field's terms, sorted, "\n"-separated
+TERMINFO_FILE = "terminfo.z"  # zlib: document frequency (uint32 each, little-endian) then one code byte per term
+POSTINGS_FILE = "postings.bin"  # per term: document-number deltas, then weights in WEIGHT_UNITs (typed arrays)
+LENGTHS_FILE = "lengths.bin"  # the search field's length of every section, one byte (Whoosh's length_to_byte)
+_CODES = "BHI"  # array typecodes by size; a term's code byte = 3 * index(ids code) + index(weights code)
+WEIGHT_UNIT = 0.5  # every part boost is a multiple of this, so weights are stored exactly as small integers
+assert all((b / WEIGHT_UNIT).is_integer()
+           for b in (TITLE_BOOST, HEADING_BOOST, LEAD_TITLE_BOOST, LEAD_SUMMARY_BOOST, CRUMBS_BOOST, 1.0))
+assert all(array.array(c).itemsize == n for c, n in zip(_CODES, (1, 2, 4)))
 
 
-def _length_tables(index_dir: Path, doc_count: int) -> dict[str, list[int]]:
-    """Decode Whoosh's one-byte field length columns (single-segment, non-compound index) into lists."""
-    tables: dict[str, list[int]] = {}
-    for name in (SEARCH_FIELD,):
-        found = list(index_dir.glob(f"{INDEX_NAME}_*._{name}_len.col"))
-        if len(found) == 1:
-            data = found[0].read_bytes()
-            if len(data) == doc_count:
-                table = [byte_to_length(b) for b in range(256)]
-                tables[name] = [table[b] for b in data]
-    return tables
+def _typecode(top: int) -> str:
+    return "B" if top < 0x100 else "H" if top < 0x10000 else "I"
 
 
-def _search_field(analyzer: Tokenizer) -> TEXT:
-    f = TEXT(analyzer=analyzer, phrase=False)
-    f.format = FastFrequency(field_boost=1.0)
-    return f
+def _le_bytes(a: array.array) -> bytes:
+    """Little-endian bytes of an array, whatever the machine (an edition may be copied to another one)."""
+    if sys.byteorder == "big" and a.itemsize > 1:
+        a = array.array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes()
 
+
+def _le_array(code: str, data: bytes) -> array.array:
+    a = array.array(code)
+    a.frombytes(data)
+    if sys.byteorder == "big" and a.itemsize > 1:
+        a.byteswap()
+    return a
+
+
+class _PostingsWriter:
+    """Gathers the search field's postings while the sections are added (in document-number order)."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, tuple[list[int], list[int]]] = {}
+        self.lengths = bytearray()
+        self.total_length = 0
+
+    def add(self, docnum: int, analyzed: Iterable[tuple[str, int, float]]) -> None:
+        weights: dict[str, float] = {}
+        n = 0
+        for term, _pos, boost in analyzed:
+            n += 1
+            weights[term] = weights.get(term, 0.0) + boost
+        for term, w in weights.items():
+            ids, ws = self.postings.setdefault(term, ([], []))
+            ids.append(docnum)
+            ws.append(round(w / WEIGHT_UNIT))
+        self.lengths.append(length_to_byte(n))
+        self.total_length += n
+
+    def write(self, index_dir: Path) -> None:
+        terms = sorted(self.postings)
+        dfs = array.array("I")
+        codes = bytearray()
+        with open(index_dir / POSTINGS_FILE, "wb") as out:
+            for t in terms:
+                ids, ws = self.postings[t]
+                deltas = [ids[0], *(b - a for a, b in zip(ids, ids[1:]))]
+                ic, wc = _typecode(max(deltas)), _typecode(max(ws))
+                out.write(_le_bytes(array.array(ic, deltas)))
+                out.write(_le_bytes(array.array(wc, ws)))
+                dfs.append(len(ids))
+                codes.append(3 * _CODES.index(ic) + _CODES.index(wc))
+        (index_dir / TERMS_FILE).write_bytes(zlib.compress("\n".join(terms).encode("utf-8"), 9))
+        (index_dir / TERMINFO_FILE).write_bytes(zlib.compress(_le_bytes(dfs) + bytes(codes), 9))
+        (index_dir / LENGTHS_FILE).write_bytes(bytes(self.lengths))
+
+
+class _Postings:
+    """The search field's postings, opened: terms and their frequencies in memory, postings memory-mapped."""
+
+    def __init__(self, index_dir: Path, doc_count: int) -> None:
+        raw = zlib.decompress((index_dir / TERMS_FILE).read_bytes())
+        self.terms: list[str] = raw.decode("utf-8").split("\n") if raw else []
+        info = zlib.decompress((index_dir / TERMINFO_FILE).read_bytes())
+        n = len(self.terms)
+        self.dfs = _le_array("I", info[: 4 * n])
+        self.codes = info[4 * n:]
+        if len(self.dfs) != n or len(self.codes) != n:
+            raise IndexFormatError("zoekindex beschadigd: termen en postings passen niet bij elkaar")
+        self.lengths = [byte_to_length(b) for b in (index_dir / LENGTHS_FILE).read_bytes()]
+        if len(self.lengths) != doc_count:
+            raise IndexFormatError("zoekindex beschadigd: veldlengtes passen niet bij de secties")
+        self._blob = _map_file(index_dir / POSTINGS_FILE)
+        self._offsets: list[int] | None = None
+
+    def close(self) -> None:
+        if isinstance(self._blob, mmap.mmap):
+            self._blob.close()
+
+    def find(self, term: str) -> int:
+        """The term's number, or -1."""
+        i = bisect.bisect_left(self.terms, term)
+        return i if i < len(self.terms) and self.terms[i] == term else -1
+
+    def df(self, term: str) -> int:
+        i = self.find(term)
+        return self.dfs[i] if i >= 0 else 0
+
+    def postings(self, i: int) -> tuple[list[int], array.array]:
+        """(document numbers, weights in WEIGHT_UNITs) of term number i."""
+        if self._offsets is None:  # on first use, not at open
+            sizes = [df * (1 << (c // 3)) + df * (1 << (c % 3)) for df, c in zip(self.dfs, self.codes)]
+            self._offsets = [0, *itertools.accumulate(sizes)]
+        df, code = self.dfs[i], self.codes[i]
+        ic, wc = _CODES[code // 3], _CODES[code % 3]
+        at = self._offsets[i]
+        mid = at + df * (1 << (code // 3))
+        ids = list(itertools.accumulate(_le_array(ic, self._blob[at:mid])))
+        ws = _le_array(wc, self._blob[mid: mid + df * (1 << (code % 3))])
+        return ids, ws
 
 def make_schema() -> Schema:
     dutch = DutchTokenizer()
     return Schema(
-        # One stored value per section (whoosh pickles a dict per document; one key keeps that small):
-        # (page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE).
-        data=STORED(),
-        # Everything searched by default: weighted parts (page title, heading, summary, nav path, text).
-        text=_search_field(dutch),
         # For `titel:` (page title, in the page's first section only) and `sectie:` (the section heading).
         ptitle=_text_field(dutch),
         stitle=_text_field(dutch),
@@ -578,7 +630,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     """Build the section index into `index_dir` (created; must be empty or absent). Returns figures for logs.
 
     Two passes: the first gathers the corpus vocabulary (for decompounding), the second writes the index.
-    `procs` > 1 is accepted for large corpora but decompounding then only happens in the parent process' share.
+    `procs` is accepted for compatibility and ignored (one writer keeps document numbers in order).
     """
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
@@ -621,24 +673,23 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     schema = make_schema()
     for key in filter_keys:
         schema.add(_filter_field(key), KEYWORD(commas=True))
-    tokenizer = schema[SEARCH_FIELD].analyzer
-    assert isinstance(tokenizer, DutchTokenizer)
+    tokenizer = _phrase_tokenizer(decompounder)  # the search field's analysis, with this corpus' compounds
+    text_postings = _PostingsWriter()
 
     index_dir.mkdir(parents=True, exist_ok=True)
     ix = windex.create_in(str(index_dir), schema, indexname=INDEX_NAME)
-    # The analyzer object is shared by the stemmed fields of this schema instance; give it the vocabulary now.
-    for name in STEMMED_FIELDS:
+    # The analyzer object is shared by the title fields of this schema instance; give it the vocabulary now.
+    for name in TITLE_FIELDS:
         ix.schema[name].analyzer.decompounder = decompounder  # type: ignore[attr-defined]
-    multi = procs > 1
-    # Bigger posting blocks than Whoosh's 128: a common word's postings are read in fewer, larger unpickles.
+    # One writer, one segment: document numbers are the order of `docs`, which the search field's postings and
+    # DOCPAGES_FILE rely on (a multi-process writer would interleave them). Whoosh now holds only the small title
+    # and filter fields, so more processes would not pay anyway; `procs` is accepted and ignored.
     codec = W3Codec(blocklimit=BLOCK_LIMIT)
-    if multi:
-        writer = ix.writer(limitmb=256, procs=procs, multisegment=True, compound=False, codec=codec)
-    else:
-        writer = ix.writer(limitmb=256, compound=False, codec=codec)
+    writer = ix.writer(limitmb=256, compound=False, codec=codec)
     text_bytes = 0
     pages_info: dict[str, list[Any]] = {}
     docpages = array.array("I")
+    sections: list[list[Any]] = []  # what a result shows of each section, outside Whoosh (SECTIONS_FILE)
     page_no: dict[str, int] = {}
     zdict = make_zdict(doc_list)
     texts_out = open(index_dir / TEXTS_FILE, "wb")
@@ -649,15 +700,13 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
                 pages_info[d.page] = [d.page_title, list(d.breadcrumb), round(float(d.weight), 4), d.summary]
                 page_no[d.page] = len(page_no)
             docpages.append(page_no[d.page])
-            fields: dict[str, Any] = {
-                "data": (d.page, d.anchor, d.section_title, texts_out.tell(), texts_out.write(_compress(d.text, zdict))),
-                "stitle": d.section_title,
-            }
+            sections.append([d.anchor, d.section_title, texts_out.write(_compress(d.text, zdict))])
+            fields: dict[str, Any] = {"stitle": d.section_title}
             if first:
                 fields["ptitle"] = d.page_title
-            fields[SEARCH_FIELD] = weighted(
+            text_postings.add(len(docpages) - 1, tokenizer.postings(weighted(
                 _search_parts(d.page_title, d.section_title, d.text, d.summary, d.breadcrumb, first)
-            )
+            )))
             for key, value in d.filters.items():
                 if value:
                     fields[_filter_field(key)] = ",".join(v.strip() for v in fold(str(value)).split(","))
@@ -665,13 +714,13 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
             # The text this section adds to the index (the summary counts once per page).
             text_bytes += sum(len(s.encode("utf-8")) for s in (d.page_title, d.section_title, d.text))
             text_bytes += len(d.summary.encode("utf-8")) if first else 0
-        writer.commit(optimize=multi)  # one segment: highlighting/search over many segments is slow
+        writer.commit()
     except BaseException:
         writer.cancel()
         raise
     finally:
         texts_out.close()
-        for name in STEMMED_FIELDS:
+        for name in TITLE_FIELDS:
             ix.schema[name].analyzer.decompounder = None  # type: ignore[attr-defined]
     ix.close()
 
@@ -682,17 +731,18 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
         "format": INDEX_FORMAT_VERSION,
         "docs": stats.docs,
         "filter_keys": filter_keys,
+        "text_length": text_postings.total_length,  # the search field's total length (BM25F's average length)
         "stats": asdict(stats),
     }
-    (index_dir / ZDICT_FILE).write_bytes(zdict)
-    (index_dir / DOCPAGES_FILE).write_bytes(docpages.tobytes())
-    (index_dir / COMPOUNDS_FILE).write_text(
-        "".join(f"{w}\t{' '.join(p)}\n" for w, p in sorted(splits.items()))
-        + "".join(f"{w}\t={b}\n" for w, b in sorted(derived.items())),
-        encoding="utf-8",
-    )
-    (index_dir / VOCAB_FILE).write_text("".join(f"{w}\t{n}\n" for w, n in sorted(vocab_df.items())), encoding="utf-8")
-    (index_dir / PAGES_FILE).write_text(json.dumps(pages_info, ensure_ascii=False), encoding="utf-8")
+    text_postings.write(index_dir)
+    (index_dir / ZDICT_FILE).write_bytes(zlib.compress(zdict, 9))
+    (index_dir / DOCPAGES_FILE).write_bytes(_le_bytes(docpages))
+    _write_z(index_dir / SECTIONS_FILE, json.dumps(sections, ensure_ascii=False, separators=(",", ":")))
+    _write_z(index_dir / COMPOUNDS_FILE,
+             "".join(f"{w}\t{' '.join(p)}\n" for w, p in sorted(splits.items()))
+             + "".join(f"{w}\t={b}\n" for w, b in sorted(derived.items())))
+    _write_z(index_dir / VOCAB_FILE, "".join(f"{w}\t{n}\n" for w, n in sorted(vocab_df.items())))
+    _write_z(index_dir / PAGES_FILE, json.dumps(pages_info, ensure_ascii=False, separators=(",", ":")))
     stats.index_bytes = sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())
     meta["stats"] = asdict(stats)
     # Written last: an index without this file is incomplete and will not open.
@@ -703,9 +753,15 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
 
 
 def _read_docpages(path: Path) -> array.array:
-    a = array.array("I")
-    a.frombytes(path.read_bytes())
-    return a
+    return _le_array("I", path.read_bytes())
+
+
+def _write_z(path: Path, text: str) -> None:
+    path.write_bytes(zlib.compress(text.encode("utf-8"), 9))
+
+
+def _read_z(path: Path) -> str:
+    return zlib.decompress(path.read_bytes()).decode("utf-8")
 
 
 def _map_file(path: Path) -> Any:
@@ -855,14 +911,34 @@ class SearchIndex:
         self._texts = texts
         self._pages = pages
         self._zdict = zdict
-        self._lengths = _length_tables(index_dir, ix.doc_count_all())
-        self._searcher = ix.searcher(weighting=_Weighting(self._lengths))
-        self.fast_path = True
-        self._norm: list[float] | None = None  # term-at-a-time evaluation (see _scores); False = always Whoosh
+        self._text = _Postings(index_dir, ix.doc_count_all())
+        self._text_length = float(meta.get("text_length", 0))
+        self._searcher = ix.searcher()
+        self._norm: list[float] | None = None  # BM25F's length part per section, on first use
         self._reader = self._searcher.reader()
         self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
         self.doc_count = int(meta.get("docs", 0))
         self._qdecompounder = _SavedSplits(index_dir / COMPOUNDS_FILE, Decompounder(self._is_word))
+        self._page_ids = list(pages)
+        self._sections: list[list[Any]] | None = None  # SECTIONS_FILE, read on first use
+        self._text_offsets: list[int] = []
+
+    def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
+        """(page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE)."""
+        if self._sections is None:
+            try:
+                sections = json.loads(_read_z(self._dir / SECTIONS_FILE))
+            except (OSError, ValueError, zlib.error):
+                log.warning("section data unreadable in %s", self._dir)
+                sections = []
+            self._text_offsets = [0, *itertools.accumulate(int(s[2]) for s in sections)]
+            self._sections = sections
+        page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
+        page = self._page_ids[page_no] if 0 <= page_no < len(self._page_ids) else ""
+        if docnum >= len(self._sections):
+            return page, "", "", 0, 0
+        anchor, stitle, length = self._sections[docnum]
+        return page, anchor, stitle, self._text_offsets[docnum], int(length)
 
     @classmethod
     def open(cls, index_dir: Path) -> "SearchIndex":
@@ -880,8 +956,8 @@ class SearchIndex:
             try:
                 ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
                 if ix.doc_count() == meta.get("docs"):
-                    pages = json.loads((index_dir / PAGES_FILE).read_text(encoding="utf-8"))
-                    zdict = (index_dir / ZDICT_FILE).read_bytes()
+                    pages = json.loads(_read_z(index_dir / PAGES_FILE))
+                    zdict = zlib.decompress((index_dir / ZDICT_FILE).read_bytes())
                     return cls(ix, meta, pages, zdict, _map_file(index_dir / TEXTS_FILE), index_dir)
                 ix.close()
                 problem = "zoekindex is onvolledig"
@@ -891,6 +967,7 @@ class SearchIndex:
         raise IndexFormatError(problem)
 
     def close(self) -> None:
+        self._text.close()
         self._searcher.close()
         self._ix.close()
         if isinstance(self._texts, mmap.mmap):
@@ -909,12 +986,12 @@ class SearchIndex:
         words_: list[str] = []
         df: dict[str, int] = {}
         try:
-            with open(self._dir / VOCAB_FILE, encoding="utf-8") as f:
-                for line in f:
+            for line in _read_z(self._dir / VOCAB_FILE).splitlines():
+                if line:
                     w, _tab, n = line.rstrip("\n").partition("\t")
                     words_.append(w)
                     df[w] = int(n or 0)
-        except (OSError, ValueError):
+        except (OSError, ValueError, zlib.error):
             log.warning("search vocabulary unreadable in %s; no completion or suggestions", self._dir)
         self._vocab_words, self._vocab_df = words_, df
 
@@ -1092,55 +1169,37 @@ class SearchIndex:
     # -- evaluation
 
     def _top(self, q: wq.Query, n: int) -> list[tuple[float, int]]:
-        """The n best (score, docnum) for a query, best first: by the term-at-a-time evaluator below when the
-        query is made of plain terms, else by Whoosh."""
-        if self.fast_path:
-            scores = self._scores(q)
-            if scores is not None:
-                return heapq.nlargest(n, ((sc, d) for d, sc in scores.items()), key=lambda x: (x[0], -x[1]))
-        results = self._searcher.search(q, limit=n)
-        return list(results.top_n)
+        """The n best (score, docnum) for a query, best first."""
+        scores = self._scores(q)
+        return heapq.nlargest(n, ((sc, d) for d, sc in scores.items()), key=lambda x: (x[0], -x[1]))
 
-    # Term-at-a-time scoring. Whoosh scores document-at-a-time through a tree of matcher objects, several Python
-    # calls per posting; on a large corpus where a word occurs in most sections (the generated 10,000-page one)
-    # that cost 100+ ms per query. Here a term's postings are read a block at a time and scored in a tight loop
-    # with the same BM25F formula, and the query tree combines dicts: And = intersection with summed scores,
-    # Or = union with summed scores, DisjunctionMax = union with the best score (as Whoosh does), AndNot =
-    # difference. Phrases and the title/section fields go to Whoosh.
+    # Term-at-a-time scoring. The search field lives outside Whoosh (see _Postings): a term's postings are read in
+    # one go and scored in a tight loop with Whoosh's BM25F formula, and the query tree combines dicts: And =
+    # intersection with summed scores, Or = union with summed scores, DisjunctionMax = union with the best score
+    # (as Whoosh does), AndNot = difference. Only the leaves on Whoosh's small fields (`titel:`, `sectie:`, front
+    # matter filters) are evaluated by Whoosh.
 
-    def _scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float] | None:
-        """Scores by document for a query of plain terms, or None when Whoosh must evaluate it. `restrict` (a
-        container of document numbers) limits the work to those documents: the later clauses of an And only
-        score the documents the earlier ones left."""
+    def _scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float]:
+        """Scores by document. `restrict` (a container of document numbers) limits the work to those documents:
+        the later clauses of an And only score the documents the earlier ones left."""
         if isinstance(q, wq.Term):
             if q.fieldname == SEARCH_FIELD:
                 return self._term_scores(q.text, q.boost, restrict)
             if q.fieldname.startswith("f_"):
                 docs = self._filter_docs(q.fieldname, q.text)
                 return docs if restrict is None else {d: v for d, v in docs.items() if d in restrict}
-            return None
+            return self._whoosh_scores(q, restrict)
         if isinstance(q, wq.AndNot):
             pos = self._scores(q.a, restrict)
-            if pos is None:
-                return None
             neg = self._scores(q.b, pos)
-            if neg is None:
-                return None
             return {d: v for d, v in pos.items() if d not in neg}
         if isinstance(q, PhraseAnd):
             both = self._and([wq.Term(SEARCH_FIELD, t) for t in q.stems], restrict)
-            if both is None:
-                return None
             return self._verify_phrase({d: q.boost * v for d, v in both.items()}, q.stems)
         if type(q) is wq.And:
             return self._and(list(q.subqueries), restrict)
         if type(q) in (wq.Or, wq.DisjunctionMax, DisMax):
-            parts: list[dict[int, float]] = []
-            for sub in q.subqueries:
-                sc = self._scores(sub, restrict)
-                if sc is None:
-                    return None
-                parts.append(sc)
+            parts = [self._scores(sub, restrict) for sub in q.subqueries]
             if not parts:
                 return {}
             out = dict(parts[0])
@@ -1154,22 +1213,42 @@ class SearchIndex:
                     for d, v in other.items():
                         out[d] = out.get(d, 0.0) + v
             return out
-        return None
+        return self._whoosh_scores(q, restrict)  # a phrase in a title field
 
-    def _and(self, subs: list[wq.Query], restrict: Any = None) -> dict[int, float] | None:
+    def _whoosh_scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float]:
+        """A query on Whoosh's fields (titles, filters), scored by Whoosh (BM25F)."""
+        results = self._searcher.search(q, limit=None)
+        return {d: sc for sc, d in results.top_n if restrict is None or d in restrict}
+
+    def _estimate(self, q: wq.Query) -> int:
+        """About how many documents a query matches (to evaluate the rarest clause of an And first)."""
+        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
+            return self._text.df(q.text)
+        if isinstance(q, PhraseAnd):
+            return min((self._text.df(t) for t in q.stems), default=0)
+        if isinstance(q, wq.AndNot):
+            return self._estimate(q.a)
+        if type(q) is wq.And:
+            return min((self._estimate(sub) for sub in q.subqueries), default=0)
+        if isinstance(q, wq.Or):  # DisjunctionMax too
+            return sum(self._estimate(sub) for sub in q.subqueries)
+        try:
+            return int(q.estimate_size(self._reader))
+        except Exception:  # a field Whoosh does not have
+            return 0
+
+    def _and(self, subs: list[wq.Query], restrict: Any = None) -> dict[int, float]:
         """Intersection with summed scores; the rarest clause first, then each next clause only on what is left."""
         if not subs:
             return {}
-        subs = sorted(subs, key=lambda sq: sq.estimate_size(self._reader))
+        subs = sorted(subs, key=self._estimate)
         out: dict[int, float] | None = None
         for sub in subs:
             sc = self._scores(sub, restrict if out is None else out)
-            if sc is None:
-                return None
             out = sc if out is None else {d: v + sc[d] for d, v in out.items() if d in sc}
             if not out:
                 return {}
-        return out
+        return out or {}
 
     def _verify_phrase(self, scores: dict[int, float], stems: list[str]) -> dict[int, float]:
         """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
@@ -1185,7 +1264,7 @@ class SearchIndex:
         return out
 
     def _has_phrase(self, docnum: int, stems: list[str]) -> bool:
-        page, _anchor, stitle, offset, length = self._searcher.stored_fields(docnum)["data"]
+        page, _anchor, stitle, offset, length = self._section(docnum)
         text = _decompress(self._texts[offset: offset + length], self._zdict)
         page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
         info = self._pages.get(page, ("", (), 1.0, ""))
@@ -1218,42 +1297,25 @@ class SearchIndex:
         return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1))
                    for p in positions.get(stems[0], ()))
 
-    def _term_scores(self, text: str, boost: float, restrict: Any = None) -> dict[int, float] | None:
-        lengths = self._lengths.get(SEARCH_FIELD)
-        if lengths is None or self._reader.has_deletions():
-            return None
-        if (SEARCH_FIELD, text) not in self._reader:
+    def _term_scores(self, text: str, boost: float, restrict: Any = None) -> dict[int, float]:
+        i = self._text.find(text)
+        if i < 0:
+            return {}
+        if restrict is not None and not restrict:
             return {}
         norm = self._norm
         if norm is None:
             # BM25F's length part, per document: K1 * ((1 - B) + B * length / average length).
             k1, b = 1.2, 0.75
-            avgfl = self._searcher.avg_field_length(SEARCH_FIELD) or 1
-            norm = self._norm = [k1 * (1 - b) + k1 * b * n / avgfl for n in lengths]
-        a = self._searcher.idf(SEARCH_FIELD, text) * (1.2 + 1) * boost
-        m = self._reader.postings(SEARCH_FIELD, text)
-        out: dict[int, float] = {}
-        if restrict is not None:
-            if not restrict:
-                return out
-            min_id, max_id = min(restrict), max(restrict)
-        try:
-            while m.is_active():
-                # Whoosh's block data (W3 codec): ids delta-coded, weights an array or one value for the block.
-                if m._data is None:
-                    m._read_data()
-                ids = list(itertools.accumulate(m._data[0])) if not m._byteids else list(m._data[0])
-                ws = m._data[1]
-                if ws is None or isinstance(ws, float):
-                    ws = [1.0 if ws is None else ws] * len(ids)
-                if restrict is None:
-                    out.update(zip(ids, [a * w / (w + norm[d]) for d, w in zip(ids, ws)]))
-                elif ids and ids[-1] >= min_id and ids[0] <= max_id:
-                    out.update((d, a * w / (w + norm[d])) for d, w in zip(ids, ws) if d in restrict)
-                m._next_block()
-        except (AttributeError, TypeError, IndexError):  # another codec or layout: let Whoosh do it
-            return None
-        return out
+            avgfl = (self._text_length / len(self._text.lengths) if self._text.lengths else 0.0) or 1.0
+            norm = self._norm = [k1 * (1 - b) + k1 * b * n / avgfl for n in self._text.lengths]
+        # Whoosh's idf: log(documents / (document frequency + 1)) + 1.
+        idf = math.log(len(norm) / (self._text.dfs[i] + 1)) + 1
+        a = idf * (1.2 + 1) * boost
+        ids, units = self._text.postings(i)
+        if restrict is None:
+            return dict(zip(ids, [a * w / (w + norm[d]) for d, w in zip(ids, [u * WEIGHT_UNIT for u in units])]))
+        return {d: a * w / (w + norm[d]) for d, w in zip(ids, [u * WEIGHT_UNIT for u in units]) if d in restrict}
 
     def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
         if (fieldname, text) not in self._reader:
@@ -1284,8 +1346,7 @@ class SearchIndex:
             for score, docnum in secs[:per_page]:
                 if len(hits) >= limit:
                     return hits
-                stored = self._searcher.stored_fields(docnum)["data"]
-                page, anchor, stitle, offset, length = stored
+                page, anchor, stitle, offset, length = self._section(docnum)
                 blob = self._texts[offset : offset + length]
                 ptitle, crumbs, _weight, summary = self._pages.get(page, ("", (), 1.0, ""))
                 if anchor:

@@ -351,3 +351,62 @@ def test_huge_section_is_fine(tmp_path: Path) -> None:
         r = ix.search('"open standaarden" beveiliging')
         assert r.hits and "<mark>" in r.hits[0].snippet_html
         assert time.perf_counter() - t < 2.0
+
+
+# --- the search field's own postings (kept outside Whoosh for size) ------------------------------------------------
+
+
+def test_postings_round_trip_all_encodings(tmp_path: Path) -> None:
+    from reader.core.search import WEIGHT_UNIT, _Postings, _PostingsWriter
+
+    w = _PostingsWriter()
+    # Document numbers far apart (two- and four-byte deltas) and weights from one to four bytes.
+    docs = [0, 3, 300, 70_000, 70_001]
+    for n in range(docs[-1] + 1):
+        if n in docs:
+            w.add(n, [("vaak", 0, 1.0)] + [("zwaar", 0, 1.5)] * (n + 1) + [("ook", 0, 0.5)])
+        else:
+            w.add(n, [])
+    w.write(tmp_path)
+    p = _Postings(tmp_path, docs[-1] + 1)
+    assert p.terms == ["ook", "vaak", "zwaar"] and p.df("zwaar") == 5 and p.df("nooit") == 0 and p.find("a") == -1
+    ids, units = p.postings(p.find("zwaar"))
+    assert ids == docs and [u * WEIGHT_UNIT for u in units] == [1.5 * (n + 1) for n in docs]
+    ids, units = p.postings(p.find("ook"))
+    assert ids == docs and list(units) == [1] * 5
+    assert p.lengths[0] == 3 and p.lengths[1] == 0
+    p.close()
+
+
+def test_term_scores_are_whooshs_bm25f(tmp_path: Path) -> None:
+    """Scores computed by hand with Whoosh's BM25F (B=0.75, K1=1.2, idf = log(N / (df + 1)) + 1)."""
+    from whoosh import query as wq
+
+    from reader.core.search import LEAD_TITLE_BOOST, SEARCH_FIELD, stem
+
+    docs = [SearchDoc("a", "", "Alfa", "", (), "", "boom boom huis", {}),
+            SearchDoc("b", "", "Beta", "", (), "", "boom fiets", {}),
+            SearchDoc("c", "", "Gamma", "", (), "", "water", {})]
+    build_index(tmp_path / "i", docs)
+    with SearchIndex.open(tmp_path / "i") as ix:
+        scores = ix._scores(wq.Term(SEARCH_FIELD, stem("boom")))
+        title = ix._scores(wq.Term(SEARCH_FIELD, stem("alfa")))
+    # Lengths 4, 3 and 2 words (average 3); "boom" in 2 of 3 sections: idf = log(3 / 3) + 1 = 1.
+    assert scores == pytest.approx({0: 2.2 * 2 / (2 + 1.2 * (0.25 + 0.75 * 4 / 3)), 1: 2.2 * 1 / (1 + 1.2)})
+    idf = __import__("math").log(3 / 2) + 1
+    w = LEAD_TITLE_BOOST
+    assert title == pytest.approx({0: idf * 2.2 * w / (w + 1.2 * (0.25 + 0.75 * 4 / 3))})
+
+
+def test_damaged_postings_are_reported_or_harmless(tmp_path: Path) -> None:
+    from reader.core.search import POSTINGS_FILE, TERMINFO_FILE
+
+    d = tmp_path / "i"
+    build_index(d, DOCS)
+    (d / POSTINGS_FILE).write_bytes(b"\x00")  # truncated: searching must not raise
+    with SearchIndex.open(d) as ix:
+        r = ix.search("toegankelijkheid")
+        assert isinstance(r.hits, list)
+    (d / TERMINFO_FILE).write_bytes(b"garbage")
+    with pytest.raises(IndexFormatError):
+        SearchIndex.open(d)
