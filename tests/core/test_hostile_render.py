@@ -137,7 +137,7 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
     (docs / "sub").mkdir(parents=True)
     title = "Titel <script>document.title='PWN'</script> \"dubbel\" 'enkel' & <b>vet</b>"
     (dest / "mkdocs.yml").write_text(
-        "site_name: Vijandig\nnav:\n  - Start: index.md\n"
+        "site_name: \"Vijandig <b>vet</b> <img src='/etc/x.png'>\"\nnav:\n  - Start: index.md\n"
         f"  - {json.dumps(title)}:\n      - Kwaad: kwaad.md\n      - Sub: sub/index.md\n",
         encoding="utf-8",
     )
@@ -147,12 +147,14 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
         "summary: \"Samenvatting <img src=x onerror=document.title='PWN'> </p><script>x</script> & meer\"\n"
         "---\n\n"
         "Geen kop op deze pagina, dus de titel wordt gegenereerd.\n\n"
-        "[kwaad](kwaad.md) [html-bestand](bestand.html) [svg-bestand](tekening.svg)\n",
+        "[kwaad](kwaad.md) [html-bestand](bestand.html) [svg-bestand](tekening.svg)\n\n"
+        f"[weblink]({wire}/klik) <{wire}/auto>\n",
         encoding="utf-8",
     )
     body = "\n\n".join(line.replace(WIRE, wire) for line in HOSTILE_LINES)
     (docs / "kwaad.md").write_text(
         "---\ntitle: Kwaad\nsummary: Elke regel probeert iets.\n---\n\n# Kwaad\n\n"
+        "## Kop &lt;b&gt;vet&lt;/b&gt; &lt;img src='/etc/x.png'&gt;\n\n"
         f"{body}\n\n"
         f"[proto-relatief](//127.0.0.1:9/x) ![omhoog](../../../../etc/passwd) ![abs](/etc/passwd)\n\n"
         ":material-../../etc/passwd: :fontawesome-../x:\n\n"
@@ -235,7 +237,8 @@ def test_every_stored_page_is_inert(hostile_edition: Path) -> None:
         for tag, attrs in collect(html).elements:
             for name, value in attrs.items():
                 if "127.0.0.1" in (value or ""):
-                    assert tag == "a" and name in ("href", "title") and "https://127.0.0.1:9/x" in value, (tag, name)
+                    assert tag == "a" and name in ("href", "title"), (tag, name)
+                    assert value.removeprefix("Externe link: ") in (WIRE + "/klik", WIRE + "/auto"), value
     kwaad = (hostile_edition / "pages" / "kwaad.html").read_text(encoding="utf-8")
     assert "Laatste regel blijft staan." in kwaad
 
