@@ -531,8 +531,8 @@ class _Postings:
         self.codes = info[4 * n:]
         if len(self.dfs) != n or len(self.codes) != n:
             raise IndexFormatError("zoekindex beschadigd: termen en postings passen niet bij elkaar")
-        self.lengths = [byte_to_length(b) for b in (index_dir / LENGTHS_FILE).read_bytes()]
-        if len(self.lengths) != doc_count:
+        self.length_bytes = (index_dir / LENGTHS_FILE).read_bytes()  # decoded on first use (SearchIndex._norm)
+        if len(self.length_bytes) != doc_count:
             raise IndexFormatError("zoekindex beschadigd: veldlengtes passen niet bij de secties")
         self._blob = _map_file(index_dir / POSTINGS_FILE)
         self._offsets: list[int] | None = None
@@ -1202,13 +1202,15 @@ class SearchIndex:
             parts = [self._scores(sub, restrict) for sub in q.subqueries]
             if not parts:
                 return {}
-            out = dict(parts[0])
             if isinstance(q, wq.DisjunctionMax):
+                parts.sort(key=len, reverse=True)  # the max does not depend on order: loop over the smaller ones
+                out = dict(parts[0])
                 for other in parts[1:]:
                     for d, v in other.items():
                         if v > out.get(d, -1.0):
                             out[d] = v
             else:
+                out = dict(parts[0])
                 for other in parts[1:]:
                     for d, v in other.items():
                         out[d] = out.get(d, 0.0) + v
@@ -1230,7 +1232,7 @@ class SearchIndex:
             return self._estimate(q.a)
         if type(q) is wq.And:
             return min((self._estimate(sub) for sub in q.subqueries), default=0)
-        if isinstance(q, wq.Or):  # DisjunctionMax too
+        if isinstance(q, (wq.Or, wq.DisjunctionMax)):
             return sum(self._estimate(sub) for sub in q.subqueries)
         try:
             return int(q.estimate_size(self._reader))
@@ -1245,7 +1247,8 @@ class SearchIndex:
         out: dict[int, float] | None = None
         for sub in subs:
             sc = self._scores(sub, restrict if out is None else out)
-            out = sc if out is None else {d: v + sc[d] for d, v in out.items() if d in sc}
+            # sc only has documents of `out` (it was restricted to them): loop over the smaller one.
+            out = sc if out is None else {d: out[d] + v for d, v in sc.items() if d in out}
             if not out:
                 return {}
         return out or {}
@@ -1305,17 +1308,22 @@ class SearchIndex:
             return {}
         norm = self._norm
         if norm is None:
-            # BM25F's length part, per document: K1 * ((1 - B) + B * length / average length).
+            # BM25F's length part, per document: K1 * ((1 - B) + B * length / average length), in WEIGHT_UNITs
+            # like the stored weights: score = a * w / (w + norm) = a * u / (u + norm / WEIGHT_UNIT).
             k1, b = 1.2, 0.75
-            avgfl = (self._text_length / len(self._text.lengths) if self._text.lengths else 0.0) or 1.0
-            norm = self._norm = [k1 * (1 - b) + k1 * b * n / avgfl for n in self._text.lengths]
+            lengths = [byte_to_length(x) for x in self._text.length_bytes]
+            avgfl = (self._text_length / len(lengths) if lengths else 0.0) or 1.0
+            norm = self._norm = [(k1 * (1 - b) + k1 * b * n / avgfl) / WEIGHT_UNIT for n in lengths]
         # Whoosh's idf: log(documents / (document frequency + 1)) + 1.
         idf = math.log(len(norm) / (self._text.dfs[i] + 1)) + 1
         a = idf * (1.2 + 1) * boost
         ids, units = self._text.postings(i)
         if restrict is None:
-            return dict(zip(ids, [a * w / (w + norm[d]) for d, w in zip(ids, [u * WEIGHT_UNIT for u in units])]))
-        return {d: a * w / (w + norm[d]) for d, w in zip(ids, [u * WEIGHT_UNIT for u in units]) if d in restrict}
+            return dict(zip(ids, [a * u / (u + norm[d]) for d, u in zip(ids, units)]))
+        if len(restrict) < len(ids):  # loop over the smaller side (the other is a dict lookup)
+            found = dict(zip(ids, units))
+            return {d: a * u / (u + norm[d]) for d in restrict if (u := found.get(d)) is not None}
+        return {d: a * u / (u + norm[d]) for d, u in zip(ids, units) if d in restrict}
 
     def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
         if (fieldname, text) not in self._reader:

@@ -374,7 +374,7 @@ def test_postings_round_trip_all_encodings(tmp_path: Path) -> None:
     assert ids == docs and [u * WEIGHT_UNIT for u in units] == [1.5 * (n + 1) for n in docs]
     ids, units = p.postings(p.find("ook"))
     assert ids == docs and list(units) == [1] * 5
-    assert p.lengths[0] == 3 and p.lengths[1] == 0
+    assert p.length_bytes[0] == 3 and p.length_bytes[1] == 0  # small lengths are exact bytes
     p.close()
 
 
@@ -410,3 +410,19 @@ def test_damaged_postings_are_reported_or_harmless(tmp_path: Path) -> None:
     (d / TERMINFO_FILE).write_bytes(b"garbage")
     with pytest.raises(IndexFormatError):
         SearchIndex.open(d)
+
+
+def test_and_evaluates_the_rarest_clause_first(index: SearchIndex) -> None:
+    """The size estimates that order an And: a word's document frequency, summed over the forms of a word (a
+    DisjunctionMax is not a Whoosh Or: it once estimated 0 and was evaluated first, unrestricted)."""
+    from whoosh import query as wq
+
+    from reader.core.search import SEARCH_FIELD, DisMax, stem
+
+    df = {w: index._text.df(stem(w)) for w in ("open", "standaarden", "licentie")}
+    assert all(df.values())
+    forms = DisMax([wq.Term(SEARCH_FIELD, stem("open")), wq.Term(SEARCH_FIELD, stem("licentie"))])
+    assert index._estimate(forms) == df["open"] + df["licentie"]
+    assert index._estimate(wq.And([forms, wq.Term(SEARCH_FIELD, stem("standaarden"))])) == min(
+        df["open"] + df["licentie"], df["standaarden"])
+    assert index._estimate(wq.Term(SEARCH_FIELD, "nergens")) == 0
