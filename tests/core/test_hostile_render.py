@@ -153,12 +153,20 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
     )
     body = "\n\n".join(line.replace(WIRE, wire) for line in HOSTILE_LINES)
     (docs / "kwaad.md").write_text(
-        "---\ntitle: Kwaad\nsummary: Elke regel probeert iets.\n---\n\n# Kwaad\n\n"
+        ("---\ntitle: Kwaad\nsummary: Elke regel probeert iets.\n---\n\n# Kwaad\n\n"
         "## Kop &lt;b&gt;vet&lt;/b&gt; &lt;img src='/etc/x.png'&gt;\n\n"
-        f"{body}\n\n"
+        "Een HTML-woord en een *[nadruk]*{: onclick=\"x\" style=\"background:url(WIRE/attr)\" }\n\n"
+        "Alinea\n{: onclick=\"document.title='PWN'\" style=\"background:url(WIRE/attrlist)\" href=\"javascript:x\" }\n\n"
+        '!!! note "<img src=x onerror=alert(1)> notitel"\n    Inhoud.\n\n'
+        '=== "<script>x</script> tab"\n    Tab-inhoud.\n\n'
+        "Voetnoot[^1].\n\n[^1]: <img src=x onerror=alert(1)> voetnoottekst\n\n"
+        "```mermaid\ngraph TD; A-->B; click A \"javascript:alert(1)\"\n</code></pre><script>x</script>\n```\n\n"
+        "*[HTML]: Hyper\"Text\" <script>document.title='PWN'</script>\n\n"
+        '<div class="action-cards" data-richtlijn="kwaad"></div>\n\n'
         f"[proto-relatief](//127.0.0.1:9/x) ![omhoog](../../../../etc/passwd) ![abs](/etc/passwd)\n\n"
         ":material-../../etc/passwd: :fontawesome-../x:\n\n"
-        "Laatste regel blijft staan.\n",
+        f"{body}\n\n"
+        "Laatste regel blijft staan.\n").replace("WIRE", wire),
         encoding="utf-8",
     )
     # A line far above the importer's limit: the page is refused (left out), not half-rendered.
@@ -173,6 +181,17 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
             "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
             "1f15c4890000000d49444154789c6360f8cf000000030101001826dd8b0000000049454e44ae426082"
         )
+    )
+    (docs / "actions.yaml").write_text(
+        "actions:\n"
+        + "".join(
+            f"  - id: k{i}\n    name: \"Kaart <script>x</script> {i}\"\n    source: {json.dumps(url)}\n"
+            "    description: \"<img src=x onerror=alert(1)>\"\n    richtlijn: kwaad\n    fase: [bouw]\n"
+            "    type: \"<b>t</b>\"\n    action: \"<i>Open</i>\"\n    status: \"<u>s</u>\"\n"
+            for i, url in enumerate(["javascript:document.title='PWN'", "data:text/html,<script>x</script>",
+                                     "rl://edition.invalid/asset/tekening.svg", "tekening.svg", wire + "/kaart"])
+        ),
+        encoding="utf-8",
     )
     (docs / "bestand.html").write_text(
         "<!DOCTYPE html><html><head><title>bestand</title>"
@@ -238,7 +257,8 @@ def test_every_stored_page_is_inert(hostile_edition: Path) -> None:
             for name, value in attrs.items():
                 if "127.0.0.1" in (value or ""):
                     assert tag == "a" and name in ("href", "title"), (tag, name)
-                    assert value.removeprefix("Externe link: ") in (WIRE + "/klik", WIRE + "/auto"), value
+                    assert value.removeprefix("Externe link: ") in (WIRE + "/klik", WIRE + "/auto", WIRE + "/kaart",
+                                                                   "https://127.0.0.1:9/x"), value
     kwaad = (hostile_edition / "pages" / "kwaad.html").read_text(encoding="utf-8")
     assert "Laatste regel blijft staan." in kwaad
 
@@ -261,11 +281,39 @@ def test_front_matter_strings_are_escaped_everywhere(hostile_edition: Path) -> N
     assert "&lt;code&gt;" in sub and "&lt;script&gt;" in sub
 
 
+def test_markdown_extensions_keep_hostile_text_as_text(hostile_edition: Path) -> None:
+    kwaad = (hostile_edition / "pages" / "kwaad.html").read_text(encoding="utf-8")
+    assert "notitel" in kwaad and "Tab-inhoud." in kwaad and "voetnoottekst" in kwaad
+    assert 'title="Hyper&quot;Text&quot; &lt;script&gt;' in kwaad  # the abbreviation, escaped
+    assert 'click A "javascript:alert(1)"' in kwaad  # mermaid source shown as text
+    assert "&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;" in kwaad
+    cards = [a for t, a in collect(kwaad).elements if t == "article" and "rl-action-card" in (a.get("class") or "")]
+    assert len(cards) == 5
+    assert "Kaart &lt;script&gt;x&lt;/script&gt; 0" in kwaad and "&lt;i&gt;Open&lt;/i&gt;" in kwaad
+    links = [a.get("href") for t, a in collect(kwaad.split('rl-action-cards"', 1)[1]).elements if t == "a"]
+    # javascript:, data: and rl: give no link; the SVG file is an asset link (which the view will not open as a
+    # document, see below); the web address is a link that only a click, and a question, opens.
+    assert links[:2] == ["rl://edition.invalid/asset/tekening.svg", WIRE + "/kaart"], links
+
+
+def test_bundled_icons_hold_only_shapes() -> None:
+    """Icon markup is inserted unescaped (trusted): it must hold nothing that runs, fetches or links."""
+    import re
+
+    from reader.core import icons
+
+    bad = re.compile(r"(?i)\son\w+\s*=|href|url\(|<\s*(script|style|foreignobject|image|use|a|iframe)\b|javascript:")
+    entries = list(icons._icons().items()) + list(icons._emoji().items())
+    assert len(entries) > 1000
+    assert [k for k, v in entries if bad.search(v)] == []
+    assert icons.icon_svg("material-../../etc/passwd") is None and icons.emoji_svg("../../x") is None
+
+
 def test_hostile_links_become_inert_text(hostile_edition: Path) -> None:
     kwaad = (hostile_edition / "pages" / "kwaad.html").read_text(encoding="utf-8")
     got = collect(kwaad)
     hrefs = [a.get("href") for t, a in got.elements if t == "a"]
-    assert all(h and h.startswith(("rl://edition.invalid/", "https://", "#")) for h in hrefs), hrefs
+    assert all(h and h.startswith(("rl://edition.invalid/", "https://", "http://127.0.0.1:9/", "#")) for h in hrefs)
     texts = ["j1", "j2", "j3", "j4", "j5", "j6", "d1", "rl-other", "rl-app"]
     for text in texts:  # the link text stays readable, the link is gone
         assert f">{text}</a>" not in kwaad, text
