@@ -300,3 +300,39 @@ def json_quote(text: str) -> str:
     import json
 
     return json.dumps(text)
+
+
+ODD_URLS = [
+    "rl://edition.invalid/asset/..%2F..%2Fmanifest.json",
+    "rl://edition.invalid/asset/%2e%2e/%2e%2e/manifest.json",
+    "rl://edition.invalid/asset/..%5C..%5Cmanifest.json",
+    "rl://edition.invalid/asset/ok.png%00.html",
+    "rl://edition.invalid/asset/%252e%252e%252fmanifest.json",
+    "rl://edition.invalid/page/..%2F..%2Fgeheim",
+    "rl://edition.invalid/app/..%2F..%2F..%2Fgeheim.txt",
+    "rl://edition.invalid/manifest.json",
+    "rl://edition.invalid/asset/" + "a" * 5000,
+    "rl://other.invalid/asset/ok.png",
+    "rl://edition.invalid:8080/page/index",
+]
+
+
+def test_odd_reader_urls_serve_nothing_outside_the_edition(open_reader, run_js, qtbot, hostile_edition, tripwire):
+    """Through Chromium's own URL canonicalisation, then the scheme handler: never the manifest, never a file
+    beside the edition."""
+    from PySide6.QtCore import QUrl
+
+    (hostile_edition.parent / "geheim.txt").write_text("GEHEIM-BUITEN", encoding="utf-8")
+    (hostile_edition.parent / "geheim.html").write_text("GEHEIM-BUITEN", encoding="utf-8")
+    reader = open_reader(hostile_edition, "index")
+    page = reader.window.page
+    for url in ODD_URLS:
+        with qtbot.waitSignal(page.loadFinished, timeout=20000):
+            page.load(QUrl(url))
+        text = run_js(page, "document.documentElement ? document.documentElement.innerText : ''") or ""
+        assert "GEHEIM-BUITEN" not in text and "content_hash" not in text and '"format' not in text, url
+    # The probe reads what was loaded: a file of the edition does show.
+    with qtbot.waitSignal(page.loadFinished, timeout=20000):
+        page.load(QUrl("rl://edition.invalid/asset/bestand.html"))
+    assert "HTML-BESTAND" in run_js(page, "document.documentElement.innerText")
+    assert tripwire.connections == []
