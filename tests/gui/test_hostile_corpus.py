@@ -336,3 +336,45 @@ def test_odd_reader_urls_serve_nothing_outside_the_edition(open_reader, run_js, 
         page.load(QUrl("rl://edition.invalid/asset/bestand.html"))
     assert "HTML-BESTAND" in run_js(page, "document.documentElement.innerText")
     assert tripwire.connections == []
+
+
+def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tmp_path, tripwire):
+    """Every corpus file that could be markup, whatever its name says, opens as text or not at all."""
+    from PySide6.QtCore import QUrl
+
+    from reader.core.edition import build_edition
+
+    wire = tripwire.url
+    html = (f'<html><head><link rel="preconnect" href="{wire}"><link rel="stylesheet" href="{wire}/css"></head>'
+            f"<body><script>document.title='PWN'</script><img src='{wire}/img'>MARKUP</body></html>")
+    files = {
+        "naamloos": html,
+        "pagina.htm": html,
+        "doc.xhtml": html.replace("<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'),
+        "feed.xml": f'<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="{wire}/xsl"?><r>MARKUP</r>',
+        "stijl.css": f"@import url({wire}/import.css); body {{ background: url({wire}/bg) }}",
+        "script.js": f"document.title='PWN'; fetch('{wire}/js')",
+    }
+    src = tmp_path / "src"
+    (src / "docs").mkdir(parents=True)
+    (src / "mkdocs.yml").write_text("site_name: Bestanden\n", encoding="utf-8")
+    (src / "docs" / "index.md").write_text("---\ntitle: Bestanden\nsummary: Links.\n---\n\n# Bestanden\n\n"
+                                          + " ".join(f"[{n}]({n})" for n in files) + "\n", encoding="utf-8")
+    for name, text in files.items():
+        (src / "docs" / name).write_text(text, encoding="utf-8")
+    build_edition(src, tmp_path / "edition")
+    reader = open_reader(tmp_path / "edition", "index")
+    page = reader.window.page
+    hrefs = run_js(page, "JSON.stringify(Array.from(document.links).map(a => a.href))")
+    assert hrefs == [f"rl://edition.invalid/asset/{n}" for n in files]
+    for url in hrefs:
+        with qtbot.waitSignal(page.loadFinished, timeout=20000):
+            page.load(QUrl(url))
+        qtbot.wait(300)
+        got = run_js(page, "JSON.stringify({title: document.title, scripts: document.scripts.length,"
+                           " images: document.images.length, links: document.querySelectorAll('link').length})")
+        assert got["title"] != "PWN" and got["scripts"] == 0 and got["images"] == 0, (url, got)
+        assert got["links"] == 0 or run_js(page, "location.href") != url, (url, got)
+    qtbot.wait(SETTLE_MS)
+    assert tripwire.connections == []
+    assert page.profile()._rl_guard.blocked == []
