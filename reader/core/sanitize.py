@@ -6,7 +6,8 @@ Policy, in one place:
 - no event handlers or other unlisted attributes; `style` survives only as `display: none` (so rendering can drop
   what the author hid) and rendering removes it afterwards, so no CSS from the corpus reaches the page;
 - link URLs: relative, http(s), mailto, tel; image URLs also `data:` for raster types only;
-- `input` only as the checkbox/radio that task lists and tabs use.
+- `input` only as the checkbox/radio that task lists and tabs use;
+- no element may carry an id the reader's own page frame or scripts look up (`RESERVED_IDS`).
 """
 
 from __future__ import annotations
@@ -64,9 +65,15 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
 _RASTER_DATA = re.compile(r"^data:image/(png|jpeg|jpg|gif|webp|avif|bmp);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _HIDDEN_STYLE = re.compile(r"(^|;)\s*display\s*:\s*none\s*(!important)?\s*(;|$)", re.I)
 _INPUT_TYPES = frozenset({"checkbox", "radio"})
+# Ids the reader's page frame (render.page_document) and page script (resources/js/outline.js) use: a corpus
+# element with one of them would be found instead of the reader's own (the print footer's CSS would replace its
+# text). A heading that slugs to one of these simply loses its anchor.
+RESERVED_IDS = frozenset({"rl-content", "rl-print-footer-style"})
 
 
 def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id" and value.strip() in RESERVED_IDS:
+        return None
     if attr == "style":
         # Keep only the fact that the author hid the element; rendering drops such elements and the attribute.
         return "display: none" if _HIDDEN_STYLE.search(value) else None

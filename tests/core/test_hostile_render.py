@@ -410,3 +410,11 @@ def test_symlinked_assets_are_not_copied_out(tmp_path: Path) -> None:
     for path in (tmp_path / "edition").rglob("*"):
         if path.is_file():
             assert b"GEHEIM" not in path.read_bytes(), path
+
+
+def test_the_readers_own_ids_are_reserved() -> None:
+    """The reader's page script finds its print-footer style by id (and the page frame is #rl-content): a corpus
+    element carrying such an id would receive the footer's CSS as its text, and the printout no footer."""
+    out = sanitize_html('<p id="rl-print-footer-style">a</p><div id="rl-content">b</div><p id="rl-contents">c</p>')
+    assert 'id="rl-print-footer-style"' not in out and 'id="rl-content"' not in out
+    assert 'id="rl-contents"' in out  # only the exact reserved ids

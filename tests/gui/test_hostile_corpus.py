@@ -378,3 +378,26 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
     qtbot.wait(SETTLE_MS)
     assert tripwire.connections == []
     assert page.profile()._rl_guard.blocked == []
+
+
+def test_corpus_ids_cannot_take_over_the_print_footer(open_reader, run_js, qtbot, tmp_path):
+    from reader.core.edition import build_edition
+    from reader.gui.printing import _footer_js
+
+    src = tmp_path / "src"
+    (src / "docs").mkdir(parents=True)
+    (src / "mkdocs.yml").write_text("site_name: Ids\n", encoding="utf-8")
+    (src / "docs" / "index.md").write_text(
+        "---\ntitle: Ids\nsummary: Ids.\n---\n\n# Ids\n\n"
+        '<p id="rl-print-footer-style">Deze alinea blijft staan.</p>\n\n<div id="rl-content">Ook deze.</div>\n',
+        encoding="utf-8",
+    )
+    build_edition(src, tmp_path / "edition")
+    reader = open_reader(tmp_path / "edition", "index")
+    page = reader.window.page
+    assert run_js(page, _footer_js("Voettekst")) is True
+    got = run_js(page, "JSON.stringify({text: document.body.innerText,"
+                       " style: !!document.head.querySelector('style#rl-print-footer-style'),"
+                       " main: document.querySelectorAll('#rl-content').length})")
+    assert "Deze alinea blijft staan." in got["text"] and "@page" not in got["text"]
+    assert got["style"] and got["main"] == 1
