@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._edition_label = QLabel(self)
         self._edition_label.setObjectName("editionLabel")
+        self._edition_label.setTextFormat(Qt.TextFormat.PlainText)  # the corpus title is text, never markup
         self.statusBar().addPermanentWidget(self._edition_label)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

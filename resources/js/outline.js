@@ -63,7 +63,11 @@
   /* The printout's footer goes into the bottom margin of every sheet (a CSS page-margin box), where it can never
    * cover text; an empty text removes it again. */
   function cssString(text) {
-    return '"' + String(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ") + '"';
+    // Backslash, quote and every control character (CSS treats \f, \r and \n as line ends) become CSS hex
+    // escapes, so no corpus string can end the string and add rules of its own.
+    return '"' + String(text).replace(/[\\"\u0000-\u001f\u007f]/g, function (c) {
+      return "\\" + c.charCodeAt(0).toString(16) + " ";
+    }) + '"';
   }
 
   function setFooter(text) {

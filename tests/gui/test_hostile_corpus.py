@@ -238,9 +238,6 @@ def test_search_results_show_corpus_strings_as_text(open_reader, qtbot, hostile_
     assert all(HOSTILE_TITLE in (i.data(Qt.ItemDataRole.DisplayRole) or "") for i in rows[:1])
 
 
-@pytest.mark.xfail(strict=True, reason="tooltips and the edition label use Qt's automatic text format, so corpus "
-                                       "markup in them is rendered as rich text (contents.py, outline.py, "
-                                       "relations.py, sidebar/search.py, mainwindow.py own the fix)")
 def test_tooltips_and_labels_show_corpus_strings_as_text(open_reader, qtbot, hostile_edition):
     from PySide6.QtWidgets import QTreeWidgetItemIterator
 
@@ -270,9 +267,6 @@ def test_tooltips_and_labels_show_corpus_strings_as_text(open_reader, qtbot, hos
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="resources/js/outline.js cssString() leaves a form feed (a CSS newline) in "
-                                       "the print footer string, so a site_name with \\f breaks out of it into the "
-                                       "page's CSS (the fix: escape [\\r\\n\\f] and other controls as CSS escapes)")
 def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, run_js, qtbot, tmp_path, tripwire):
     from reader.core.edition import build_edition
     from reader.gui.printing import _footer_js, footer_text

@@ -60,6 +60,7 @@ from reader.core.userdata import (
     bookmark_status,
     matches_filter,
 )
+from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.bookmarks")
 
@@ -538,7 +539,7 @@ class BookmarksPanel(QWidget):
             ROLE_ID: b.id,
             ROLE_STATUS: status,
             ROLE_SORT: b.title.casefold(),
-            Qt.ItemDataRole.ToolTipRole: "\n".join(lines),
+            Qt.ItemDataRole.ToolTipRole: plain_tip("\n".join(lines)),
             Qt.ItemDataRole.AccessibleDescriptionRole: " ".join(lines[1:]),
         }
         if status != STATUS_OK:

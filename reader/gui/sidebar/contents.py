@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from reader.core.model import NavItem
+from reader.gui.text import plain_tip
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,13 +31,13 @@ class ContentsTree(QTreeWidget):
     def _fill(self, parent: QTreeWidgetItem, items: tuple[NavItem, ...]) -> None:
         for nav in items:
             item = QTreeWidgetItem(parent, [nav.title])
-            item.setToolTip(0, nav.title)
+            item.setToolTip(0, plain_tip(nav.title))
             if nav.page is not None:
                 item.setData(0, PAGE_ROLE, nav.page)
                 self._items.setdefault(nav.page, item)
             if nav.url:
                 item.setData(0, URL_ROLE, nav.url)
-                item.setToolTip(0, nav.url)
+                item.setToolTip(0, plain_tip(nav.url))
             self._fill(item, nav.children)
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:

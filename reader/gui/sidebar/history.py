@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.userdata import UserData, UserDataError, Visit
+from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.history")
 
@@ -144,7 +145,7 @@ class HistoryPanel(QWidget):
                 model.setData(index, self._italic, Qt.ItemDataRole.FontRole)
             model.setData(index, text)
             model.setData(index, visit.page_id, ROLE_PAGE)
-            model.setData(index, visit.page_id, Qt.ItemDataRole.ToolTipRole)
+            model.setData(index, plain_tip(visit.page_id), Qt.ItemDataRole.ToolTipRole)
         self.list.setVisible(bool(visits))
         self.empty_label.setVisible(not visits)
         self.clear_button.setEnabled(bool(visits) and not self.userdata.read_only)

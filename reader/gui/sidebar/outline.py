@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from reader.gui.text import plain_tip
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,7 +45,7 @@ class OutlineTree(QTreeWidget):
                 stack.pop()
             parent = stack[-1][1] if stack else self.invisibleRootItem()
             item = QTreeWidgetItem(parent, [text])
-            item.setToolTip(0, text)
+            item.setToolTip(0, plain_tip(text))
             item.setData(0, ANCHOR_ROLE, anchor)
             self._items.setdefault(anchor, item)
             stack.append((level, item))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.edition import Edition
+from reader.gui.text import plain_tip
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,7 +165,7 @@ class RelationsTree(QTreeWidget):
         item.setData(0, PAGE_ROLE, page.id)
         item.setData(0, STATE_ROLE, "available")
         tip = page.title + ("\n\n" + page.summary if page.summary else "")
-        item.setToolTip(0, tip)
+        item.setToolTip(0, plain_tip(tip))
         item.setStatusTip(0, page.id)
 
     # -- queries used by the window and the tests --------------------------------------------------------------

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.gui.search")
 
@@ -382,7 +383,7 @@ class SearchPanel(QWidget):
             item.setData(first, FIRST_OF_PAGE_ROLE)
             item.setData(plain, Qt.ItemDataRole.DisplayRole)  # what a screen reader reads
             item.setData(plain, Qt.ItemDataRole.AccessibleTextRole)
-            item.setToolTip(hit.title + (" › " + hit.section if hit.section else ""))
+            item.setToolTip(plain_tip(hit.title + (" › " + hit.section if hit.section else "")))
             self.model.appendRow(item)
         self._result_texts(result)
         if result.hits:
