@@ -12,4 +12,4 @@ from PySide6.QtGui import Qt as _GuiQt
 
 def plain_tip(text: str) -> str:
     """`text` as a tooltip that shows exactly these characters (line breaks kept)."""
-    return _GuiQt.convertFromPlainText(text) if text else ""
+    return _GuiQt.convertFromPlainText(text, _GuiQt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
