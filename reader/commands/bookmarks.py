@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,18 +84,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_json(b: Any) -> dict[str, Any]:
-    return {
-        "id": b.id,
-        "page_id": b.page_id,
-        "anchor": b.anchor,
-        "url": b.url,
-        "title": b.title,
-        "note": b.note,
-        "folder": b.folder,
-        "created": datetime.fromtimestamp(b.created).astimezone().isoformat(timespec="seconds"),
-        "updated": datetime.fromtimestamp(b.updated).astimezone().isoformat(timespec="seconds"),
-        "section_hash": b.section_hash,
-    }
+    from reader.core.bookmark_io import bookmark_record
+
+    return {"id": b.id, **bookmark_record(b)}
 
 
 def _list(data, args: argparse.Namespace) -> int:  # noqa: ANN001

@@ -68,26 +68,28 @@ def _from_iso(text: str) -> float:
     return value.timestamp()
 
 
+def bookmark_record(b: Bookmark) -> dict[str, Any]:
+    """One bookmark as our JSON writes it (export file, `bookmarks list --json`)."""
+    return {
+        "page_id": b.page_id,
+        "anchor": b.anchor,
+        "url": b.url,
+        "title": b.title,
+        "note": b.note,
+        "folder": b.folder,
+        "created": _iso(b.created),
+        "updated": _iso(b.updated),
+        "section_hash": b.section_hash,
+    }
+
+
 def to_json(bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, now: float | None = None) -> str:
     doc = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported_at": _iso(time.time() if now is None else now),
         "folders": sorted(set(folders) | {b.folder for b in bookmarks if b.folder}),
-        "bookmarks": [
-            {
-                "page_id": b.page_id,
-                "anchor": b.anchor,
-                "url": b.url,
-                "title": b.title,
-                "note": b.note,
-                "folder": b.folder,
-                "created": _iso(b.created),
-                "updated": _iso(b.updated),
-                "section_hash": b.section_hash,
-            }
-            for b in bookmarks
-        ],
+        "bookmarks": [bookmark_record(b) for b in bookmarks],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
