@@ -29,28 +29,30 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "onbekend"
 
 
+def _child(parent: Element, tag: str, attrs: dict[str, str]) -> Element:
+    child = Element(tag, attrs)
+    parent.append(child)
+    return child
+
+
 def card(action: Action) -> Element:
     """One card as elements; every corpus string is a Text node, so it is escaped on output."""
     art = Element("article", {"class": "rl-action-card"})
-    meta = art.append(Element("p", {"class": "rl-action-meta"}))
+    meta = _child(art, "p", {"class": "rl-action-meta"})
     if action.status:
-        badge = meta.append(Element("span", {"class": f"rl-badge rl-badge-{_slug(action.status)}"}))
-        badge.append(Text(STATUS_LABELS.get(action.status.lower(), action.status)))  # type: ignore[union-attr]
+        badge = _child(meta, "span", {"class": f"rl-badge rl-badge-{_slug(action.status)}"})
+        badge.append(Text(STATUS_LABELS.get(action.status.lower(), action.status)))
     if action.type:
         if action.status:
-            meta.append(Text(" "))  # type: ignore[union-attr]
-        kind = meta.append(Element("span", {"class": "rl-action-type"}))
-        kind.append(Text(action.type))  # type: ignore[union-attr]
-    name = art.append(Element("p", {"class": "rl-action-name"}))
-    name.append(Text(action.name))  # type: ignore[union-attr]
+            meta.append(Text(" "))
+        _child(meta, "span", {"class": "rl-action-type"}).append(Text(action.type))
+    _child(art, "p", {"class": "rl-action-name"}).append(Text(action.name))
     if action.description:
-        desc = art.append(Element("p", {"class": "rl-action-description"}))
-        desc.append(Text(action.description))  # type: ignore[union-attr]
+        _child(art, "p", {"class": "rl-action-description"}).append(Text(action.description))
     if action.url:
-        p = art.append(Element("p", {"class": "rl-action-link"}))
+        link = _child(art, "p", {"class": "rl-action-link"})
         # Rendering later treats this like any other external link (class, marker, rel).
-        a = p.append(Element("a", {"href": action.url}))  # type: ignore[union-attr]
-        a.append(Text(action.action or "Openen"))  # type: ignore[union-attr]
+        _child(link, "a", {"href": action.url}).append(Text(action.action or "Openen"))
     return art
 
 

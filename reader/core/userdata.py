@@ -284,7 +284,7 @@ _BOOKMARK_COLUMNS = "id, page_id, anchor, title, note, folder, created, updated,
 
 def _bookmark(row: Sequence[object]) -> Bookmark:
     return Bookmark(
-        id=int(row[0]),  # type: ignore[arg-type]
+        id=int(row[0]),  # type: ignore[call-overload]
         page_id=str(row[1]),
         anchor=str(row[2]),
         title=str(row[3]),
@@ -509,7 +509,7 @@ class UserData:
             if isinstance(err, sqlite3.Error):
                 raise self._error(err) from err
             if isinstance(err, UnicodeError):  # text SQLite cannot take; nothing of the transaction was kept
-                raise UserDataError(f"De wijziging is niet opgeslagen: ongeldige tekens ({err.reason}).") from err
+                raise UserDataError(f"De wijziging is niet opgeslagen: ongeldige tekens ({err}).") from err
             raise
 
     def _error(self, err: sqlite3.Error) -> UserDataError:
