@@ -1,6 +1,6 @@
 """The action registry (`docs/action-registry/actions.yaml` in NeRDS) and the placeholders that show it.
 
-Pages ask for action cards with `<div class="action-cards" data-richtlijn="cloud" data-fase="verkenning"></div>`.
+Pages ask for action cards with a placeholder such as `<div class="action-cards" data-richtlijn="..." data-fase="...">`.
 Without `data-richtlijn` the guideline is the page's directory, as NeRDS's build hook does it.
 """
 
