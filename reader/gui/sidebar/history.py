@@ -29,10 +29,6 @@ log = logging.getLogger("reader.history")
 ROLE_PAGE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("History", text)
-
-
 def when_text(visited: float, now: float | None = None) -> str:
     """"vandaag 14:32", "gisteren 09:05" or "3-11-2026 16:00" (local time)."""
     now = time.time() if now is None else now
@@ -40,9 +36,9 @@ def when_text(visited: float, now: float | None = None) -> str:
     today = datetime.fromtimestamp(now).date()
     clock = then.strftime("%H:%M")
     if then.date() == today:
-        return _tr("vandaag %1").replace("%1", clock)
+        return QCoreApplication.translate("History", "vandaag %1").replace("%1", clock)
     if (today - then.date()).days == 1:
-        return _tr("gisteren %1").replace("%1", clock)
+        return QCoreApplication.translate("History", "gisteren %1").replace("%1", clock)
     return f"{then.day}-{then.month}-{then.year} {clock}"
 
 
@@ -199,7 +195,7 @@ def fill_history_menu(
     menu.clear()
     visits = userdata.recent(limit)
     if not visits:
-        empty = menu.addAction(_tr("Nog geen pagina’s bekeken"))
+        empty = menu.addAction(QCoreApplication.translate("History", "Nog geen pagina’s bekeken"))
         empty.setEnabled(False)
     now = time.time()
     for visit in visits:
@@ -210,7 +206,7 @@ def fill_history_menu(
         action.triggered.connect(lambda _checked=False, p=visit.page_id: open_page(p))
     if on_clear is not None:
         menu.addSeparator()
-        clear = menu.addAction(_tr("Geschiedenis wissen…"))
+        clear = menu.addAction(QCoreApplication.translate("History", "Geschiedenis wissen…"))
         clear.setEnabled(bool(visits) and not userdata.read_only)
         clear.triggered.connect(lambda _checked=False: on_clear())
     return visits
