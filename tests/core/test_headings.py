@@ -122,7 +122,7 @@ def test_fast_path_equals_full_markdown(body):
 
 
 def renderer_ids(body: str) -> list[tuple[int, str]]:
-    from reader.core.markdown_setup import make_markdown
+    from reader.core.render.markdown_setup import make_markdown
 
     md = _cached("renderer", make_markdown)
     md.reset()
@@ -137,7 +137,7 @@ def renderer_ids(body: str) -> list[tuple[int, str]]:
 
 
 def test_same_icon_pattern_as_the_renderer():
-    from reader.core import markdown_setup
+    from reader.core.render import markdown_setup
 
     assert ICON_SHORTCODE == markdown_setup.ICON_SHORTCODE
 

@@ -19,7 +19,7 @@ from reader.core.bookmark_io import to_netscape_html
 from reader.core.edition import build_edition
 from reader.core.links import asset_url
 from reader.core.navigation import Decision, NavigationRequest, decide
-from reader.core.sanitize import ATTRIBUTES, GENERIC_ATTRIBUTES, TAGS, sanitize_html
+from reader.core.render.sanitize import ATTRIBUTES, GENERIC_ATTRIBUTES, TAGS, sanitize_html
 from reader.core.search import make_snippet
 from reader.core.serving import resolve_url
 
@@ -300,7 +300,7 @@ def test_bundled_icons_hold_only_shapes() -> None:
     """Icon markup is inserted unescaped (trusted): it must hold nothing that runs, fetches or links."""
     import re
 
-    from reader.core import icons
+    from reader.core.render import icons
 
     bad = re.compile(r"(?i)\son\w+\s*=|href|url\(|<\s*(script|style|foreignobject|image|use|a|iframe)\b|javascript:")
     entries = list(icons._icons().items()) + list(icons._emoji().items())

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.model import Page
 from reader.core.render import page_document, render_page
-from reader.core.render_tree import parse_fragment, visible_text
+from reader.core.render import parse_fragment, visible_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 _spec = importlib.util.spec_from_file_location("rl_fixture_corpus", FIXTURES / "fixture_corpus.py")
@@ -126,7 +126,7 @@ def test_card_grid_and_icons(tree):
 
 
 def serialize_children(el):
-    from reader.core.render_tree import serialize
+    from reader.core.render import serialize
 
     return serialize(el)
 
@@ -140,7 +140,7 @@ def test_emoji_is_a_bundled_svg_not_a_remote_image(tree):
 
 
 def test_emoji_missing_from_bundle_falls_back_to_the_character(monkeypatch):
-    from reader.core import icons
+    from reader.core.render import icons
 
     monkeypatch.setattr(icons, "emoji_svg", lambda code: None)
     corpus = fc.make_corpus({"a.md": "# A\n\nBlij :smile:\n"})

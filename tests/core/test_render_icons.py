@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import icons
+from reader.core.render import icons
 
 REPO = Path(__file__).resolve().parents[2]
 ICONS = REPO / "resources" / "icons"

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.corpus import load_corpus
 from reader.core.render import page_document, render_page
-from reader.core.render_tree import parse_fragment, remove, visible_text
+from reader.core.render import parse_fragment, remove, visible_text
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 EDITIONS = ("nerds-2026-03", "nerds-2025-12")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.render_tree import Element, Raw, Text, parse_fragment, remove, replace, serialize, unwrap, visible_text
-from reader.core.sanitize import sanitize_html
+from reader.core.render import Element, Raw, Text, parse_fragment, remove, replace, serialize, unwrap, visible_text
+from reader.core.render import sanitize_html
 
 
 def test_round_trip_of_sanitized_markup():

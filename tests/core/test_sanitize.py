@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.render import page_document, render_page
-from reader.core.render_tree import parse_fragment
-from reader.core.sanitize import sanitize_html
+from reader.core.render import parse_fragment
+from reader.core.render import sanitize_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 _spec = importlib.util.spec_from_file_location("rl_fixture_corpus", FIXTURES / "fixture_corpus.py")

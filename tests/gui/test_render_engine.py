@@ -341,7 +341,7 @@ def test_nerds_smoke_every_page(tmp_path: Path, name: str):
     records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     page_ids = {p["id"] for p in json.loads((edition / "pages.json").read_text(encoding="utf-8"))}
     assert {r["page"] for r in records} == page_ids, done.stderr[-2000:]
-    from reader.core.render_tree import parse_fragment, visible_text
+    from reader.core.render import parse_fragment, visible_text
 
     for r in records:
         assert r["load_ok"], r["page"]

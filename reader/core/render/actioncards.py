@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from reader.core.model import Action, Corpus
-from reader.core.render_tree import Element, Text
+from reader.core.render.tree import Element, Text
 
 STATUS_LABELS = {
     "beschikbaar": "beschikbaar",

@@ -1,0 +1,25 @@
+"""Markdown page -> safe HTML, at edition build time: one Markdown pass, sanitize, the reader's own rewrites.
+
+Public: `render_page` and `page_document` (what the edition builder uses), plus the small HTML tree and the
+sanitizer, which tests and the search snippets share.
+"""
+
+from reader.core.render.page import STYLESHEET, page_document, render_page
+from reader.core.render.sanitize import sanitize_html
+from reader.core.render.tree import Element, Raw, Text, parse_fragment, remove, replace, serialize, unwrap, visible_text
+
+__all__ = [
+    "STYLESHEET",
+    "Element",
+    "Raw",
+    "Text",
+    "page_document",
+    "parse_fragment",
+    "remove",
+    "render_page",
+    "replace",
+    "sanitize_html",
+    "serialize",
+    "unwrap",
+    "visible_text",
+]
