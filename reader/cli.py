@@ -9,6 +9,7 @@ import sys
 
 from reader import __version__
 from reader.commands import COMMANDS
+from reader.commands.common import CommandParser, add_verbose
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,8 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offline lezer voor richtlijnen van de Nederlandse overheid (NeRDS en andere MkDocs-corpora).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_verbose(parser, default=False)
+    # Every subcommand and sub-action parser also takes -v/--verbose, so it may come after the subcommand too.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for name in COMMANDS:
         module = importlib.import_module(f"reader.commands.{name}")
         module.add_parser(sub)

@@ -11,20 +11,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.commands.common import shared_options
+
 PROG = "richtlijnenlezer bookmarks"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bookmarks", help="bladwijzers tonen, toevoegen, verwijderen, exporteren en importeren")
-    p.add_argument("--profile", type=Path, default=None, help="profielmap (standaard: de map van de gebruiker)")
+    _common_options(p, False)
+    # The same options after the action too: `bookmarks add PAGE --profile DIR` as well as
+    # `bookmarks --profile DIR add PAGE`.
+    common = [shared_options(_common_options)]
     actions = p.add_subparsers(dest="action", metavar="ACTIE", required=True)
 
-    ls = actions.add_parser("list", help="toon de bladwijzers")
+    ls = actions.add_parser("list", parents=common, help="toon de bladwijzers")
     ls.add_argument("--json", action="store_true", help="als JSON (een lijst van objecten)")
     ls.add_argument("--folder", default=None, help="alleen deze map ('' = zonder map)")
     ls.add_argument("--filter", default="", help="alleen bladwijzers met deze woorden")
 
-    add = actions.add_parser("add", help="voeg een bladwijzer toe: PAGINA of PAGINA#ANKER")
+    add = actions.add_parser("add", parents=common, help="voeg een bladwijzer toe: PAGINA of PAGINA#ANKER")
     add.add_argument("page", metavar="PAGE[#ANCHOR]")
     add.add_argument("--title", default=None, help="titel (standaard: de titel van de pagina)")
     add.add_argument("--note", default=None, help="notitie")
@@ -33,16 +38,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                      help="controleer de pagina in deze editie (standaard: de meegeleverde editie, als die er is)")
     add.add_argument("--no-check", action="store_true", help="controleer de pagina niet tegen een editie")
 
-    rm = actions.add_parser("remove", help="verwijder een bladwijzer (ID uit 'list')")
+    rm = actions.add_parser("remove", parents=common, help="verwijder een bladwijzer (ID uit 'list')")
     rm.add_argument("id", type=int)
 
-    ex = actions.add_parser("export", help="schrijf alle bladwijzers naar een bestand")
+    ex = actions.add_parser("export", parents=common, help="schrijf alle bladwijzers naar een bestand")
     ex.add_argument("file", type=Path)
     ex.add_argument("--format", choices=("json", "html"), default=None,
                     help="json (compleet) of html (voor browsers); standaard naar de extensie")
 
-    im = actions.add_parser("import", help="voeg bladwijzers uit een JSON- of HTML-bestand toe (zonder dubbele)")
+    im = actions.add_parser("import", parents=common,
+                            help="voeg bladwijzers uit een JSON- of HTML-bestand toe (zonder dubbele)")
     im.add_argument("file", type=Path)
+
+
+def _common_options(parser: argparse.ArgumentParser, below: bool) -> None:
+    """Options of `bookmarks` itself, accepted before and after the action (see reader.commands.common)."""
+    parser.add_argument("--profile", type=Path, default=argparse.SUPPRESS if below else None,
+                        help="profielmap (standaard: de map van de gebruiker)")
 
 
 def _err(message: str) -> None:
