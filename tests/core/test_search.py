@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import dutch, query
+from reader.core.search import dutch, query
 from reader.core.search import (
     INDEX_FORMAT_VERSION,
     META_FILE,
@@ -357,7 +357,7 @@ def test_huge_section_is_fine(tmp_path: Path) -> None:
 
 
 def test_postings_round_trip_all_encodings(tmp_path: Path) -> None:
-    from reader.core.search import WEIGHT_UNIT, _Postings, _PostingsWriter
+    from reader.core.search.postings import WEIGHT_UNIT, _Postings, _PostingsWriter
 
     w = _PostingsWriter()
     # Document numbers far apart (two- and four-byte deltas) and weights from one to four bytes.
@@ -382,7 +382,7 @@ def test_term_scores_are_whooshs_bm25f(tmp_path: Path) -> None:
     """Scores computed by hand with Whoosh's BM25F (B=0.75, K1=1.2, idf = log(N / (df + 1)) + 1)."""
     from whoosh import query as wq
 
-    from reader.core.search import LEAD_TITLE_BOOST, SEARCH_FIELD, stem
+    from reader.core.search.analysis import LEAD_TITLE_BOOST, SEARCH_FIELD, stem
 
     docs = [SearchDoc("a", "", "Alfa", "", (), "", "boom boom huis", {}),
             SearchDoc("b", "", "Beta", "", (), "", "boom fiets", {}),
@@ -399,7 +399,7 @@ def test_term_scores_are_whooshs_bm25f(tmp_path: Path) -> None:
 
 
 def test_damaged_postings_are_reported_or_harmless(tmp_path: Path) -> None:
-    from reader.core.search import POSTINGS_FILE, TERMINFO_FILE
+    from reader.core.search.postings import POSTINGS_FILE, TERMINFO_FILE
 
     d = tmp_path / "i"
     build_index(d, DOCS)
@@ -417,7 +417,8 @@ def test_and_evaluates_the_rarest_clause_first(index: SearchIndex) -> None:
     DisjunctionMax is not a Whoosh Or: it once estimated 0 and was evaluated first, unrestricted)."""
     from whoosh import query as wq
 
-    from reader.core.search import SEARCH_FIELD, DisMax, stem
+    from reader.core.search.analysis import SEARCH_FIELD, stem
+    from reader.core.search.matchers import DisMax
 
     df = {w: index._text.df(stem(w)) for w in ("open", "standaarden", "licentie")}
     assert all(df.values())

@@ -6,7 +6,17 @@ sanitizer, which tests and the search snippets share.
 
 from reader.core.render.page import STYLESHEET, page_document, render_page
 from reader.core.render.sanitize import sanitize_html
-from reader.core.render.tree import Element, Raw, Text, parse_fragment, remove, replace, serialize, unwrap, visible_text
+from reader.core.render.tree import (
+    Element,
+    Raw,
+    Text,
+    parse_fragment,
+    remove,
+    replace,
+    serialize,
+    unwrap,
+    visible_text,
+)
 
 __all__ = [
     "STYLESHEET",

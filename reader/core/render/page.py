@@ -16,10 +16,20 @@ from urllib.parse import quote, unquote
 
 import markdown
 
-from reader.core.render import actioncards, icons
 from reader.core.links import app_url, asset_url, page_url, resolve_href
+from reader.core.model import (
+    WARNING,
+    Corpus,
+    Heading,
+    NavItem,
+    Page,
+    Problem,
+    RenderedPage,
+    Section,
+)
+from reader.core.render import actioncards, icons
 from reader.core.render.markdown_setup import make_markdown
-from reader.core.model import WARNING, Corpus, Heading, NavItem, Page, Problem, RenderedPage, Section
+from reader.core.render.sanitize import sanitize_html
 from reader.core.render.tree import (
     Element,
     Raw,
@@ -30,7 +40,6 @@ from reader.core.render.tree import (
     serialize,
     visible_text,
 )
-from reader.core.render.sanitize import sanitize_html
 
 STYLESHEET = "css/page.css"
 HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}

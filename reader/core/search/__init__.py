@@ -1,0 +1,61 @@
+"""Full-text search over an edition: Dutch analysis, a Whoosh index per section, queries, snippets, suggestions.
+
+This is the only package that imports Whoosh. The edition builder calls `build_index(index_dir, docs)` with one
+`SearchDoc` per section; the app and the `search` command use `SearchIndex.open(index_dir).search(query)`.
+
+Analysis (index and query side, same code): fold (lowercase, strip accents), split into words, drop Dutch stop
+words, normalise plural spellings the stemmer misses, Snowball Dutch stem. At build time compounds are also split
+against the corpus vocabulary (see dutch.py) and their parts are indexed next to the compound, at
+consecutive positions of the token stream, so `beveiliging` finds `informatiebeveiliging` and the phrase
+"open source" finds `opensourcesoftware`.
+
+Index layout (one document per section, numbered in the order the sections are given):
+- the search field (SEARCH_FIELD): everything searched by default, as weighted parts (page title, heading, and in
+  a page's first section also its summary and nav path, then the section text); the weights ride on token boosts
+  (see DutchTokenizer). One field means one posting list per query word. It has no positions: a phrase is an And
+  of its words, confirmed on the section text (`_verify_phrase`). It is kept *outside* Whoosh, in compact files
+  of our own (_Postings: TERMS_FILE, TERMINFO_FILE, POSTINGS_FILE, LENGTHS_FILE): Whoosh's fixed cost per
+  distinct term made the index 5x the text it indexes on NeRDS; now about 1.3x.
+- In Whoosh: `ptitle` (first section of a page) and `stitle` (heading), for the `titel:` and `sectie:` filters,
+  and `f_<key>`, front matter filters (`fase:ontwerp`). Few terms, and they need positions for phrases.
+- Beside them, zlib-compressed: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix
+  completion and did-you-mean: fuzzy matching on stems finds nothing for `toegankelijkhied`), page data once per
+  page (PAGES_FILE), the page of every section (DOCPAGES_FILE), anchor and heading of every section
+  (SECTIONS_FILE), and the section texts for snippets, each compressed with a dictionary sampled from the corpus
+  (TEXTS_FILE, ZDICT_FILE).
+
+Queries (query.py): all words must match, else the best partial matches are returned and flagged; the
+last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
+of one word are a DisjunctionMax. Queries are scored term-at-a-time (`_scores`, the same BM25F as Whoosh, much
+faster on common words); only leaves on the title and filter fields are evaluated by Whoosh. Pages rank by
+their best section plus a little for further matching sections, times a mild page prior (backlinks, nav depth)
+and a bonus when the title is the query.
+"""
+
+from reader.core.formats import INDEX_FORMAT_VERSION
+from reader.core.search.analysis import analyze, stem
+from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
+from reader.core.search.engine import SearchIndex
+from reader.core.search.results import Hit, IndexFormatError, SearchDoc, SearchResult
+from reader.core.search.snippets import make_snippet, word_matches
+from reader.core.search.storage import META_FILE, index_format, remove_index
+
+__all__ = [
+    "INDEX_FORMAT_VERSION",
+    "META_FILE",
+    "BuildStats",
+    "Hit",
+    "IndexFormatError",
+    "SearchDoc",
+    "SearchIndex",
+    "SearchResult",
+    "analyze",
+    "build_index",
+    "index_format",
+    "make_snippet",
+    "page_weight",
+    "remove_index",
+    "section_docs",
+    "stem",
+    "word_matches",
+]

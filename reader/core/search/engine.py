@@ -1,0 +1,563 @@
+"""SearchIndex: an opened index, queries compiled and scored (BM25F), hits grouped by page."""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import itertools
+import json
+import logging
+import math
+import mmap
+import time
+import warnings
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.util.numeric import byte_to_length
+
+from reader.core.formats import INDEX_FORMAT_VERSION
+from reader.core.search.analysis import (
+    FIELD_OF,
+    SEARCH_FIELD,
+    DutchTokenizer,
+    _phrase_tokenizer,
+    _SavedSplits,
+    _search_parts,
+    analyze,
+    analyze_word,
+    fold_words,
+)
+from reader.core.search.build import _filter_field
+from reader.core.search.dutch import Decompounder, fold, words
+from reader.core.search.matchers import DisMax, PhraseAnd
+from reader.core.search.postings import WEIGHT_UNIT, _Postings, _read_docpages
+from reader.core.search.query import Clause, ParsedQuery, parse
+from reader.core.search.results import Hit, IndexFormatError, SearchResult
+from reader.core.search.snippets import make_snippet
+from reader.core.search.storage import (
+    COMPOUNDS_FILE,
+    DOCPAGES_FILE,
+    INDEX_NAME,
+    META_FILE,
+    PAGES_FILE,
+    SECTIONS_FILE,
+    TEXTS_FILE,
+    ZDICT_FILE,
+    _decompress,
+    _map_file,
+    _read_z,
+)
+from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary
+
+log = logging.getLogger("reader.search")
+
+PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
+FEW_RESULTS = 3
+TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
+# Phrase checks read section texts, best-scored candidates first. The count bounds keep results deterministic;
+# the time bound only guards against pathological texts (a candidate costs ~0.2 ms for a typical section).
+PHRASE_CHECKS = 400  # candidates checked at most
+PHRASE_ENOUGH = 100  # ... stop once this many have the phrase (more than a result list shows)
+PHRASE_BUDGET_S = 0.3  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
+SECTIONS_PER_PAGE = 3
+
+
+# --- searching --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Compiled:
+    query: wq.Query | None
+    any_query: wq.Query | None  # OR of the groups (partial matches), when there are several groups
+    terms: list[str]  # for snippets / in-page marks
+    words: list[tuple[Clause, str]]  # single-word clauses and their folded word (for suggestions)
+
+
+class SearchIndex:
+    """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
+
+    def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any,
+                 index_dir: Path) -> None:
+        self._ix = ix
+        self._dir = index_dir
+        self._page_weights = [float(info[2]) for info in pages.values()]  # by page number (pages.json order)
+        self._page_titles = [str(info[0]) for info in pages.values()]
+        self._title_terms: dict[int, tuple[set[str], set[str]]] = {}
+        self._docpage = _read_docpages(index_dir / DOCPAGES_FILE)
+        self._vocab = Vocabulary(index_dir)
+        self._texts = texts
+        self._pages = pages
+        self._zdict = zdict
+        self._text = _Postings(index_dir, ix.doc_count_all())
+        self._text_length = float(meta.get("text_length", 0))
+        self._searcher = ix.searcher()
+        self._norm: list[float] | None = None  # BM25F's length part per section, on first use
+        self._reader = self._searcher.reader()
+        self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
+        self.doc_count = int(meta.get("docs", 0))
+        self._qdecompounder = _SavedSplits(index_dir / COMPOUNDS_FILE, Decompounder(self._is_word))
+        self._page_ids = list(pages)
+        self._sections: list[list[Any]] | None = None  # SECTIONS_FILE, read on first use
+        self._text_offsets: list[int] = []
+
+    def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
+        """(page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE)."""
+        if self._sections is None:
+            try:
+                sections = json.loads(_read_z(self._dir / SECTIONS_FILE))
+            except (OSError, ValueError, zlib.error):
+                log.warning("section data unreadable in %s", self._dir)
+                sections = []
+            self._text_offsets = [0, *itertools.accumulate(int(s[2]) for s in sections)]
+            self._sections = sections
+        page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
+        page = self._page_ids[page_no] if 0 <= page_no < len(self._page_ids) else ""
+        if docnum >= len(self._sections):
+            return page, "", "", 0, 0
+        anchor, stitle, length = self._sections[docnum]
+        return page, anchor, stitle, self._text_offsets[docnum], int(length)
+
+    @classmethod
+    def open(cls, index_dir: Path) -> "SearchIndex":
+        index_dir = Path(index_dir)
+        try:
+            meta = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexFormatError(f"geen leesbare zoekindex in {index_dir}: {exc}") from exc
+        if not isinstance(meta, dict) or meta.get("format") != INDEX_FORMAT_VERSION:
+            found = meta.get("format") if isinstance(meta, dict) else None
+            raise IndexFormatError(f"zoekindex heeft formaat {found}, verwacht {INDEX_FORMAT_VERSION}")
+        # Whoosh leaves the file of a damaged table of contents to the garbage collector; that is expected here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = windex.open_dir(str(index_dir), indexname=INDEX_NAME)
+                if ix.doc_count() == meta.get("docs"):
+                    pages = json.loads(_read_z(index_dir / PAGES_FILE))
+                    zdict = zlib.decompress((index_dir / ZDICT_FILE).read_bytes())
+                    return cls(ix, meta, pages, zdict, _map_file(index_dir / TEXTS_FILE), index_dir)
+                ix.close()
+                problem = "zoekindex is onvolledig"
+            except Exception as exc:  # whoosh raises many kinds on damaged files
+                problem = f"zoekindex beschadigd: {type(exc).__name__}: {exc}"
+            gc.collect()
+        raise IndexFormatError(problem)
+
+    def close(self) -> None:
+        self._text.close()
+        self._searcher.close()
+        self._ix.close()
+        if isinstance(self._texts, mmap.mmap):
+            self._texts.close()
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the vocabulary (completion and spelling suggestions live in suggest.py)
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        return self._vocab.df_map
+
+    def _is_word(self, w: str) -> bool:
+        return self._vocab.is_word(w)
+
+    def _df(self, w: str) -> int:
+        return self._vocab.df(w)
+
+    def completions(self, prefix: str, k: int = PREFIX_COMPLETIONS) -> list[str]:
+        """Up to k known words starting with `prefix` (folded), most frequent first. Bounded work."""
+        return self._vocab.completions(prefix, k)
+
+    def correction(self, w: str, deadline: float | None = None) -> str | None:
+        """The corpus word closest to `w` (see Vocabulary.correction)."""
+        return self._vocab.correction(w, deadline)
+
+    def _suggest(self, query: str, compiled: _Compiled) -> str | None:
+        return self._vocab.suggest(query, compiled.words)
+
+    # -- compiling a parsed query
+
+    # Queries are kept flat (one Or of Terms per clause, not nested Ors): Whoosh builds a union matcher per Or,
+    # and nesting them cost more than the searching itself on small indexes.
+
+    def _term_query(self, term: str, fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
+        return [wq.Term(f, term, boost=boost) for f in fields]
+
+    def _phrase_query(self, terms: list[str], fields: Sequence[str], boost: float = 1.0) -> list[wq.Query]:
+        return [PhraseAnd(terms, boost=boost) if f == SEARCH_FIELD else wq.Phrase(f, terms, boost=boost)
+                for f in fields]
+
+    @staticmethod
+    def _any(parts: list[wq.Query]) -> wq.Query:
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def _clause_query(self, c: Clause, terms_out: list[str]) -> tuple[wq.Query | None, str | None]:
+        """Query for one clause, plus its folded word when it is a single word (for suggestions)."""
+        fields: Sequence[str] = (
+            (FIELD_OF[c.field],) if c.field in FIELD_OF else (SEARCH_FIELD,)
+        )
+        folded = [m.group(0) for m in words(fold(c.text))][:32]
+        if not folded:
+            return None, None
+        if len(folded) > 1:  # a quoted phrase, or a hyphenated word typed as one (open-source)
+            stems = [s for s in (analyze_word(w) for w in folded) if s]
+            terms_out.extend(stems)
+            if not stems:
+                return None, None
+            if len(stems) == 1:
+                return self._any(self._term_query(stems[0], fields)), None
+            return self._any(self._phrase_query(stems, fields)), None
+        w = folded[0]
+        s = analyze_word(w)
+        alts: list[wq.Query] = []
+        if s:
+            terms_out.append(s)
+            alts.extend(self._term_query(s, fields))
+            # A compound typed by the user (informatiebeveiliging) also matches its parts written apart.
+            parts = self._qdecompounder.split(w) if not self._is_word(w) or len(w) >= 12 else None
+            if parts:
+                pstems = [p for p in (analyze_word(x) for x in parts) if p]
+                if len(pstems) > 1:
+                    alts.extend(self._phrase_query(pstems, fields, boost=0.8))
+        if c.prefix:
+            terms_out.append(w)
+            seen = {s}
+            for comp in self.completions(w):
+                cs = analyze_word(comp)
+                if cs and cs not in seen:
+                    seen.add(cs)
+                    alts.extend(self._term_query(cs, fields, boost=PREFIX_BOOST))
+        if not alts:
+            return None, None
+        # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
+        # not by how many completions it happens to contain.
+        return (alts[0] if len(alts) == 1 else DisMax(alts)), w
+
+    def _compile(self, parsed: ParsedQuery) -> _Compiled:
+        terms: list[str] = []
+        words_: list[tuple[Clause, str]] = []
+        groups: list[wq.Query] = []
+        for group in parsed.groups:
+            alts = []
+            for c in group:
+                q, w = self._clause_query(c, terms)
+                if q is not None:
+                    alts.append(q)
+                if w is not None:
+                    words_.append((c, w))
+            if alts:
+                groups.append(alts[0] if len(alts) == 1 else wq.Or(alts))
+        if not groups:
+            return _Compiled(None, None, terms, words_)
+        excluded = []
+        for c in parsed.excluded:
+            q, _w = self._clause_query(c, [])
+            if q is not None:
+                excluded.append(q)
+        filters = [wq.Term(_filter_field(k), fold(v)) for k, v in parsed.filters if k in self.filter_keys]
+
+        def finish(q: wq.Query) -> wq.Query:
+            if filters:
+                q = wq.And([q, *filters])
+            if excluded:
+                q = wq.AndNot(q, wq.Or(excluded))
+            return q
+
+        main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
+        any_q = finish(wq.Or(groups)) if len(groups) > 1 else None
+        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_)
+
+    # -- public API
+
+    def highlight_terms(self, query: str) -> list[str]:
+        """Folded stems and prefixes of the positive query words: what highlight.js marks in a page."""
+        try:
+            compiled = self._compile(parse(query, filter_keys=self.filter_keys))
+        except Exception:  # pragma: no cover - defensive, parse/compile are total
+            log.exception("highlight_terms failed for %r", query)
+            return []
+        return [t for t in compiled.terms if len(t) >= 2]
+
+    def search(self, query: str, limit: int = 20, *, per_page: int = SECTIONS_PER_PAGE) -> SearchResult:
+        """Sections matching `query`, grouped by page (best page first, at most `per_page` sections each)."""
+        t0 = time.perf_counter()
+        try:
+            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0)
+        except Exception:
+            log.exception("search failed for %r", query[:200])
+            return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
+                                message="Er ging iets mis bij het zoeken.")
+
+    def _search(self, query: str, limit: int, per_page: int, t0: float) -> SearchResult:
+        parsed = parse(query, filter_keys=self.filter_keys)
+        compiled = self._compile(parsed)
+        if compiled.query is None:
+            return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
+                                message="Typ een of meer woorden om te zoeken.")
+        collect = max(limit * 4, 60)
+        top = self._top(compiled.query, collect)
+        partial = False
+        if not top and compiled.any_query is not None:
+            top = self._top(compiled.any_query, collect)
+            partial = bool(top)
+        hits = self._group(top, compiled.terms, limit, per_page)
+        total = len(top)  # sections collected (counting every match would cost a second pass)
+        suggestion = None
+        if len(hits) < FEW_RESULTS:
+            suggestion = self._suggest(query, compiled)
+        message = ""
+        if not hits:
+            message = "Niets gevonden."
+        elif partial:
+            message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
+        return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
+
+    # -- evaluation
+
+    def _top(self, q: wq.Query, n: int) -> list[tuple[float, int]]:
+        """The n best (score, docnum) for a query, best first."""
+        scores = self._scores(q)
+        return heapq.nlargest(n, ((sc, d) for d, sc in scores.items()), key=lambda x: (x[0], -x[1]))
+
+    # Term-at-a-time scoring. The search field lives outside Whoosh (see _Postings): a term's postings are read in
+    # one go and scored in a tight loop with Whoosh's BM25F formula, and the query tree combines dicts: And =
+    # intersection with summed scores, Or = union with summed scores, DisjunctionMax = union with the best score
+    # (as Whoosh does), AndNot = difference. Only the leaves on Whoosh's small fields (`titel:`, `sectie:`, front
+    # matter filters) are evaluated by Whoosh.
+
+    def _scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float]:
+        """Scores by document. `restrict` (a container of document numbers) limits the work to those documents:
+        the later clauses of an And only score the documents the earlier ones left."""
+        if isinstance(q, wq.Term):
+            if q.fieldname == SEARCH_FIELD:
+                return self._term_scores(q.text, q.boost, restrict)
+            if q.fieldname.startswith("f_"):
+                docs = self._filter_docs(q.fieldname, q.text)
+                return docs if restrict is None else {d: v for d, v in docs.items() if d in restrict}
+            return self._whoosh_scores(q, restrict)
+        if isinstance(q, wq.AndNot):
+            pos = self._scores(q.a, restrict)
+            neg = self._scores(q.b, pos)
+            return {d: v for d, v in pos.items() if d not in neg}
+        if isinstance(q, PhraseAnd):
+            both = self._and([wq.Term(SEARCH_FIELD, t) for t in q.stems], restrict)
+            return self._verify_phrase({d: q.boost * v for d, v in both.items()}, q.stems)
+        if type(q) is wq.And:
+            return self._and(list(q.subqueries), restrict)
+        if type(q) in (wq.Or, wq.DisjunctionMax, DisMax):
+            parts = [self._scores(sub, restrict) for sub in q.subqueries]
+            if not parts:
+                return {}
+            if isinstance(q, wq.DisjunctionMax):
+                parts.sort(key=len, reverse=True)  # the max does not depend on order: loop over the smaller ones
+                out = dict(parts[0])
+                for other in parts[1:]:
+                    for d, v in other.items():
+                        if v > out.get(d, -1.0):
+                            out[d] = v
+            else:
+                out = dict(parts[0])
+                for other in parts[1:]:
+                    for d, v in other.items():
+                        out[d] = out.get(d, 0.0) + v
+            return out
+        return self._whoosh_scores(q, restrict)  # a phrase in a title field
+
+    def _whoosh_scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float]:
+        """A query on Whoosh's fields (titles, filters), scored by Whoosh (BM25F)."""
+        results = self._searcher.search(q, limit=None)
+        return {d: sc for sc, d in results.top_n if restrict is None or d in restrict}
+
+    def _estimate(self, q: wq.Query) -> int:
+        """About how many documents a query matches (to evaluate the rarest clause of an And first)."""
+        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
+            return self._text.df(q.text)
+        if isinstance(q, PhraseAnd):
+            return min((self._text.df(t) for t in q.stems), default=0)
+        if isinstance(q, wq.AndNot):
+            return self._estimate(q.a)
+        if type(q) is wq.And:
+            return min((self._estimate(sub) for sub in q.subqueries), default=0)
+        if isinstance(q, (wq.Or, wq.DisjunctionMax)):
+            return sum(self._estimate(sub) for sub in q.subqueries)
+        try:
+            return int(q.estimate_size(self._reader))
+        except Exception:  # a field Whoosh does not have
+            return 0
+
+    def _and(self, subs: list[wq.Query], restrict: Any = None) -> dict[int, float]:
+        """Intersection with summed scores; the rarest clause first, then each next clause only on what is left."""
+        if not subs:
+            return {}
+        subs = sorted(subs, key=self._estimate)
+        out: dict[int, float] | None = None
+        for sub in subs:
+            sc = self._scores(sub, restrict if out is None else out)
+            # sc only has documents of `out` (it was restricted to them): loop over the smaller one.
+            out = sc if out is None else {d: out[d] + v for d, v in sc.items() if d in out}
+            if not out:
+                return {}
+        return out or {}
+
+    def _verify_phrase(self, scores: dict[int, float], stems: list[str]) -> dict[int, float]:
+        """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
+        every section has all the words, the first PHRASE_CHECKS candidates decide."""
+        out: dict[int, float] = {}
+        ranked = heapq.nlargest(PHRASE_CHECKS, scores.items(), key=lambda kv: kv[1])
+        deadline = time.perf_counter() + PHRASE_BUDGET_S
+        for n, (docnum, sc) in enumerate(ranked):
+            if len(out) >= PHRASE_ENOUGH or (n % 32 == 31 and time.perf_counter() > deadline):
+                break
+            if self._has_phrase(docnum, stems):
+                out[docnum] = sc
+        return out
+
+    def _has_phrase(self, docnum: int, stems: list[str]) -> bool:
+        page, _anchor, stitle, offset, length = self._section(docnum)
+        text = _decompress(self._texts[offset: offset + length], self._zdict)
+        page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
+        info = self._pages.get(page, ("", (), 1.0, ""))
+        first = docnum == 0 or (docnum > 0 and self._docpage[docnum - 1] != page_no)
+        tokenizer = _phrase_tokenizer(self._qdecompounder)
+        # Parts are separate (the index leaves a gap between them), so a phrase lies inside one part. A stem is
+        # (nearly always) a prefix of its word, so a part without all stems as substrings cannot hold the phrase,
+        # and only a window around each occurrence of the first stem needs tokenizing.
+        for _boost, part in _search_parts(info[0], stitle, text, info[3], info[1], first):
+            folded = fold(part)
+            if not all(st in folded for st in stems):
+                continue
+            start = 0
+            for _ in range(64):
+                i = folded.find(stems[0], start)
+                if i < 0:
+                    break
+                lo = folded.rfind(" ", 0, max(0, i - 200)) + 1
+                hi = folded.find(" ", i + 200 + 40 * len(stems))
+                if self._window_has_phrase(tokenizer, part[lo: hi if hi >= 0 else len(part)], stems):
+                    return True
+                start = i + 1
+        return False
+
+    @staticmethod
+    def _window_has_phrase(tokenizer: "DutchTokenizer", window: str, stems: list[str]) -> bool:
+        positions: dict[str, set[int]] = {}
+        for term, pos, _boost in tokenizer.postings(window):
+            positions.setdefault(term, set()).add(pos)
+        return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1))
+                   for p in positions.get(stems[0], ()))
+
+    def _term_scores(self, text: str, boost: float, restrict: Any = None) -> dict[int, float]:
+        i = self._text.find(text)
+        if i < 0:
+            return {}
+        if restrict is not None and not restrict:
+            return {}
+        norm = self._norm
+        if norm is None:
+            # BM25F's length part, per document: K1 * ((1 - B) + B * length / average length), in WEIGHT_UNITs
+            # like the stored weights: score = a * w / (w + norm) = a * u / (u + norm / WEIGHT_UNIT).
+            k1, b = 1.2, 0.75
+            lengths = [byte_to_length(x) for x in self._text.length_bytes]
+            avgfl = (self._text_length / len(lengths) if lengths else 0.0) or 1.0
+            norm = self._norm = [(k1 * (1 - b) + k1 * b * n / avgfl) / WEIGHT_UNIT for n in lengths]
+        # Whoosh's idf: log(documents / (document frequency + 1)) + 1.
+        idf = math.log(len(norm) / (self._text.dfs[i] + 1)) + 1
+        a = idf * (1.2 + 1) * boost
+        ids, units = self._text.postings(i)
+        if restrict is None:
+            return dict(zip(ids, [a * u / (u + norm[d]) for d, u in zip(ids, units)]))
+        if len(restrict) < len(ids):  # loop over the smaller side (the other is a dict lookup)
+            found = dict(zip(ids, units))
+            return {d: a * u / (u + norm[d]) for d in restrict if (u := found.get(d)) is not None}
+        return {d: a * u / (u + norm[d]) for d, u in zip(ids, units) if d in restrict}
+
+    def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
+        if (fieldname, text) not in self._reader:
+            return {}
+        return {d: 0.0 for d in self._reader.postings(fieldname, text).all_ids()}
+
+    def _group(self, top: list[tuple[float, int]], terms: list[str], limit: int, per_page: int) -> list[Hit]:
+        """Group section hits by page. A page ranks by its best section plus a little for each further matching
+        section, so the page that is about the subject beats a page that mentions it once in its title."""
+        # Which page a section belongs to comes from an in-memory array, so only displayed hits touch stored data.
+        pages: dict[int, list[tuple[float, int]]] = {}
+        docpage = self._docpage
+        for score, docnum in top:
+            pages.setdefault(docpage[docnum] if docnum < len(docpage) else -1, []).append((score, docnum))
+
+        def page_score(page_no: int, secs: list[tuple[float, int]]) -> float:
+            # Best section, plus decreasing credit for further matching sections, times the page prior, times a
+            # bonus for a title that is (mostly) the query: "richtlijnen" is the page titled so, not the page that
+            # says "richtlijn" in most sections.
+            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.35, 0.15)))
+            weight = self._page_weights[page_no] if 0 <= page_no < len(self._page_weights) else 1.0
+            return agg * weight * (1.0 + TITLE_MATCH_BONUS * self._title_coverage(page_no, terms))
+
+        scored = sorted(((page_score(p, secs), p, secs) for p, secs in pages.items()), key=lambda x: -x[0])
+        hits: list[Hit] = []
+        for pscore, page_no, secs in scored:
+            secs = self._intro_first(page_no, secs, terms)
+            for score, docnum in secs[:per_page]:
+                if len(hits) >= limit:
+                    return hits
+                page, anchor, stitle, offset, length = self._section(docnum)
+                blob = self._texts[offset : offset + length]
+                ptitle, crumbs, _weight, summary = self._pages.get(page, ("", (), 1.0, ""))
+                if anchor:
+                    summary = ""  # the summary belongs to the intro
+                text = _decompress(blob, self._zdict)
+                snippet = make_snippet(text, terms)
+                if summary and "<mark>" not in snippet:  # matched in the page summary, not in the text
+                    alt = make_snippet(summary, terms)
+                    snippet = alt if "<mark>" in alt else snippet
+                hits.append(Hit(
+                    page=page, anchor=anchor, title=ptitle, section=stitle,
+                    breadcrumb=tuple(crumbs), snippet_html=snippet, score=round(float(pscore if score == secs[0][0] else score), 4),
+                ))
+        return hits
+
+    def _title_words(self, page_no: int) -> tuple[set[str], set[str]]:
+        """(stems, stems and folded words) of a page title, cached."""
+        found = self._title_terms.get(page_no)
+        if found is None:
+            title = self._page_titles[page_no]
+            stems = set(analyze(title))
+            found = self._title_terms[page_no] = (stems, stems | set(fold_words(title)))
+        return found
+
+    def _title_has_all(self, page_no: int, terms: list[str]) -> bool:
+        if not terms or not 0 <= page_no < len(self._page_titles):
+            return False
+        _stems, known = self._title_words(page_no)
+        return all(t in known or any(k.startswith(t) for k in known) for t in terms)
+
+    def _title_coverage(self, page_no: int, terms: list[str]) -> float:
+        """Share of the title's words that the query names, when the title holds every query word; else 0."""
+        if not self._title_has_all(page_no, terms):
+            return 0.0
+        stems, _known = self._title_words(page_no)
+        if not stems:
+            return 0.0
+        hit = sum(1 for st in stems if any(st == t or st.startswith(t) or t.startswith(st) for t in terms))
+        return hit / len(stems)
+
+    def _intro_first(self, page_no: int, secs: list[tuple[float, int]], terms: list[str]) -> list[tuple[float, int]]:
+        """A page whose title holds every query word opens at its top: its intro section leads its hits."""
+        if not terms or len(secs) < 2 or not 0 <= page_no < len(self._page_titles):
+            return secs
+        intro = min(secs, key=lambda sd: sd[1])
+        docnum = intro[1]
+        if intro is secs[0] or (docnum > 0 and self._docpage[docnum - 1] == page_no):
+            return secs  # already first, or not the page's first section
+        if self._title_has_all(page_no, terms):
+            return [intro] + [sd for sd in secs if sd is not intro]
+        return secs

@@ -1,0 +1,60 @@
+"""What a search takes and gives: the documents to index, hits, results, and the format error."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+
+class IndexFormatError(Exception):
+    """The index is missing, from another format version, or damaged: rebuild it."""
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    page: str
+    anchor: str  # "" for the page intro
+    page_title: str
+    section_title: str
+    breadcrumb: tuple[str, ...]
+    summary: str
+    text: str
+    filters: Mapping[str, str] = field(default_factory=dict)  # selected front matter keys -> value
+    weight: float = 1.0  # page prior (see page_weight); multiplies the page's score
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: str
+    anchor: str
+    title: str  # page title
+    section: str  # section heading ("" for the intro)
+    breadcrumb: tuple[str, ...]
+    snippet_html: str  # escaped text with <mark> around matched words
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["breadcrumb"] = list(self.breadcrumb)
+        return d
+
+
+@dataclass
+class SearchResult:
+    query: str
+    suggestion: str | None
+    partial: bool  # nothing matched all words; these are the best partial matches
+    ms: float
+    hits: list[Hit]
+    total: int = 0  # matching sections (before grouping and the limit)
+    message: str = ""  # a friendly explanation when there is nothing to show
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the keys of the `search --json` contract."""
+        return {
+            "query": self.query,
+            "suggestion": self.suggestion,
+            "partial": self.partial,
+            "ms": round(self.ms, 3),
+            "hits": [h.to_json() for h in self.hits],
+        }
