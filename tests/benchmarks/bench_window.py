@@ -9,6 +9,12 @@ Targets (issue 6):
 - proportional set size of the whole process tree (the app and its QtWebEngine processes, from
   /proc/<pid>/smaps_rollup) after 20 pages, at most 1.3x that of the bare view after one page.
 Each measurement runs in a fresh child process (this script with --child); the parent prints one JSON object.
+
+The clock for start-up, the same for both sides: the parent's `time.time()` taken right before it spawns a child (also
+handed to the child in RICHTLIJNENLEZER_SPAWN_TIME, as the reader's own smoke test would use it), and the child's
+`time.time()` at its first loadFinished, which it reports. Not /proc/stat's `btime`: that is whole seconds, so every
+figure carried an error of up to a second that pulled the ratio towards 1. Runs alternate between the two sides (and
+which side goes first), so both see the same machine state.
 """
 
 from __future__ import annotations
@@ -26,19 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
 SETTLE_MS = 1500  # let the renderer finish its work before reading memory
+SPAWN_TIME_ENV = "RICHTLIJNENLEZER_SPAWN_TIME"  # as reader.commands.open reads it
 
 
 # -- measurements shared by both children ---------------------------------------------------------------------
-def process_start_time() -> float:
-    """Wall-clock start of this process, from /proc (the same clock the reader's smoke test uses)."""
-    with open("/proc/self/stat", encoding="ascii") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    start_ticks = int(fields[19])
-    with open("/proc/stat", encoding="ascii") as f:
-        btime = next(int(line.split()[1]) for line in f if line.startswith("btime"))
-    return btime + start_ticks / os.sysconf("SC_CLK_TCK")
-
-
 def _children() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -83,22 +80,25 @@ def _env_for_children() -> dict[str, str]:
     # Both children get the reader's Chromium flags, so the comparison is about the reader, not the flags.
     env.setdefault(
         "QTWEBENGINE_CHROMIUM_FLAGS",
-        "--disable-background-networking --disable-component-update --disable-sync --no-pings --disable-domain-reliability",
+        "--disable-background-networking --disable-component-update --disable-sync --no-pings"
+        " --disable-domain-reliability",
     )
     env.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.debug=false")
     return env
 
 
 # -- child: the bare view -------------------------------------------------------------------------------------
-BARE_PAGE = b"<!doctype html><html><head><title>bare</title></head><body><h1>Bare</h1><p>One small page.</p></body></html>"
+BARE_PAGE = (
+    b"<!doctype html><html><head><title>bare</title></head><body><h1>Bare</h1><p>One small page.</p></body></html>"
+)
 
 
 def child_bare() -> dict:
-    started = process_start_time()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, QUrl
     from PySide6.QtWebEngineCore import (
         QWebEnginePage,
         QWebEngineProfile,
+        QWebEngineUrlRequestJob,
         QWebEngineUrlScheme,
         QWebEngineUrlSchemeHandler,
     )
@@ -112,7 +112,7 @@ def child_bare() -> dict:
     app = QApplication(["bare"])
 
     class Handler(QWebEngineUrlSchemeHandler):
-        def requestStarted(self, job):  # noqa: N802, ANN001
+        def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
             buffer = QBuffer(job)
             buffer.setData(QByteArray(BARE_PAGE))
             buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -128,9 +128,9 @@ def child_bare() -> dict:
     result: dict = {}
 
     def loaded(ok: bool) -> None:
-        if "startup_ms" in result:
+        if "first_load_at" in result:
             return
-        result["startup_ms"] = (time.time() - started) * 1000.0
+        result["first_load_at"] = time.time()  # the parent subtracts its spawn time
         result["ok"] = ok
         QTimer.singleShot(SETTLE_MS, measure)
 
@@ -149,7 +149,6 @@ def child_bare() -> dict:
 
 # -- child: the reader ----------------------------------------------------------------------------------------
 def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int = 20) -> dict:
-    started = process_start_time()
     from reader.gui.app import create_application, create_reader
 
     app = create_application(["richtlijnenlezer"], offscreen=True)
@@ -177,7 +176,7 @@ def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int 
 
     def loaded(page_id: str, ok: bool) -> None:
         if state["phase"] == "start":
-            result["startup_ms"] = (time.time() - started) * 1000.0
+            result["first_load_at"] = time.time()  # the parent subtracts its spawn time
             result["ok"] = ok
             state["phase"] = "switch"
             QTimer.singleShot(300, next_switch)  # let the first page settle (scripts, sidebar) before timing
@@ -215,13 +214,19 @@ def child_reader(edition: Path, profile: Path, switches: int, memory_pages: int 
 
 # -- parent ---------------------------------------------------------------------------------------------------
 def run_child(args: list[str]) -> dict:
+    """Run one child; its result with `startup_ms`: from our clock right before the spawn to its first page loaded."""
+    env = _env_for_children()
+    spawned = time.time()
+    env[SPAWN_TIME_ENV] = repr(spawned)
     proc = subprocess.run(
         [sys.executable, __file__, "--child", *args],
-        cwd=REPO, env=_env_for_children(), capture_output=True, text=True, timeout=300,
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith("{"):
-            return json.loads(line)
+            result = json.loads(line)
+            result["startup_ms"] = (result["first_load_at"] - spawned) * 1000.0
+            return result
     raise RuntimeError(f"child {args} failed ({proc.returncode}): {proc.stderr[-2000:]}")
 
 
@@ -254,9 +259,15 @@ def main() -> int:
         run_child(["reader", str(edition), str(Path(tmp) / "warm"), "1"])
         bare, readers = [], []
         for run in range(args.runs):
-            bare.append(run_child(["bare"]))
             # A fresh profile each run: no last page, no zoom, the plain first start.
-            readers.append(run_child(["reader", str(edition), str(Path(tmp) / f"profile-{run}"), str(args.switches)]))
+            reader_args = ["reader", str(edition), str(Path(tmp) / f"profile-{run}"), str(args.switches)]
+            # Alternate which side goes first, so neither always runs right after the other.
+            if run % 2:
+                readers.append(run_child(reader_args))
+                bare.append(run_child(["bare"]))
+            else:
+                bare.append(run_child(["bare"]))
+                readers.append(run_child(reader_args))
 
     bare_start = statistics.median(b["startup_ms"] for b in bare)
     reader_start = statistics.median(r["startup_ms"] for r in readers)
@@ -276,13 +287,16 @@ def main() -> int:
     report = {
         "runs": args.runs,
         "startup": {
+            "clock": "parent's time.time() right before spawning -> child's time.time() at its first loadFinished",
             "bare_ms": [round(b["startup_ms"], 1) for b in bare],
             "reader_ms": [round(r["startup_ms"], 1) for r in readers],
             "bare_median_ms": round(bare_start, 1),
             "reader_median_ms": round(reader_start, 1),
             "ratio": round(reader_start / bare_start, 2),
-            # Each reader run right after its bare run: the median of those ratios is steadier on a busy machine.
-            "median_pair_ratio": round(statistics.median(r["startup_ms"] / b["startup_ms"] for b, r in zip(bare, readers)), 2),
+            # Each reader run next to its bare run: the median of those ratios is steadier on a busy machine.
+            "median_pair_ratio": round(
+                statistics.median(r["startup_ms"] / b["startup_ms"] for b, r in zip(bare, readers)), 2
+            ),
             "target_ratio": 1.5,
         },
         "page_switch": {
