@@ -125,7 +125,8 @@ def _list(data, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 def _edition_for(args: argparse.Namespace):  # noqa: ANN202
     """The edition to check a page against, or None when there is none (checking is a help, not a must)."""
-    from reader.core.edition import Edition, EditionError, default_edition
+    from reader.core.edition import Edition, EditionError
+    from reader.editions import default_edition
 
     if args.no_check:
         return None

@@ -82,7 +82,7 @@ _IMPORT_TIME = time.time()
 
 
 def resolve_edition(args: argparse.Namespace) -> Path:
-    from reader.core.edition import default_edition
+    from reader.editions import default_edition
 
     if args.edition:
         return args.edition

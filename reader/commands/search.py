@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if args.edition is not None:
         edition = Path(args.edition)
     else:
-        from reader.core.edition import default_edition
+        from reader.editions import default_edition
 
         try:
             edition = default_edition()

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
 
-from reader.core.serving import resolve_url
+from reader.core.edition import resolve_url
 
 log = logging.getLogger("reader.scheme")
 

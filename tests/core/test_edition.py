@@ -16,9 +16,9 @@ from reader.core.edition import (
     EditionError,
     build_edition,
     cached_edition,
-    default_edition,
     source_hash,
 )
+from reader.editions import default_edition
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

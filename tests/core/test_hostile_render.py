@@ -21,7 +21,7 @@ from reader.core.links import asset_url
 from reader.core.navigation import Decision, NavigationRequest, decide
 from reader.core.render.sanitize import ATTRIBUTES, GENERIC_ATTRIBUTES, TAGS, sanitize_html
 from reader.core.search import make_snippet
-from reader.core.serving import resolve_url
+from reader.core.edition import resolve_url
 
 WIRE = "http://127.0.0.1:9"  # a port nothing listens on; the GUI test uses a live tripwire instead
 

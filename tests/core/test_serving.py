@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.links import app_url, asset_url, page_url
-from reader.core.serving import resolve_url, safe_join
+from reader.core.edition import resolve_url, safe_join
 
 
 @pytest.fixture

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.edition_select import (
+from reader.core.edition import (
     InvalidEdition,
-    default_override_dirs,
     find_editions,
     read_edition,
     select_edition,
 )
-
-from reader.core.formats import INDEX_FORMAT_VERSION  # noqa: E402
+from reader.core.formats import INDEX_FORMAT_VERSION
+from reader.editions import default_override_dirs
 
 FORMAT = 3  # any number: the tests pass it explicitly so they do not depend on the edition module's constant
 

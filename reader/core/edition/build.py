@@ -1,7 +1,6 @@
-"""Editions: a corpus built once into rendered HTML, assets, a search index and a manifest.
-
-The window only ever reads an edition; it never parses Markdown. An edition is built in a temporary directory
-next to its destination and renamed into place, so a reader never sees half an edition.
+"""Building an edition: a corpus rendered, indexed and written with its manifest, in a temporary directory next
+to its destination and renamed into place, so a reader never sees half an edition. Also the cache of built
+editions, keyed by the source's content hash and the format versions.
 """
 
 from __future__ import annotations
@@ -13,28 +12,30 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
-from reader.core.edition_select import InvalidEdition, read_edition
+from reader.core.edition.manifest import (
+    ASSETS_DIR,
+    INDEX_DIR,
+    MANIFEST,
+    NAV_JSON,
+    PAGES_DIR,
+    PAGES_JSON,
+    EditionError,
+    PageInfo,
+    nav_to_json,
+)
+from reader.core.edition.selection import InvalidEdition, read_edition, select_edition
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
-from reader.core.model import RELATION, Corpus, NavItem, Problem
-from reader.core.relations import RelationIndex
+from reader.core.model import RELATION, Corpus, Problem
+
+if TYPE_CHECKING:
+    from reader.core.corpus import RelationIndex
 
 log = logging.getLogger("reader.edition")
-
-MANIFEST = "manifest.json"
-PAGES_JSON = "pages.json"
-NAV_JSON = "nav.json"
-PAGES_DIR = "pages"
-ASSETS_DIR = "assets"
-INDEX_DIR = "index"
-
-
-class EditionError(Exception):
-    """An edition cannot be opened: missing, broken or of another format version."""
 
 
 class BuildRefused(Exception):
@@ -43,124 +44,6 @@ class BuildRefused(Exception):
     def __init__(self, errors: list[Problem]):
         super().__init__(f"{len(errors)} error(s) in the source")
         self.errors = errors
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    """What the window needs to know about a page without opening its HTML."""
-
-    id: str
-    title: str
-    summary: str
-    path: str
-    breadcrumb: tuple[str, ...] = ()
-    headings: tuple[tuple[int, str, str], ...] = ()  # (level, text, anchor)
-    relations: tuple[tuple[str, str | None], ...] = ()  # (reference as written, page id or None)
-    links: tuple[str, ...] = ()  # page ids this page links to
-    backlinks: tuple[str, ...] = ()  # page ids that link or relate to this page
-    section_hashes: dict[str, str] = field(default_factory=dict, compare=False)  # anchor -> sha256 of its text
-    checklist: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "path": self.path,
-            "breadcrumb": list(self.breadcrumb),
-            "headings": [list(h) for h in self.headings],
-            "relations": [list(r) for r in self.relations],
-            "links": list(self.links),
-            "backlinks": list(self.backlinks),
-            "section_hashes": self.section_hashes,
-            "checklist": list(self.checklist),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "PageInfo":
-        return cls(
-            id=str(data["id"]),
-            title=str(data.get("title", "")),
-            summary=str(data.get("summary", "")),
-            path=str(data.get("path", "")),
-            breadcrumb=tuple(data.get("breadcrumb", ())),
-            headings=tuple((int(h[0]), str(h[1]), str(h[2])) for h in data.get("headings", ())),
-            relations=tuple((str(r[0]), r[1]) for r in data.get("relations", ())),
-            links=tuple(data.get("links", ())),
-            backlinks=tuple(data.get("backlinks", ())),
-            section_hashes=dict(data.get("section_hashes", {})),
-            checklist=tuple(data.get("checklist", ())),
-        )
-
-
-def nav_to_json(items: Iterable[NavItem]) -> list[dict[str, Any]]:
-    return [
-        {"title": i.title, "page": i.page, "url": i.url, "children": nav_to_json(i.children)} for i in items
-    ]
-
-
-def nav_from_json(data: Iterable[dict[str, Any]]) -> tuple[NavItem, ...]:
-    return tuple(
-        NavItem(
-            title=str(d.get("title", "")),
-            page=d.get("page"),
-            url=d.get("url"),
-            children=nav_from_json(d.get("children", ())),
-        )
-        for d in data
-    )
-
-
-@dataclass
-class Edition:
-    """An opened edition (read-only)."""
-
-    root: Path
-    manifest: dict[str, Any]
-    pages: dict[str, PageInfo]
-    nav: tuple[NavItem, ...]
-
-    @classmethod
-    def open(cls, root: Path) -> "Edition":
-        root = Path(root)
-        manifest = read_manifest(root)
-        try:
-            pages_data = json.loads((root / PAGES_JSON).read_text(encoding="utf-8"))
-            nav_data = json.loads((root / NAV_JSON).read_text(encoding="utf-8"))
-            pages = {p["id"]: PageInfo.from_json(p) for p in pages_data}
-            nav = nav_from_json(nav_data)
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-            raise EditionError(f"{root}: edition data unreadable ({exc}); rebuild it with 'richtlijnenlezer build'")
-        return cls(root=root, manifest=manifest, pages=pages, nav=nav)
-
-    @property
-    def title(self) -> str:
-        return str(self.manifest.get("corpus_title", ""))
-
-    @property
-    def built_at(self) -> str:
-        return str(self.manifest.get("built_at", ""))
-
-    @property
-    def index_dir(self) -> Path:
-        return self.root / INDEX_DIR
-
-    @property
-    def home_page(self) -> str:
-        if "index" in self.pages:
-            return "index"
-        return next(iter(self.pages), "")
-
-    def page_file(self, page_id: str) -> Path:
-        return self.root / PAGES_DIR / (page_id + ".html")
-
-
-def read_manifest(root: Path) -> dict[str, Any]:
-    """The validated manifest of the edition at `root`: the same checks as choosing an edition to open."""
-    try:
-        return read_edition(Path(root), EDITION_FORMAT_VERSION, require_index=False).manifest
-    except InvalidEdition as exc:
-        raise EditionError(f"{exc.folder}: not a usable edition: {exc.reason}") from None
 
 
 def source_hash(source: Path) -> str:
@@ -289,6 +172,10 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
 
 
 def _relation_index(corpus: Corpus) -> RelationIndex:
+    from reader.core.corpus import (
+        RelationIndex,  # build time only: opening an edition never loads the importer
+    )
+
     aliases = {alias: page.id for page in corpus.pages.values() for alias in page.aliases}
     return RelationIndex(corpus.pages.keys(), aliases, {page.path: page.id for page in corpus.pages.values()})
 
@@ -321,19 +208,15 @@ def cached_edition(source: Path, cache: Path) -> Path:
     return dest
 
 
-def default_edition() -> Path:
+def choose_edition(bundled: Path, content: Path, cache: Path, override_dirs: list[Path]) -> Path:
     """The edition the reader opens without `--edition`.
 
-    The bundled one (prebuilt in a frozen bundle, else `content/` built into the user cache), unless an
-    administrator placed a newer valid edition in the per-user or per-machine editions folder.
+    The bundled one (prebuilt in a frozen bundle, else `content` built into `cache`), unless an administrator
+    placed a newer valid edition in one of `override_dirs`. The caller passes the folders (see reader.editions).
     """
-    from reader import paths
-    from reader.core.edition_select import default_override_dirs, select_edition
-
-    bundled = paths.bundled_edition_dir()
     if not (bundled / MANIFEST).exists():
-        bundled = cached_edition(paths.content_dir(), paths.cache_dir())
-    chosen = select_edition(bundled, default_override_dirs(), format_version=EDITION_FORMAT_VERSION)
+        bundled = cached_edition(content, cache)
+    chosen = select_edition(bundled, override_dirs, format_version=EDITION_FORMAT_VERSION)
     if chosen is None:
         raise EditionError(f"{bundled}: no usable edition; rebuild it with 'richtlijnenlezer build'")
     return chosen

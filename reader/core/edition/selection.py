@@ -1,10 +1,10 @@
 """Choosing which edition the reader opens.
 
 The frozen application ships a bundled edition. An administrator can ship a newer corpus without reinstalling by
-placing the output of `richtlijnenlezer build` in an editions folder, per user (`reader.paths.user_editions_dir()`)
-or per machine (`reader.paths.machine_editions_dir()`). The reader opens the newest *valid* edition found there when
-it is newer (by the manifest's `built_at`) than the bundled one; anything broken is skipped with a log message that
-names the folder and the reason, so a bad copy never stops the reader from starting.
+placing the output of `richtlijnenlezer build` in an editions folder, per user or per machine (the folders come from
+reader.paths, through reader.editions). The reader opens the newest *valid* edition found there when it is newer (by
+the manifest's `built_at`) than the bundled one; anything broken is skipped with a log message that names the folder
+and the reason, so a bad copy never stops the reader from starting.
 
 An editions folder may hold several editions as subfolders (`editions/nerds-2026-03/manifest.json`), or be an
 edition itself (`editions/manifest.json`). Subfolders whose name starts with "." or ends with ".tmp"/".part" are
@@ -24,7 +24,8 @@ from pathlib import Path
 
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 
-log = logging.getLogger(__name__)
+# The name predates the edition package; packaging/README.md and administrators' log filters quote it.
+log = logging.getLogger("reader.core.edition_select")
 
 MANIFEST_NAME = "manifest.json"
 # The keys a manifest must carry, with the types we accept for them (bool is excluded from int explicitly below).
@@ -193,20 +194,19 @@ def select_edition(
     return best.path
 
 
-# The documented per-machine folders on Linux, searched whatever XDG_DATA_DIRS says (see default_override_dirs).
+# The documented per-machine folders on Linux, searched whatever XDG_DATA_DIRS says (see override_dirs).
 LINUX_MACHINE_DIRS = (Path("/usr/local/share/richtlijnenlezer/editions"), Path("/usr/share/richtlijnenlezer/editions"))
 
 
-def default_override_dirs() -> list[Path]:
-    """The per-user editions folder, then the per-machine one(s) (see reader.paths), without duplicates.
+def override_dirs(user_dir: Path, machine_dir: Path) -> list[Path]:
+    """The per-user editions folder, then the per-machine one(s), without duplicates (reader.editions passes the
+    folders from reader.paths).
 
     On Linux platformdirs takes the per-machine folder from the *first* entry of XDG_DATA_DIRS, which desktop
     sessions rearrange (Ubuntu's starts with /usr/share/ubuntu), so the documented /usr/local/share and /usr/share
     folders are always searched as well.
     """
-    from reader import paths
-
-    dirs = [paths.user_editions_dir(), paths.machine_editions_dir()]
+    dirs = [user_dir, machine_dir]
     if sys.platform.startswith("linux"):
         dirs.extend(LINUX_MACHINE_DIRS)
     unique: list[Path] = []

@@ -1,0 +1,71 @@
+"""Editions: a corpus built once into rendered HTML, assets, a search index and a manifest; choosing which one to
+open; serving its files to the window.
+
+Public: building (`build_edition`, `cached_edition`, `choose_edition`), reading (`Edition`, `PageInfo`), choosing
+(`select_edition`, `find_editions`, `read_edition`, `override_dirs`) and serving (`resolve_url`, `safe_join`).
+"""
+
+from reader.core.edition.build import (
+    BuildRefused,
+    BuildReport,
+    build_edition,
+    cached_edition,
+    choose_edition,
+    edition_key,
+    source_hash,
+)
+from reader.core.edition.manifest import (
+    ASSETS_DIR,
+    INDEX_DIR,
+    MANIFEST,
+    NAV_JSON,
+    PAGES_DIR,
+    PAGES_JSON,
+    Edition,
+    EditionError,
+    PageInfo,
+    nav_from_json,
+    nav_to_json,
+    read_manifest,
+)
+from reader.core.edition.selection import (
+    EditionInfo,
+    InvalidEdition,
+    find_editions,
+    override_dirs,
+    read_edition,
+    select_edition,
+)
+from reader.core.edition.serving import resolve_url, safe_join
+from reader.core.formats import EDITION_FORMAT_VERSION
+
+__all__ = [
+    "EDITION_FORMAT_VERSION",
+    "ASSETS_DIR",
+    "INDEX_DIR",
+    "MANIFEST",
+    "NAV_JSON",
+    "PAGES_DIR",
+    "PAGES_JSON",
+    "BuildRefused",
+    "BuildReport",
+    "Edition",
+    "EditionError",
+    "EditionInfo",
+    "InvalidEdition",
+    "PageInfo",
+    "build_edition",
+    "cached_edition",
+    "choose_edition",
+    "edition_key",
+    "find_editions",
+    "nav_from_json",
+    "nav_to_json",
+    "override_dirs",
+    "read_edition",
+    "read_manifest",
+    "resolve_url",
+    "safe_join",
+    "select_edition",
+    "source_hash",
+]
