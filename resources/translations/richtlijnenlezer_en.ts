@@ -1,800 +1,800 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
-    <context>
-        <name>BookmarksPanel</name>
-        <message>
-            <source>Filter bladwijzers</source>
-            <translation>Filter bookmarks</translation>
-        </message>
-        <message>
-            <source>Nieuwe map</source>
-            <translation>New folder</translation>
-        </message>
-        <message>
-            <source>Bladwijzers</source>
-            <translation>Bookmarks</translation>
-        </message>
-        <message>
-            <source>Ongedaan maken</source>
-            <translation>Undo</translation>
-        </message>
-        <message>
-            <source>Melding sluiten</source>
-            <translation>Close message</translation>
-        </message>
-        <message>
-            <source>Opnieuw</source>
-            <translation>Redo</translation>
-        </message>
-        <message>
-            <source>Bladwijzers kunnen niet worden opgeslagen: %1</source>
-            <translation>Bookmarks cannot be saved: %1</translation>
-        </message>
-        <message>
-            <source>niet in deze editie</source>
-            <translation>not in this edition</translation>
-        </message>
-        <message>
-            <source>gewijzigd sinds je bladwijzer</source>
-            <translation>changed since you bookmarked it</translation>
-        </message>
-        <message>
-            <source>Map %1, %2 bladwijzers</source>
-            <translation>Folder %1, %2 bookmarks</translation>
-        </message>
-        <message>
-            <source>Nog geen bladwijzers. Gebruik Ctrl+D of de ster om deze pagina of een kop te bewaren.</source>
-            <translation>No bookmarks yet. Use Ctrl+D or the star to keep this page or a heading.</translation>
-        </message>
-        <message>
-            <source>Geen bladwijzers gevonden met ‘%1’.</source>
-            <translation>No bookmarks found with ‘%1’.</translation>
-        </message>
-        <message>
-            <source>Notitie: %1</source>
-            <translation>Note: %1</translation>
-        </message>
-        <message>
-            <source>Bladwijzers exporteren…</source>
-            <translation>Export bookmarks…</translation>
-        </message>
-        <message>
-            <source>Bladwijzers importeren…</source>
-            <translation>Import bookmarks…</translation>
-        </message>
-        <message>
-            <source>Exporteren en importeren</source>
-            <translation>Export and import</translation>
-        </message>
-        <message>
-            <source>Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; de lezer is met een nieuwe lijst begonnen.</source>
-            <translation>Your user data was damaged. The old file was kept as %1; the reader started a new list.</translation>
-        </message>
-        <message>
-            <source>kop niet meer in deze editie</source>
-            <translation>heading no longer in this edition</translation>
-        </message>
-        <message>
-            <source>Bewaard op %1</source>
-            <translation>Saved on %1</translation>
-        </message>
-        <message>
-            <source>Niet opgeslagen: %1</source>
-            <translation>Not saved: %1</translation>
-        </message>
-        <message>
-            <source>Bladwijzer toevoegen</source>
-            <translation>Add bookmark</translation>
-        </message>
-        <message>
-            <source>Naam wijzigen</source>
-            <translation>Rename</translation>
-        </message>
-        <message>
-            <source>Notitie bewerken</source>
-            <translation>Edit note</translation>
-        </message>
-        <message>
-            <source>Wijziging gezien</source>
-            <translation>Change seen</translation>
-        </message>
-        <message>
-            <source>Verplaatsen naar map</source>
-            <translation>Move to folder</translation>
-        </message>
-        <message>
-            <source>Verwijderen</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Bladwijzer ‘%1’ verwijderd.</source>
-            <translation>Bookmark ‘%1’ deleted.</translation>
-        </message>
-        <message>
-            <source>%1 bladwijzers verwijderd.</source>
-            <translation>%1 bookmarks deleted.</translation>
-        </message>
-        <message>
-            <source>De bladwijzer bestaat niet meer.</source>
-            <translation>The bookmark no longer exists.</translation>
-        </message>
-        <message>
-            <source>Map hernoemen</source>
-            <translation>Rename folder</translation>
-        </message>
-        <message>
-            <source>Map verwijderen</source>
-            <translation>Delete folder</translation>
-        </message>
-        <message>
-            <source>Naam van de bladwijzer:</source>
-            <translation>Name of the bookmark:</translation>
-        </message>
-        <message>
-            <source>Notitie bij ‘%1’:</source>
-            <translation>Note for ‘%1’:</translation>
-        </message>
-        <message>
-            <source>Naam van de map:</source>
-            <translation>Name of the folder:</translation>
-        </message>
-        <message>
-            <source>Nieuwe naam van de map:</source>
-            <translation>New name of the folder:</translation>
-        </message>
-        <message>
-            <source>Nieuwe map…</source>
-            <translation>New folder…</translation>
-        </message>
-        <message>
-            <source>Map hernoemen…</source>
-            <translation>Rename folder…</translation>
-        </message>
-        <message>
-            <source>Map verwijderen (bladwijzers blijven)</source>
-            <translation>Delete folder (bookmarks stay)</translation>
-        </message>
-        <message>
-            <source>Openen</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Naam wijzigen…</source>
-            <translation>Rename…</translation>
-        </message>
-        <message>
-            <source>Notitie bewerken…</source>
-            <translation>Edit note…</translation>
-        </message>
-        <message>
-            <source>Markeren als gezien (wijziging gelezen)</source>
-            <translation>Mark as seen (change read)</translation>
-        </message>
-        <message>
-            <source>(geen map)</source>
-            <translation>(no folder)</translation>
-        </message>
-        <message>
-            <source>Exporteren mislukt: %1</source>
-            <translation>Export failed: %1</translation>
-        </message>
-        <message>
-            <source>%1 bladwijzers geëxporteerd naar %2</source>
-            <translation>%1 bookmarks exported to %2</translation>
-        </message>
-        <message>
-            <source>Importeren mislukt: %1</source>
-            <translation>Import failed: %1</translation>
-        </message>
-        <message>
-            <source>%1 bladwijzers geïmporteerd, %2 waren er al.</source>
-            <translation>%1 bookmarks imported, %2 were already there.</translation>
-        </message>
-        <message>
-            <source>%1 links die geen pagina van de lezer zijn, zijn overgeslagen.</source>
-            <translation>%1 links that are not pages of the reader were skipped.</translation>
-        </message>
-        <message>
-            <source>Richtlijnenlezer-bladwijzers (*.json)</source>
-            <translation>Guideline Reader bookmarks (*.json)</translation>
-        </message>
-        <message>
-            <source>Bladwijzers voor browsers (*.html)</source>
-            <translation>Bookmarks for browsers (*.html)</translation>
-        </message>
-        <message>
-            <source>Bladwijzers exporteren</source>
-            <translation>Export bookmarks</translation>
-        </message>
-        <message>
-            <source>Bladwijzers importeren</source>
-            <translation>Import bookmarks</translation>
-        </message>
-        <message>
-            <source>Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)</source>
-            <translation>Bookmarks (*.json *.html *.htm);;All files (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChecklistController</name>
-        <message>
-            <source>Deze checklist kan niet worden bewaard.</source>
-            <translation>This checklist cannot be saved.</translation>
-        </message>
-        <message>
-            <source>%1 van %2 gedaan</source>
-            <translation>%1 of %2 done</translation>
-        </message>
-        <message>
-            <source>(wordt niet bewaard: %1)</source>
-            <translation>(not saved: %1)</translation>
-        </message>
-        <message>
-            <source>Onbekend checklistitem.</source>
-            <translation>Unknown checklist item.</translation>
-        </message>
-        <message>
-            <source>Niet bewaard: %1</source>
-            <translation>Not saved: %1</translation>
-        </message>
-        <message>
-            <source>Niet bewaard (alleen lezen): %1</source>
-            <translation>Not saved (read-only): %1</translation>
-        </message>
-        <message>
-            <source>Markdown (*.md)</source>
-            <translation>Markdown (*.md)</translation>
-        </message>
-        <message>
-            <source>CSV voor spreadsheets (*.csv)</source>
-            <translation>CSV for spreadsheets (*.csv)</translation>
-        </message>
-        <message>
-            <source>Checklist exporteren</source>
-            <translation>Export checklist</translation>
-        </message>
-        <message>
-            <source>Het bestand kan niet worden geschreven: %1</source>
-            <translation>The file cannot be written: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContentsTree</name>
-        <message>
-            <source>Inhoud</source>
-            <translation>Contents</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindBar</name>
-        <message>
-            <source>&amp;Zoeken op pagina:</source>
-            <translation>&amp;Find in page:</translation>
-        </message>
-        <message>
-            <source>Tekst op deze pagina</source>
-            <translation>Text on this page</translation>
-        </message>
-        <message>
-            <source>Zoeken op deze pagina</source>
-            <translation>Find on this page</translation>
-        </message>
-        <message>
-            <source>Vorige</source>
-            <translation>Previous</translation>
-        </message>
-        <message>
-            <source>Vorige overeenkomst</source>
-            <translation>Previous match</translation>
-        </message>
-        <message>
-            <source>Vorige overeenkomst (Shift+F3)</source>
-            <translation>Previous match (Shift+F3)</translation>
-        </message>
-        <message>
-            <source>Volgende</source>
-            <translation>Next</translation>
-        </message>
-        <message>
-            <source>Volgende overeenkomst</source>
-            <translation>Next match</translation>
-        </message>
-        <message>
-            <source>Volgende overeenkomst (F3)</source>
-            <translation>Next match (F3)</translation>
-        </message>
-        <message>
-            <source>Zoekbalk sluiten</source>
-            <translation>Close the find bar</translation>
-        </message>
-        <message>
-            <source>Sluiten (Esc)</source>
-            <translation>Close (Esc)</translation>
-        </message>
-        <message>
-            <source>Aantal overeenkomsten</source>
-            <translation>Number of matches</translation>
-        </message>
-        <message>
-            <source>Niet gevonden</source>
-            <translation>Not found</translation>
-        </message>
-        <message>
-            <source>%1 van %2</source>
-            <translation>%1 of %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryPanel</name>
-        <message>
-            <source>Geschiedenis</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <source>Nog geen pagina’s bekeken.</source>
-            <translation>No pages viewed yet.</translation>
-        </message>
-        <message>
-            <source>Geschiedenis wissen…</source>
-            <translation>Clear history…</translation>
-        </message>
-        <message>
-            <source>niet in deze editie</source>
-            <translation>not in this edition</translation>
-        </message>
-        <message>
-            <source>Geschiedenis wissen</source>
-            <translation>Clear history</translation>
-        </message>
-        <message>
-            <source>Alle bekeken pagina’s uit de geschiedenis wissen? Bladwijzers en checklists blijven.</source>
-            <translation>Remove all viewed pages from the history? Bookmarks and checklists stay.</translation>
-        </message>
-        <message>
-            <source>Niet gewist: %1</source>
-            <translation>Not cleared: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Inhoud</source>
-            <translation>Contents</translation>
-        </message>
-        <message>
-            <source>Op deze pagina</source>
-            <translation>On this page</translation>
-        </message>
-        <message>
-            <source>Relaties</source>
-            <translation>Relations</translation>
-        </message>
-        <message>
-            <source>Bladwijzers</source>
-            <translation>Bookmarks</translation>
-        </message>
-        <message>
-            <source>Geschiedenis</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <source>Deze pagina staat niet in deze editie: %1</source>
-            <translation>This page is not in this edition: %1</translation>
-        </message>
-        <message>
-            <source>Richtlijnenlezer</source>
-            <translation>Guideline Reader</translation>
-        </message>
-        <message>
-            <source>Externe link openen</source>
-            <translation>Open external link</translation>
-        </message>
-        <message>
-            <source>Deze link gaat naar internet en opent in je eigen browser:</source>
-            <translation>This link goes to the internet and opens in your own browser:</translation>
-        </message>
-        <message>
-            <source>Link openen</source>
-            <translation>Open link</translation>
-        </message>
-        <message>
-            <source>Link openen in je browser…</source>
-            <translation>Open link in your browser…</translation>
-        </message>
-        <message>
-            <source>Linkadres kopiëren</source>
-            <translation>Copy link address</translation>
-        </message>
-        <message>
-            <source>Naar deze kop</source>
-            <translation>Go to this heading</translation>
-        </message>
-        <message>
-            <source>Link naar deze sectie kopiëren</source>
-            <translation>Copy link to this section</translation>
-        </message>
-        <message>
-            <source>Zoeken</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Terug</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Vooruit</source>
-            <translation>Forward</translation>
-        </message>
-        <message>
-            <source>Startpagina</source>
-            <translation>Home</translation>
-        </message>
-        <message>
-            <source>Afdrukken…</source>
-            <translation>Print…</translation>
-        </message>
-        <message>
-            <source>Exporteren als PDF…</source>
-            <translation>Export as PDF…</translation>
-        </message>
-        <message>
-            <source>Afsluiten</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Kopiëren</source>
-            <translation>Copy</translation>
-        </message>
-        <message>
-            <source>Zoeken op pagina…</source>
-            <translation>Find in page…</translation>
-        </message>
-        <message>
-            <source>Volgende overeenkomst</source>
-            <translation>Next match</translation>
-        </message>
-        <message>
-            <source>Vorige overeenkomst</source>
-            <translation>Previous match</translation>
-        </message>
-        <message>
-            <source>Inzoomen</source>
-            <translation>Zoom in</translation>
-        </message>
-        <message>
-            <source>Uitzoomen</source>
-            <translation>Zoom out</translation>
-        </message>
-        <message>
-            <source>Normale grootte</source>
-            <translation>Actual size</translation>
-        </message>
-        <message>
-            <source>Bladwijzer voor deze pagina</source>
-            <translation>Bookmark this page</translation>
-        </message>
-        <message>
-            <source>Bladwijzer voor deze sectie</source>
-            <translation>Bookmark this section</translation>
-        </message>
-        <message>
-            <source>Zijbalk tonen</source>
-            <translation>Show sidebar</translation>
-        </message>
-        <message>
-            <source>Naar volgend deelvenster</source>
-            <translation>Next pane</translation>
-        </message>
-        <message>
-            <source>Naar de pagina</source>
-            <translation>Go to the page</translation>
-        </message>
-        <message>
-            <source>Sneltoetsen</source>
-            <translation>Keyboard shortcuts</translation>
-        </message>
-        <message>
-            <source>Over deze editie</source>
-            <translation>About this edition</translation>
-        </message>
-        <message>
-            <source>Zoals het systeem</source>
-            <translation>Follow the system</translation>
-        </message>
-        <message>
-            <source>Licht</source>
-            <translation>Light</translation>
-        </message>
-        <message>
-            <source>Donker</source>
-            <translation>Dark</translation>
-        </message>
-        <message>
-            <source>Hoog contrast</source>
-            <translation>High contrast</translation>
-        </message>
-        <message>
-            <source>Taal van het systeem</source>
-            <translation>System language</translation>
-        </message>
-        <message>
-            <source>%1 tonen</source>
-            <translation>Show %1</translation>
-        </message>
-        <message>
-            <source>&amp;Bestand</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>Be&amp;werken</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>Beel&amp;d</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>&amp;Thema</source>
-            <translation>&amp;Theme</translation>
-        </message>
-        <message>
-            <source>T&amp;aal</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <source>&amp;Zijbalk</source>
-            <translation>&amp;Sidebar</translation>
-        </message>
-        <message>
-            <source>&amp;Ga</source>
-            <translation>&amp;Go</translation>
-        </message>
-        <message>
-            <source>&amp;Recent geopend</source>
-            <translation>&amp;Recently opened</translation>
-        </message>
-        <message>
-            <source>Bla&amp;dwijzers</source>
-            <translation>&amp;Bookmarks</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Navigatie</source>
-            <translation>Navigation</translation>
-        </message>
-        <message>
-            <source>Zijbalk</source>
-            <translation>Sidebar</translation>
-        </message>
-        <message>
-            <source>Pagina</source>
-            <translation>Page</translation>
-        </message>
-        <message>
-            <source>Editie</source>
-            <translation>Edition</translation>
-        </message>
-        <message>
-            <source>Checklist: %1 van %2 gedaan</source>
-            <translation>Checklist: %1 of %2 done</translation>
-        </message>
-        <message>
-            <source>Bladwijzer bewaard: %1</source>
-            <translation>Bookmark saved: %1</translation>
-        </message>
-        <message>
-            <source>Link gekopieerd: %1</source>
-            <translation>Link copied: %1</translation>
-        </message>
-        <message>
-            <source>Zoom: %1%</source>
-            <translation>Zoom: %1%</translation>
-        </message>
-        <message>
-            <source>PDF opgeslagen: %1</source>
-            <translation>PDF saved: %1</translation>
-        </message>
-        <message>
-            <source>Exporteren mislukt</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>De PDF kon niet worden opgeslagen: %1</source>
-            <translation>The PDF could not be saved: %1</translation>
-        </message>
-        <message>
-            <source>Exporteren als PDF</source>
-            <translation>Export as PDF</translation>
-        </message>
-        <message>
-            <source>PDF-bestanden (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Afdrukken</source>
-            <translation>Print</translation>
-        </message>
-        <message>
-            <source>Afgedrukt</source>
-            <translation>Printed</translation>
-        </message>
-        <message>
-            <source>Afdrukken mislukt</source>
-            <translation>Printing failed</translation>
-        </message>
-        <message>
-            <source>Zoeken in alle pagina's</source>
-            <translation>Search all pages</translation>
-        </message>
-        <message>
-            <source>Volgend of vorig element</source>
-            <translation>Next or previous element</translation>
-        </message>
-        <message>
-            <source>Editie van %1</source>
-            <translation>Edition of %1</translation>
-        </message>
-        <message>
-            <source>%1 pagina's</source>
-            <translation>%1 pages</translation>
-        </message>
-        <message>
-            <source>Bron: %1</source>
-            <translation>Source: %1</translation>
-        </message>
-        <message>
-            <source>%1 · editie %2</source>
-            <translation>%1 · edition %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutlineTree</name>
-        <message>
-            <source>Op deze pagina</source>
-            <translation>On this page</translation>
-        </message>
-        <message>
-            <source>De koppen van de open pagina; kies er een om ernaartoe te gaan</source>
-            <translation>The headings of the open page; choose one to go there</translation>
-        </message>
-    </context>
-    <context>
-        <name>Printing</name>
-        <message>
-            <source>%1, editie van %2</source>
-            <translation>%1, edition of %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>RelationsTree</name>
-        <message>
-            <source>Gerelateerde richtlijnen</source>
-            <translation>Related guidelines</translation>
-        </message>
-        <message>
-            <source>Deze pagina verwijst naar</source>
-            <translation>This page links to</translation>
-        </message>
-        <message>
-            <source>Pagina's die hiernaar verwijzen</source>
-            <translation>Pages that link here</translation>
-        </message>
-        <message>
-            <source>Relaties</source>
-            <translation>Relations</translation>
-        </message>
-        <message>
-            <source>Gerelateerde richtlijnen, links en verwijzingen van de open pagina</source>
-            <translation>Related guidelines, links and backlinks of the open page</translation>
-        </message>
-        <message>
-            <source>Alleen naar de gerelateerde richtlijnen hierboven</source>
-            <translation>Only to the related guidelines above</translation>
-        </message>
-        <message>
-            <source>Geen</source>
-            <translation>None</translation>
-        </message>
-        <message>
-            <source>%1 (niet beschikbaar in deze editie)</source>
-            <translation>%1 (not available in this edition)</translation>
-        </message>
-        <message>
-            <source>Deze richtlijn staat niet in deze editie van het corpus.</source>
-            <translation>This guideline is not in this edition of the corpus.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchField</name>
-        <message>
-            <source>Zoeken (Ctrl+K)</source>
-            <translation>Search (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>Zoeken</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Zoek in alle pagina's. Gebruik "aanhalingstekens" voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.</source>
-            <translation>Search all pages. Use "quotes" for a phrase, -word to exclude, OR for either word, title: and section: to narrow down.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchPanel</name>
-        <message>
-            <source>Zoekresultaten</source>
-            <translation>Search results</translation>
-        </message>
-        <message>
-            <source>Aantal resultaten</source>
-            <translation>Number of results</translation>
-        </message>
-        <message>
-            <source>Zoeken is niet beschikbaar: deze editie heeft geen zoekindex.</source>
-            <translation>Search is not available: this edition has no search index.</translation>
-        </message>
-        <message>
-            <source>Er ging iets mis bij het zoeken.</source>
-            <translation>Something went wrong while searching.</translation>
-        </message>
-        <message>
-            <source>Typ om te zoeken in alle pagina's.</source>
-            <translation>Type to search all pages.</translation>
-        </message>
-        <message>
-            <source>Inleiding</source>
-            <translation>Introduction</translation>
-        </message>
-        <message>
-            <source>1 resultaat</source>
-            <translation>1 result</translation>
-        </message>
-        <message>
-            <source>%1 resultaten</source>
-            <translation>%1 results</translation>
-        </message>
-        <message>
-            <source>op 1 pagina</source>
-            <translation>on 1 page</translation>
-        </message>
-        <message>
-            <source>op %1 pagina's</source>
-            <translation>on %1 pages</translation>
-        </message>
-        <message>
-            <source>Niets gevonden.</source>
-            <translation>Nothing found.</translation>
-        </message>
-        <message>
-            <source>Bedoelde je: %1?</source>
-            <translation>Did you mean: %1?</translation>
-        </message>
-        <message>
-            <source>Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.</source>
-            <translation>No results with all words; these are the best partial results.</translation>
-        </message>
-    </context>
-    <context>
-        <name>History</name>
-        <message>
-            <source>vandaag %1</source>
-            <translation>today %1</translation>
-        </message>
-        <message>
-            <source>gisteren %1</source>
-            <translation>yesterday %1</translation>
-        </message>
-        <message>
-            <source>Nog geen pagina’s bekeken</source>
-            <translation>No pages viewed yet</translation>
-        </message>
-        <message>
-            <source>Geschiedenis wissen…</source>
-            <translation>Clear history…</translation>
-        </message>
-    </context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Filter bladwijzers</source>
+        <translation>Filter bookmarks</translation>
+    </message>
+    <message>
+        <source>Nieuwe map</source>
+        <translation>New folder</translation>
+    </message>
+    <message>
+        <source>Bladwijzers</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Melding sluiten</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Bladwijzers kunnen niet worden opgeslagen: %1</source>
+        <translation>Bookmarks cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>niet in deze editie</source>
+        <translation>not in this edition</translation>
+    </message>
+    <message>
+        <source>gewijzigd sinds je bladwijzer</source>
+        <translation>changed since you bookmarked it</translation>
+    </message>
+    <message>
+        <source>Map %1, %2 bladwijzers</source>
+        <translation>Folder %1, %2 bookmarks</translation>
+    </message>
+    <message>
+        <source>Nog geen bladwijzers. Gebruik Ctrl+D of de ster om deze pagina of een kop te bewaren.</source>
+        <translation>No bookmarks yet. Use Ctrl+D or the star to keep this page or a heading.</translation>
+    </message>
+    <message>
+        <source>Geen bladwijzers gevonden met ‘%1’.</source>
+        <translation>No bookmarks found with ‘%1’.</translation>
+    </message>
+    <message>
+        <source>Notitie: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>Bladwijzers exporteren…</source>
+        <translation>Export bookmarks…</translation>
+    </message>
+    <message>
+        <source>Bladwijzers importeren…</source>
+        <translation>Import bookmarks…</translation>
+    </message>
+    <message>
+        <source>Exporteren en importeren</source>
+        <translation>Export and import</translation>
+    </message>
+    <message>
+        <source>Je gebruikersgegevens waren beschadigd. Het oude bestand is bewaard als %1; de lezer is met een nieuwe lijst begonnen.</source>
+        <translation>Your user data was damaged. The old file was kept as %1; the reader started a new list.</translation>
+    </message>
+    <message>
+        <source>kop niet meer in deze editie</source>
+        <translation>heading no longer in this edition</translation>
+    </message>
+    <message>
+        <source>Bewaard op %1</source>
+        <translation>Saved on %1</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Bladwijzer toevoegen</source>
+        <translation>Add bookmark</translation>
+    </message>
+    <message>
+        <source>Naam wijzigen</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Wijziging gezien</source>
+        <translation>Change seen</translation>
+    </message>
+    <message>
+        <source>Verplaatsen naar map</source>
+        <translation>Move to folder</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Bladwijzer ‘%1’ verwijderd.</source>
+        <translation>Bookmark ‘%1’ deleted.</translation>
+    </message>
+    <message>
+        <source>%1 bladwijzers verwijderd.</source>
+        <translation>%1 bookmarks deleted.</translation>
+    </message>
+    <message>
+        <source>De bladwijzer bestaat niet meer.</source>
+        <translation>The bookmark no longer exists.</translation>
+    </message>
+    <message>
+        <source>Map hernoemen</source>
+        <translation>Rename folder</translation>
+    </message>
+    <message>
+        <source>Map verwijderen</source>
+        <translation>Delete folder</translation>
+    </message>
+    <message>
+        <source>Naam van de bladwijzer:</source>
+        <translation>Name of the bookmark:</translation>
+    </message>
+    <message>
+        <source>Notitie bij ‘%1’:</source>
+        <translation>Note for ‘%1’:</translation>
+    </message>
+    <message>
+        <source>Naam van de map:</source>
+        <translation>Name of the folder:</translation>
+    </message>
+    <message>
+        <source>Nieuwe naam van de map:</source>
+        <translation>New name of the folder:</translation>
+    </message>
+    <message>
+        <source>Nieuwe map…</source>
+        <translation>New folder…</translation>
+    </message>
+    <message>
+        <source>Map hernoemen…</source>
+        <translation>Rename folder…</translation>
+    </message>
+    <message>
+        <source>Map verwijderen (bladwijzers blijven)</source>
+        <translation>Delete folder (bookmarks stay)</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Naam wijzigen…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken…</source>
+        <translation>Edit note…</translation>
+    </message>
+    <message>
+        <source>Markeren als gezien (wijziging gelezen)</source>
+        <translation>Mark as seen (change read)</translation>
+    </message>
+    <message>
+        <source>(geen map)</source>
+        <translation>(no folder)</translation>
+    </message>
+    <message>
+        <source>Exporteren mislukt: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 bladwijzers geëxporteerd naar %2</source>
+        <translation>%1 bookmarks exported to %2</translation>
+    </message>
+    <message>
+        <source>Importeren mislukt: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 bladwijzers geïmporteerd, %2 waren er al.</source>
+        <translation>%1 bookmarks imported, %2 were already there.</translation>
+    </message>
+    <message>
+        <source>%1 links die geen pagina van de lezer zijn, zijn overgeslagen.</source>
+        <translation>%1 links that are not pages of the reader were skipped.</translation>
+    </message>
+    <message>
+        <source>Richtlijnenlezer-bladwijzers (*.json)</source>
+        <translation>Guideline Reader bookmarks (*.json)</translation>
+    </message>
+    <message>
+        <source>Bladwijzers voor browsers (*.html)</source>
+        <translation>Bookmarks for browsers (*.html)</translation>
+    </message>
+    <message>
+        <source>Bladwijzers exporteren</source>
+        <translation>Export bookmarks</translation>
+    </message>
+    <message>
+        <source>Bladwijzers importeren</source>
+        <translation>Import bookmarks</translation>
+    </message>
+    <message>
+        <source>Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)</source>
+        <translation>Bookmarks (*.json *.html *.htm);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistController</name>
+    <message>
+        <source>Deze checklist kan niet worden bewaard.</source>
+        <translation>This checklist cannot be saved.</translation>
+    </message>
+    <message>
+        <source>%1 van %2 gedaan</source>
+        <translation>%1 of %2 done</translation>
+    </message>
+    <message>
+        <source>(wordt niet bewaard: %1)</source>
+        <translation>(not saved: %1)</translation>
+    </message>
+    <message>
+        <source>Onbekend checklistitem.</source>
+        <translation>Unknown checklist item.</translation>
+    </message>
+    <message>
+        <source>Niet bewaard: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Niet bewaard (alleen lezen): %1</source>
+        <translation>Not saved (read-only): %1</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV voor spreadsheets (*.csv)</source>
+        <translation>CSV for spreadsheets (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checklist exporteren</source>
+        <translation>Export checklist</translation>
+    </message>
+    <message>
+        <source>Het bestand kan niet worden geschreven: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContentsTree</name>
+    <message>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>&amp;Zoeken op pagina:</source>
+        <translation>&amp;Find in page:</translation>
+    </message>
+    <message>
+        <source>Tekst op deze pagina</source>
+        <translation>Text on this page</translation>
+    </message>
+    <message>
+        <source>Zoeken op deze pagina</source>
+        <translation>Find on this page</translation>
+    </message>
+    <message>
+        <source>Vorige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Vorige overeenkomst</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Vorige overeenkomst (Shift+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Volgende</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Volgende overeenkomst</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Volgende overeenkomst (F3)</source>
+        <translation>Next match (F3)</translation>
+    </message>
+    <message>
+        <source>Zoekbalk sluiten</source>
+        <translation>Close the find bar</translation>
+    </message>
+    <message>
+        <source>Sluiten (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Aantal overeenkomsten</source>
+        <translation>Number of matches</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>vandaag %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <source>gisteren %1</source>
+        <translation>yesterday %1</translation>
+    </message>
+    <message>
+        <source>Nog geen pagina’s bekeken</source>
+        <translation>No pages viewed yet</translation>
+    </message>
+    <message>
+        <source>Geschiedenis wissen…</source>
+        <translation>Clear history…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Nog geen pagina’s bekeken.</source>
+        <translation>No pages viewed yet.</translation>
+    </message>
+    <message>
+        <source>Geschiedenis wissen…</source>
+        <translation>Clear history…</translation>
+    </message>
+    <message>
+        <source>niet in deze editie</source>
+        <translation>not in this edition</translation>
+    </message>
+    <message>
+        <source>Geschiedenis wissen</source>
+        <translation>Clear history</translation>
+    </message>
+    <message>
+        <source>Alle bekeken pagina’s uit de geschiedenis wissen? Bladwijzers en checklists blijven.</source>
+        <translation>Remove all viewed pages from the history? Bookmarks and checklists stay.</translation>
+    </message>
+    <message>
+        <source>Niet gewist: %1</source>
+        <translation>Not cleared: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Op deze pagina</source>
+        <translation>On this page</translation>
+    </message>
+    <message>
+        <source>Relaties</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <source>Bladwijzers</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Deze pagina staat niet in deze editie: %1</source>
+        <translation>This page is not in this edition: %1</translation>
+    </message>
+    <message>
+        <source>Richtlijnenlezer</source>
+        <translation>Guideline Reader</translation>
+    </message>
+    <message>
+        <source>Externe link openen</source>
+        <translation>Open external link</translation>
+    </message>
+    <message>
+        <source>Deze link gaat naar internet en opent in je eigen browser:</source>
+        <translation>This link goes to the internet and opens in your own browser:</translation>
+    </message>
+    <message>
+        <source>Link openen</source>
+        <translation>Open link</translation>
+    </message>
+    <message>
+        <source>Link openen in je browser…</source>
+        <translation>Open link in your browser…</translation>
+    </message>
+    <message>
+        <source>Linkadres kopiëren</source>
+        <translation>Copy link address</translation>
+    </message>
+    <message>
+        <source>Naar deze kop</source>
+        <translation>Go to this heading</translation>
+    </message>
+    <message>
+        <source>Link naar deze sectie kopiëren</source>
+        <translation>Copy link to this section</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Vooruit</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Startpagina</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Exporteren als PDF…</source>
+        <translation>Export as PDF…</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Zoeken op pagina…</source>
+        <translation>Find in page…</translation>
+    </message>
+    <message>
+        <source>Volgende overeenkomst</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Vorige overeenkomst</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Inzoomen</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Uitzoomen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Normale grootte</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Bladwijzer voor deze pagina</source>
+        <translation>Bookmark this page</translation>
+    </message>
+    <message>
+        <source>Bladwijzer voor deze sectie</source>
+        <translation>Bookmark this section</translation>
+    </message>
+    <message>
+        <source>Zijbalk tonen</source>
+        <translation>Show sidebar</translation>
+    </message>
+    <message>
+        <source>Naar volgend deelvenster</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <source>Naar de pagina</source>
+        <translation>Go to the page</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Over deze editie</source>
+        <translation>About this edition</translation>
+    </message>
+    <message>
+        <source>Zoals het systeem</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Licht</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Donker</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Hoog contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Taal van het systeem</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>%1 tonen</source>
+        <translation>Show %1</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Beel&amp;d</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Thema</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>T&amp;aal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Zijbalk</source>
+        <translation>&amp;Sidebar</translation>
+    </message>
+    <message>
+        <source>&amp;Ga</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Recent geopend</source>
+        <translation>&amp;Recently opened</translation>
+    </message>
+    <message>
+        <source>Bla&amp;dwijzers</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Navigatie</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Zijbalk</source>
+        <translation>Sidebar</translation>
+    </message>
+    <message>
+        <source>Pagina</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Editie</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Checklist: %1 van %2 gedaan</source>
+        <translation>Checklist: %1 of %2 done</translation>
+    </message>
+    <message>
+        <source>Bladwijzer bewaard: %1</source>
+        <translation>Bookmark saved: %1</translation>
+    </message>
+    <message>
+        <source>Link gekopieerd: %1</source>
+        <translation>Link copied: %1</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>Zoom: %1%</translation>
+    </message>
+    <message>
+        <source>PDF opgeslagen: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>Exporteren mislukt</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>De PDF kon niet worden opgeslagen: %1</source>
+        <translation>The PDF could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Exporteren als PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Afgedrukt</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Afdrukken mislukt</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>Zoeken in alle pagina&apos;s</source>
+        <translation>Search all pages</translation>
+    </message>
+    <message>
+        <source>Volgend of vorig element</source>
+        <translation>Next or previous element</translation>
+    </message>
+    <message>
+        <source>Editie van %1</source>
+        <translation>Edition of %1</translation>
+    </message>
+    <message>
+        <source>%1 pagina&apos;s</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>Bron: %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>%1 · editie %2</source>
+        <translation>%1 · edition %2</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineTree</name>
+    <message>
+        <source>Op deze pagina</source>
+        <translation>On this page</translation>
+    </message>
+    <message>
+        <source>De koppen van de open pagina; kies er een om ernaartoe te gaan</source>
+        <translation>The headings of the open page; choose one to go there</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>%1, editie van %2</source>
+        <translation>%1, edition of %2</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsTree</name>
+    <message>
+        <source>Gerelateerde richtlijnen</source>
+        <translation>Related guidelines</translation>
+    </message>
+    <message>
+        <source>Deze pagina verwijst naar</source>
+        <translation>This page links to</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s die hiernaar verwijzen</source>
+        <translation>Pages that link here</translation>
+    </message>
+    <message>
+        <source>Relaties</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <source>Gerelateerde richtlijnen, links en verwijzingen van de open pagina</source>
+        <translation>Related guidelines, links and backlinks of the open page</translation>
+    </message>
+    <message>
+        <source>Alleen naar de gerelateerde richtlijnen hierboven</source>
+        <translation>Only to the related guidelines above</translation>
+    </message>
+    <message>
+        <source>Geen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>%1 (niet beschikbaar in deze editie)</source>
+        <translation>%1 (not available in this edition)</translation>
+    </message>
+    <message>
+        <source>Deze richtlijn staat niet in deze editie van het corpus.</source>
+        <translation>This guideline is not in this edition of the corpus.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Zoeken (Ctrl+K)</source>
+        <translation>Search (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek in alle pagina&apos;s. Gebruik &quot;aanhalingstekens&quot; voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.</source>
+        <translation>Search all pages. Use &quot;quotes&quot; for a phrase, -word to exclude, OR for either word, title: and section: to narrow down.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Zoekresultaten</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Aantal resultaten</source>
+        <translation>Number of results</translation>
+    </message>
+    <message>
+        <source>Zoeken is niet beschikbaar: deze editie heeft geen zoekindex.</source>
+        <translation>Search is not available: this edition has no search index.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis bij het zoeken.</source>
+        <translation>Something went wrong while searching.</translation>
+    </message>
+    <message>
+        <source>Typ om te zoeken in alle pagina&apos;s.</source>
+        <translation>Type to search all pages.</translation>
+    </message>
+    <message>
+        <source>Inleiding</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>1 resultaat</source>
+        <translation>1 result</translation>
+    </message>
+    <message>
+        <source>%1 resultaten</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>op 1 pagina</source>
+        <translation>on 1 page</translation>
+    </message>
+    <message>
+        <source>op %1 pagina&apos;s</source>
+        <translation>on %1 pages</translation>
+    </message>
+    <message>
+        <source>Niets gevonden.</source>
+        <translation>Nothing found.</translation>
+    </message>
+    <message>
+        <source>Bedoelde je: %1?</source>
+        <translation>Did you mean: %1?</translation>
+    </message>
+    <message>
+        <source>Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.</source>
+        <translation>No results with all words; these are the best partial results.</translation>
+    </message>
+</context>
 </TS>
