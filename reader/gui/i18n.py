@@ -1,15 +1,15 @@
 """Languages: Dutch (the source language of every string) by default, English from `richtlijnenlezer_en.qm`.
 
 The choice follows the system language unless the user picked one (Preferences.language). The `.ts` sources live
-in resources/translations/; the `.qm` files are built from them (packaging runs `pyside6-lrelease`; a development
-tree builds a missing or stale one on first use when lrelease is at hand).
+in resources/translations/; the `.qm` files are built from them by packaging/setup.sh (into the source tree) and
+packaging/build.py (into the bundle), with `pyside6-lrelease`. At run time the reader only loads a `.qm`: it never
+builds or writes one (an installed reader may be read-only). Without the `.qm` the interface stays Dutch and a warning
+is logged.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -29,42 +29,18 @@ def choose_language(setting: str, system_locale: str) -> str:
     return system if system in AVAILABLE else SOURCE_LANGUAGE
 
 
-def lrelease_path() -> str | None:
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    if beside.exists():
-        return str(beside)
-    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-
-
-def build_qm(ts: Path, qm: Path | None = None, *, lrelease: str | None = None) -> Path | None:
-    """Compile `ts` to `qm` with lrelease; None when lrelease is missing or fails."""
-    import subprocess  # only when building: not on the start path
-
-    qm = qm or ts.with_suffix(".qm")
-    tool = lrelease or lrelease_path()
-    if tool is None:
-        return None
-    try:
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("cannot build %s: %s", qm, exc)
-        return None
-    return qm if qm.exists() else None
-
-
-def qm_file(language: str, translations_dir: Path, *, build_missing: bool = True) -> Path | None:
-    """The .qm of our own strings for `language` (None for the source language or when none can be had)."""
+def qm_file(language: str, translations_dir: Path) -> Path | None:
+    """The .qm of our own strings for `language`, as setup or packaging built it (None for the source language or
+    when there is none). Only looks: a missing or stale .qm is not built here."""
     if language == SOURCE_LANGUAGE:
         return None
-    ts = translations_dir / f"{BASENAME}_{language}.ts"
     qm = translations_dir / f"{BASENAME}_{language}.qm"
-    stale = ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime)
-    if stale and build_missing:
-        try:
-            build_qm(ts, qm)
-        except OSError as exc:  # a read-only install: use what is there
-            log.warning("cannot rebuild %s: %s", qm, exc)
-    return qm if qm.exists() else None
+    if not qm.is_file():
+        return None
+    ts = translations_dir / f"{BASENAME}_{language}.ts"  # only in a source tree; a bundle ships the .qm alone
+    if ts.is_file() and ts.stat().st_mtime > qm.stat().st_mtime:
+        log.warning("%s is older than %s; rebuild it with packaging/setup.sh (pyside6-lrelease)", qm.name, ts.name)
+    return qm
 
 
 class Translations:
@@ -86,7 +62,8 @@ class Translations:
             qm = qm_file(effective, self.translations_dir)
             ours = QTranslator(self.app)
             if qm is None or not ours.load(str(qm)):
-                log.warning("no translation for %r in %s; showing Dutch", effective, self.translations_dir)
+                log.warning("no translation for %r in %s (setup or packaging builds the .qm); showing Dutch",
+                            effective, self.translations_dir)
                 effective = SOURCE_LANGUAGE
             else:
                 self._installed.append(ours)

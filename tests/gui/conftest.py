@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(scope="session")
@@ -99,3 +102,31 @@ def click_element(qtbot, run_js) -> Callable:  # noqa: ANN001
         QTest.mouseClick(target, button, Qt.KeyboardModifier.NoModifier, QPoint(int(rect[0] * zoom), int(rect[1] * zoom)))
 
     return click
+
+
+@pytest.fixture(scope="session")
+def english_qm(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English .qm, built from the committed .ts as packaging does (pyside6-lrelease, into a folder of its own:
+    the reader never builds one), and the application's translations pointed at that folder."""
+    import shutil
+    import subprocess
+    import sys
+
+    from reader import paths
+    from reader.gui.i18n import BASENAME, Translations
+
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    lrelease = str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.fail("pyside6-lrelease is missing from the environment")
+    built = tmp_path_factory.mktemp("translations")
+    qm = built / f"{BASENAME}_en.qm"
+    subprocess.run([lrelease, "-silent", str(paths.translations_dir() / f"{BASENAME}_en.ts"), "-qm", str(qm)],
+                   check=True, timeout=60)
+    assert qm.stat().st_size > 1000
+    translations = getattr(qapp, "_rl_translations", None)
+    if translations is None:
+        qapp._rl_translations = Translations(qapp, built)
+    else:
+        translations.translations_dir = built  # the next apply() loads from there; the translators it installed go
+    return qm

@@ -8,21 +8,11 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from reader import paths
-from reader.gui.i18n import BASENAME, build_qm, choose_language, lrelease_path
+from reader.gui.i18n import BASENAME, choose_language
 
 pytestmark = pytest.mark.gui
 
 TS = paths.translations_dir() / f"{BASENAME}_en.ts"
-
-
-@pytest.fixture(scope="session")
-def english_qm():
-    """The .qm is a build product (git-ignored): build it here as packaging does."""
-    if lrelease_path() is None:
-        pytest.fail("pyside6-lrelease is missing from the environment")
-    qm = build_qm(TS)
-    assert qm is not None and qm.stat().st_size > 1000
-    return qm
 
 
 @pytest.fixture(autouse=True)

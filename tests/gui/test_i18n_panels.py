@@ -13,22 +13,9 @@ from types import SimpleNamespace  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from reader import paths  # noqa: E402
-from reader.gui.i18n import BASENAME, build_qm, lrelease_path  # noqa: E402
-
 pytestmark = pytest.mark.gui
 
 GONE = "weg/deze-pagina-bestaat-niet"  # a page id no edition has: its bookmark and visit get "not in this edition"
-
-
-@pytest.fixture(scope="module")
-def english_qm():
-    """The .qm is a build product (git-ignored): build it as packaging does."""
-    if lrelease_path() is None:
-        pytest.fail("pyside6-lrelease is missing from the environment")
-    qm = build_qm(paths.translations_dir() / f"{BASENAME}_en.ts")
-    assert qm is not None
-    return qm
 
 
 @pytest.fixture(autouse=True)
