@@ -9,9 +9,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.commands.common import shared_options
+
+if TYPE_CHECKING:
+    from reader.core.edition import Edition
+    from reader.core.userdata import UserData
 
 PROG = "richtlijnenlezer bookmarks"
 
@@ -61,7 +65,7 @@ def _err(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace) -> UserData:
     from reader import paths
     from reader.core.userdata import UserData
 
@@ -72,7 +76,7 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.bookmark_io import BookmarkFileError
+    from reader.core.userdata import BookmarkFileError
     from reader.core.userdata import ReadOnlyError, UserDataError
 
     try:
@@ -96,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_json(b: Any) -> dict[str, Any]:
-    from reader.core.bookmark_io import bookmark_record
+    from reader.core.userdata import bookmark_record
 
     return {"id": b.id, **bookmark_record(b)}
 
 
-def _list(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _list(data: UserData, args: argparse.Namespace) -> int:
     bookmarks = data.bookmarks(folder=args.folder, filter_text=args.filter)
     if args.json:
         json.dump([_as_json(b) for b in bookmarks], sys.stdout, ensure_ascii=False, indent=2)
@@ -123,7 +127,7 @@ def _list(data, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
-def _edition_for(args: argparse.Namespace):  # noqa: ANN202
+def _edition_for(args: argparse.Namespace) -> Edition | None:
     """The edition to check a page against, or None when there is none (checking is a help, not a must)."""
     from reader.core.edition import Edition, EditionError
     from reader.editions import default_edition
@@ -139,7 +143,7 @@ def _edition_for(args: argparse.Namespace):  # noqa: ANN202
         return None
 
 
-def _add(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _add(data: UserData, args: argparse.Namespace) -> int:
     page_id, _, anchor = args.page.partition("#")
     page_id = page_id.strip().strip("/")
     title = args.title
@@ -164,7 +168,7 @@ def _add(data, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
-def _remove(data, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _remove(data: UserData, args: argparse.Namespace) -> int:
     bookmark = data.get_bookmark(args.id)
     if bookmark is None:
         _err(f"geen bladwijzer met ID {args.id}")
@@ -174,16 +178,16 @@ def _remove(data, args: argparse.Namespace) -> int:  # noqa: ANN001
     return 0
 
 
-def _export(data, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from reader.core.bookmark_io import export_file
+def _export(data: UserData, args: argparse.Namespace) -> int:
+    from reader.core.userdata import export_file
 
     count = export_file(data, args.file, args.format)
     print(f"{count} bladwijzer(s) geschreven naar {args.file}")
     return 0
 
 
-def _import(data, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from reader.core.bookmark_io import import_file
+def _import(data: UserData, args: argparse.Namespace) -> int:
+    from reader.core.userdata import import_file
 
     result, skipped = import_file(data, args.file)
     print(f"{result.added} toegevoegd, {result.duplicates} al aanwezig"

@@ -4,7 +4,7 @@ The page runs no corpus JavaScript. The app injects `resources/js/checklist.js` 
 front) into the ApplicationWorld; that script asks the `rlChecklist` object on the page's QWebChannel for the saved
 ticks and reports every click back. Nothing is fetched over the network: qwebchannel.js is read from Qt's resources.
 
-Items are keyed by their text (reader.core.checklist.item_keys), so ticks survive new editions as long as the text
+Items are keyed by their text (reader.core.userdata.item_keys), so ticks survive new editions as long as the text
 of an item stays the same.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 
 from reader import paths
-from reader.core.checklist import item_keys
+from reader.core.userdata import item_keys
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
 from reader.core.userdata import ReadOnlyError, UserData, UserDataError

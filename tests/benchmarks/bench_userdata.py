@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.checklist import item_keys
+from reader.core.userdata import item_keys
 from reader.core.userdata import DB_NAME, ImportRecord, UserData
 
 N_BOOKMARKS = 10_000

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import bookmark_io as bio
-from reader.core.bookmark_io import BookmarkFileError, export_file, import_file
+from reader.core.userdata import bookmark_io as bio
+from reader.core.userdata import BookmarkFileError, export_file, import_file
 from reader.core.userdata import UserData
 
 

@@ -106,11 +106,11 @@ def test_export_import_between_profiles(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_read_only_store_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
-    from reader.core import userdata
+    from reader.core.userdata import store as userdata_store
 
     prof = str(tmp_path / "p")
     assert _run(capsys, "bookmarks", "--profile", prof, "add", "x", "--no-check")[0] == 0
-    monkeypatch.setattr(userdata, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    monkeypatch.setattr(userdata_store, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
     code, _, err = _run(capsys, "bookmarks", "--profile", prof, "add", "y", "--no-check")
     assert code == 2 and "kan niet opslaan: De profielmap is alleen-lezen." in err
     code, out, err = _run(capsys, "bookmarks", "--profile", prof, "list")

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.bookmark_io import BookmarkFileError, export_file, import_file, parse_bytes
+from reader.core.userdata import BookmarkFileError, export_file, import_file, parse_bytes
 from reader.core.userdata import UserData, UserDataError
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # any Unicode but lone surrogates

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import navigation as nav
-from reader.core.bookmark_io import to_netscape_html
+from reader.core.userdata import to_netscape_html
 from reader.core.edition import build_edition
 from reader.core.links import asset_url
 from reader.core.navigation import Decision, NavigationRequest, decide

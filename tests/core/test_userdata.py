@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.core import userdata as ud
-from reader.core.checklist import item_keys
+from reader.core.userdata import history_store, schema
+from reader.core.userdata import store as store_module
+from reader.core.userdata import item_keys
 from reader.core.userdata import (
     DB_NAME,
     SCHEMA_VERSION,
@@ -200,7 +202,7 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     profile = tmp_path / "p"
     profile.mkdir()
     conn = sqlite3.connect(profile / DB_NAME, isolation_level=None)
-    ud._migrate(conn, target=1)
+    schema._migrate(conn, target=1)
     conn.execute("INSERT INTO bookmarks (page_id, anchor, title, note, folder, created, updated)"
                  " VALUES ('x', 'y', 'Oud', 'n', 'Map', 1.0, 2.0)")
     conn.execute("INSERT INTO history (page_id, title, visited) VALUES ('x', 'Oud', 3.0)")
@@ -251,7 +253,7 @@ def test_damaged_pages_are_detected_and_moved_aside(tmp_path: Path) -> None:
         data.import_bookmarks([ImportRecord(f"page/{i}", title="t" * 200) for i in range(500)])
     path = profile / DB_NAME
     raw = bytearray(path.read_bytes())
-    assert raw[:16] == ud.SQLITE_MAGIC and len(raw) > 8 * 4096
+    assert raw[:16] == store_module.SQLITE_MAGIC and len(raw) > 8 * 4096
     raw[4096 * 3: 4096 * 6] = os.urandom(4096 * 3)  # trash some b-tree pages, keep the header
     path.write_bytes(bytes(raw))
     with UserData.open(profile) as data:
@@ -266,7 +268,7 @@ def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytes
         data.add_bookmark("a", title="A")
         data.record_visit("a", "A")
     # Root ignores permission bits, so simulate the failed write probe (the non-root test below does it for real).
-    monkeypatch.setattr(ud, "_probe_writable", lambda d: f"De profielmap {d} kan niet worden beschreven.")
+    monkeypatch.setattr(store_module, "_probe_writable", lambda d: f"De profielmap {d} kan niet worden beschreven.")
     before = (profile / DB_NAME).read_bytes()
     with UserData.open(profile) as data:
         assert data.read_only and "kan niet worden beschreven" in data.read_only_reason
@@ -281,7 +283,7 @@ def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytes
 
 
 def test_read_only_without_store_is_empty_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ud, "_probe_writable", lambda d: "alleen-lezen")
+    monkeypatch.setattr(store_module, "_probe_writable", lambda d: "alleen-lezen")
     with UserData.open(tmp_path / "nothing") as data:
         assert data.path is None and data.read_only_reason == "alleen-lezen"
         assert data.bookmarks() == [] and data.recent() == []
@@ -293,10 +295,10 @@ def test_read_only_old_schema_is_migrated_in_memory(tmp_path: Path, monkeypatch:
     profile = tmp_path / "p"
     profile.mkdir()
     conn = sqlite3.connect(profile / DB_NAME, isolation_level=None)
-    ud._migrate(conn, target=1)
+    schema._migrate(conn, target=1)
     conn.execute("INSERT INTO bookmarks (page_id, anchor, created, updated) VALUES ('x', '', 1, 1)")
     conn.close()
-    monkeypatch.setattr(ud, "_probe_writable", lambda d: "alleen-lezen")
+    monkeypatch.setattr(store_module, "_probe_writable", lambda d: "alleen-lezen")
     with UserData.open(profile) as data:
         assert [b.page_id for b in data.bookmarks()] == ["x"] and data.schema_version == SCHEMA_VERSION
     check = sqlite3.connect(profile / DB_NAME)
@@ -324,15 +326,15 @@ def test_unwritable_profile_probe_for_real(tmp_path: Path) -> None:
     # A profile "directory" that is a file cannot be created or written, also for root.
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert ud._probe_writable(blocker / "profile") is not None
-    assert ud._probe_writable(tmp_path / "ok") is None
+    assert store_module._probe_writable(blocker / "profile") is not None
+    assert store_module._probe_writable(tmp_path / "ok") is None
     with UserData.open(blocker / "profile") as data:
         assert data.read_only and data.path is None
 
 
 def test_history_is_pruned_to_the_newest(store: UserData, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ud, "MAX_HISTORY", 30)
-    monkeypatch.setattr(ud, "PRUNE_EVERY", 10)
+    monkeypatch.setattr(history_store, "MAX_HISTORY", 30)
+    monkeypatch.setattr(history_store, "PRUNE_EVERY", 10)
     for i in range(95):
         store.record_visit(f"p{i}", "t")
     assert 30 <= store.history_count() <= 39
@@ -345,10 +347,10 @@ def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch
     profile.mkdir()
     conn = sqlite3.connect(profile / DB_NAME, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
-    ud._migrate(conn, target=1)
+    schema._migrate(conn, target=1)
     conn.execute("INSERT INTO bookmarks (page_id, anchor, created, updated) VALUES ('x', '', 1, 1)")
     conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock and does not let go
-    monkeypatch.setattr(ud, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
     try:
         with UserData.open(profile) as data:
             assert data.read_only and "bezet" in data.read_only_reason

@@ -20,7 +20,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from reader.core.userdata import UserData, ImportRecord
-    from reader.core.checklist import item_keys
+    from reader.core.userdata import item_keys
     profile, tag, start = sys.argv[1], sys.argv[2], int(sys.argv[3])
     data = UserData.open(profile)
     out = sys.stdout

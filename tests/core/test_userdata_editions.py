@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.checklist import item_keys
+from reader.core.userdata import item_keys
 from reader.core.edition import Edition, build_edition
 from reader.core.userdata import (
     STATUS_CHANGED,

@@ -17,7 +17,7 @@ from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from reader import paths
-from reader.core.checklist import item_keys
+from reader.core.userdata import item_keys
 from reader.core.links import page_url
 from reader.core.userdata import UserData
 
@@ -67,7 +67,8 @@ class Harness:
         from PySide6.QtWidgets import QApplication
 
         # Owned by the app, deleted explicitly after the page (a profile must outlive its pages).
-        self.profile = create_profile(edition, paths.resources_dir(), QApplication.instance())
+        self.locked_profile = create_profile(edition, paths.resources_dir(), QApplication.instance())
+        self.profile = self.locked_profile.profile
         assert not self.profile.settings().testAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled)
         self.view = QWebEngineView()
         self.page = ReaderPage(self.profile, self.view)
@@ -139,7 +140,7 @@ def test_tick_with_the_mouse_saves_and_survives_a_restart(qtbot, qapp, tmp_path:
     qtbot.waitUntil(lambda: h.state()["progress"] == "2 van 3 gedaan", timeout=5000)
     assert h.progress[-1] == (PAGE_ID, 2, 3)
     assert h.controller.progress_text(PAGE_ID) == "2 van 3 gedaan"
-    assert h.profile._rl_guard.blocked == []  # nothing fetched: qwebchannel.js came from Qt's resources
+    assert h.locked_profile.guard.blocked == []  # nothing fetched: qwebchannel.js came from Qt's resources
     h.close()
     store.close()
 
@@ -176,11 +177,11 @@ def test_ticks_follow_the_text_into_a_new_edition(qtbot, qapp, tmp_path: Path) -
 
 
 def test_read_only_profile_shows_why_and_reverts(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from reader.core import userdata
+    from reader.core.userdata import store as userdata_store
 
     edition = _edition(tmp_path / "edition", ITEMS_V1)
     UserData.open(tmp_path / "profile").close()
-    monkeypatch.setattr(userdata, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    monkeypatch.setattr(userdata_store, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
     store = UserData.open(tmp_path / "profile")
     h = Harness(qtbot, edition, store)
     failures: list[str] = []

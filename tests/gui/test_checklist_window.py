@@ -54,7 +54,7 @@ def test_tick_survives_a_restart_of_the_window(open_reader, run_js, qtbot, conte
 def test_nerds_phase_page_checklist_matches_the_edition(open_reader, run_js, qtbot, nerds_edition):  # noqa: ANN001
     """On real NeRDS content the page's checkboxes are exactly the edition's checklist items, and ticks are keyed by
     the edition's item texts (so they survive a new edition with the same texts)."""
-    from reader.core.checklist import item_keys
+    from reader.core.userdata import item_keys
     from reader.core.edition import Edition
 
     edition = Edition.open(nerds_edition)

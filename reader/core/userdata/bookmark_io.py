@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
-from reader.core.userdata import (
+from reader.core.userdata.records import (
     MAX_ANCHOR,
     MAX_FOLDER,
     MAX_NOTE,
@@ -29,8 +29,8 @@ from reader.core.userdata import (
     Bookmark,
     ImportRecord,
     ImportResult,
-    UserData,
 )
+from reader.core.userdata.user_data import UserData
 
 JSON_FORMAT = "richtlijnenlezer-bookmarks"
 JSON_VERSION = 1

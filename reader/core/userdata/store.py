@@ -1,0 +1,272 @@
+"""Opening the SQLite store of a profile (recovering or falling back to read-only) and its write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Iterator, Self
+
+from reader.core.userdata.records import ReadOnlyError, UserDataError
+from reader.core.userdata.schema import SCHEMA_VERSION, _migrate
+
+log = logging.getLogger("reader.userdata")
+
+DB_NAME = "userdata.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_READONLY_CODES = {8}  # SQLITE_READONLY
+_CANTOPEN_CODES = {14}
+
+
+def _errcode(err: sqlite3.Error) -> int:
+    return int(getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _is_corrupt(err: sqlite3.Error) -> bool:
+    if _errcode(err) in _CORRUPT_CODES:
+        return True
+    text = str(err).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _probe_writable(directory: Path) -> str | None:
+    """None if we can create files in `directory` (creating it if needed), else the reason. Tried for real:
+    permission bits lie (root, ACLs, read-only mounts)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".write-test-", dir=directory)
+        os.close(fd)
+        os.unlink(name)
+    except OSError as err:
+        return f"De profielmap {directory} kan niet worden beschreven ({err.strerror or err})."
+    return None
+
+
+
+def _move_aside(path: Path, stamp: str) -> Path:
+    """Rename the store (and its -wal/-shm companions) to `<name>.corrupt-<stamp>`; returns the new path."""
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target
+
+
+
+# --- the store ------------------------------------------------------------------------------------------------
+
+
+class Store:
+    """The connection and its transactions; UserData adds bookmarks, history and checklists on top (mixins)."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        *,
+        read_only_reason: str | None = None,
+        recovered_from: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._conn = conn
+        self.path = path  # None for an in-memory store
+        self.read_only_reason = read_only_reason
+        self.recovered_from = recovered_from  # where a corrupt store was moved to, to tell the user
+        self.clock = clock
+
+    # -- opening --
+
+    @classmethod
+    def open(cls, profile_dir: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> Self:
+        """Open (creating if needed) the store of a profile. Never fails for a damaged, locked or unwritable store:
+        the reader must start. Check `read_only_reason` (why nothing can be saved) and `recovered_from` (where a
+        damaged store was moved to) and tell the user."""
+        profile = Path(profile_dir)
+        path = profile / DB_NAME
+        reason = _probe_writable(profile)
+        if reason is None and path.exists() and not os.access(path, os.W_OK):
+            reason = f"Het bestand {path} is alleen-lezen."
+        if reason is not None:
+            return cls._open_read_only(path, reason, clock)
+
+        recovered: Path | None = None
+        for attempt in range(2):
+            try:
+                cls._check_header(path)
+                conn = cls._connect(path)
+                try:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version > SCHEMA_VERSION:
+                        conn.close()
+                        return cls._open_read_only(
+                            path,
+                            "De gebruikersgegevens zijn gemaakt door een nieuwere versie van de lezer; "
+                            "deze versie wijzigt ze niet.",
+                            clock,
+                        )
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    if version < SCHEMA_VERSION:
+                        _migrate(conn)
+                    cls._verify(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+                return cls(conn, path, recovered_from=recovered, clock=clock)
+            except sqlite3.DatabaseError as err:
+                if _is_corrupt(err) and not attempt:
+                    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+                    try:
+                        recovered = _move_aside(path, stamp)
+                    except OSError as move_err:
+                        return cls._open_read_only(
+                            path, f"De gebruikersgegevens in {path} zijn beschadigd en kunnen niet opzij worden "
+                            f"gezet ({move_err.strerror or move_err}).", clock)
+                    log.warning("corrupt user data store %s moved aside to %s (%s)", path, recovered, err)
+                    continue
+                # Busy for longer than the timeout, an I/O error ...: the reader must still start. Read what can
+                # be read, save nothing, and say why.
+                reason = (
+                    "De gebruikersgegevens zijn bezet door een ander programma; er wordt nu niets opgeslagen."
+                    if _errcode(err) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+                    else f"De gebruikersgegevens in {path} kunnen niet worden geopend om te schrijven ({err})."
+                )
+                log.warning("user data store %s not writable: %s", path, err)
+                return cls._open_read_only(path, reason, clock, recovered)
+            except OSError as err:
+                return cls._open_read_only(
+                    path, f"De gebruikersgegevens in {path} kunnen niet worden gelezen ({err.strerror or err}).",
+                    clock, recovered)
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _check_header(path: Path) -> None:
+        """A non-empty file without the SQLite magic is not ours to open (SQLite might even 'repair' it)."""
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(len(SQLITE_MAGIC))
+        except FileNotFoundError:
+            return
+        if head and head != SQLITE_MAGIC:
+            raise sqlite3.DatabaseError("file is not a database (bad header)")
+
+    @staticmethod
+    def _connect(path: Path | str, *, uri: bool = False) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri, check_same_thread=True
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not uri:
+            # FULL: in WAL mode NORMAL may lose the last commits on power loss; we promise they are kept.
+            conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @staticmethod
+    def _verify(conn: sqlite3.Connection) -> None:
+        """Touch every table so damage shows now (and is recovered) rather than on the first save."""
+        for table in ("bookmarks", "history", "checklist", "folders"):
+            conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()
+        row = conn.execute("PRAGMA quick_check(1)").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({row[0] if row else 'no result'})")
+
+    @classmethod
+    def _open_read_only(
+        cls, path: Path, reason: str, clock: Callable[[], float], recovered: Path | None = None
+    ) -> Self:
+        """Read what is there without writing anything; with no readable store, an empty in-memory one."""
+        log.warning("user data opened read-only: %s", reason)
+        if path.exists():
+            base = path.resolve().as_uri()
+            # mode=ro needs the -shm file to exist or be creatable; immutable=1 reads a store that no one writes.
+            for query in ("?mode=ro", "?immutable=1"):
+                conn: sqlite3.Connection | None = None
+                try:
+                    conn = cls._connect(base + query, uri=True)
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version < SCHEMA_VERSION:
+                        # An old store we may not migrate: copy it into memory and migrate the copy.
+                        memory = sqlite3.connect(":memory:", isolation_level=None)
+                        conn.backup(memory)
+                        conn.close()
+                        conn = memory
+                        _migrate(conn)
+                    conn.execute("SELECT count(*) FROM bookmarks").fetchone()
+                    return cls(conn, path, read_only_reason=reason, recovered_from=recovered, clock=clock)
+                except sqlite3.Error as err:
+                    log.info("read-only open of %s with %s failed: %s", path, query, err)
+                    if conn is not None:
+                        conn.close()
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(conn)
+        return cls(conn, None, read_only_reason=reason, recovered_from=recovered, clock=clock)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> str:
+        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # -- transactions --
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; on any error nothing of it is kept and a UserDataError explains why."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyError(self.read_only_reason)
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise self._error(err) from err
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as err:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(err, sqlite3.Error):
+                raise self._error(err) from err
+            if isinstance(err, UnicodeError):  # text SQLite cannot take; nothing of the transaction was kept
+                raise UserDataError(f"De wijziging is niet opgeslagen: ongeldige tekens ({err}).") from err
+            raise
+
+    def _error(self, err: sqlite3.Error) -> UserDataError:
+        code = _errcode(err)
+        if code in _READONLY_CODES:
+            return ReadOnlyError(f"De gebruikersgegevens kunnen niet worden opgeslagen: {err}")
+        if code == 13:  # SQLITE_FULL
+            return UserDataError("De schijf is vol; de wijziging is niet opgeslagen.")
+        if code == 5:  # SQLITE_BUSY
+            return UserDataError("De gebruikersgegevens zijn bezet door een ander programma; probeer het opnieuw.")
+        return UserDataError(f"De wijziging is niet opgeslagen: {err}")

@@ -1,0 +1,11 @@
+"""UserData: one profile's store with bookmarks, history and checklists (each concern in its own module)."""
+
+from __future__ import annotations
+
+from reader.core.userdata.bookmark_store import BookmarkStore
+from reader.core.userdata.checklist_store import ChecklistStore
+from reader.core.userdata.history_store import HistoryStore
+
+
+class UserData(BookmarkStore, HistoryStore, ChecklistStore):
+    """Bookmarks, history and checklists of one profile. Not thread-safe: use it from one thread."""
