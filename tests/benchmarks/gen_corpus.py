@@ -136,7 +136,7 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
         else:
             titles[path] = _title(rng, rng.randint(3, 6))
     # Anchors every page will have (its h1 plus the fixed section titles), known before any page is written.
-    from reader.core.headings import slugify_heading
+    from reader.core.corpus import slugify_heading
 
     anchors = {p: [slugify_heading(titles[p])] + [slugify_heading(s) for s in SECTION_TITLES[:2]] for p in paths}
     for path in paths:

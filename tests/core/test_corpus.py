@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.actions import find_placeholders
+from reader.core.corpus import find_placeholders
 from reader.core.corpus import UNLISTED_SECTION_TITLE, body_links, first_paragraph, load_corpus
-from reader.core.mkdocs import UnknownTag, read_mkdocs_config
+from reader.core.corpus import UnknownTag, read_mkdocs_config
 from reader.core.model import LINK, RELATION, Edge
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpora"
@@ -242,7 +242,7 @@ def test_link_shortcut_equals_resolve_href():
     from hypothesis import strategies as st
 
     from reader.core import links
-    from reader.core.corpus import _resolve
+    from reader.core.corpus.link_check import _resolve
 
     pages = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "x y.md", "d/e.md", "../buiten.md"]
     pages_by_path = {p: links.page_id_for_path(p) for p in pages}

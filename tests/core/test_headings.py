@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.corpus import load_corpus
-from reader.core.headings import (
+from reader.core.corpus.headings import (
     ICON_SHORTCODE,
     extract_headings,
     heading_markdown_kwargs,

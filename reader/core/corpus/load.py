@@ -1,0 +1,249 @@
+"""`load_corpus`: the orchestrator of an import (sources, pages in parallel when many, nav, links, relations)."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import posixpath
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import repeat
+from pathlib import Path
+from pickle import PicklingError
+
+from reader.core.corpus.actions import (
+    find_registry,
+    load_actions,
+)
+from reader.core.corpus.errors import _problem
+from reader.core.corpus.link_check import _check_links, _suggest_relation
+from reader.core.corpus.nav import _folder_nav, _NavBuilder
+from reader.core.corpus.pages import UNLISTED_SECTION_TITLE, _Draft, _read_page
+from reader.core.corpus.relations import RelationIndex
+from reader.core.corpus.snippets import SnippetConfig, SnippetResolver
+from reader.core.corpus.sources import (
+    _config,
+    _docs_dir,
+    _exclude_patterns,
+    _source_root,
+    _unportable,
+    _walk,
+)
+from reader.core.model import (
+    ERROR,
+    RELATION,
+    WARNING,
+    Corpus,
+    Edge,
+    NavItem,
+    Page,
+    Problem,
+)
+
+log = logging.getLogger("reader.corpus")
+
+
+# --------------------------------------------------------------------------------------------------- reading
+
+
+PARALLEL_MIN_PAGES = 800  # below this, starting worker processes costs more than it saves
+_CHUNK_PAGES = 250
+
+
+def _default_workers(pages: int) -> int:
+    env = os.environ.get("RICHTLIJNENLEZER_IMPORT_WORKERS", "")
+    if env.isdigit():
+        return max(1, int(env))
+    if pages < PARALLEL_MIN_PAGES or getattr(sys, "frozen", False):
+        # A frozen app would re-launch itself as the worker; keep it to one process.
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _read_chunk(
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None
+) -> list[tuple[_Draft | None, list[Problem]]]:
+    resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
+    return [_read_page(rel, path, prefix + rel, root, resolver) for rel, path in items]
+
+
+def _read_pages(
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None, workers: int | None
+) -> list[tuple[_Draft | None, list[Problem]]]:
+    """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound)."""
+    count = _default_workers(len(items)) if workers is None else max(1, workers)
+    if count > 1 and len(items) > _CHUNK_PAGES:
+        chunks = [items[i : i + _CHUNK_PAGES] for i in range(0, len(items), _CHUNK_PAGES)]
+        try:
+            # spawn, not fork: the importer may run inside the GUI process, where forking a threaded Qt app is unsafe.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=min(count, len(chunks)), mp_context=context) as pool:
+                results = list(pool.map(_read_chunk, chunks, repeat(root), repeat(prefix), repeat(snippet_cfg)))
+            return [item for chunk in results for item in chunk]
+        except (OSError, BrokenProcessPool, RuntimeError, PicklingError) as exc:
+            log.warning("parallel import failed (%s); reading pages in one process", exc)
+    return _read_chunk(items, root, prefix, snippet_cfg)
+
+
+# --------------------------------------------------------------------------------------------------- corpus
+
+
+def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
+    """Import a corpus. See the module docstring for the error contract.
+
+    `workers`: processes that read and parse pages; None picks one per CPU (at most 4) for corpora of
+    PARALLEL_MIN_PAGES pages or more and one otherwise. The result does not depend on it.
+    """
+    source = Path(source)
+    root = _source_root(source)
+    config = _config(root)
+    docs = _docs_dir(root, config)
+    listing = _walk(root, docs, _exclude_patterns(config))
+    prefix = docs.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    problems: list[Problem] = list(listing.problems)
+
+    snippet_cfg = SnippetConfig.from_mkdocs(root, config.extension("pymdownx.snippets"))
+    if snippet_cfg is not None and config.path is not None:
+        snippet_cfg = SnippetConfig(snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name)
+
+    drafts: dict[str, _Draft] = {}  # by docs-relative path
+    by_id: dict[str, _Draft] = {}
+    by_folded: dict[str, _Draft] = {}
+    for (rel, _), (draft, page_problems) in zip(listing.pages, _read_pages(listing.pages, root, prefix, snippet_cfg, workers)):
+        file = prefix + rel
+        problems.extend(page_problems)
+        if draft is None:
+            continue
+        other = by_id.get(draft.page_id)
+        if other is not None:
+            problems.append(_problem(ERROR, "duplicate-id", file, None, f"This page gets the id {draft.page_id!r}, which {other.file} already has; rename or move one of the two."))
+            continue
+        folded = draft.page_id.casefold()
+        other = by_folded.get(folded)
+        if other is not None:
+            problems.append(_problem(ERROR, "duplicate-id-case", file, None, f"This page's id {draft.page_id!r} differs from that of {other.file} only in upper/lower case, which Windows and macOS cannot keep apart; rename one of the two."))
+            continue
+        bad_name = _unportable(rel)
+        if bad_name:
+            problems.append(_problem(ERROR, "unportable-name", file, None, f"The name {bad_name!r} cannot be used on Windows; rename it (no < > : \" | ? * or names like CON, and no trailing dot or space)."))
+            continue
+        by_folded[folded] = draft
+        by_id[draft.page_id] = draft
+        drafts[rel] = draft
+
+    if not listing.pages:
+        problems.append(_problem(ERROR, "no-pages", prefix.rstrip("/") or ".", None, "No Markdown (.md) pages were found; point at the folder with mkdocs.yml or with the .md files."))
+
+    # Navigation and reading order.
+    all_paths = {rel for rel, _ in listing.pages}
+    if config.nav is not None:
+        builder = _NavBuilder(config, drafts, all_paths, problems)
+        nav = list(builder.build(config.nav))
+        order = builder.order
+        if not nav:
+            nav_t, order = _folder_nav(list(drafts.values()))
+            nav = list(nav_t)
+        else:
+            in_nav = set(order)
+            unlisted = [d for d in drafts.values() if d.page_id not in in_nav]
+            if unlisted:
+                nav.append(NavItem(title=UNLISTED_SECTION_TITLE, children=tuple(NavItem(d.title, page=d.page_id) for d in unlisted)))
+                order.extend(d.page_id for d in unlisted)
+    else:
+        nav_t, order = _folder_nav(list(drafts.values()))
+        nav = list(nav_t)
+
+    # Aliases (front matter `id`).
+    aliases: dict[str, str] = {}
+    for draft in drafts.values():
+        for alias in draft.aliases:
+            if alias in by_id and by_id[alias] is not draft:
+                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is already the id of {by_id[alias].file}; choose another id."))
+            elif alias in aliases and aliases[alias] != draft.page_id:
+                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is also used by {by_id[aliases[alias]].file}; give each page its own id."))
+            else:
+                aliases[alias] = draft.page_id
+
+    pages_by_path = {rel: d.page_id for rel, d in drafts.items()}
+    for rel, d in drafts.items():
+        # MkDocs serves a README.md as its folder's index when there is no index.md: `folder/` links reach it.
+        if posixpath.basename(rel).lower() == "readme.md":
+            index_path = posixpath.join(posixpath.dirname(rel), "index.md")
+            pages_by_path.setdefault(index_path, d.page_id)
+    asset_set = frozenset(listing.assets)
+    index = RelationIndex(by_id.keys(), aliases, pages_by_path)
+    edges: list[Edge] = []
+    seen_edges: set[tuple[str, str, str, str | None]] = set()
+
+    def add_edge(edge: Edge) -> None:
+        key = (edge.source, edge.target, edge.kind, edge.anchor)
+        if key not in seen_edges:
+            seen_edges.add(key)
+            edges.append(edge)
+
+    for page_id in order:
+        draft = by_id[page_id]
+        for ref in draft.relations:
+            target = index.resolve(ref, draft.path)
+            if target is None:
+                problems.append(_problem(WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} matches no page; use a page's folder name, id or path{_suggest_relation(ref, index)}."))
+            elif target == page_id:
+                problems.append(_problem(WARNING, "relation-self", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} points at this page itself; remove it."))
+            else:
+                add_edge(Edge(page_id, target, RELATION))
+        _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge)
+        draft.raw_links = []  # done with them: keep the peak memory down on big corpora
+
+    # Actions.
+    actions: tuple = ()
+    registry = find_registry(docs)
+    if registry is None:  # "or the path the corpus uses": any actions.yaml in the docs folder
+        found = next((a for a in listing.assets if posixpath.basename(a) in ("actions.yaml", "actions.yml")), None)
+        registry = docs / found if found else None
+    if registry is not None:
+        actions, action_problems = load_actions(registry, prefix + registry.relative_to(docs).as_posix())
+        problems.extend(action_problems)
+    for page_id in order:
+        draft = by_id[page_id]
+        for ph in draft.placeholders:
+            if registry is None:
+                problems.append(_problem(WARNING, "actions-registry-missing", draft.file, ph.line, "This page asks for action cards but the corpus has no action registry (action-registry/actions.yaml); add it or remove the placeholder."))
+            elif not any(a.matches(ph.richtlijn, ph.fase) for a in actions):
+                problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry matches richtlijn {ph.richtlijn!r}" + (f" and fase {ph.fase!r}" if ph.fase else "") + "; the placeholder stays empty. Fix data-richtlijn/data-fase or add actions."))
+
+    pages: dict[str, Page] = {}
+    for page_id in order:
+        d = by_id[page_id]
+        pages[page_id] = Page(
+            id=page_id,
+            path=d.path,
+            title=d.title,
+            summary=d.summary,
+            body=d.body,
+            body_line=d.body_line,
+            relations=d.relations,
+            aliases=d.aliases,
+            headings=d.headings,
+            abbreviations=d.abbreviations,
+            metadata={k: v for k, v in d.meta.items() if k not in ("title", "summary", "relations", "id")},
+            content_hash=d.content_hash,
+        )
+
+    title = config.site_name or root.name
+    unique_problems = list(dict.fromkeys(problems))
+    unique_problems.sort(key=lambda p: (p.file, p.line or 0))
+    return Corpus(
+        root=root,
+        docs_dir=docs,
+        title=title,
+        pages=pages,
+        nav=tuple(nav),
+        edges=tuple(edges),
+        actions=actions,
+        assets=tuple(listing.assets),
+        problems=unique_problems,
+        language=config.language or "nl",
+    )
