@@ -6,17 +6,49 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # Qt and the window are imported when a reader is built, not when this module is
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.i18n import Translations
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.profile import LockedProfile
 
 log = logging.getLogger("reader.app")
+
+
+class AppContext:
+    """What belongs to the QApplication rather than to one window, kept for every reader the process builds.
+
+    One set of translators per application (a second set would stack on the first), and the palette the system
+    gave before any theme replaced it (the "system" theme goes back to it).
+    """
+
+    def __init__(self, app: QApplication, translations: Translations, system_palette: QPalette) -> None:
+        self.app = app
+        self.translations = translations
+        self.system_palette = system_palette
+
+
+def create_context(app: QApplication) -> AppContext:
+    """The application's translators (none installed yet: Dutch) and its palette as the system gave it."""
+    from PySide6.QtGui import QPalette
+
+    from reader import paths
+    from reader.gui.i18n import Translations
+
+    return AppContext(app, Translations(app, paths.translations_dir()), QPalette(app.palette()))
 
 
 @dataclass
 class Reader:
     """The parts of a running reader, kept together so that tests can reach them."""
 
-    app: object  # QApplication
-    window: object  # MainWindow
-    profile: object  # QWebEngineProfile
+    app: QApplication
+    window: MainWindow
+    profile: LockedProfile
 
     def close(self) -> None:
         """Tear down in the order QtWebEngine needs: every page before its profile (else it crashes at exit)."""
@@ -27,12 +59,12 @@ class Reader:
             self.window.close()
             self.window.deleteLater()  # takes its view and page with it
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        if shiboken6.isValid(self.profile):
-            self.profile.deleteLater()
+        if shiboken6.isValid(self.profile.profile):
+            self.profile.profile.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def create_application(argv: list[str] | None = None, *, offscreen: bool = False):  # noqa: ANN201
+def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
     """The QApplication, created once per process, with the reader's scheme registered before it."""
     from reader.gui.environment import prepare_process, register_scheme, route_qt_messages
 
@@ -47,34 +79,47 @@ def create_application(argv: list[str] | None = None, *, offscreen: bool = False
         app.setOrganizationName("Richtlijnenlezer")
         app.setDesktopFileName("richtlijnenlezer")
         route_qt_messages()
-    return app
+    return cast("QApplication", app)
 
 
-def create_reader(edition_dir: Path, profile_dir: Path, *, app=None, start_page: str | None = None) -> Reader:  # noqa: ANN001
+def create_reader(
+    edition_dir: Path,
+    profile_dir: Path,
+    *,
+    app: QApplication | None = None,
+    context: AppContext | None = None,
+    start_page: str | None = None,
+) -> Reader:
     """Build the reader. `start_page` starts loading the first page while the window is still being built (the
     renderer process starts meanwhile): a page id, optionally with "#anchor"; "" for the last page read (or the
-    home page). None loads nothing; the caller then calls `window.open_start_page()` or `open_page()`."""
+    home page). None loads nothing; the caller then calls `window.open_start_page()` or `open_page()`.
+
+    A process that builds more than one reader (tests) makes one `context` with `create_context` and passes it to
+    each; without one, this reader gets its own."""
     from reader import paths
     from reader.core.edition import Edition
+    from reader.gui.i18n import choose_language, system_locale_name
     from reader.gui.mainwindow import MainWindow
     from reader.gui.profile import create_profile
-
-    from reader.gui.i18n import Translations, choose_language, system_locale_name
     from reader.gui.settings import PreferenceStore
 
-    app = app or create_application()
+    if context is None:
+        context = create_context(app or create_application())
+    app = context.app
     edition = Edition.open(edition_dir)
     profile_dir = Path(profile_dir)
     profile_dir.mkdir(parents=True, exist_ok=True)
     preferences = PreferenceStore(profile_dir)
-    # One set of translators per application; the language is chosen before any widget exists.
-    translations = getattr(app, "_rl_translations", None)
-    if translations is None:
-        translations = Translations(app, paths.translations_dir())
-        app._rl_translations = translations  # type: ignore[attr-defined]
-    translations.apply(choose_language(preferences.current.language, system_locale_name()))
+    # The language is chosen before any widget exists.
+    context.translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
     window = MainWindow(
-        edition, web_profile, profile_dir, preferences=preferences, translations=translations, start_page=start_page
+        edition,
+        web_profile,
+        profile_dir,
+        preferences=preferences,
+        translations=context.translations,
+        system_palette=context.system_palette,
+        start_page=start_page,
     )
     return Reader(app=app, window=window, profile=web_profile)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QFile, QIODevice, QMimeData, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript
+from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,13 @@ from reader.gui.sidebar.contents import ContentsTree
 from reader.gui.sidebar.history import fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
+
+if TYPE_CHECKING:
+    from reader.gui.i18n import Translations
+    from reader.gui.profile import LockedProfile
+    from reader.gui.sidebar.bookmarks import BookmarksPanel
+    from reader.gui.sidebar.history import HistoryPanel
+    from reader.gui.sidebar.search import SearchField, SearchPanel
 
 log = logging.getLogger("reader.window")
 
@@ -166,16 +173,21 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         edition: Edition,
-        web_profile: QWebEngineProfile,
+        web_profile: LockedProfile,
         profile_dir: Path,
-        parent=None,  # noqa: ANN001
+        parent: QWidget | None = None,
         *,
         preferences: PreferenceStore | None = None,
-        translations=None,  # noqa: ANN001 - reader.gui.i18n.Translations
+        translations: Translations | None = None,
+        system_palette: QPalette | None = None,
         userdata: UserData | None = None,
         start_page: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._texts_ready = False  # LanguageChange can arrive before the actions and menus exist
+        self.locked_profile = web_profile
+        # The palette the system gave, before any theme replaced it (the "system" theme goes back to it).
+        self.system_palette = QPalette(system_palette) if system_palette is not None else QApplication.palette()
         self.edition = edition
         self.profile_dir = Path(profile_dir)
         self.preferences = preferences or PreferenceStore(self.profile_dir)
@@ -184,13 +196,23 @@ class MainWindow(QMainWindow):
         self.current_anchor: str | None = None
         self._sidebar_tabs: list[tuple[QWidget, Callable[[], str]]] = []
         self._tab_actions: list[QAction] = []
+        self.sidebar_menu: QMenu | None = None  # made with the other menus, after the first tabs
+        # Made after the first page is shown (`_ensure_panels`).
+        self.search_field: SearchField | None = None
+        self.search_panel: SearchPanel | None = None
+        self.bookmarks: BookmarksPanel | None = None
+        self.history: HistoryPanel | None = None
+        self._shown_page: str | None = None  # the page the sidebar and title last followed
+        self._closed = False
+        self._search_warmed = False
+        self._print_job: printing.PrintJob | None = None
         self.setObjectName("mainWindow")
 
         # The view is born inside its frame: moving a QWebEngineView to a new parent later costs ~50 ms.
         self.page_frame = QFrame(self)
         self.page_frame.setObjectName("pageFrame")
         self.view = ReaderView(self.page_frame)
-        self.page = ReaderPage(web_profile, self.view)
+        self.page = ReaderPage(web_profile.profile, self.view)
         self.view.setPage(self.page)
         self.page.external_link_requested.connect(self.confirm_external_link)
         self.page.loadFinished.connect(self._on_load_finished)
@@ -261,6 +283,7 @@ class MainWindow(QMainWindow):
         self._save_timer.setInterval(1500)
         self._save_timer.timeout.connect(self._save_position)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self._texts_ready = True
         self._retranslate()
         self.resize(1200, 800)
         self._settings = QSettings(str(self.profile_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -296,7 +319,7 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False, w=widget: self.show_sidebar_tab(w))
         self.addAction(action)
         self._tab_actions.append(action)
-        if hasattr(self, "sidebar_menu"):
+        if self.sidebar_menu is not None:
             self.sidebar_menu.addAction(action)
             self._retranslate()
         return action
@@ -510,7 +533,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "quit_action"):
+        if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
         super().changeEvent(event)
 
@@ -560,7 +583,7 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(history.canGoBack())
         self.forward_action.setEnabled(history.canGoForward())
         page_id = self.current_page_id()
-        if page_id is None or page_id == getattr(self, "_shown_page", None):
+        if page_id is None or page_id == self._shown_page:
             return
         self._shown_page = page_id
         self.contents.select_page(page_id)
@@ -733,7 +756,7 @@ class MainWindow(QMainWindow):
         self.open_page(page_id, anchor or None)
 
     def _warm_search(self) -> None:
-        if self.search_engine is None or getattr(self, "_closed", False):
+        if self.search_engine is None or self._closed:
             return
         try:
             self.search_engine.open()
@@ -750,7 +773,7 @@ class MainWindow(QMainWindow):
         return info.checklist if info is not None and info.checklist else None
 
     def _record_visit(self, page_id: str) -> None:
-        if getattr(self, "_closed", False):
+        if self._closed:
             return
         self._ensure_panels()
         info = self.edition.pages.get(page_id)
@@ -909,10 +932,7 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self) -> str:
         theme = themes.resolve(self.preferences.current.theme)
-        app = QApplication.instance()
-        if not hasattr(app, "_rl_system_palette"):
-            app._rl_system_palette = app.palette()  # type: ignore[attr-defined]
-        app.setPalette(themes.palette_for(theme, app._rl_system_palette))  # type: ignore[attr-defined]
+        QApplication.setPalette(themes.palette_for(theme, self.system_palette))
         themes.install_theme_script(self.page, theme)
         if self._first_load_done:
             self._update_star_icon()  # else right after the first page: painting it costs start-up time
@@ -999,7 +1019,7 @@ class MainWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_focus_changed(self, _old, new) -> None:  # noqa: ANN001
-        if new is not None and new is getattr(self, "search_field", None) and not getattr(self, "_search_warmed", False):
+        if new is not None and new is self.search_field and not self._search_warmed:
             # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
             self._search_warmed = True
             QTimer.singleShot(0, self._warm_search)

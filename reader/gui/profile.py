@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -43,7 +44,19 @@ class _Notifier(QObject):
     blocked = Signal(str)
 
 
-def create_profile(edition_root: Path, resources_root: Path, parent: QObject | None = None) -> QWebEngineProfile:
+@dataclass(frozen=True)
+class LockedProfile:
+    """The web profile with the two objects that lock it: the request guard and the edition's scheme handler.
+
+    Both are children of the profile (they live and die with it); kept here so that nobody fishes them out of Qt.
+    """
+
+    profile: QWebEngineProfile
+    guard: RequestGuard
+    handler: EditionSchemeHandler
+
+
+def create_profile(edition_root: Path, resources_root: Path, parent: QObject | None = None) -> LockedProfile:
     profile = QWebEngineProfile(parent)  # no storage name: off the record, nothing written to disk
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
@@ -52,10 +65,8 @@ def create_profile(edition_root: Path, resources_root: Path, parent: QObject | N
     profile.setUrlRequestInterceptor(guard)
     handler = EditionSchemeHandler(edition_root, resources_root, profile)
     profile.installUrlSchemeHandler(SCHEME.encode(), handler)
-    profile._rl_guard = guard  # type: ignore[attr-defined]
-    profile._rl_handler = handler  # type: ignore[attr-defined]
     lock_down(profile.settings())
-    return profile
+    return LockedProfile(profile=profile, guard=guard, handler=handler)
 
 
 def lock_down(settings: QWebEngineSettings) -> None:

@@ -48,7 +48,7 @@ class SmokeRunner(QObject):
         self.all_ok = True
         self._index = -1
         self._started = 0.0
-        self._guard = window.page.profile()._rl_guard  # type: ignore[attr-defined]
+        self._guard = window.locked_profile.guard
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timed_out)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 import pytest
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from reader.gui.app import AppContext
 
 
 @pytest.fixture(scope="session")
@@ -39,15 +39,23 @@ def _delete_web_objects(app) -> None:  # noqa: ANN001
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(scope="session")
+def reader_context(qapp):  # noqa: ANN001, ANN201
+    """What the app keeps across readers (translations, the system palette), made once as the open command does."""
+    from reader.gui.app import create_context
+
+    return create_context(qapp)
+
+
 @pytest.fixture
-def open_reader(qapp, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN001
+def open_reader(reader_context, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN001
     """Factory: `open_reader(edition_dir, page=None, profile=None)` -> Reader with its first page loaded."""
     from reader.gui.app import create_reader
 
     made = []
 
     def make(edition_dir: Path, page: str | None = None, profile: Path | None = None):  # noqa: ANN202
-        reader = create_reader(edition_dir, profile or (tmp_path / "profile"), app=qapp)
+        reader = create_reader(edition_dir, profile or (tmp_path / "profile"), context=reader_context)
         made.append(reader)
         window = reader.window
         qtbot.addWidget(window)
@@ -105,7 +113,7 @@ def click_element(qtbot, run_js) -> Callable:  # noqa: ANN001
 
 
 @pytest.fixture(scope="session")
-def english_qm(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def english_qm(reader_context: AppContext, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English .qm, built from the committed .ts as packaging does (pyside6-lrelease, into a folder of its own:
     the reader never builds one), and the application's translations pointed at that folder."""
     import shutil
@@ -113,7 +121,7 @@ def english_qm(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> 
     import sys
 
     from reader import paths
-    from reader.gui.i18n import BASENAME, Translations
+    from reader.gui.i18n import BASENAME
 
     beside = Path(sys.executable).parent / "pyside6-lrelease"
     lrelease = str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
@@ -124,9 +132,6 @@ def english_qm(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> 
     subprocess.run([lrelease, "-silent", str(paths.translations_dir() / f"{BASENAME}_en.ts"), "-qm", str(qm)],
                    check=True, timeout=60)
     assert qm.stat().st_size > 1000
-    translations = getattr(qapp, "_rl_translations", None)
-    if translations is None:
-        qapp._rl_translations = Translations(qapp, built)
-    else:
-        translations.translations_dir = built  # the next apply() loads from there; the translators it installed go
+    # The next apply() loads from there; the translators it installed go.
+    reader_context.translations.translations_dir = built
     return qm

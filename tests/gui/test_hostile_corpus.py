@@ -100,7 +100,7 @@ HOSTILE_TITLE = "Titel <script>document.title='PWN'</script> \"dubbel\" 'enkel' 
 def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot, hostile_edition, tripwire):
     reader = open_reader(hostile_edition, "index")
     window = reader.window
-    guard = window.page.profile()._rl_guard
+    guard = window.locked_profile.guard
     want_titles = {"index": HOSTILE_TITLE, "kwaad": "Kwaad", "sub": "Sub </title><script>x</script>"}
     for page_id, title in want_titles.items():
         with qtbot.waitSignal(window.page_loaded, timeout=20000):
@@ -132,7 +132,7 @@ def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, c
     reader = open_reader(hostile_edition, "index")
     window = reader.window
     page = window.page
-    guard = page.profile()._rl_guard
+    guard = window.locked_profile.guard
 
     # The link to the HTML file, clicked like a reader would.
     with qtbot.waitSignal(page.loadFinished, timeout=20000):
@@ -193,7 +193,7 @@ def test_web_links_reach_nothing_until_the_user_agrees(open_reader, run_js, qtbo
     assert asked == [tripwire.url + "/klik"]
     assert tripwire.connections == []
     assert run_js(window.page, "location.href") == "rl://edition.invalid/page/index"
-    assert window.page.profile()._rl_guard.blocked == []
+    assert window.locked_profile.guard.blocked == []
 
 
 # --- corpus strings in the reader's own widgets ------------------------------------------------------------------
@@ -284,7 +284,7 @@ def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, ru
     assert run_js(window.page, _footer_js(footer)) is True
     qtbot.wait(SETTLE_MS)
     background = run_js(window.page, "getComputedStyle(document.body).backgroundImage")
-    blocked = window.page.profile()._rl_guard.blocked
+    blocked = window.locked_profile.guard.blocked
     assert tripwire.connections == []  # the interceptor still stops the fetch itself
     assert background == "none" and blocked == [], (background, blocked)
 
@@ -371,7 +371,7 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
         assert got["links"] == 0 or run_js(page, "location.href") != url, (url, got)
     qtbot.wait(SETTLE_MS)
     assert tripwire.connections == []
-    assert page.profile()._rl_guard.blocked == []
+    assert reader.window.locked_profile.guard.blocked == []
 
 
 def test_corpus_ids_cannot_take_over_the_print_footer(open_reader, run_js, qtbot, tmp_path):

@@ -16,11 +16,9 @@ TS = paths.translations_dir() / f"{BASENAME}_en.ts"
 
 
 @pytest.fixture(autouse=True)
-def _back_to_dutch(qapp):  # noqa: ANN001
+def _back_to_dutch(reader_context):  # noqa: ANN001
     yield
-    translations = getattr(qapp, "_rl_translations", None)
-    if translations is not None:
-        translations.apply("nl")
+    reader_context.translations.apply("nl")
 
 
 @pytest.mark.parametrize(

@@ -19,16 +19,14 @@ GONE = "weg/deze-pagina-bestaat-niet"  # a page id no edition has: its bookmark 
 
 
 @pytest.fixture(autouse=True)
-def _back_to_dutch(qapp):  # noqa: ANN001
+def _back_to_dutch(reader_context):  # noqa: ANN001
     yield
-    translations = getattr(qapp, "_rl_translations", None)
-    if translations is not None:
-        translations.apply("nl")
+    reader_context.translations.apply("nl")
 
 
 def _window(open_reader, qtbot, content_edition, tmp_path):  # noqa: ANN001, ANN202
     window = open_reader(content_edition, "index", profile=tmp_path / "profile").window
-    qtbot.waitUntil(lambda: hasattr(window, "history"), timeout=10000)  # the panels come right after the first page
+    qtbot.waitUntil(lambda: window.history is not None, timeout=10000)  # the panels come right after the first page
     return window
 
 

@@ -32,7 +32,7 @@ def test_zoom_keys_change_the_zoom_and_it_persists_across_a_restart(open_reader,
     assert again.view.zoomFactor() == pytest.approx(1.0)
 
 
-def test_last_page_sidebar_and_geometry_are_restored(open_reader, qtbot, qapp, content_edition, tmp_path):
+def test_last_page_sidebar_and_geometry_are_restored(open_reader, qtbot, reader_context, content_edition, tmp_path):
     profile = tmp_path / "p"
     window = open_reader(content_edition, "handleiding/zoeken", profile=profile).window
     window.show_sidebar_tab(window.relations)
@@ -45,7 +45,7 @@ def test_last_page_sidebar_and_geometry_are_restored(open_reader, qtbot, qapp, c
 
     from reader.gui.app import create_reader
 
-    reader = create_reader(content_edition, profile, app=qapp)
+    reader = create_reader(content_edition, profile, context=reader_context)
     try:
         again = reader.window
         again.show()
@@ -170,12 +170,14 @@ def test_every_action_has_an_accessible_name_and_widgets_are_named(open_reader, 
         assert widget.accessibleName(), widget.objectName()
 
 
-def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp, qtbot, content_edition, tmp_path):
+def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(
+    reader_context, qtbot, content_edition, tmp_path
+):
     from reader.gui.app import create_reader
 
     profile = tmp_path / "p"
     loads = []
-    reader = create_reader(content_edition, profile, app=qapp, start_page="handleiding/zoeken#zoeken")
+    reader = create_reader(content_edition, profile, context=reader_context, start_page="handleiding/zoeken#zoeken")
     try:
         window = reader.window
         window.page.loadStarted.connect(lambda: loads.append(window.page.requestedUrl().toString()))
@@ -191,7 +193,7 @@ def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(qapp
     finally:
         reader.close()
     # "" means: the last page read.
-    reader = create_reader(content_edition, profile, app=qapp, start_page="")
+    reader = create_reader(content_edition, profile, context=reader_context, start_page="")
     try:
         again = reader.window
         again.show()

@@ -284,7 +284,7 @@ def test_one_page_per_construct_in_the_engine(open_reader, run_js, qtbot, tmp_pa
     build_edition(source, tmp_path / "edition", keep_going=True)
     reader = open_reader(tmp_path / "edition", "constructs/admonitions")
     window = reader.window
-    guard = window.page.profile()._rl_guard
+    guard = window.locked_profile.guard
     failures: list[str] = []
     for name, (selectors, visible, invisible) in CONSTRUCTS.items():
         guard.blocked.clear()

@@ -84,7 +84,7 @@ def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, qtbo
         encoding="utf-8",
     )
     reader = open_reader(edition)
-    guard = reader.profile._rl_guard
+    guard = reader.profile.guard
     qtbot.waitUntil(lambda: any("/img.png" in u for u in guard.blocked), timeout=5000)
     qtbot.wait(300)
     assert any(u.startswith(url) for u in guard.blocked)

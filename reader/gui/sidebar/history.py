@@ -56,6 +56,7 @@ class HistoryPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._texts_ready = False  # LanguageChange can arrive before the labels exist
         self.setObjectName("historyPanel")
         self.userdata = userdata
         self._page_ids = page_ids
@@ -92,6 +93,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(bottom)
+        self._texts_ready = True
         self._retranslate()
         self.refresh()
 
@@ -104,7 +106,7 @@ class HistoryPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # A live language switch: relabel, and rebuild the rows ("vandaag", "niet in deze editie" are translated).
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "clear_button"):
+        if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
             current = self.list.currentIndex().row()
             self.refresh()

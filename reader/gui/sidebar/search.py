@@ -191,6 +191,7 @@ class SearchPanel(QWidget):
     def __init__(self, engine: SearchEngine | None, field: SearchField | None = None,
                  parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(parent)
+        self._texts_ready = False  # LanguageChange can arrive before the labels exist
         self.setObjectName("searchPanel")
         self._engine = engine
         self._field: SearchField | None = None
@@ -241,6 +242,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.notice)
         layout.addWidget(self.view, 1)
+        self._texts_ready = True
         self._retranslate()
         self._show_idle()
         if field is not None:
@@ -253,7 +255,7 @@ class SearchPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # A live language switch: relabel the panel and redo the texts of what it shows (results stay as they are).
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "view"):
+        if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
             if self._shown == "result" and self._last_result is not None:
                 self._result_texts(self._last_result)
