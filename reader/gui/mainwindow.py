@@ -7,14 +7,14 @@ LanguageChange event) relabels the whole window at once.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QFile, QIODevice, QMimeData, QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEngineScript
-from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,29 +23,31 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
-    QStyle,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from reader import paths
 from reader.core.edition import Edition
-from reader.core.userdata import UserData
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
-from reader.gui import printing, themes
+from reader.core.userdata import UserData
+from reader.gui import contextmenu, printing, themes
+from reader.gui import help as help_windows
+from reader.gui.actions import build_actions, label_action
 from reader.gui.checklist import ChecklistController
 from reader.gui.findbar import FindBar
 from reader.gui.highlight import Highlighter
+from reader.gui.icons import star_icon
 from reader.gui.page import ReaderPage
+from reader.gui.searchindex import LazySearchIndex
 from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
 from reader.gui.sidebar.contents import ContentsTree
 from reader.gui.sidebar.history import fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
+from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
+from reader.gui.windowstate import WindowState
 
 if TYPE_CHECKING:
     from reader.gui.i18n import Translations
@@ -56,113 +58,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reader.window")
 
-WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
-OUTLINE_SCRIPT = "rl-outline"
+@dataclass(frozen=True)
+class LatePanels:
+    """The panels built right after the first page is shown."""
 
-
-class ReaderView(QWebEngineView):
-    """The page view; the mouse's back and forward buttons move through history; our own context menu.
-
-    QWebEngineView hands input to a child widget it creates itself (its focus proxy); the view watches that widget
-    once a page is shown. (An application-wide event filter crashed PySide on half-constructed QObjects, and
-    watching childEvent made PySide wrap the half-built page: 70-150 ms of start-up.)
-    """
-
-    context_menu_requested = Signal(object, object)  # QWebEngineContextMenuRequest, global QPoint
-    zoom_requested = Signal(int)  # +1 in, -1 out (Ctrl+wheel), so that the window's steps and memory apply
-
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.setObjectName("pageView")
-        self._watched: QWidget | None = None
-
-    def watch_input_widget(self) -> None:
-        """Watch the widget that really receives the mouse (again, when Chromium replaced it)."""
-        proxy = self.focusProxy()
-        if proxy is not None and proxy is not self._watched:
-            proxy.installEventFilter(self)
-            self._watched = proxy
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom_requested.emit(1 if delta > 0 else -1)
-            return True
-        if event.type() == QEvent.Type.MouseButtonRelease:
-            button = event.button()
-            if button == Qt.MouseButton.BackButton:
-                self.back()
-                return True
-            if button == Qt.MouseButton.ForwardButton:
-                self.forward()
-                return True
-        return super().eventFilter(watched, event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001
-        # Chromium's standard menu offers "view source", "save page" and the like: the window builds its own.
-        self.context_menu_requested.emit(self.lastContextMenuRequest(), event.globalPos())
-        event.accept()
-
-
-class PageBridge(QObject):
-    """The object the app's page script talks to over QWebChannel (ApplicationWorld only)."""
-
-    heading_changed = Signal(str)
-
-    @Slot(str)
-    def headingChanged(self, anchor: str) -> None:  # noqa: N802 - called from JavaScript
-        self.heading_changed.emit(anchor)
-
-
-def _read_qrc(path: str) -> str:
-    f = QFile(path)
-    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise OSError(f"cannot read {path}")
-    try:
-        return bytes(f.readAll().data()).decode("utf-8")
-    finally:
-        f.close()
-
-
-_page_script_source: str | None = None
-
-
-def page_script_source() -> str:
-    """qwebchannel.js (from Qt's resources) + resources/js/outline.js, read once per process."""
-    global _page_script_source
-    if _page_script_source is None:
-        channel = _read_qrc(":/qtwebchannel/qwebchannel.js")
-        outline = (paths.js_dir() / "outline.js").read_text(encoding="utf-8")
-        _page_script_source = channel + "\n" + outline
-    return _page_script_source
-
-
-class LazySearchIndex:
-    """The edition's search index, opened on first use (or when the window is idle after the first page), so that
-    start-up never pays for Whoosh. Implements what SearchPanel needs: search() and highlight_terms()."""
-
-    def __init__(self, index_dir: Path) -> None:
-        self.index_dir = Path(index_dir)
-        self._index = None
-
-    def open(self):  # noqa: ANN201
-        if self._index is None:
-            from reader.core.search import SearchIndex
-
-            self._index = SearchIndex.open(self.index_dir)
-        return self._index
-
-    def search(self, query: str, limit: int = 20):  # noqa: ANN201
-        return self.open().search(query, limit)
-
-    def highlight_terms(self, query: str) -> list[str]:
-        return self.open().highlight_terms(query)
-
-    def close(self) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+    search_field: SearchField
+    search_panel: SearchPanel
+    bookmarks: BookmarksPanel
+    history: HistoryPanel
 
 
 class MainWindow(QMainWindow):
@@ -220,7 +123,10 @@ class MainWindow(QMainWindow):
         self.page.linkHovered.connect(self._on_link_hovered)
         self.view.context_menu_requested.connect(self._show_context_menu)
         self.view.zoom_requested.connect(lambda step: self.zoom_in() if step > 0 else self.zoom_out())
-        self._install_page_scripts()
+        self.bridge = PageBridge(self)
+        self.bridge.heading_changed.connect(self._on_heading_changed)
+        self.channel = QWebChannel(self)
+        install_page_scripts(self.page, self.bridge, self.channel)
         self.checklists = ChecklistController(self.userdata, self._checklist_texts, self)
         self.checklists.attach(self.page, self.channel)
         self.checklists.save_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -259,7 +165,7 @@ class MainWindow(QMainWindow):
         self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
         # page never waits for them.
-        self._panels_built = False
+        self._panels: LatePanels | None = None
         self.search_engine: LazySearchIndex | None = None
         self.highlighter = Highlighter(self.page, self)
         self.page_loaded.connect(self.highlighter.page_loaded)
@@ -273,7 +179,49 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self._build_actions()
+        # Every command, menu and the toolbar come from one table (reader/gui/actions.py).
+        self.commands = build_actions(self, self.menuBar())
+        actions, menus = self.commands.actions, self.commands.menus
+        self.back_action = actions["back"]
+        self.forward_action = actions["forward"]
+        self.home_action = actions["home"]
+        self.print_action = actions["print"]
+        self.export_pdf_action = actions["exportPdf"]
+        self.quit_action = actions["quit"]
+        self.bookmark_action = actions["bookmarkPage"]
+        self.bookmark_section_action = actions["bookmarkSection"]
+        self.copy_action = actions["copy"]
+        self.copy_link_action = actions["copyLink"]
+        self.find_action = actions["find"]
+        self.find_next_action = actions["findNext"]
+        self.find_previous_action = actions["findPrevious"]
+        self.zoom_in_action = actions["zoomIn"]
+        self.zoom_out_action = actions["zoomOut"]
+        self.zoom_reset_action = actions["zoomReset"]
+        self.toggle_sidebar_action = actions["toggleSidebar"]
+        self.focus_cycle_action = actions["focusCycle"]
+        self.shortcuts_action = actions["showShortcuts"]
+        self.about_action = actions["about"]
+        self.focus_page_action = actions["focusPage"]
+        self.theme_group = self.commands.action_groups["theme"]
+        self.theme_actions = self.commands.groups["theme"]
+        self.language_group = self.commands.action_groups["language"]
+        self.language_actions = self.commands.groups["language"]
+        self.file_menu = menus["file"]
+        self.edit_menu = menus["edit"]
+        self.view_menu = menus["view"]
+        self.theme_menu = menus["theme"]
+        self.language_menu = menus["language"]
+        self.sidebar_menu = menus["sidebar"]
+        self.sidebar_menu.addActions(self._tab_actions)
+        self.go_menu = menus["go"]
+        self.recent_menu = menus["recent"]
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.bookmarks_menu = menus["bookmarks"]
+        self.help_menu = menus["help"]
+        self.toolbar = self.commands.toolbar
+        self.sidebar.currentChanged.connect(self._on_tab_changed)
+
         self._edition_label = QLabel(self)
         self._edition_label.setObjectName("editionLabel")
         self._edition_label.setTextFormat(Qt.TextFormat.PlainText)  # the corpus title is text, never markup
@@ -286,26 +234,11 @@ class MainWindow(QMainWindow):
         self._texts_ready = True
         self._retranslate()
         self.resize(1200, 800)
-        self._settings = QSettings(str(self.profile_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.window_state = WindowState(self.profile_dir)
         self._restore_state()
         self._ready = True
         if self.page.url().isValid() and not self.page.url().isEmpty():
             self._on_url_changed(self.page.url())
-
-    # -- page scripts -----------------------------------------------------------------------------------------
-    def _install_page_scripts(self) -> None:
-        self.bridge = PageBridge(self)
-        self.bridge.heading_changed.connect(self._on_heading_changed)
-        self.channel = QWebChannel(self)
-        self.channel.registerObject("reader", self.bridge)
-        self.page.setWebChannel(self.channel, WORLD)
-        script = QWebEngineScript()
-        script.setName(OUTLINE_SCRIPT)
-        script.setWorldId(WORLD)
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
-        script.setRunsOnSubFrames(False)
-        script.setSourceCode(page_script_source())
-        self.page.scripts().insert(script)
 
     # -- sidebar ----------------------------------------------------------------------------------------------
     def add_sidebar_tab(self, widget: QWidget, title: Callable[[], str]) -> QAction:
@@ -343,187 +276,13 @@ class MainWindow(QMainWindow):
             self.preferences.update(sidebar_tab=widget.objectName())
 
     # -- commands ---------------------------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        style = self.style()
-        icon = style.standardIcon
-        SP = QStyle.StandardPixmap
-        K = QKeySequence.StandardKey
-
-        self.back_action = self._action("back", K.Back, self.view.back, icon(SP.SP_ArrowBack))
-        self.forward_action = self._action("forward", K.Forward, self.view.forward, icon(SP.SP_ArrowForward))
-        self.home_action = self._action("home", QKeySequence("Alt+Home"), self.go_home, icon(SP.SP_DirHomeIcon))
-        self.back_action.setEnabled(False)
-        self.forward_action.setEnabled(False)
-
-        self.print_action = self._action("print", K.Print, self.print_page)
-        self.export_pdf_action = self._action("exportPdf", QKeySequence("Ctrl+Shift+E"), self.export_pdf_dialog)
-        self.quit_action = self._action("quit", K.Quit, self.close)
-        self.bookmark_action = self._action("bookmarkPage", QKeySequence("Ctrl+D"), self.toggle_bookmark)
-        self.bookmark_action.setCheckable(True)
-        self.bookmark_section_action = self._action("bookmarkSection", QKeySequence("Ctrl+Shift+D"), self.bookmark_section)
-
-        self.copy_action = self._action("copy", None, lambda: self.page.triggerAction(self.page.WebAction.Copy))
-        self.copy_link_action = self._action("copyLink", QKeySequence("Ctrl+Shift+L"), self.copy_section_link)
-        self.find_action = self._action("find", K.Find, self.open_find_bar)
-        self.find_next_action = self._action("findNext", K.FindNext, self._find_next)
-        self.find_previous_action = self._action("findPrevious", K.FindPrevious, self._find_previous)
-
-        self.zoom_in_action = self._action("zoomIn", [QKeySequence(K.ZoomIn), QKeySequence("Ctrl+=")], self.zoom_in)
-        self.zoom_out_action = self._action("zoomOut", K.ZoomOut, self.zoom_out)
-        self.zoom_reset_action = self._action("zoomReset", QKeySequence("Ctrl+0"), self.zoom_reset)
-        self.toggle_sidebar_action = self._action("toggleSidebar", QKeySequence("F9"), None)
-        self.toggle_sidebar_action.setCheckable(True)
-        self.toggle_sidebar_action.setChecked(True)
-        self.toggle_sidebar_action.toggled.connect(self.set_sidebar_visible)
-        self.focus_cycle_action = self._action("focusCycle", QKeySequence("F6"), self.cycle_focus)
-        self.shortcuts_action = self._action("showShortcuts", QKeySequence(QKeySequence.StandardKey.HelpContents), self.show_shortcuts)
-        self.about_action = self._action("about", None, self.show_about)
-        self.focus_page_action = self._action("focusPage", QKeySequence("Alt+P"), lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
-
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for key in (themes.SYSTEM, themes.LIGHT, themes.DARK, themes.CONTRAST):
-            action = QAction(self)
-            action.setObjectName(f"theme-{key}")
-            action.setCheckable(True)
-            action.setData(key)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
-            self.theme_group.addAction(action)
-            self.theme_actions[key] = action
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for key in ("", "nl", "en"):
-            action = QAction(self)
-            action.setObjectName(f"language-{key or 'system'}")
-            action.setCheckable(True)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_language(k))
-            self.language_group.addAction(action)
-            self.language_actions[key] = action
-
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("navigationToolbar")
-        self.toolbar.setMovable(False)
-        self.addToolBar(self.toolbar)
-        for action in (self.back_action, self.forward_action, self.home_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.bookmark_action)
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for action in (self.print_action, self.export_pdf_action):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("")
-        for action in (self.copy_action, self.copy_link_action):
-            self.edit_menu.addAction(action)
-        self.edit_menu.addSeparator()
-        for action in (self.find_action, self.find_next_action, self.find_previous_action):
-            self.edit_menu.addAction(action)
-        self.view_menu = bar.addMenu("")
-        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.theme_menu = self.view_menu.addMenu("")
-        self.theme_menu.addActions(list(self.theme_actions.values()))
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_menu.addActions(list(self.language_actions.values()))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.toggle_sidebar_action)
-        self.sidebar_menu = self.view_menu.addMenu("")
-        self.sidebar_menu.addActions(self._tab_actions)
-        self.view_menu.addAction(self.focus_cycle_action)
-        self.view_menu.addAction(self.focus_page_action)
-        self.go_menu = bar.addMenu("")
-        for action in (self.back_action, self.forward_action, self.home_action):
-            self.go_menu.addAction(action)
-        self.go_menu.addSeparator()
-        self.recent_menu = self.go_menu.addMenu("")
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(
-            lambda: self._ensure_panels()
-            or fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=self.history.ask_clear)
-        )
-        self.bookmarks_menu = bar.addMenu("")
-        self.bookmarks_menu.addAction(self.bookmark_action)
-        self.bookmarks_menu.addAction(self.bookmark_section_action)
-        self.bookmarks_menu.addSeparator()
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.shortcuts_action)
-        self.help_menu.addAction(self.about_action)
-        self.sidebar.currentChanged.connect(self._on_tab_changed)
-
-    def _action(self, name: str, shortcut, slot, icon=None) -> QAction:  # noqa: ANN001
-        action = QAction(self)
-        action.setObjectName(name)
-        if icon is not None:
-            action.setIcon(icon)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)
-        if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _retranslate(self) -> None:
-        texts = {
-            self.back_action: self.tr("Terug"),
-            self.forward_action: self.tr("Vooruit"),
-            self.home_action: self.tr("Startpagina"),
-            self.print_action: self.tr("Afdrukken\u2026"),
-            self.export_pdf_action: self.tr("Exporteren als PDF\u2026"),
-            self.quit_action: self.tr("Afsluiten"),
-            self.copy_action: self.tr("Kopi\u00ebren"),
-            self.copy_link_action: self.tr("Link naar deze sectie kopi\u00ebren"),
-            self.find_action: self.tr("Zoeken op pagina\u2026"),
-            self.find_next_action: self.tr("Volgende overeenkomst"),
-            self.find_previous_action: self.tr("Vorige overeenkomst"),
-            self.zoom_in_action: self.tr("Inzoomen"),
-            self.zoom_out_action: self.tr("Uitzoomen"),
-            self.zoom_reset_action: self.tr("Normale grootte"),
-            self.bookmark_action: self.tr("Bladwijzer voor deze pagina"),
-            self.bookmark_section_action: self.tr("Bladwijzer voor deze sectie"),
-            self.toggle_sidebar_action: self.tr("Zijbalk tonen"),
-            self.focus_cycle_action: self.tr("Naar volgend deelvenster"),
-            self.focus_page_action: self.tr("Naar de pagina"),
-            self.shortcuts_action: self.tr("Sneltoetsen"),
-            self.about_action: self.tr("Over deze editie"),
-            self.theme_actions[themes.SYSTEM]: self.tr("Zoals het systeem"),
-            self.theme_actions[themes.LIGHT]: self.tr("Licht"),
-            self.theme_actions[themes.DARK]: self.tr("Donker"),
-            self.theme_actions[themes.CONTRAST]: self.tr("Hoog contrast"),
-            self.language_actions[""]: self.tr("Taal van het systeem"),
-            self.language_actions["nl"]: "Nederlands",  # language names are shown in their own language
-            self.language_actions["en"]: "English",
-        }
+        self.commands.retranslate()
         for (widget, title), action in zip(self._sidebar_tabs, self._tab_actions):
-            texts[action] = self.tr("%1 tonen").replace("%1", title())
-        for action, text in texts.items():
-            action.setText(text)
-            action.setIconText(text)
-            shortcut = action.shortcut()
-            hint = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({hint})" if hint else text)
-            action.setStatusTip(text)
+            label_action(action, self.tr("%1 tonen").replace("%1", title()))
         for index, (widget, title) in enumerate(self._sidebar_tabs):
             self.sidebar.setTabText(index, title())
             self.sidebar.setTabToolTip(index, self._tab_actions[index].toolTip())
-        self.file_menu.setTitle(self.tr("&Bestand"))
-        self.edit_menu.setTitle(self.tr("Be&werken"))
-        self.view_menu.setTitle(self.tr("Beel&d"))
-        self.theme_menu.setTitle(self.tr("&Thema"))
-        self.language_menu.setTitle(self.tr("T&aal"))
-        self.sidebar_menu.setTitle(self.tr("&Zijbalk"))
-        self.go_menu.setTitle(self.tr("&Ga"))
-        self.recent_menu.setTitle(self.tr("&Recent geopend"))
-        self.bookmarks_menu.setTitle(self.tr("Bla&dwijzers"))
-        self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Navigatie"))
         self.toolbar.setAccessibleName(self.tr("Navigatie"))
         self.sidebar.setAccessibleName(self.tr("Zijbalk"))
@@ -532,7 +291,7 @@ class MainWindow(QMainWindow):
         self._edition_label.setAccessibleName(self.tr("Editie"))
         self._update_title()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
         super().changeEvent(event)
@@ -654,90 +413,55 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    # -- context menu -----------------------------------------------------------------------------------------
-    def build_context_menu(self, request) -> QMenu:  # noqa: ANN001 - QWebEngineContextMenuRequest or None
-        menu = QMenu(self)
-        menu.setObjectName("pageContextMenu")
-        link = QUrl(request.linkUrl()) if request is not None else QUrl()
-        if link.isValid() and not link.isEmpty():
-            target = parse_reader_url(link.toString())
-            if target is not None and target.kind == "page":
-                open_link = menu.addAction(self.tr("Link openen"))
-                open_link.setObjectName("openLink")
-                open_link.triggered.connect(lambda: self.open_page(target.path, target.anchor))
-            elif link.scheme().lower() in EXTERNAL_SCHEMES:
-                external = menu.addAction(self.tr("Link openen in je browser\u2026"))
-                external.setObjectName("openExternal")
-                external.triggered.connect(lambda: self.confirm_external_link(link))
-            copy_address = menu.addAction(self.tr("Linkadres kopi\u00ebren"))
-            copy_address.setObjectName("copyLinkAddress")
-            copy_address.triggered.connect(lambda: QGuiApplication.clipboard().setText(link.toString()))
-            menu.addSeparator()
-        if request is not None and request.selectedText():
-            menu.addAction(self.copy_action)
-            menu.addSeparator()
-        for action in (self.back_action, self.forward_action, self.home_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.copy_link_action)
-        menu.addAction(self.bookmark_action)
-        menu.addAction(self.bookmark_section_action)
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-        menu.addAction(self.print_action)
-        return menu
+    # -- context menus ---------------------------------------------------------------------------------------
+    def build_context_menu(self, request: QWebEngineContextMenuRequest | None) -> QMenu:
+        return contextmenu.build_page_menu(self, request)
 
-    def _show_context_menu(self, request, pos) -> None:  # noqa: ANN001
+    def _show_context_menu(self, request: QWebEngineContextMenuRequest | None, pos: QPoint) -> None:
         self.build_context_menu(request).popup(pos)
 
-    def _outline_context_menu(self, pos) -> None:  # noqa: ANN001
-        item = self.outline.itemAt(pos)
-        if item is None:
-            return
-        anchor = item.data(0, Qt.ItemDataRole.UserRole)
-        menu = QMenu(self)
-        go = menu.addAction(self.tr("Naar deze kop"))
-        go.triggered.connect(lambda: self.scroll_to_anchor(anchor))
-        copy = menu.addAction(self.tr("Link naar deze sectie kopi\u00ebren"))
-        copy.triggered.connect(lambda: self.copy_section_link(anchor))
-        mark = menu.addAction(self.tr("Bladwijzer voor deze sectie"))
-        mark.triggered.connect(lambda: self.bookmark_section(anchor))
-        menu.popup(self.outline.viewport().mapToGlobal(pos))
+    def _outline_context_menu(self, pos: QPoint) -> None:
+        contextmenu.show_outline_menu(self, pos)
 
     # -- panels built after the first page ---------------------------------------------------------------------
-    def _ensure_panels(self) -> None:
+    def _ensure_panels(self) -> LatePanels:
         """Build the search field and panel, bookmarks and history (once). Called right after the first page is
         shown, and by anything that needs them earlier."""
-        if self._panels_built:
-            return
-        self._panels_built = True
+        if self._panels is not None:
+            return self._panels
         from reader.gui.sidebar.bookmarks import BookmarksPanel
         from reader.gui.sidebar.history import HistoryPanel
         from reader.gui.sidebar.search import SearchField, SearchPanel
 
         self._update_star_icon()
         edition = self.edition
-        self.search_field = SearchField(self)
+        self.search_field = search_field = SearchField(self)
         self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
-        self.search_panel = SearchPanel(self.search_engine, self.search_field, self.sidebar)
-        self.search_panel.open_requested.connect(self.open_search_result)
-        self.search_panel.cleared.connect(lambda: self.highlighter.clear())
-        self.search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        self.search_field.textChanged.connect(self._on_search_typed)
-        self.toolbar.addWidget(self.search_field)
+        self.search_panel = search_panel = SearchPanel(self.search_engine, search_field, self.sidebar)
+        search_panel.open_requested.connect(self.open_search_result)
+        search_panel.cleared.connect(lambda: self.highlighter.clear())
+        search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
+        search_field.textChanged.connect(self._on_search_typed)
+        self.toolbar.addWidget(search_field)
         self.toolbar.layout().activate()  # lay the field out now, so that Ctrl+K can focus it at once
-        self.search_field.install_shortcuts(self)
-        self.add_sidebar_tab(self.search_panel, lambda: self.tr("Zoeken"))
+        search_field.install_shortcuts(self)
+        self.add_sidebar_tab(search_panel, lambda: self.tr("Zoeken"))
         page_ids = edition.pages.keys()
-        self.bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
-        self.bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
-        self.add_sidebar_tab(self.bookmarks, lambda: self.tr("Bladwijzers"))
-        self.bookmarks_menu.addActions(self.bookmarks.actions_for_menu())
-        self.history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
-        self.history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.add_sidebar_tab(self.history, lambda: self.tr("Geschiedenis"))
+        self.bookmarks = bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
+        bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
+        self.add_sidebar_tab(bookmarks, lambda: self.tr("Bladwijzers"))
+        self.bookmarks_menu.addActions(bookmarks.actions_for_menu())
+        self.history = history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
+        history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
+        self.add_sidebar_tab(history, lambda: self.tr("Geschiedenis"))
+        self._panels = LatePanels(search_field, search_panel, bookmarks, history)
         self.restore_tab()
+        return self._panels
+
+    def _fill_recent_menu(self) -> None:
+        history = self._ensure_panels().history
+        fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=history.ask_clear)
 
     # -- search -------------------------------------------------------------------------------------------------
     def _on_search_typed(self, text: str) -> None:
@@ -768,16 +492,16 @@ class MainWindow(QMainWindow):
         info = self.edition.pages.get(page_id)
         return info.section_hashes.get(anchor) if info is not None else None
 
-    def _checklist_texts(self, page_id: str):  # noqa: ANN202
+    def _checklist_texts(self, page_id: str) -> tuple[str, ...] | None:
         info = self.edition.pages.get(page_id)
         return info.checklist if info is not None and info.checklist else None
 
     def _record_visit(self, page_id: str) -> None:
         if self._closed:
             return
-        self._ensure_panels()
+        history = self._ensure_panels().history
         info = self.edition.pages.get(page_id)
-        self.history.record_visit(page_id, info.title if info else page_id)
+        history.record_visit(page_id, info.title if info else page_id)
 
     def _on_checklist_progress(self, page_id: str, done: int, total: int) -> None:
         if page_id == self.current_page_id() and total:
@@ -794,14 +518,14 @@ class MainWindow(QMainWindow):
         page_id = self.current_page_id()
         if not page_id:
             return
-        self._ensure_panels()
+        bookmarks = self._ensure_panels().bookmarks
         existing = self.userdata.find_bookmark(page_id, "")
         if existing is not None:
-            self.bookmarks.delete_bookmarks([existing.id])
+            bookmarks.delete_bookmarks([existing.id])
         else:
             info = self.edition.pages.get(page_id)
-            self.bookmarks.add_bookmark(page_id, "", info.title if info else page_id,
-                                        section_hash=self._section_hash(page_id, ""))
+            bookmarks.add_bookmark(page_id, "", info.title if info else page_id,
+                                   section_hash=self._section_hash(page_id, ""))
         self._update_bookmark_star()
 
     def bookmark_section(self, anchor: str | None = None) -> None:
@@ -813,8 +537,8 @@ class MainWindow(QMainWindow):
         if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
             anchor = ""  # the top heading is the page itself
         _url, label = self.section_link(anchor)
-        self._ensure_panels()
-        bookmark = self.bookmarks.add_bookmark(page_id, anchor, label, section_hash=self._section_hash(page_id, anchor))
+        bookmarks = self._ensure_panels().bookmarks
+        bookmark = bookmarks.add_bookmark(page_id, anchor, label, section_hash=self._section_hash(page_id, anchor))
         if bookmark is not None:
             self.statusBar().showMessage(self.tr("Bladwijzer bewaard: %1").replace("%1", label), 4000)
         self._update_bookmark_star()
@@ -855,17 +579,20 @@ class MainWindow(QMainWindow):
             self.findbar.field.setText(selected)
         self.findbar.open_bar()
 
-    def _find_next(self) -> None:
+    def find_next(self) -> None:
         if not self.findbar.isVisible():
             self.findbar.open_bar()
         else:
             self.findbar.find(forward=True)
 
-    def _find_previous(self) -> None:
+    def find_previous(self) -> None:
         if not self.findbar.isVisible():
             self.findbar.open_bar()
         else:
             self.findbar.find(forward=False)
+
+    def focus_page(self) -> None:
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- zoom -------------------------------------------------------------------------------------------------
     def set_zoom(self, factor: float) -> float:
@@ -944,7 +671,7 @@ class MainWindow(QMainWindow):
         palette = QApplication.instance().palette()
         self.bookmark_action.setIcon(star_icon(palette.color(palette.ColorRole.ButtonText)))
 
-    def _on_system_colours_changed(self, *_args) -> None:  # noqa: ANN002
+    def _on_system_colours_changed(self, *_args: object) -> None:
         if self.preferences.current.theme == themes.SYSTEM:
             self.apply_theme()
 
@@ -963,46 +690,16 @@ class MainWindow(QMainWindow):
     # -- help -------------------------------------------------------------------------------------------------------
     def shortcuts_text(self) -> str:
         """Every command that has a key, as an HTML table (built from the actions, so it never goes stale)."""
-        from html import escape
-
-        rows = []
-        seen: set[str] = set()
-        for action in self.actions():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-            text = action.text().replace("&", "")
-            if not keys or text in seen:
-                continue
-            seen.add(text)
-            rows.append(f"<tr><td>{escape(text)}</td><td><b>{escape(keys)}</b></td></tr>")
-        extra = [
-            (self.tr("Zoeken in alle pagina's"), "Ctrl+K, Ctrl+L"),
-            (self.tr("Volgend of vorig element"), "Tab, Shift+Tab"),
-        ]
-        rows += [f"<tr><td>{escape(t)}</td><td><b>{escape(k)}</b></td></tr>" for t, k in extra]
-        return "<table cellspacing='4'>" + "".join(rows) + "</table>"
+        return help_windows.shortcuts_text(self.actions())
 
     def show_shortcuts(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Sneltoetsen"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.shortcuts_text())
-        box.setAccessibleName(self.tr("Sneltoetsen"))
-        box.exec()
+        help_windows.show_shortcuts(self)
 
     def about_text(self) -> str:
-        from html import escape
-
-        m = self.edition.manifest
-        lines = [
-            f"<b>{escape(self.edition.title)}</b>",
-            self.tr("Editie van %1").replace("%1", escape(self.edition.built_at[:10] or "?")),
-            self.tr("%1 pagina's").replace("%1", str(len(self.edition.pages))),
-            self.tr("Bron: %1").replace("%1", escape(str(m.get("source", "")))),
-        ]
-        return "<br>".join(lines)
+        return help_windows.about_text(self.edition)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("Over deze editie"), self.about_text())
+        help_windows.show_about(self, self.edition)
 
     # -- keyboard ---------------------------------------------------------------------------------------------
     def cycle_focus(self) -> None:
@@ -1018,7 +715,7 @@ class MainWindow(QMainWindow):
         target = panes[(current + 1) % len(panes)]
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _on_focus_changed(self, _old, new) -> None:  # noqa: ANN001
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new is self.search_field and not self._search_warmed:
             # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
             self._search_warmed = True
@@ -1044,12 +741,7 @@ class MainWindow(QMainWindow):
         return self.tr("%1 \u00b7 editie %2").replace("%1", self.edition.title).replace("%2", date)
 
     def _restore_state(self) -> None:
-        geometry = self._settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self._settings.value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self.window_state.restore(self, self.splitter)
         prefs = self.preferences.current
         self.view.setZoomFactor(prefs.zoom)
         self.toggle_sidebar_action.setChecked(prefs.sidebar_visible)
@@ -1078,50 +770,18 @@ class MainWindow(QMainWindow):
         if page_id:
             self.preferences.update(last_page=page_id, last_anchor=self.current_anchor or "")
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self._closed = True
         self._save_timer.stop()
         if self.search_engine is not None:
             self.search_engine.close()
         self._save_position()
-        self._settings.setValue("geometry", self.saveGeometry())
-        self._settings.setValue("splitter", self.splitter.saveState())
-        self._settings.sync()
+        self.window_state.save(self, self.splitter)
         try:
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._on_system_colours_changed)
         except (RuntimeError, TypeError, AttributeError):
             pass
         super().closeEvent(event)
-
-
-def star_icon(colour, size: int = 32):  # noqa: ANN001, ANN201
-    """The bookmark star: an outline when the page is not bookmarked, filled (gold) when it is."""
-    import math
-
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
-
-    points = QPolygonF(
-        [
-            QPointF(
-                size / 2 + (size * 0.45 if i % 2 == 0 else size * 0.19) * math.sin(i * math.pi / 5),
-                size / 2 + 1 - (size * 0.45 if i % 2 == 0 else size * 0.19) * math.cos(i * math.pi / 5),
-            )
-            for i in range(10)
-        ]
-    )
-    icon = QIcon()
-    for state, fill in ((QIcon.State.Off, None), (QIcon.State.On, QColor("#e0a800"))):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(QColor(0, 0, 0, 0))
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(colour) if fill is None else fill.darker(130), size / 14))
-        painter.setBrush(fill if fill is not None else QColor(0, 0, 0, 0))
-        painter.drawPolygon(points)
-        painter.end()
-        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return icon
 
 
 def _js_string(text: str) -> str:
