@@ -170,7 +170,9 @@ def size_report(folder: Path) -> dict[str, float]:
     """Megabytes per meaningful part of the bundle (the answer to 'where do the megabytes go')."""
     # First match wins; patterns are matched against paths relative to _internal/ (or the folder).
     groups = {
-        "QtWebEngineCore library": ["*libQt6WebEngineCore.so*", "*Qt6WebEngineCore.dll", "*QtWebEngineCore.framework/*"],
+        "QtWebEngineCore library": [
+            "*libQt6WebEngineCore.so*", "*Qt6WebEngineCore.dll", "*QtWebEngineCore.framework/*",
+        ],
         "ICU libraries (Qt)": ["*libicu*", "*icu*.dll"],
         "WebEngine resources (icudtl, paks, v8)": ["PySide6/Qt/resources/*", "PySide6/resources/*"],
         "WebEngine helper process": ["*QtWebEngineProcess*"],

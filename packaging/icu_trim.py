@@ -103,7 +103,7 @@ def write_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
         data_offsets.append(offset + len(body))
         body += item
     toc = bytearray(struct.pack("<I", count))
-    for name_offset, data_offset in zip(name_offsets, data_offsets):
+    for name_offset, data_offset in zip(name_offsets, data_offsets, strict=True):
         toc += struct.pack("<II", name_offset, data_offset)
     toc += names
     toc += b"\xaa" * (offset - len(toc))
@@ -120,7 +120,7 @@ def trim_package(data: bytes, extra: tuple[str, ...] = ()) -> tuple[bytes, dict[
     # An item reads back with the alignment padding that follows it (ICU does not store item lengths).
     if len(back) != len(expected) or any(
         name != old_name or item[: len(old)] != old or len(item) - len(old) >= 16
-        for (name, item), (old_name, old) in zip(back, expected)
+        for (name, item), (old_name, old) in zip(back, expected, strict=True)
     ):
         raise NotIcuData("rewritten package does not read back")
     return package, {"items_kept": len(kept), "items_dropped": len(items) - len(kept), "before": len(data),

@@ -42,7 +42,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     buffer.close()
     return bytes(data.data())
 
@@ -71,7 +71,7 @@ def main() -> int:
     for size in SIZES:
         dest = HICOLOR / f"{size}x{size}" / "apps" / "richtlijnenlezer.png"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if not render(renderer, size).save(str(dest), "PNG"):
+        if not render(renderer, size).save(str(dest), b"PNG"):
             print(f"cannot write {dest}", file=sys.stderr)
             return 1
     scalable = HICOLOR / "scalable" / "apps" / "richtlijnenlezer.svg"
@@ -79,7 +79,7 @@ def main() -> int:
     shutil.copy2(SVG, scalable)
     # Windows: every size the shell asks for (taskbar, Start menu, Explorer views), PNG-compressed.
     (HERE / "richtlijnenlezer.ico").write_bytes(ico_bytes([(n, png_bytes(render(renderer, n))) for n in ICO_SIZES]))
-    if not render(renderer, 512).save(str(HERE / "richtlijnenlezer.icns"), "ICNS"):
+    if not render(renderer, 512).save(str(HERE / "richtlijnenlezer.icns"), b"ICNS"):
         print("cannot write .icns (Qt imageformats plugin missing?)", file=sys.stderr)
         return 1
     print("icons written")

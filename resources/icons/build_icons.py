@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                  "simple": "Simple Icons: CC0 1.0 (brand marks remain their owners' trademarks)",
                  "twemoji": "Twemoji (Twitter, Inc. and contributors): graphics CC BY 4.0"}
         for key in (*keep, *(("twemoji",) if args.twemoji else ())):
-            fh.write(f"## {names.get(key, key)}\n\n```\n{licences.get(key, '(licence text not found)').strip()}\n```\n\n")
+            licence = licences.get(key, "(licence text not found)").strip()
+            fh.write(f"## {names.get(key, key)}\n\n```\n{licence}\n```\n\n")
     print(f"{OUT.name}: {len(icons)} icons"
           + f", {len(raw) / 1e6:.1f} MB json, {OUT.stat().st_size / 1e6:.2f} MB gzip"
           + (f"; {EMOJI_OUT.name}: {len(emoji)} emoji, {EMOJI_OUT.stat().st_size / 1e6:.2f} MB gzip" if emoji else ""))
