@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import stat
 import sys
@@ -13,17 +12,6 @@ from types import ModuleType
 import pytest
 
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("packaging_build", PACKAGING / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load()
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fake executables are shell scripts")
 
@@ -39,8 +27,8 @@ def line(page: str, ok: bool = True) -> str:
     return "echo '" + json.dumps({"page": page, "load_ok": ok, "ms": 12}) + "'\n"
 
 
-def test_smoke_passes_when_every_page_loads(tmp_path: Path) -> None:
-    ok, records = build.smoke_test(fake_app(tmp_path, line("a") + line("b") + "exit 0\n"), 2)
+def test_smoke_passes_when_every_page_loads(tmp_path: Path, build_script: ModuleType) -> None:
+    ok, records = build_script.smoke_test(fake_app(tmp_path, line("a") + line("b") + "exit 0\n"), 2)
     assert ok and [r["page"] for r in records] == ["a", "b"]
 
 
@@ -53,25 +41,27 @@ def test_smoke_passes_when_every_page_loads(tmp_path: Path) -> None:
         "echo 'Traceback: no module named reader'\nexit 1\n",  # the frozen app cannot start
     ],
 )
-def test_smoke_fails_on_any_problem(tmp_path: Path, body: str) -> None:
-    ok, _ = build.smoke_test(fake_app(tmp_path, body), 2)
+def test_smoke_fails_on_any_problem(tmp_path: Path, body: str, build_script: ModuleType) -> None:
+    ok, _ = build_script.smoke_test(fake_app(tmp_path, body), 2)
     assert not ok
 
 
-def test_smoke_runs_isolated_from_the_build_machine(tmp_path: Path) -> None:
+def test_smoke_runs_isolated_from_the_build_machine(tmp_path: Path, build_script: ModuleType) -> None:
     # The app must find its edition inside the bundle: no display, throwaway profile/cache/home, empty cwd.
     exe = fake_app(
         tmp_path,
         'echo "{\\"page\\": \\"$QT_QPA_PLATFORM|$DISPLAY|$RICHTLIJNENLEZER_PROFILE|$HOME|$(pwd)\\", \\"load_ok\\": true}"\n',
     )
-    ok, records = build.smoke_test(exe, 1)
+    ok, records = build_script.smoke_test(exe, 1)
     assert ok
     platform, display, profile, home, cwd = records[0]["page"].split("|")
     assert platform == "offscreen" and display == ""
     assert profile.startswith(home) and cwd == home and "rl-smoke-" in home
 
 
-def test_archive_is_reproducible_and_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_archive_is_reproducible_and_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build_script: ModuleType
+) -> None:
     folder = tmp_path / "richtlijnenlezer"
     (folder / "_internal" / "edition").mkdir(parents=True)
     exe = folder / "richtlijnenlezer"
@@ -80,8 +70,8 @@ def test_archive_is_reproducible_and_complete(tmp_path: Path, monkeypatch: pytes
     (folder / "_internal" / "edition" / "manifest.json").write_text("{}", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first, second = tmp_path / "a.tar.gz", tmp_path / "b.tar.gz"
-    build.write_archive(folder, first)
-    build.write_archive(folder, second)
+    build_script.write_archive(folder, first)
+    build_script.write_archive(folder, second)
     assert first.read_bytes() == second.read_bytes()
     with tarfile.open(first) as tar:
         members = {m.name: m for m in tar.getmembers()}
@@ -96,26 +86,26 @@ def test_archive_is_reproducible_and_complete(tmp_path: Path, monkeypatch: pytes
     assert {m.uid for m in members.values()} == {0} and {m.mtime for m in members.values()} == {1700000000}
 
 
-def test_size_report_groups_the_bundle(tmp_path: Path) -> None:
+def test_size_report_groups_the_bundle(tmp_path: Path, build_script: ModuleType) -> None:
     folder = tmp_path / "richtlijnenlezer"
     lib = folder / "_internal" / "PySide6" / "Qt" / "lib"
     lib.mkdir(parents=True)
-    (lib / "libQt6WebEngineCore.so.6").write_bytes(b"x" * (3 * build.MB))
-    (lib / "libQt6Gui.so.6").write_bytes(b"x" * build.MB)
+    (lib / "libQt6WebEngineCore.so.6").write_bytes(b"x" * (3 * build_script.MB))
+    (lib / "libQt6Gui.so.6").write_bytes(b"x" * build_script.MB)
     (folder / "_internal" / "edition").mkdir()
-    (folder / "_internal" / "edition" / "manifest.json").write_bytes(b"x" * (build.MB // 2))
-    report = build.size_report(folder)
+    (folder / "_internal" / "edition" / "manifest.json").write_bytes(b"x" * (build_script.MB // 2))
+    report = build_script.size_report(folder)
     assert report == {"QtWebEngineCore library": 3.0, "other Qt libraries": 1.0, "the edition": 0.5}
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux desktop integration")
-def test_install_script_adds_and_removes_the_menu_entry(tmp_path: Path) -> None:
+def test_install_script_adds_and_removes_the_menu_entry(tmp_path: Path, build_script: ModuleType) -> None:
     import subprocess
 
     folder = tmp_path / "opt" / "richt lijnenlezer"  # a space in the path must survive into Exec=
     folder.mkdir(parents=True)
     fake_app(folder, "exit 0\n").rename(folder / "richtlijnenlezer")
-    build.install_desktop_files(folder)
+    build_script.install_desktop_files(folder)
     home = tmp_path / "home"
     home.mkdir()
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}

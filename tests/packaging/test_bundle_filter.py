@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
-
-
-def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"packaging_{name}", PACKAGING / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bundle_filter = load("bundle_filter")
-prune = load("prune")
 
 
 @pytest.mark.parametrize(
@@ -48,7 +34,7 @@ prune = load("prune")
         "edition/pages/index.html",
     ],
 )
-def test_what_the_reader_needs_is_kept(dest: str) -> None:
+def test_what_the_reader_needs_is_kept(dest: str, bundle_filter: ModuleType) -> None:
     assert bundle_filter.drop_reason(dest) is None
 
 
@@ -77,7 +63,7 @@ def test_what_the_reader_needs_is_kept(dest: str) -> None:
         "PySide6/plugins/platforms/qdirect2d.dll",
     ],
 )
-def test_what_the_reader_does_not_need_is_dropped(dest: str) -> None:
+def test_what_the_reader_does_not_need_is_dropped(dest: str, bundle_filter: ModuleType) -> None:
     assert bundle_filter.drop_reason(dest) is not None
 
 
@@ -89,12 +75,12 @@ def test_what_the_reader_does_not_need_is_dropped(dest: str) -> None:
         "PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so",
     ],
 )
-def test_native_wayland_is_optional(dest: str) -> None:
+def test_native_wayland_is_optional(dest: str, bundle_filter: ModuleType) -> None:
     assert bundle_filter.drop_reason(dest) is not None
     assert bundle_filter.drop_reason(dest, wayland=True) is None
 
 
-def test_modules_the_reader_imports_are_not_excluded() -> None:
+def test_modules_the_reader_imports_are_not_excluded(bundle_filter: ModuleType) -> None:
     needed = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg", "PySide6.QtNetwork",
               "PySide6.QtPrintSupport", "PySide6.QtWebChannel", "PySide6.QtWebEngineCore",
               "PySide6.QtWebEngineWidgets", "whoosh", "markdown", "pymdownx", "nh3", "yaml", "frontmatter",
@@ -102,7 +88,7 @@ def test_modules_the_reader_imports_are_not_excluded() -> None:
     assert not needed & set(bundle_filter.EXCLUDED_MODULES)
 
 
-def test_filter_toc_reports_dropped_bytes(tmp_path: Path) -> None:
+def test_filter_toc_reports_dropped_bytes(tmp_path: Path, bundle_filter: ModuleType) -> None:
     big = tmp_path / "de.pak"
     big.write_bytes(b"x" * 1000)
     keep = tmp_path / "nl.pak"
@@ -117,7 +103,7 @@ def test_filter_toc_reports_dropped_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF dependency walk is Linux-only")
-def test_prune_keeps_what_is_linked_and_drops_orphans() -> None:
+def test_prune_keeps_what_is_linked_and_drops_orphans(prune: ModuleType) -> None:
     import PySide6
 
     qt = Path(PySide6.__file__).parent
@@ -136,7 +122,7 @@ def test_prune_keeps_what_is_linked_and_drops_orphans() -> None:
     assert "libQt6Pdf.so.6" in pruned and "libQt6Pdf.so.6" not in kept_names
 
 
-def test_prune_keeps_everything_without_objdump(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prune_keeps_everything_without_objdump(monkeypatch: pytest.MonkeyPatch, prune: ModuleType) -> None:
     monkeypatch.setattr(prune.shutil, "which", lambda name: None)
     monkeypatch.setattr(prune.sys, "platform", "linux")
     toc = [("PySide6/QtCore.abi3.so", "/x/QtCore.abi3.so", "EXTENSION"), ("libfoo.so.1", "/x/libfoo.so.1", "BINARY")]

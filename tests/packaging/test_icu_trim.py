@@ -3,7 +3,6 @@ same for Dutch and English with the trimmed library as with the original one."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -15,18 +14,6 @@ from types import ModuleType
 
 import pytest
 
-PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("packaging_icu_trim", PACKAGING / "icu_trim.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-icu_trim = _load()
 
 
 @pytest.mark.parametrize(
@@ -55,24 +42,24 @@ icu_trim = _load()
         ("icudt74l/windows-1252-html.cnv", False),
     ],
 )
-def test_keep_rules(name: str, kept: bool) -> None:
+def test_keep_rules(name: str, kept: bool, icu_trim: ModuleType) -> None:
     assert icu_trim.keep_item(name) is kept
 
 
-def test_chromium_keeps_its_western_default_converter() -> None:
+def test_chromium_keeps_its_western_default_converter(icu_trim: ModuleType) -> None:
     assert icu_trim.keep_item("icudt74l/windows-1252-html.cnv", icu_trim.CHROMIUM_EXTRA)
 
 
-def _package(items: list[tuple[str, bytes]]) -> bytes:
+def _package(icu_trim: ModuleType, items: list[tuple[str, bytes]]) -> bytes:
     header = bytearray(32)
     struct.pack_into("<HBB", header, 0, 32, 0xDA, 0x27)
     header[12:16] = b"CmnD"
     return icu_trim.write_package(bytes(header), items)
 
 
-def test_package_round_trip_sorts_and_aligns() -> None:
+def test_package_round_trip_sorts_and_aligns(icu_trim: ModuleType) -> None:
     items = [("icudt73l/nl.res", b"dutch"), ("icudt73l/de.res", b"german!"), ("icudt73l/a/b.res", b"x" * 33)]
-    data = _package(items)
+    data = _package(icu_trim, items)
     header, back = icu_trim.read_package(data)
     # Names sorted (ICU looks them up by binary search); an item reads back with its alignment padding.
     assert [name for name, _ in back] == ["icudt73l/a/b.res", "icudt73l/de.res", "icudt73l/nl.res"]
@@ -83,14 +70,14 @@ def test_package_round_trip_sorts_and_aligns() -> None:
         assert (toc + offset) % 16 == 0
 
 
-def test_trim_package_drops_other_languages() -> None:
-    data = _package([("icudt73l/nl.res", b"n"), ("icudt73l/de.res", b"d"), ("icudt73l/x.cnv", b"c")])
+def test_trim_package_drops_other_languages(icu_trim: ModuleType) -> None:
+    data = _package(icu_trim, [("icudt73l/nl.res", b"n"), ("icudt73l/de.res", b"d"), ("icudt73l/x.cnv", b"c")])
     trimmed, stats = icu_trim.trim_package(data)
     assert [name for name, _ in icu_trim.read_package(trimmed)[1]] == ["icudt73l/nl.res"]
     assert stats["items_dropped"] == 2
 
 
-def test_not_icu_data_is_refused() -> None:
+def test_not_icu_data_is_refused(icu_trim: ModuleType) -> None:
     with pytest.raises(icu_trim.NotIcuData):
         icu_trim.read_package(b"\x7fELF" + bytes(60))
 
@@ -117,7 +104,7 @@ print(json.dumps(out, ensure_ascii=False))
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the library rebuild is Linux-only")
 @pytest.mark.skipif(any(shutil.which(t) is None for t in ("as", "ld", "objdump", "strip")), reason="needs binutils")
-def test_trimmed_library_behaves_like_the_original_for_dutch_and_english(tmp_path: Path) -> None:
+def test_trimmed_library_behaves_like_the_original_for_dutch_and_english(tmp_path: Path, icu_trim: ModuleType) -> None:
     import PySide6
 
     original = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
