@@ -50,7 +50,8 @@ def test_smoke_runs_isolated_from_the_build_machine(tmp_path: Path, build_script
     # The app must find its edition inside the bundle: no display, throwaway profile/cache/home, empty cwd.
     exe = fake_app(
         tmp_path,
-        'echo "{\\"page\\": \\"$QT_QPA_PLATFORM|$DISPLAY|$RICHTLIJNENLEZER_PROFILE|$HOME|$(pwd)\\", \\"load_ok\\": true}"\n',
+        'echo "{\\"page\\": \\"$QT_QPA_PLATFORM|$DISPLAY|$RICHTLIJNENLEZER_PROFILE|$HOME|$(pwd)\\",'
+        ' \\"load_ok\\": true}"\n',
     )
     ok, records = build_script.smoke_test(exe, 1)
     assert ok
@@ -150,7 +151,8 @@ def test_desktop_files_pass_the_freedesktop_validators() -> None:
 
     checks = [
         ("desktop-file-validate", [str(PACKAGING / "linux" / "richtlijnenlezer.desktop")]),
-        ("appstreamcli", ["validate", "--no-net", str(PACKAGING / "linux" / "nl.overheid.richtlijnenlezer.metainfo.xml")]),
+        ("appstreamcli",
+         ["validate", "--no-net", str(PACKAGING / "linux" / "nl.overheid.richtlijnenlezer.metainfo.xml")]),
     ]
     available = [(tool, args) for tool, args in checks if shutil.which(tool)]
     if not available:

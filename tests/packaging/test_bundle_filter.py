@@ -9,7 +9,6 @@ from types import ModuleType
 import pytest
 
 
-
 @pytest.mark.parametrize(
     "dest",
     [

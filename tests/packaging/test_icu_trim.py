@@ -15,7 +15,6 @@ from types import ModuleType
 import pytest
 
 
-
 @pytest.mark.parametrize(
     ("name", "kept"),
     [
