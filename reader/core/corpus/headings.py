@@ -51,19 +51,22 @@ ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0
 
 
 class _IconPattern(InlineProcessor):
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def handleMatch(  # type: ignore[override]  # the stubs type InlineProcessor's hook as Pattern's
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         return etree.Element("span"), m.start(0), m.end(0)
 
 
 class _IconExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.inlinePatterns.register(_IconPattern(ICON_SHORTCODE, md), "rl_icons", 76)
 
 
 def _emoji_index(options: dict[str, Any], md: markdown.Markdown) -> dict[str, Any]:
     from pymdownx import emoji
 
-    return emoji.twemoji(options, md)
+    index: dict[str, Any] = emoji.twemoji(options, md)
+    return index
 
 
 def _emoji_alt(index: str, shortname: str, alias: str | None, uc: str | None, alt: str, title: str | None,
@@ -202,6 +205,7 @@ def toc_headings(body: str) -> list[tuple[int, str, str]]:
     for prep in md.preprocessors:
         lines = prep.run(lines)
     root = md.parser.parseDocument(lines).getroot()
+    assert root is not None  # parseDocument always makes a root element
     for processor in md.treeprocessors:
         new_root = processor.run(root)
         if new_root is not None:

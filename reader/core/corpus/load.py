@@ -35,6 +35,7 @@ from reader.core.model import (
     ERROR,
     RELATION,
     WARNING,
+    Action,
     Corpus,
     Edge,
     NavItem,
@@ -198,7 +199,7 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         draft.raw_links = []  # done with them: keep the peak memory down on big corpora
 
     # Actions.
-    actions: tuple = ()
+    actions: tuple[Action, ...] = ()
     registry = find_registry(docs)
     if registry is None:  # "or the path the corpus uses": any actions.yaml in the docs folder
         found = next((a for a in listing.assets if posixpath.basename(a) in ("actions.yaml", "actions.yml")), None)

@@ -24,7 +24,9 @@ ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0
 
 
 class IconPattern(InlineProcessor):
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def handleMatch(  # type: ignore[override]  # the stubs type InlineProcessor's hook as Pattern's
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
         el = etree.Element("span")
         el.set("class", "rl-icon")
         el.set("data-icon", m.group(1))
@@ -32,7 +34,7 @@ class IconPattern(InlineProcessor):
 
 
 class IconExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Above pymdownx.emoji (75) so icon names never reach the emoji index.
         md.inlinePatterns.register(IconPattern(ICON_SHORTCODE, md), "rl_icons", 76)
 
@@ -40,7 +42,8 @@ class IconExtension(markdown.Extension):
 def _emoji_index(options: dict[str, Any], md: markdown.Markdown) -> dict[str, Any]:
     from pymdownx import emoji
 
-    return emoji.twemoji(options, md)
+    index: dict[str, Any] = emoji.twemoji(options, md)
+    return index
 
 
 def _emoji_generator(

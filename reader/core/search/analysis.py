@@ -174,7 +174,7 @@ class DutchTokenizer(Tokenizer):
 
     __hash__ = Tokenizer.__hash__
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -240,7 +240,8 @@ class CompactPositions(Positions):
         deltas = [b - a for a, b in zip([0, *poslist], poslist)]
         top = max(deltas, default=0)
         code = "B" if top < 0x100 else "H" if top < 0x10000 else "I"
-        return pack_uint(len(poslist)) + code.encode("ascii") + array.array(code, deltas).tobytes()
+        prefix: bytes = pack_uint(len(poslist))  # Whoosh untyped: a struct-packed frequency
+        return prefix + code.encode("ascii") + array.array(code, deltas).tobytes()
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
         if not isinstance(analyzer, DutchTokenizer) or not isinstance(value, str):

@@ -166,7 +166,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     ix = windex.create_in(str(index_dir), schema, indexname=INDEX_NAME)
     # The analyzer object is shared by the title fields of this schema instance; give it the vocabulary now.
     for name in TITLE_FIELDS:
-        ix.schema[name].analyzer.decompounder = decompounder  # type: ignore[attr-defined]
+        ix.schema[name].analyzer.decompounder = decompounder
     # One writer, one segment: document numbers are the order of `docs`, which the search field's postings and
     # DOCPAGES_FILE rely on (a multi-process writer would interleave them). Whoosh now holds only the small title
     # and filter fields, so more processes would not pay anyway; `procs` is accepted and ignored.
@@ -207,7 +207,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     finally:
         texts_out.close()
         for name in TITLE_FIELDS:
-            ix.schema[name].analyzer.decompounder = None  # type: ignore[attr-defined]
+            ix.schema[name].analyzer.decompounder = None
     ix.close()
 
     stats.text_bytes = text_bytes

@@ -18,13 +18,13 @@ class _DisMaxMatcher(DisjunctionMaxMatcher):
     def score(self) -> float:
         a, b = self.a, self.b
         if not a.is_active():
-            return b.score()
+            return float(b.score())
         if not b.is_active():
-            return a.score()
+            return float(a.score())
         ida, idb = a.id(), b.id()
         if ida != idb:
-            return a.score() if ida < idb else b.score()
-        return max(a.score(), b.score())
+            return float(a.score() if ida < idb else b.score())
+        return float(max(a.score(), b.score()))
 
 
 class PhraseAnd(wq.And):

@@ -66,7 +66,7 @@ def _migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     process migrating at the same time: BEGIN IMMEDIATE takes the write lock before the version is read."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for version in range(found + 1, target + 1):
             for statement in MIGRATIONS[version]:
                 conn.execute(statement)
