@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from reader.core.userdata import UserData
 
 # Before anything imports Qt: no display is needed, and Chromium refuses its sandbox as root.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -67,3 +72,47 @@ def nerds_edition(tmp_path_factory: pytest.TempPathFactory, nerds_2026: Path) ->
     build_edition(nerds_2026, out)
     return out
 
+
+# --- the user-data store ------------------------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A clock for stores that must record repeatable times: it starts at `start` and moves one second per call, so
+    every stored time is distinct and in call order."""
+
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def open_store(tmp_path: Path) -> Iterator[Callable[..., UserData]]:
+    """Factory: `open_store(name="profile", clock=None)` -> the UserData of profile tmp_path/name (the real clock
+    unless one is given). Every store it opened is closed after the test (closing twice is harmless), so a test may
+    close one itself and open the same profile again, as a restart does."""
+    from reader.core.userdata import UserData
+
+    opened: list[UserData] = []
+
+    def open_(name: str = "profile", clock: Callable[[], float] | None = None) -> UserData:
+        data = UserData.open(tmp_path / name) if clock is None else UserData.open(tmp_path / name, clock=clock)
+        opened.append(data)
+        return data
+
+    yield open_
+    for data in opened:
+        data.close()
+
+
+@pytest.fixture
+def store(open_store: Callable[..., UserData]) -> UserData:
+    """A fresh user-data store in tmp_path/"profile" with the real clock, closed after the test."""
+    return open_store()

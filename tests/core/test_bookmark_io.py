@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,27 +13,14 @@ from reader.core.userdata import BookmarkFileError, export_file, import_file
 from reader.core.userdata import UserData
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1_750_000_000.0
-
-    def __call__(self) -> float:
-        self.t += 60
-        return self.t
+@pytest.fixture
+def store(open_store: Callable[..., UserData], fake_clock: Callable[[], float]) -> UserData:
+    return open_store("a", clock=fake_clock)
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    data = UserData.open(tmp_path / "a", clock=Clock())
-    yield data
-    data.close()
-
-
-@pytest.fixture
-def other(tmp_path: Path):
-    data = UserData.open(tmp_path / "b", clock=Clock())
-    yield data
-    data.close()
+def other(open_store: Callable[..., UserData], fake_clock: Callable[[], float]) -> UserData:
+    return open_store("b", clock=fake_clock)
 
 
 def _fill(store: UserData) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,20 +27,10 @@ from reader.core.userdata import (
 )
 
 
-class FakeClock:
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        self.now += 1.0
-        return self.now
-
-
 @pytest.fixture
-def store(tmp_path: Path):
-    data = UserData.open(tmp_path / "profile", clock=FakeClock())
-    yield data
-    data.close()
+def store(open_store: Callable[..., UserData], fake_clock: Callable[[], float]) -> UserData:
+    """The shared store fixture, on the fake clock: times in these tests are repeatable."""
+    return open_store(clock=fake_clock)
 
 
 def test_open_creates_wal_store_with_current_schema(tmp_path: Path) -> None:
