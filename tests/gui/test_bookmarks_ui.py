@@ -21,13 +21,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    data = UserData.open(tmp_path / "profile")
-    yield data
-    data.close()
-
-
-@pytest.fixture
 def panel(qtbot, store: UserData):  # noqa: ANN001, ANN201
     store.add_bookmark("richtlijnen/cloud", "", title="Cloud", folder="Werk")
     store.add_bookmark("richtlijnen/open-source", "licenties", title="Licenties", note="EUPL", folder="Werk")

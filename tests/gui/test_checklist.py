@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -15,11 +17,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication
 
 from reader import paths
 from reader.core.userdata import item_keys
 from reader.core.links import page_url
 from reader.core.userdata import UserData
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.gui
 
@@ -117,12 +123,13 @@ class Harness:
         self.profile.deleteLater()
 
 
-def test_tick_with_the_mouse_saves_and_survives_a_restart(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_tick_with_the_mouse_saves_and_survives_a_restart(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, open_store: Callable[..., UserData]
+) -> None:
     edition = _edition(tmp_path / "edition", ITEMS_V1)
-    profile_dir = tmp_path / "profile"
     keys = item_keys([t for t, _ in ITEMS_V1])
 
-    store = UserData.open(profile_dir)
+    store = open_store()
     h = Harness(qtbot, edition, store)
     h.load()
     state = h.wait_ready()
@@ -145,7 +152,7 @@ def test_tick_with_the_mouse_saves_and_survives_a_restart(qtbot, qapp, tmp_path:
     store.close()
 
     # "Restart": a new store on the same profile, a new profile/page/controller.
-    store = UserData.open(profile_dir)
+    store = open_store()
     h = Harness(qtbot, edition, store)
     h.load()
     state = h.wait_ready()
@@ -159,9 +166,9 @@ def test_tick_with_the_mouse_saves_and_survives_a_restart(qtbot, qapp, tmp_path:
     store.close()
 
 
-def test_ticks_follow_the_text_into_a_new_edition(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    profile_dir = tmp_path / "profile"
-    store = UserData.open(profile_dir)
+def test_ticks_follow_the_text_into_a_new_edition(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, store: UserData
+) -> None:
     keys = item_keys([t for t, _ in ITEMS_V1])
     store.set_item(PAGE_ID, keys[2], True, "Budget regelen")
     # The new edition: an item inserted before, the ticked item moved, one item gone.
@@ -173,7 +180,6 @@ def test_ticks_follow_the_text_into_a_new_edition(qtbot, qapp, tmp_path: Path) -
     assert state["checked"] == [False, True, False]
     assert state["progress"] == "1 van 3 gedaan"
     h.close()
-    store.close()
 
 
 def test_read_only_profile_shows_why_and_reverts(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -198,19 +204,21 @@ def test_read_only_profile_shows_why_and_reverts(qtbot, qapp, tmp_path: Path, mo
     store.close()
 
 
-def test_page_without_checklist_is_left_alone(qtbot, qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_page_without_checklist_is_left_alone(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, store: UserData
+) -> None:
     edition = _edition(tmp_path / "edition", ITEMS_V1)
-    store = UserData.open(tmp_path / "profile")
     h = Harness(qtbot, edition, store)
     h.load("leeg")
     assert h.state()["total"] == 0
     assert h.js("document.querySelectorAll('.rl-checklist-progress').length") == 0
     h.close()
-    store.close()
 
 
 @pytest.mark.parametrize("other_first", [False, True], ids=["other-after", "other-before"])
-def test_shared_channel_with_another_app_script(qtbot, qapp, tmp_path: Path, other_first: bool) -> None:  # noqa: ANN001
+def test_shared_channel_with_another_app_script(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, other_first: bool, store: UserData
+) -> None:
     """Another app script that injects its own copy of qwebchannel.js and makes its own QWebChannel (like the
     outline script) must not break the checklist, and must itself still reach its object; also when it runs
     before the checklist script (its channel then exists before the multiplexer)."""
@@ -228,7 +236,6 @@ def test_shared_channel_with_another_app_script(qtbot, qapp, tmp_path: Path, oth
             self.calls.append(text)
 
     edition = _edition(tmp_path / "edition", ITEMS_V1)
-    store = UserData.open(tmp_path / "profile")
     h = Harness(qtbot, edition, store)
     other = Other()
     h.page.webChannel().registerObject("other", other)
@@ -253,13 +260,14 @@ def test_shared_channel_with_another_app_script(qtbot, qapp, tmp_path: Path, oth
         h.page.scripts().insert(script)
     h.load()
     h.wait_ready()
-    qtbot.wait(2000)
+    qtbot.waitUntil(lambda: len(other.calls) >= 2, timeout=10000)
     assert other.calls == ["hallo", "nog eens"], (other.calls, h.page.console)
     h.click_box(0)
     keys = item_keys([t for t, _ in ITEMS_V1])
     qtbot.waitUntil(lambda: store.state(PAGE_ID).get(keys[0]) is True, timeout=10000)
+    # The tick's round trip through the page came after: nothing called the other object again meanwhile.
+    assert other.calls == ["hallo", "nog eens"], (other.calls, h.page.console)
     h.close()
-    store.close()
 
 
 def test_export_report_dialog(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
