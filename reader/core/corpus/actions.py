@@ -61,18 +61,30 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
     problems: list[Problem] = []
     try:
         if path.stat().st_size > MAX_REGISTRY_BYTES:
-            return (), [Problem(WARNING, "actions-too-large", rel, None, "The action registry is larger than 5 MB and is ignored; split or trim it.")]
+            return (), [Problem(
+                WARNING, "actions-too-large", rel, None,
+                "The action registry is larger than 5 MB and is ignored; split or trim it.",
+            )]
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # a safe loader
     except (OSError, UnicodeDecodeError):
-        return (), [Problem(WARNING, "actions-unreadable", rel, None, "The action registry cannot be read as UTF-8 text; save it as UTF-8.")]
+        return (), [Problem(
+            WARNING, "actions-unreadable", rel, None,
+            "The action registry cannot be read as UTF-8 text; save it as UTF-8.",
+        )]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        return (), [Problem(WARNING, "actions-yaml", rel, line, "The action registry is not valid YAML; fix the syntax at this line. No action cards are shown.")]
+        return (), [Problem(
+            WARNING, "actions-yaml", rel, line,
+            "The action registry is not valid YAML; fix the syntax at this line. No action cards are shown.",
+        )]
     entries = data.get("actions") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        return (), [Problem(WARNING, "actions-format", rel, 1, "The action registry needs a top-level `actions:` list; no action cards are shown.")]
+        return (), [Problem(
+            WARNING, "actions-format", rel, 1,
+            "The action registry needs a top-level `actions:` list; no action cards are shown.",
+        )]
     id_lines: dict[str, list[int]] = {}  # `id: x` value -> its lines, to name the line of each entry
     for number, line in enumerate(text.split("\n"), start=1):
         match = _ID_LINE.match(line)
@@ -82,18 +94,27 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
     seen: dict[str, int] = {}  # id -> entries with it so far
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
-            problems.append(Problem(WARNING, "action-format", rel, None, f"Action #{index + 1} is not a mapping of fields; fix or remove it."))
+            problems.append(Problem(
+                WARNING, "action-format", rel, None,
+                f"Action #{index + 1} is not a mapping of fields; fix or remove it.",
+            ))
             continue
         action_id = _text(entry.get("id"))
         occurrences = id_lines.get(action_id, [])
         line = occurrences[min(seen.get(action_id, 0), len(occurrences) - 1)] if occurrences else None
         name = _text(entry.get("name"))
         if not action_id or not name:
-            problems.append(Problem(WARNING, "action-incomplete", rel, line, f"Action #{index + 1} lacks an `id` or `name`; add both."))
+            problems.append(Problem(
+                WARNING, "action-incomplete", rel, line, f"Action #{index + 1} lacks an `id` or `name`; add both."
+            ))
             continue
         if action_id in seen:
             # NeRDS lists one tool twice for two guidelines under the same id: both cards are real, keep both.
-            problems.append(Problem(WARNING, "action-duplicate", rel, line, f"Action id {action_id!r} is used more than once (both entries are kept); give each action its own id."))
+            problems.append(Problem(
+                WARNING, "action-duplicate", rel, line,
+                f"Action id {action_id!r} is used more than once (both entries are kept); "
+                "give each action its own id.",
+            ))
         seen[action_id] = seen.get(action_id, 0) + 1
         actions.append(
             Action(
@@ -128,5 +149,7 @@ def find_placeholders(body: str, page_path: str, body_line: int = 1) -> list[Pla
             continue
         data = {m.group("k").lower(): m.group("v").strip() for m in _DATA.finditer(attrs)}
         line = body_line + body.count("\n", 0, match.start())
-        result.append(Placeholder(data.get("richtlijn") or default, data.get("fase") or None, line, match.start(), match.end()))
+        result.append(
+            Placeholder(data.get("richtlijn") or default, data.get("fase") or None, line, match.start(), match.end())
+        )
     return result

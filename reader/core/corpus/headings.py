@@ -45,8 +45,8 @@ HEADING_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "pymdownx.tabbed": {"alternate_style": True},
     "toc": {"permalink": False},
 }
-# Shortcodes the renderer turns into markers (reader.core.render.markdown_setup): an icon leaves no text in a heading, an
-# emoji leaves its Unicode character (which slugify drops). Same pattern and priorities as the renderer.
+# Shortcodes the renderer turns into markers (reader.core.render.markdown_setup): an icon leaves no text in a heading,
+# an emoji leaves its Unicode character (which slugify drops). Same pattern and priorities as the renderer.
 ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):"
 
 

@@ -69,15 +69,30 @@ def _check_links(
             if target.anchor:
                 other = by_id[target.page]
                 if target.anchor not in other.anchors:
-                    problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; fix the #anchor{_suggest(target.anchor, other.anchors)}."))
+                    problems.append(_problem(
+                        WARNING, "anchor-missing", file, line,
+                        f"Link {href!r}: page {other.file} has no heading with id {target.anchor!r}; "
+                        f"fix the #anchor{_suggest(target.anchor, other.anchors)}.",
+                    ))
             if target.page != draft.page_id:
                 add_edge(Edge(draft.page_id, target.page, LINK, target.anchor))
         elif target.kind == "anchor":
             if target.anchor and target.anchor not in own_anchors:
-                problems.append(_problem(WARNING, "anchor-missing", file, line, f"Link {href!r}: this page has no heading with id {target.anchor!r}; fix the #anchor{_suggest(target.anchor, own_anchors)}."))
+                problems.append(_problem(
+                    WARNING, "anchor-missing", file, line,
+                    f"Link {href!r}: this page has no heading with id {target.anchor!r}; "
+                    f"fix the #anchor{_suggest(target.anchor, own_anchors)}.",
+                ))
         elif target.kind == "missing":
             what = "Image" if raw.image else "Link"
             code = "image-missing" if raw.image else "link-missing"
-            problems.append(_problem(WARNING, code, file, line, f"{what} {href!r} points at {target.path or '(nothing)'}, which is not in the docs folder; fix the path."))
+            problems.append(_problem(
+                WARNING, code, file, line,
+                f"{what} {href!r} points at {target.path or '(nothing)'}, which is not in the docs folder; "
+                "fix the path.",
+            ))
         elif target.kind == "unsafe":
-            problems.append(_problem(WARNING, "link-unsafe", file, line, f"Link {href!r} uses a scheme the reader will not open; use an http(s) or relative link."))
+            problems.append(_problem(
+                WARNING, "link-unsafe", file, line,
+                f"Link {href!r} uses a scheme the reader will not open; use an http(s) or relative link.",
+            ))

@@ -10,9 +10,19 @@ from dataclasses import dataclass
 _FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _BACKTICKS = re.compile(r"`+")
 _SCRIPT_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
-_MD_LINK = re.compile(r"(?P<img>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,500}\]\(\s*(?P<href><[^>\n]{0,2000}>|[^)\s]{1,2000})(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^)\n]{0,500}\)))?\s*\)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*(?P<href><[^>\n]{0,2000}>|\S{1,2000})", re.MULTILINE)
-_HTML_ATTR = re.compile(r"""<(?P<tag>a|img|link|source|area)\b[^>]{0,1000}?\b(?P<attr>href|src)\s*=\s*(?P<q>["'])(?P<href>[^"'\n]{0,2000})(?P=q)""", re.IGNORECASE)
+_MD_LINK = re.compile(
+    r"(?P<img>!?)\[(?:[^\[\]\n]|\[[^\[\]\n]{0,500}\]){0,500}\]"  # [text], one level of nested brackets
+    r"\(\s*(?P<href><[^>\n]{0,2000}>|[^)\s]{1,2000})"  # (href or (<href>
+    r"(?:\s+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^)\n]{0,500}\)))?\s*\)"  # optional "title", then )
+)
+_REF_DEF = re.compile(
+    r"^[ \t]{0,3}\[(?!\^)[^\]\n]{1,500}\]:[ \t]*(?P<href><[^>\n]{0,2000}>|\S{1,2000})", re.MULTILINE
+)
+_HTML_ATTR = re.compile(
+    r"""<(?P<tag>a|img|link|source|area)\b[^>]{0,1000}?"""
+    r"""\b(?P<attr>href|src)\s*=\s*(?P<q>["'])(?P<href>[^"'\n]{0,2000})(?P=q)""",
+    re.IGNORECASE,
+)
 _CODE_SPAN_LOOKAHEAD = 64  # backtick runs searched for a closer; a code span never crosses a blank line anyway
 
 

@@ -108,35 +108,53 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
 
     snippet_cfg = SnippetConfig.from_mkdocs(root, config.extension("pymdownx.snippets"))
     if snippet_cfg is not None and config.path is not None:
-        snippet_cfg = SnippetConfig(snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name)
+        snippet_cfg = SnippetConfig(
+            snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name
+        )
 
     drafts: dict[str, _Draft] = {}  # by docs-relative path
     by_id: dict[str, _Draft] = {}
     by_folded: dict[str, _Draft] = {}
-    for (rel, _), (draft, page_problems) in zip(listing.pages, _read_pages(listing.pages, root, prefix, snippet_cfg, workers)):
+    page_results = _read_pages(listing.pages, root, prefix, snippet_cfg, workers)  # one result per page, in order
+    for (rel, _), (draft, page_problems) in zip(listing.pages, page_results, strict=True):
         file = prefix + rel
         problems.extend(page_problems)
         if draft is None:
             continue
         other = by_id.get(draft.page_id)
         if other is not None:
-            problems.append(_problem(ERROR, "duplicate-id", file, None, f"This page gets the id {draft.page_id!r}, which {other.file} already has; rename or move one of the two."))
+            problems.append(_problem(
+                ERROR, "duplicate-id", file, None,
+                f"This page gets the id {draft.page_id!r}, which {other.file} already has; "
+                "rename or move one of the two.",
+            ))
             continue
         folded = draft.page_id.casefold()
         other = by_folded.get(folded)
         if other is not None:
-            problems.append(_problem(ERROR, "duplicate-id-case", file, None, f"This page's id {draft.page_id!r} differs from that of {other.file} only in upper/lower case, which Windows and macOS cannot keep apart; rename one of the two."))
+            problems.append(_problem(
+                ERROR, "duplicate-id-case", file, None,
+                f"This page's id {draft.page_id!r} differs from that of {other.file} only in upper/lower case, "
+                "which Windows and macOS cannot keep apart; rename one of the two.",
+            ))
             continue
         bad_name = _unportable(rel)
         if bad_name:
-            problems.append(_problem(ERROR, "unportable-name", file, None, f"The name {bad_name!r} cannot be used on Windows; rename it (no < > : \" | ? * or names like CON, and no trailing dot or space)."))
+            problems.append(_problem(
+                ERROR, "unportable-name", file, None,
+                f"The name {bad_name!r} cannot be used on Windows; "
+                "rename it (no < > : \" | ? * or names like CON, and no trailing dot or space).",
+            ))
             continue
         by_folded[folded] = draft
         by_id[draft.page_id] = draft
         drafts[rel] = draft
 
     if not listing.pages:
-        problems.append(_problem(ERROR, "no-pages", prefix.rstrip("/") or ".", None, "No Markdown (.md) pages were found; point at the folder with mkdocs.yml or with the .md files."))
+        problems.append(_problem(
+            ERROR, "no-pages", prefix.rstrip("/") or ".", None,
+            "No Markdown (.md) pages were found; point at the folder with mkdocs.yml or with the .md files.",
+        ))
 
     # Navigation and reading order.
     all_paths = {rel for rel, _ in listing.pages}
@@ -151,7 +169,9 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
             in_nav = set(order)
             unlisted = [d for d in drafts.values() if d.page_id not in in_nav]
             if unlisted:
-                nav.append(NavItem(title=UNLISTED_SECTION_TITLE, children=tuple(NavItem(d.title, page=d.page_id) for d in unlisted)))
+                nav.append(NavItem(
+                    title=UNLISTED_SECTION_TITLE, children=tuple(NavItem(d.title, page=d.page_id) for d in unlisted)
+                ))
                 order.extend(d.page_id for d in unlisted)
     else:
         nav_t, order = _folder_nav(list(drafts.values()))
@@ -162,9 +182,16 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
     for draft in drafts.values():
         for alias in draft.aliases:
             if alias in by_id and by_id[alias] is not draft:
-                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is already the id of {by_id[alias].file}; choose another id."))
+                problems.append(_problem(
+                    WARNING, "duplicate-alias", draft.file, draft.fm_line("id"),
+                    f"The front matter id {alias!r} is already the id of {by_id[alias].file}; choose another id.",
+                ))
             elif alias in aliases and aliases[alias] != draft.page_id:
-                problems.append(_problem(WARNING, "duplicate-alias", draft.file, draft.fm_line("id"), f"The front matter id {alias!r} is also used by {by_id[aliases[alias]].file}; give each page its own id."))
+                problems.append(_problem(
+                    WARNING, "duplicate-alias", draft.file, draft.fm_line("id"),
+                    f"The front matter id {alias!r} is also used by {by_id[aliases[alias]].file}; "
+                    "give each page its own id.",
+                ))
             else:
                 aliases[alias] = draft.page_id
 
@@ -190,9 +217,16 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         for ref in draft.relations:
             target = index.resolve(ref, draft.path)
             if target is None:
-                problems.append(_problem(WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} matches no page; use a page's folder name, id or path{_suggest_relation(ref, index)}."))
+                problems.append(_problem(
+                    WARNING, "relation-missing", draft.file, draft.fm_line("relations", ref),
+                    f"Relation {ref!r} matches no page; "
+                    f"use a page's folder name, id or path{_suggest_relation(ref, index)}.",
+                ))
             elif target == page_id:
-                problems.append(_problem(WARNING, "relation-self", draft.file, draft.fm_line("relations", ref), f"Relation {ref!r} points at this page itself; remove it."))
+                problems.append(_problem(
+                    WARNING, "relation-self", draft.file, draft.fm_line("relations", ref),
+                    f"Relation {ref!r} points at this page itself; remove it.",
+                ))
             else:
                 add_edge(Edge(page_id, target, RELATION))
         _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge)
@@ -211,9 +245,18 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         draft = by_id[page_id]
         for ph in draft.placeholders:
             if registry is None:
-                problems.append(_problem(WARNING, "actions-registry-missing", draft.file, ph.line, "This page asks for action cards but the corpus has no action registry (action-registry/actions.yaml); add it or remove the placeholder."))
+                problems.append(_problem(
+                    WARNING, "actions-registry-missing", draft.file, ph.line,
+                    "This page asks for action cards but the corpus has no action registry "
+                    "(action-registry/actions.yaml); add it or remove the placeholder.",
+                ))
             elif not any(a.matches(ph.richtlijn, ph.fase) for a in actions):
-                problems.append(_problem(WARNING, "actions-none", draft.file, ph.line, f"No action in the registry matches richtlijn {ph.richtlijn!r}" + (f" and fase {ph.fase!r}" if ph.fase else "") + "; the placeholder stays empty. Fix data-richtlijn/data-fase or add actions."))
+                problems.append(_problem(
+                    WARNING, "actions-none", draft.file, ph.line,
+                    f"No action in the registry matches richtlijn {ph.richtlijn!r}"
+                    + (f" and fase {ph.fase!r}" if ph.fase else "")
+                    + "; the placeholder stays empty. Fix data-richtlijn/data-fase or add actions.",
+                ))
 
     pages: dict[str, Page] = {}
     for page_id in order:

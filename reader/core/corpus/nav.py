@@ -21,7 +21,9 @@ from reader.core.model import (
 
 
 class _NavBuilder:
-    def __init__(self, config: MkDocsConfig, drafts: dict[str, _Draft], all_paths: set[str], problems: list[Problem]) -> None:
+    def __init__(
+        self, config: MkDocsConfig, drafts: dict[str, _Draft], all_paths: set[str], problems: list[Problem]
+    ) -> None:
         self.config = config
         self.drafts = drafts  # by docs-relative path
         self.all_paths = all_paths  # includes pages left out because of errors
@@ -34,7 +36,10 @@ class _NavBuilder:
 
     def build(self, raw: Any) -> tuple[NavItem, ...]:
         if not isinstance(raw, list):
-            self.problems.append(_problem(WARNING, "nav-format", self.config_name, self.config.line_of("nav:"), "`nav` must be a list of entries; it is ignored and the folder order is used."))
+            self.problems.append(_problem(
+                WARNING, "nav-format", self.config_name, self.config.line_of("nav:"),
+                "`nav` must be a list of entries; it is ignored and the folder order is used.",
+            ))
             return ()
         return tuple(item for item in (self._entry(e) for e in raw) if item is not None)
 
@@ -46,7 +51,11 @@ class _NavBuilder:
         draft = self.drafts.get(path)
         if draft is None:
             if path not in self.all_paths:
-                self.problems.append(_problem(WARNING, "nav-missing", self.config_name, self.config.line_of(target), f"The nav names {target!r}, which is not a page in the docs folder; fix the path or remove the entry."))
+                self.problems.append(_problem(
+                    WARNING, "nav-missing", self.config_name, self.config.line_of(target),
+                    f"The nav names {target!r}, which is not a page in the docs folder; "
+                    "fix the path or remove the entry.",
+                ))
             return None
         if draft.page_id not in self._ordered:
             self._ordered.add(draft.page_id)
@@ -73,7 +82,11 @@ class _NavBuilder:
                 if not children and page is None:
                     return None
                 return NavItem(title=title, page=page, children=tuple(children))
-        self.problems.append(_problem(WARNING, "nav-format", self.config_name, self.config.line_of(str(entry)[:40]) if isinstance(entry, (str, dict)) else None, f"Nav entry {str(entry)[:60]!r} is not `Title: file.md`, a file name, or a section list; it is ignored."))
+        self.problems.append(_problem(
+            WARNING, "nav-format", self.config_name,
+            self.config.line_of(str(entry)[:40]) if isinstance(entry, (str, dict)) else None,
+            f"Nav entry {str(entry)[:60]!r} is not `Title: file.md`, a file name, or a section list; it is ignored.",
+        ))
         return None
 
 

@@ -99,25 +99,38 @@ class _Draft:
 # --------------------------------------------------------------------------------------------------- pages
 
 
-def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetResolver | None) -> tuple[_Draft | None, list[Problem]]:
+def _read_page(
+    rel: str, path: Path, file: str, root: Path, snippets: SnippetResolver | None
+) -> tuple[_Draft | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            return None, [_problem(ERROR, "page-too-large", file, None, f"The page is {size / (1 << 20):.1f} MB, more than the {MAX_PAGE_BYTES >> 20} MB limit; split it into several pages.")]
+            return None, [_problem(
+                ERROR, "page-too-large", file, None,
+                f"The page is {size / (1 << 20):.1f} MB, more than the {MAX_PAGE_BYTES >> 20} MB limit; "
+                "split it into several pages.",
+            )]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [_problem(ERROR, "page-unreadable", file, None, f"The file cannot be read ({exc.strerror}); check its permissions.")]
+        return None, [_problem(
+            ERROR, "page-unreadable", file, None, f"The file cannot be read ({exc.strerror}); check its permissions."
+        )]
     content_hash = hashlib.sha256(data).hexdigest()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [_problem(ERROR, "not-utf8", file, 1, "The file is UTF-16 text; save it as UTF-8.")]
     if b"\x00" in data[:8192]:
-        return None, [_problem(ERROR, "binary-file", file, None, "This is a binary file, not Markdown text; rename it or remove it from the docs folder.")]
+        return None, [_problem(
+            ERROR, "binary-file", file, None,
+            "This is a binary file, not Markdown text; rename it or remove it from the docs folder.",
+        )]
     try:
         text = data.decode("utf-8-sig")  # a BOM is fine
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [_problem(ERROR, "not-utf8", file, line, "The file is not valid UTF-8 at this line; save it as UTF-8.")]
+        return None, [_problem(
+            ERROR, "not-utf8", file, line, "The file is not valid UTF-8 at this line; save it as UTF-8."
+        )]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -125,7 +138,11 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         unclosed = _unclosed_tags(text)
         if unclosed is not None:
             count, first = unclosed
-            return None, [_problem(ERROR, "html-unclosed", file, first, f"{count:,} HTML tags are opened without a closing `>` on their line (the first here), which Python-Markdown cannot parse in reasonable time; close the tags.")]
+            return None, [_problem(
+                ERROR, "html-unclosed", file, first,
+                f"{count:,} HTML tags are opened without a closing `>` on their line (the first here), "
+                "which Python-Markdown cannot parse in reasonable time; close the tags.",
+            )]
 
     stub = _git_symlink_target(text, path, root)
     if stub is not None:
@@ -134,13 +151,19 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
         return _read_page(rel, stub, file, root, snippets)
 
     if not text.strip():
-        problems.append(_problem(WARNING, "empty-page", file, 1, "The page is empty; write its content or remove the file."))
+        problems.append(_problem(
+            WARNING, "empty-page", file, 1, "The page is empty; write its content or remove the file."
+        ))
     if len(text) > MAX_LINE_CHARS:
         long_line = _first_long_line(text)
         if long_line is not None:
             # Python-Markdown's HTML handling slows down quadratically on such lines (minutes for one page).
             number, length = long_line
-            return None, [_problem(ERROR, "line-too-long", file, number, f"This line is {length:,} characters long, more than the {MAX_LINE_CHARS:,} the reader accepts; break it into shorter lines.")]
+            return None, [_problem(
+                ERROR, "line-too-long", file, number,
+                f"This line is {length:,} characters long, more than the {MAX_LINE_CHARS:,} the reader accepts; "
+                "break it into shorter lines.",
+            )]
 
     meta: dict[str, Any] = {}
     fm_lines: list[str] = []
@@ -149,19 +172,32 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
     if lines and _FM_OPEN.match(lines[0]):
         close = next((i for i in range(1, len(lines)) if _FM_CLOSE.match(lines[i])), None)
         if close is None:
-            return None, [_problem(ERROR, "frontmatter-unclosed", file, 1, "The front matter opened with --- on line 1 is never closed; add a --- line after it.")]
+            return None, [_problem(
+                ERROR, "frontmatter-unclosed", file, 1,
+                "The front matter opened with --- on line 1 is never closed; add a --- line after it.",
+            )]
         fm_lines = lines[1:close]
         try:
-            loaded = yaml.load("\n".join(fm_lines), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+            loaded = yaml.load("\n".join(fm_lines), Loader=_YAML_LOADER)  # a safe loader
         except yaml.YAMLError as exc:
             line, reason = _yaml_error_line(exc, len(fm_lines))
-            return None, [_problem(ERROR, "frontmatter-yaml", file, line, f"The front matter is not valid YAML ({reason}); fix it at this line (quote values containing ': ').")]
+            return None, [_problem(
+                ERROR, "frontmatter-yaml", file, line,
+                f"The front matter is not valid YAML ({reason}); fix it at this line (quote values containing ': ').",
+            )]
         except (RecursionError, ValueError, OverflowError) as exc:
-            return None, [_problem(ERROR, "frontmatter-yaml", file, 2, f"The front matter cannot be read ({type(exc).__name__}); simplify it.")]
+            return None, [_problem(
+                ERROR, "frontmatter-yaml", file, 2,
+                f"The front matter cannot be read ({type(exc).__name__}); simplify it.",
+            )]
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
-            return None, [_problem(ERROR, "frontmatter-not-mapping", file, 2, f"The front matter is a {_kind(loaded)}, not a set of `key: value` lines; rewrite it as `title: ...` etc.")]
+            return None, [_problem(
+                ERROR, "frontmatter-not-mapping", file, 2,
+                f"The front matter is a {_kind(loaded)}, not a set of `key: value` lines; "
+                "rewrite it as `title: ...` etc.",
+            )]
         meta = {str(k): v for k, v in loaded.items()}
         body = "\n".join(lines[close + 1 :])
         body_line = close + 2
@@ -176,8 +212,12 @@ def _read_page(rel: str, path: Path, file: str, root: Path, snippets: SnippetRes
     _front_matter(draft, problems)
     try:
         draft.headings = extract_headings(draft.body, draft.body_line)
-    except Exception as exc:  # noqa: BLE001 - Python-Markdown on hostile input; the page must not take the import down
-        return None, problems + [_problem(ERROR, "markdown-error", file, None, f"The Markdown of this page cannot be parsed ({type(exc).__name__}); simplify the page around unusual constructs.")]
+    except Exception as exc:  # Python-Markdown on hostile input: the page must not take the import down
+        return None, problems + [_problem(
+            ERROR, "markdown-error", file, None,
+            f"The Markdown of this page cannot be parsed ({type(exc).__name__}); "
+            "simplify the page around unusual constructs.",
+        )]
     if draft.origins is not None:
         # Snippets moved lines around: a heading's line is its origin's, when that origin is this file.
         remapped = []
@@ -282,9 +322,15 @@ def _scalar_text(draft: _Draft, key: str, problems: list[Problem]) -> str | None
     if isinstance(value, str):
         return " ".join(value.split()) or None
     if isinstance(value, (int, float)) or hasattr(value, "isoformat"):
-        problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` is a {_type_name(value)}, not text; it is used as text. Put it in quotes to make it text."))
+        problems.append(_problem(
+            WARNING, "frontmatter-type", draft.file, draft.fm_line(key),
+            f"`{key}` is a {_type_name(value)}, not text; it is used as text. Put it in quotes to make it text.",
+        ))
         return str(value)
-    problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line(key), f"`{key}` must be text but is a {_kind(value)}; it is ignored. Write it as one line of text."))
+    problems.append(_problem(
+        WARNING, "frontmatter-type", draft.file, draft.fm_line(key),
+        f"`{key}` must be text but is a {_kind(value)}; it is ignored. Write it as one line of text.",
+    ))
     return None
 
 
@@ -294,23 +340,35 @@ def _front_matter(draft: _Draft, problems: list[Problem]) -> None:
     refs: list[str] = []
     if relations is not None:
         if isinstance(relations, str):
-            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), "`relations` should be a list (`- name` lines); the single value is used."))
+            problems.append(_problem(
+                WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"),
+                "`relations` should be a list (`- name` lines); the single value is used.",
+            ))
             relations = [relations]
         if isinstance(relations, list):
             for item in relations:
                 if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
                     refs.append(str(item).strip())
                 else:
-                    problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), f"A relation must be a page name, not a {_kind(item)}; it is ignored."))
+                    problems.append(_problem(
+                        WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"),
+                        f"A relation must be a page name, not a {_kind(item)}; it is ignored.",
+                    ))
         else:
-            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"), f"`relations` must be a list of page names, not a {_kind(relations)}; it is ignored."))
+            problems.append(_problem(
+                WARNING, "frontmatter-type", draft.file, draft.fm_line("relations"),
+                f"`relations` must be a list of page names, not a {_kind(relations)}; it is ignored.",
+            ))
     draft.relations = tuple(dict.fromkeys(refs))
     alias = meta.get("id")
     if alias is not None:
         if isinstance(alias, (str, int)) and not isinstance(alias, bool) and str(alias).strip():
             draft.aliases = (str(alias).strip(),)
         else:
-            problems.append(_problem(WARNING, "frontmatter-type", draft.file, draft.fm_line("id"), f"`id` must be a short text, not a {_kind(alias)}; it is ignored."))
+            problems.append(_problem(
+                WARNING, "frontmatter-type", draft.file, draft.fm_line("id"),
+                f"`id` must be a short text, not a {_kind(alias)}; it is ignored.",
+            ))
 
 
 def _titles(draft: _Draft, problems: list[Problem], text: str) -> None:
@@ -324,13 +382,19 @@ def _titles(draft: _Draft, problems: list[Problem], text: str) -> None:
             title = _title_from_path(draft.path)
             how = f"the file name ({title!r}) is used"
         if text.strip():
-            problems.append(_problem(WARNING, "title-missing", draft.file, 1, f"The page has no `title` in its front matter; {how}. Add a `title:` line."))
+            problems.append(_problem(
+                WARNING, "title-missing", draft.file, 1,
+                f"The page has no `title` in its front matter; {how}. Add a `title:` line.",
+            ))
     draft.title = title
     summary = _scalar_text(draft, "summary", problems)
     if summary is None:
         summary = first_paragraph(draft.body)
         if text.strip():
-            problems.append(_problem(WARNING, "summary-missing", draft.file, 1, "The page has no `summary` in its front matter; the first paragraph is used. Add a `summary:` line."))
+            problems.append(_problem(
+                WARNING, "summary-missing", draft.file, 1,
+                "The page has no `summary` in its front matter; the first paragraph is used. Add a `summary:` line.",
+            ))
     draft.summary = summary
 
 
@@ -351,7 +415,10 @@ _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 _TAGS = re.compile(r"<[^>]+>")
 _EMPH = re.compile(r"(\*\*|__|\*|_|`|~~|==)")
 _ATTR_LIST = re.compile(r"\{:?[^}]*\}")
-_NOT_PARAGRAPH = re.compile(r"^(?:#|<|!!!|\?\?\?|===|```|~~~|[-*+] |\d+[.)] |\||>|\*\[|\[[^\]]*\]:|\{|-{3,}|\*{3,}|_{3,}|/{3}|--8<--)")
+_NOT_PARAGRAPH = re.compile(
+    r"^(?:#|<|!!!|\?\?\?|===|```|~~~|[-*+] |\d+[.)] |\||>|\*\[|\[[^\]]*\]:|\{"
+    r"|-{3,}|\*{3,}|_{3,}|/{3}|--8<--)"
+)
 
 
 def first_paragraph(body: str) -> str:

@@ -53,7 +53,7 @@ class RelationIndex:
         def distance(page_id: str) -> tuple[int, int]:
             parts = page_id.split("/")
             common = 0
-            for a, b in zip(parts, here_parts):
+            for a, b in zip(parts, here_parts, strict=False):  # the common prefix: stops at the shorter path
                 if a != b:
                     break
                 common += 1

@@ -19,7 +19,9 @@ _SINGLE = re.compile(r'^(?P<indent>[ \t]*)(?P<escape>;*)-+8<-+[ \t]+(?P<quote>["
 _BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<escape>;*)-+8<-+[ \t]*$")
 _RANGE = re.compile(r"^(?P<path>.*?)(?::(?P<start>-?\d*)(?::(?P<end>-?\d*))?)?$")
 _SECTION_SPEC = re.compile(r"^(?P<path>.*?):(?P<section>[a-zA-Z][-_0-9a-zA-Z]*)$")
-_SECTION_MARK = re.compile(r"-+8<-+[ \t]+\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[a-zA-Z][-_0-9a-zA-Z]*)[ \t]*\]", re.IGNORECASE)
+_SECTION_MARK = re.compile(
+    r"-+8<-+[ \t]+\[[ \t]*(?P<kind>start|end)[ \t]*:[ \t]*(?P<name>[a-zA-Z][-_0-9a-zA-Z]*)[ \t]*\]", re.IGNORECASE
+)
 _ESCAPED = re.compile(r";(-+8<-+)")
 MAX_DEPTH = 8
 MAX_SNIPPET_BYTES = 5 << 20
@@ -106,7 +108,7 @@ class SnippetResolver:
         in_block: tuple[str, Origin] | None = None  # indent of an open block form
         # Like pymdownx.snippets, includes are expanded everywhere, fenced code included (a common use is
         # `--8<-- "example.py"` inside a fence); `;--8<--` shows the marker literally.
-        for text, origin in zip(lines, origins):
+        for text, origin in zip(lines, origins, strict=True):  # one origin per line
             if "8<" not in text:
                 if in_block is None:
                     out.append(text)
@@ -131,7 +133,9 @@ class SnippetResolver:
                     out.append(_ESCAPED.sub(r"\1", text, count=1))
                     out_origins.append(origin)
                 else:
-                    self._include(single.group("name"), single.group("indent"), origin, out, out_origins, problems, depth)
+                    self._include(
+                        single.group("name"), single.group("indent"), origin, out, out_origins, problems, depth
+                    )
                 continue
             out.append(text)
             out_origins.append(origin)
@@ -146,11 +150,17 @@ class SnippetResolver:
                             self.config.config_file,
                             None,
                             f"auto_append file {name!r} "
-                            + ("lies outside the project; move it inside." if escaped else "does not exist; create it or remove it from mkdocs.yml."),
+                            + (
+                                "lies outside the project; move it inside."
+                                if escaped
+                                else "does not exist; create it or remove it from mkdocs.yml."
+                            ),
                         )
                     )
                     continue
-                self._include(name, "", Origin(self.config.config_file, 0), out, out_origins, problems, depth, quiet=True)
+                self._include(
+                    name, "", Origin(self.config.config_file, 0), out, out_origins, problems, depth, quiet=True
+                )
         return out, out_origins
 
     def _include(
@@ -167,7 +177,8 @@ class SnippetResolver:
         if spec.startswith(("http://", "https://")):
             problems.append(
                 Problem(WARNING, "include-remote", origin.file, origin.line or None,
-                        f"Remote include {spec!r} is not fetched (the reader works offline); copy the file into the project.")
+                        f"Remote include {spec!r} is not fetched (the reader works offline); "
+                        "copy the file into the project.")
             )
             return
         section = None
@@ -185,7 +196,8 @@ class SnippetResolver:
         if escaped and path is None:
             problems.append(
                 Problem(ERROR, "include-outside", origin.file, origin.line or None,
-                        f"Include {name!r} points outside the project and is refused; move the file inside the project.")
+                        f"Include {name!r} points outside the project and is refused; "
+                        "move the file inside the project.")
             )
             return
         if path is None:
@@ -205,7 +217,8 @@ class SnippetResolver:
         if content is None:
             problems.append(
                 Problem(ERROR, "include-unreadable", origin.file, origin.line or None,
-                        f"Included file {name!r} cannot be read as UTF-8 text (or is larger than 5 MB); fix or replace it.")
+                        f"Included file {name!r} cannot be read as UTF-8 text (or is larger than 5 MB); "
+                        "fix or replace it.")
             )
             return
         start, end = 1, len(content)
@@ -220,7 +233,8 @@ class SnippetResolver:
             if not numbered:
                 problems.append(
                     Problem(WARNING, "include-missing", origin.file, origin.line or None,
-                            f"Section {section!r} is not marked in {name!r}; add `--8<-- [start:{section}]` and `[end:{section}]` lines or fix the name.")
+                            f"Section {section!r} is not marked in {name!r}; "
+                            f"add `--8<-- [start:{section}]` and `[end:{section}]` lines or fix the name.")
                 )
                 return
         # Section marker lines are never part of the included text.
@@ -228,7 +242,7 @@ class SnippetResolver:
         sub_lines = [t for _, t in numbered]
         sub_origins = [Origin(rel, n) for n, _ in numbered]
         sub_lines, sub_origins = self.resolve(sub_lines, sub_origins, problems, depth + 1, append=False)
-        for text, sub_origin in zip(sub_lines, sub_origins):
+        for text, sub_origin in zip(sub_lines, sub_origins, strict=True):
             out.append(indent + text if text else text)
             out_origins.append(sub_origin)
 
