@@ -237,7 +237,7 @@ class CompactPositions(Positions):
     four bytes keep Whoosh's frequency prefix, so everything that reads frequencies works unchanged."""
 
     def encode(self, poslist: list[int]) -> bytes:
-        deltas = [b - a for a, b in zip([0, *poslist], poslist)]
+        deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]  # (previous, current) pairs
         top = max(deltas, default=0)
         code = "B" if top < 0x100 else "H" if top < 0x10000 else "I"
         prefix: bytes = pack_uint(len(poslist))  # Whoosh untyped: a struct-packed frequency
