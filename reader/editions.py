@@ -18,4 +18,10 @@ def default_override_dirs() -> list[Path]:
 
 def default_edition() -> Path:
     """The edition the reader opens without `--edition` (see reader.core.edition.choose_edition)."""
-    return choose_edition(paths.bundled_edition_dir(), paths.content_dir(), paths.cache_dir(), default_override_dirs())
+    return choose_edition(
+        paths.bundled_edition_dir(),
+        paths.content_dir(),
+        paths.cache_dir(),
+        default_override_dirs(),
+        icons_dir=paths.icons_dir(),
+    )

@@ -56,20 +56,22 @@ def nerds_2025() -> Path:
 @pytest.fixture(scope="session")
 def content_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The edition of the bundled content/, built once per test session."""
+    from reader import paths
     from reader.core.edition import build_edition
 
     out = tmp_path_factory.mktemp("editions") / "content"
-    build_edition(CONTENT, out)
+    build_edition(CONTENT, out, icons_dir=paths.icons_dir())
     return out
 
 
 @pytest.fixture(scope="session")
 def nerds_edition(tmp_path_factory: pytest.TempPathFactory, nerds_2026: Path) -> Path:
     """The edition of NeRDS 2026-03, built once per test session."""
+    from reader import paths
     from reader.core.edition import build_edition
 
     out = tmp_path_factory.mktemp("editions") / "nerds-2026-03"
-    build_edition(nerds_2026, out)
+    build_edition(nerds_2026, out, icons_dir=paths.icons_dir())
     return out
 
 

@@ -17,11 +17,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader import paths
     from reader.core.corpus import CorpusError
     from reader.core.edition import BuildRefused, build_edition
 
     try:
-        report = build_edition(args.source, args.out, keep_going=args.keep_going)
+        report = build_edition(args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir())
     except CorpusError as exc:
         print(f"richtlijnenlezer build: {exc.problem}", file=sys.stderr)
         return 2

@@ -25,13 +25,15 @@ from pathlib import Path
 
 import markdown
 
+from reader import paths
 from reader.core.corpus import load_corpus
 from reader.core.edition import build_edition
 from reader.core.model import Corpus
-from reader.core.render import page_document, render_page
+from reader.core.render import icon_set, page_document, render_page
 
 REPO = Path(__file__).resolve().parents[2]
 NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+ICONS = icon_set(paths.icons_dir())
 
 
 def _median_time(fn, repeat: int) -> float:  # noqa: ANN001
@@ -45,7 +47,7 @@ def _median_time(fn, repeat: int) -> float:  # noqa: ANN001
 
 def _render_all(corpus: Corpus) -> None:
     for page in corpus.pages.values():
-        page_document(render_page(page, corpus), page, corpus)
+        page_document(render_page(page, corpus, ICONS), page, corpus)
 
 
 def _baseline_all(corpus: Corpus) -> None:
@@ -71,7 +73,7 @@ def measure(corpus: Corpus, repeat: int) -> dict[str, float]:
     render_s = _median_time(lambda: _render_all(corpus), repeat)
     baseline_s = _median_time(lambda: _baseline_all(corpus), repeat)
     n = len(corpus.pages)
-    render_one = lambda page: page_document(render_page(page, corpus), page, corpus)  # noqa: E731
+    render_one = lambda page: page_document(render_page(page, corpus, ICONS), page, corpus)  # noqa: E731
     baseline_one = lambda page: markdown.markdown(page.body)  # noqa: E731
     return {
         "pages": n,
@@ -105,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     result["nerds"] = measure(nerds, args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         result["nerds"]["build_edition_s"] = round(  # type: ignore[index]
-            _median_time(lambda: build_edition(NERDS, Path(tmp) / "edition"), max(1, args.repeat // 2)), 3)
+            _median_time(lambda: build_edition(NERDS, Path(tmp) / "edition", icons_dir=paths.icons_dir()),
+                         max(1, args.repeat // 2)), 3)
     result["nerds"]["target_build_s"] = 3.0  # type: ignore[index]
 
     gen = _generator()

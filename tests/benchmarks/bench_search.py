@@ -28,10 +28,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus lives next to this file
 
 from reader.core.corpus import load_corpus  # noqa: E402
-from reader.core.render import render_page  # noqa: E402
+from reader.core.render import icon_set, render_page  # noqa: E402
 from reader.core.search import SearchDoc, SearchIndex, build_index, section_docs  # noqa: E402
 
 NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+ICONS = icon_set(REPO / "resources" / "icons")  # what reader.paths.icons_dir() names in a checkout
 
 # (kind, whoosh query, fts5 query). The FTS5 side gets the closest equivalent it supports.
 NERDS_QUERIES = [
@@ -69,7 +70,7 @@ def corpus_docs(source: Path) -> tuple[list[SearchDoc], float]:
     corpus = load_corpus(source)
     docs: list[SearchDoc] = []
     for page in corpus.pages.values():
-        docs += section_docs(page, render_page(page, corpus), corpus.breadcrumb(page.id),
+        docs += section_docs(page, render_page(page, corpus, ICONS), corpus.breadcrumb(page.id),
                              backlinks=len(corpus.backlinks(page.id)))
     return docs, time.perf_counter() - t
 

@@ -250,10 +250,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-window-") as tmp:
         edition = args.edition
         if edition is None:
+            from reader import paths
             from reader.core.edition import build_edition
 
             edition = Path(tmp) / "nerds"
-            build_edition(NERDS, edition)
+            build_edition(NERDS, edition, icons_dir=paths.icons_dir())
         # One warm-up of each (cold disk cache), then alternate so that both see the same machine state.
         run_child(["bare"])
         run_child(["reader", str(edition), str(Path(tmp) / "warm"), "1"])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import paths
 from reader.core import navigation as nav
 from reader.core.userdata import to_netscape_html
 from reader.core.edition import build_edition
@@ -215,7 +216,7 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
 def hostile_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     source = write_hostile_source(root / "src")
-    report = build_edition(source, root / "edition", keep_going=True)
+    report = build_edition(source, root / "edition", keep_going=True, icons_dir=paths.icons_dir())
     assert [(p.file, p.code) for p in report.left_out] == [("docs/groot.md", "line-too-long")]
     return root / "edition"
 
@@ -300,10 +301,11 @@ def test_bundled_icons_hold_only_shapes() -> None:
     """Icon markup is inserted unescaped (trusted): it must hold nothing that runs, fetches or links."""
     import re
 
-    from reader.core.render import icons
+    from reader.core.render import icon_set
 
+    icons = icon_set(paths.icons_dir())
     bad = re.compile(r"(?i)\son\w+\s*=|href|url\(|<\s*(script|style|foreignobject|image|use|a|iframe)\b|javascript:")
-    entries = list(icons._icons().items()) + list(icons._emoji().items())
+    entries = list(icons.icons.items()) + list(icons.emoji.items())
     assert len(entries) > 1000
     assert [k for k, v in entries if bad.search(v)] == []
     assert icons.icon_svg("material-../../etc/passwd") is None and icons.emoji_svg("../../x") is None

@@ -15,8 +15,6 @@ REPO = Path(__file__).resolve().parents[2]
 READER = REPO / "reader"
 CORE = READER / "core"
 MAX_LINES = 600
-# Still looks its directory up itself (to do: pass the icons folder from the edition builder's caller).
-PATHS_EXCEPTIONS = {"reader/core/render/icons.py"}
 
 
 def _packages() -> set[str]:
@@ -72,18 +70,7 @@ def test_core_never_imports_reader_paths() -> None:
     offenders = [
         f"{p.relative_to(REPO)}:{line}: {name}"
         for p in sorted(CORE.rglob("*.py"))
-        if p.relative_to(REPO).as_posix() not in PATHS_EXCEPTIONS
         for line, name in _imports(p)
         if name == "reader.paths" or name.startswith("reader.paths.")
     ]
     assert offenders == []
-
-
-def test_core_imports_from_reader_paths_only_in_the_listed_exceptions() -> None:
-    users = {
-        p.relative_to(REPO).as_posix()
-        for p in CORE.rglob("*.py")
-        for _line, name in _imports(p)
-        if name == "reader.paths" or name.startswith("reader.paths.")
-    }
-    assert users <= PATHS_EXCEPTIONS

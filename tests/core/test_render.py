@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from reader import paths
 from reader.core.model import Page
-from reader.core.render import page_document, render_page
+from reader.core.render import IconSet, icon_set, page_document, render_page
 from reader.core.render import parse_fragment, visible_text
 
+ICONS = icon_set(paths.icons_dir())
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 _spec = importlib.util.spec_from_file_location("rl_fixture_corpus", FIXTURES / "fixture_corpus.py")
 assert _spec and _spec.loader
@@ -28,7 +30,7 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def rendered(corpus):
-    return render_page(corpus.pages["constructs"], corpus)
+    return render_page(corpus.pages["constructs"], corpus, ICONS)
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +141,9 @@ def test_emoji_is_a_bundled_svg_not_a_remote_image(tree):
     assert all("twemoji" not in i.attrs.get("src", "") for i in els(tree, "img"))
 
 
-def test_emoji_missing_from_bundle_falls_back_to_the_character(monkeypatch):
-    from reader.core.render import icons
-
-    monkeypatch.setattr(icons, "emoji_svg", lambda code: None)
+def test_emoji_missing_from_bundle_falls_back_to_the_character(tmp_path):
     corpus = fc.make_corpus({"a.md": "# A\n\nBlij :smile:\n"})
-    tree = parse_fragment(render_page(corpus.pages["a"], corpus).html)
+    tree = parse_fragment(render_page(corpus.pages["a"], corpus, IconSet(tmp_path)).html)  # a folder without a bundle
     assert one(tree, "span", "rl-emoji").text_content() == "\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}"
 
 
@@ -194,20 +193,20 @@ def test_page_abbreviations_from_the_importer():
     page = corpus.pages["a"]
     page = Page(**{**page.__dict__, "abbreviations": {"WCAG": "Web Content Accessibility Guidelines"}})
     corpus.pages["a"] = page
-    html = render_page(page, corpus).html
+    html = render_page(page, corpus, ICONS).html
     assert '<abbr title="Web Content Accessibility Guidelines">WCAG</abbr>' in html
 
 
 def test_anchor_case_is_repaired_for_internal_links():
     corpus = fc.make_corpus({"a.md": "# A\n\n[naar b](b.md#Communities)\n", "b.md": "# B\n\n## Communities\n"})
-    rendered = render_page(corpus.pages["a"], corpus)
+    rendered = render_page(corpus.pages["a"], corpus, ICONS)
     assert 'href="rl://edition.invalid/page/b#communities"' in rendered.html
     assert rendered.problems == ()
 
 
 def test_anchor_to_unknown_heading_is_a_warning():
     corpus = fc.make_corpus({"a.md": "# A\n\n[naar b](b.md#nergens)\n", "b.md": "# B\n\n## Iets\n"})
-    rendered = render_page(corpus.pages["a"], corpus)
+    rendered = render_page(corpus.pages["a"], corpus, ICONS)
     assert [p.code for p in rendered.problems] == ["anchor-missing"]
 
 
@@ -232,7 +231,7 @@ def test_page_document_shell(rendered, corpus):
 def test_page_document_generates_h1_when_body_has_none():
     corpus = fc.make_corpus({"a.md": "---\ntitle: Zonder kop\nsummary: Samenvatting hier\n---\n\nAlleen tekst.\n"})
     page = corpus.pages["a"]
-    doc = page_document(render_page(page, corpus), page, corpus)
+    doc = page_document(render_page(page, corpus, ICONS), page, corpus)
     tree = parse_fragment(doc[doc.index("<article"):])
     h1 = one(tree, "h1")
     assert h1.text_content() == "Zonder kop"
@@ -241,22 +240,22 @@ def test_page_document_generates_h1_when_body_has_none():
 
 def test_rendering_is_deterministic(corpus):
     page = corpus.pages["constructs"]
-    assert render_page(page, corpus) == render_page(page, corpus)
+    assert render_page(page, corpus, ICONS) == render_page(page, corpus, ICONS)
 
 
 def test_corpus_lookups_follow_a_corpus_that_grows():
     corpus = fc.make_corpus({"a.md": "# A\n\n[naar b](b.md)\n"})
-    assert "rl-link-missing" in render_page(corpus.pages["a"], corpus).html
+    assert "rl-link-missing" in render_page(corpus.pages["a"], corpus, ICONS).html
     b = fc.make_page("b.md", "# B\n")
     corpus.pages[b.id] = b
-    assert 'href="rl://edition.invalid/page/b"' in render_page(corpus.pages["a"], corpus).html
+    assert 'href="rl://edition.invalid/page/b"' in render_page(corpus.pages["a"], corpus, ICONS).html
 
 
 def test_heading_ids_follow_the_importer_even_with_icons_in_headings():
     body = "# T\n\n[naar wolk](#wolk)\n\n## :material-cloud: Wolk\n\n## Blij :smile: hier\n\n## Wolk\n"
     corpus = fc.make_corpus({"a.md": body})
     page = corpus.pages["a"]
-    rendered = render_page(page, corpus)
+    rendered = render_page(page, corpus, ICONS)
     assert [h.anchor for h in rendered.headings] == [h.anchor for h in page.headings]
     ids = re.findall(r'<h2 id="([^"]+)"', rendered.html)
     assert ids == [h.anchor for h in page.headings if h.level == 2]
@@ -272,7 +271,7 @@ def test_hidden_and_script_only_parts_are_dropped_but_similar_names_kept():
         '<button class="x" onclick="go()">Knop</button>\n\n<input type="text" value="weg">\n'
     )
     corpus = fc.make_corpus({"a.md": body})
-    html = render_page(corpus.pages["a"], corpus).html
+    html = render_page(corpus.pages["a"], corpus, ICONS).html
     for gone in ("Dialoog", "Overlay", "Verborgen", "Ook verborgen", "weg", "style=", "onclick", "<button"):
         assert gone not in html, gone
     assert "Modaliteit blijft" in html and "Zichtbaar zonder stijl" in html
@@ -284,7 +283,7 @@ def test_nothing_leaks_from_one_page_into_the_next():
         "a.md": "# A\n\nHTML hier[^1].\n\n[^1]: noot\n\n*[HTML]: HyperText\n\n=== \"t\"\n\n    x\n",
         "b.md": "# B\n\nHTML daar.\n\n=== \"u\"\n\n    y\n",
     })
-    render_page(corpus.pages["a"], corpus)
-    b = render_page(corpus.pages["b"], corpus).html
+    render_page(corpus.pages["a"], corpus, ICONS)
+    b = render_page(corpus.pages["b"], corpus, ICONS).html
     assert "<abbr" not in b and "footnote" not in b
     assert 'id="__tabbed_1_1"' in b  # tab ids restart per page: documents are separate

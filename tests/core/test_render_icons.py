@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.render import icons
+from reader.core.render import NO_ICONS, IconSet, icon_set
 
 REPO = Path(__file__).resolve().parents[2]
 ICONS = REPO / "resources" / "icons"
@@ -19,6 +19,7 @@ _spec = importlib.util.spec_from_file_location("build_icons", ICONS / "build_ico
 assert _spec and _spec.loader
 build_icons = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_icons)
+BUNDLE = icon_set(ICONS)
 
 
 def _bundle(name: str) -> dict:
@@ -42,7 +43,7 @@ def test_every_icon_shortcode_in_the_corpora_is_bundled():
     for md in SHARED.glob("*/docs/**/*.md"):
         used |= set(re.findall(r":((?:material|fontawesome|octicons)-[a-z0-9-]+):", md.read_text(encoding="utf-8")))
     assert used, "the corpora use icons"
-    assert not {name for name in used if icons.icon_svg(name) is None}
+    assert not {name for name in used if BUNDLE.icon_svg(name) is None}
 
 
 _SAFE_ENTRY = re.compile(r'^[-0-9. ]+\|(?:<(?:/?(?:path|circle|ellipse|rect|polygon|polyline|line|g))(?: [a-z-]+="[-+0-9A-Za-z.,#%() ]*")*/?>)*$')
@@ -56,12 +57,20 @@ def test_bundled_markup_is_only_inert_shapes(name, key):
 
 
 def test_icon_svg_markup():
-    svg = icons.icon_svg("material-cloud")
+    svg = BUNDLE.icon_svg("material-cloud")
     assert svg is not None and svg.startswith("<svg") and 'fill="currentColor"' in svg and 'aria-hidden="true"' in svg
-    assert icons.icon_svg("material-bestaat-niet") is None
-    assert icons.emoji_svg("1f604") is not None  # smile
-    assert icons.emoji_svg("2764-fe0f") is not None  # red heart, written with a variation selector
-    assert icons.emoji_svg("zzzz") is None
+    assert BUNDLE.icon_svg("material-bestaat-niet") is None
+    assert BUNDLE.emoji_svg("1f604") is not None  # smile
+    assert BUNDLE.emoji_svg("2764-fe0f") is not None  # red heart, written with a variation selector
+    assert BUNDLE.emoji_svg("zzzz") is None
+
+
+def test_icon_set_is_shared_per_folder_and_a_missing_bundle_means_no_icons(tmp_path):
+    assert icon_set(ICONS) is BUNDLE  # the tables are read once per process, not per build
+    assert icon_set(None) is NO_ICONS and NO_ICONS.names() == frozenset()
+    empty = IconSet(tmp_path)
+    assert empty.icon_svg("material-cloud") is None and empty.emoji_svg("1f604") is None
+    assert "material-cloud" in BUNDLE.names()
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from reader import paths
 from reader.core.corpus import load_corpus
-from reader.core.render import page_document, render_page
+from reader.core.render import icon_set, page_document, render_page
 from reader.core.render import parse_fragment, remove, visible_text
 
+ICONS = icon_set(paths.icons_dir())
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 EDITIONS = ("nerds-2026-03", "nerds-2025-12")
 ARTIFACTS = ("!!!", "???", "{:", ":material-", "](", "[ ]", "[x]", "<div", "&lt;")
@@ -25,7 +27,7 @@ def rendered_corpus(request):
     if not source.is_dir():
         pytest.fail(f"corpus missing at {source} (CI lays ../shared beside the clone)")
     corpus = load_corpus(source)
-    return request.param, corpus, {pid: render_page(p, corpus) for pid, p in corpus.pages.items()}
+    return request.param, corpus, {pid: render_page(p, corpus, ICONS) for pid, p in corpus.pages.items()}
 
 
 def test_heading_ids_equal_the_importers(rendered_corpus):
@@ -92,7 +94,9 @@ def test_home_page_script_is_gone_and_page_still_reads(rendered_corpus):
 
 def test_remote_image_and_form_are_neutralised():
     corpus = load_corpus(SHARED / "nerds-2025-12")  # the form and the remote label are in this edition
-    rendered = {pid: render_page(corpus.pages[pid], corpus) for pid in ("Over-NeRDS/toegankelijkheid", "richtlijnen/cloud")}
+    rendered = {
+        pid: render_page(corpus.pages[pid], corpus, ICONS) for pid in ("Over-NeRDS/toegankelijkheid", "richtlijnen/cloud")
+    }
     label = rendered["Over-NeRDS/toegankelijkheid"]
     assert len(label.remote_images) == 1 and label.remote_images[0].startswith("https://")
     assert "rl-image-placeholder" in label.html and "Status toegankelijkheidslabel" in label.html
@@ -106,7 +110,7 @@ def test_remote_image_and_form_are_neutralised():
 def test_action_cards_filled_from_the_registry():
     corpus = load_corpus(SHARED / "nerds-2026-03")
     page = corpus.pages["richtlijnen/cloud/fases"]
-    r = render_page(page, corpus)
+    r = render_page(page, corpus, ICONS)
     expected = corpus.actions_for("cloud", "verkenning")
     assert expected
     first_section = r.html.split('data-fase="ontwerp"')[0]

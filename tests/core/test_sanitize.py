@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.render import page_document, render_page
+from reader import paths
+from reader.core.render import icon_set, page_document, render_page
 from reader.core.render import parse_fragment
 from reader.core.render import sanitize_html
 
+ICONS = icon_set(paths.icons_dir())
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
 _spec = importlib.util.spec_from_file_location("rl_fixture_corpus", FIXTURES / "fixture_corpus.py")
 assert _spec and _spec.loader
@@ -93,7 +95,7 @@ def xss_rendered():
     text = (FIXTURES / "xss.md").read_text(encoding="utf-8").replace("TRIPWIRE", TRIPWIRE)
     corpus = fc.make_corpus({"xss.md": text})
     page = corpus.pages["xss"]
-    rendered = render_page(page, corpus)
+    rendered = render_page(page, corpus, ICONS)
     return rendered, page_document(rendered, page, corpus)
 
 
@@ -155,7 +157,7 @@ _TOKENS = st.sampled_from([
 def test_random_hostile_markdown_never_yields_active_content(body):
     corpus = fc.make_corpus({"p.md": body})
     page = corpus.pages["p"]
-    doc = page_document(render_page(page, corpus), page, corpus)
+    doc = page_document(render_page(page, corpus, ICONS), page, corpus)
     lowered = doc.lower()
     assert "<script" not in lowered and "<iframe" not in lowered and "<base" not in lowered
     for tag, name, value in attrs_of(doc):

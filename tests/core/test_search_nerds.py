@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from reader import paths
 from reader.core.corpus import load_corpus
-from reader.core.render import render_page
+from reader.core.render import icon_set, render_page
 from reader.core.search import SearchDoc, SearchIndex, build_index, section_docs
 
+ICONS = icon_set(paths.icons_dir())
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 EDITIONS = ["nerds-2026-03", "nerds-2025-12"]
 
@@ -18,7 +20,7 @@ def corpus_docs(name: str) -> list[SearchDoc]:
     corpus = load_corpus(CORPORA / name)
     docs: list[SearchDoc] = []
     for page in corpus.pages.values():
-        docs += section_docs(page, render_page(page, corpus), corpus.breadcrumb(page.id),
+        docs += section_docs(page, render_page(page, corpus, ICONS), corpus.breadcrumb(page.id),
                              backlinks=len(corpus.backlinks(page.id)))
     return docs
 

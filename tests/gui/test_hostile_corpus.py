@@ -78,13 +78,14 @@ def tripwire():
 
 @pytest.fixture
 def hostile_edition(tmp_path: Path, tripwire: SocketTripwire) -> Path:
+    from reader import paths
     from reader.core.edition import build_edition
 
     source = write_hostile_source(tmp_path / "src", tripwire.url)
     # The SVG file also appears as an image: as an <img> it is a sandboxed image and must load and fetch nothing.
     index = source / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n![tekening](tekening.svg)\n", encoding="utf-8")
-    build_edition(source, tmp_path / "edition", keep_going=True)
+    build_edition(source, tmp_path / "edition", keep_going=True, icons_dir=paths.icons_dir())
     return tmp_path / "edition"
 
 
@@ -268,6 +269,7 @@ def test_tooltips_and_labels_show_corpus_strings_as_text(open_reader, qtbot, hos
 
 
 def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, run_js, qtbot, tmp_path, tripwire):
+    from reader import paths
     from reader.core.edition import build_edition
     from reader.gui.printing import _footer_js, footer_text
 
@@ -277,7 +279,7 @@ def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, ru
     (src / "mkdocs.yml").write_text(f"site_name: {json_quote('Voet' + chr(12) + escape)}\n", encoding="utf-8")
     (src / "docs" / "index.md").write_text("---\ntitle: Voet\nsummary: Een pagina.\n---\n\n# Voet\n\nTekst.\n",
                                            encoding="utf-8")
-    build_edition(src, tmp_path / "edition")
+    build_edition(src, tmp_path / "edition", icons_dir=paths.icons_dir())
     reader = open_reader(tmp_path / "edition", "index")
     window = reader.window
     footer = footer_text(window.edition, "index")
@@ -336,6 +338,7 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
     """Every corpus file that could be markup, whatever its name says, opens as text or not at all."""
     from PySide6.QtCore import QUrl
 
+    from reader import paths
     from reader.core.edition import build_edition
 
     wire = tripwire.url
@@ -356,7 +359,7 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
                                           + " ".join(f"[{n}]({n})" for n in files) + "\n", encoding="utf-8")
     for name, text in files.items():
         (src / "docs" / name).write_text(text, encoding="utf-8")
-    build_edition(src, tmp_path / "edition")
+    build_edition(src, tmp_path / "edition", icons_dir=paths.icons_dir())
     reader = open_reader(tmp_path / "edition", "index")
     page = reader.window.page
     hrefs = run_js(page, "JSON.stringify(Array.from(document.links).map(a => a.href))")
@@ -375,6 +378,7 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
 
 
 def test_corpus_ids_cannot_take_over_the_print_footer(open_reader, run_js, qtbot, tmp_path):
+    from reader import paths
     from reader.core.edition import build_edition
     from reader.gui.printing import _footer_js
 
@@ -386,7 +390,7 @@ def test_corpus_ids_cannot_take_over_the_print_footer(open_reader, run_js, qtbot
         '<p id="rl-print-footer-style">Deze alinea blijft staan.</p>\n\n<div id="rl-content">Ook deze.</div>\n',
         encoding="utf-8",
     )
-    build_edition(src, tmp_path / "edition")
+    build_edition(src, tmp_path / "edition", icons_dir=paths.icons_dir())
     reader = open_reader(tmp_path / "edition", "index")
     page = reader.window.page
     assert run_js(page, _footer_js("Voettekst")) is True

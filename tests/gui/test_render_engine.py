@@ -79,10 +79,11 @@ def make_source(dest: Path, tripwire_url: str = "http://127.0.0.1:9") -> Path:
 
 @pytest.fixture
 def fixture_edition(tmp_path: Path, tripwire: Tripwire) -> Path:
+    from reader import paths
     from reader.core.edition import build_edition
 
     source = make_source(tmp_path / "src", tripwire.url)
-    build_edition(source, tmp_path / "edition", keep_going=True)
+    build_edition(source, tmp_path / "edition", keep_going=True, icons_dir=paths.icons_dir())
     return tmp_path / "edition"
 
 
@@ -192,13 +193,14 @@ def test_sanitized_page_stays_inert_even_with_javascript_on(qtbot, qapp, tmp_pat
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
+    from reader import paths
     from reader.core.corpus import load_corpus
-    from reader.core.render import page_document, render_page
+    from reader.core.render import icon_set, page_document, render_page
 
     source = make_source(tmp_path / "src", tripwire.url)
     corpus = load_corpus(source)
     xss = corpus.pages["xss"]
-    sanitized = page_document(render_page(xss, corpus), xss, corpus)
+    sanitized = page_document(render_page(xss, corpus, icon_set(paths.icons_dir())), xss, corpus)
     unsanitized = "<!DOCTYPE html><title>control</title>" + markdown.markdown(xss.body, extensions=["attr_list"])
 
     profile = QWebEngineProfile(qapp)  # off the record, no interceptor
@@ -278,10 +280,11 @@ def make_construct_source(dest: Path) -> Path:
 
 
 def test_one_page_per_construct_in_the_engine(open_reader, run_js, qtbot, tmp_path):  # noqa: ANN001
+    from reader import paths
     from reader.core.edition import build_edition
 
     source = make_construct_source(tmp_path / "src")
-    build_edition(source, tmp_path / "edition", keep_going=True)
+    build_edition(source, tmp_path / "edition", keep_going=True, icons_dir=paths.icons_dir())
     reader = open_reader(tmp_path / "edition", "constructs/admonitions")
     window = reader.window
     guard = window.locked_profile.guard
@@ -368,10 +371,11 @@ SCREENSHOT_PAGES = ("index", "richtlijnen/cloud", "richtlijnen/cloud/fases")
 
 @pytest.fixture(scope="module")
 def nerds_edition_dir(tmp_path_factory):  # noqa: ANN001
+    from reader import paths
     from reader.core.edition import build_edition
 
     out = tmp_path_factory.mktemp("render-shots") / "edition"
-    build_edition(SHARED / "nerds-2026-03", out, keep_going=True)
+    build_edition(SHARED / "nerds-2026-03", out, keep_going=True, icons_dir=paths.icons_dir())
     return out
 
 

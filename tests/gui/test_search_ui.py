@@ -193,6 +193,7 @@ CORPUS_PAGES = {
 
 @pytest.fixture
 def small_edition(tmp_path: Path) -> Path:
+    from reader import paths
     from reader.core.edition import build_edition
 
     src = tmp_path / "corpus"
@@ -200,7 +201,7 @@ def small_edition(tmp_path: Path) -> Path:
     for name, text in CORPUS_PAGES.items():
         (src / name).write_text(text, encoding="utf-8")
     out = tmp_path / "edition"
-    build_edition(src, out)
+    build_edition(src, out, icons_dir=paths.icons_dir())
     return out
 
 

@@ -34,6 +34,7 @@ from reader.core.model import RELATION, Corpus, Problem
 
 if TYPE_CHECKING:
     from reader.core.corpus import RelationIndex
+    from reader.core.render import IconSet
 
 log = logging.getLogger("reader.edition")
 
@@ -70,8 +71,13 @@ class BuildReport:
     seconds: float
 
 
-def build_edition(source: Path, out: Path, *, keep_going: bool = False) -> BuildReport:
-    """Import, render and index `source` into the edition directory `out` (replaced atomically)."""
+def build_edition(
+    source: Path, out: Path, *, keep_going: bool = False, icons_dir: Path | None = None
+) -> BuildReport:
+    """Import, render and index `source` into the edition directory `out` (replaced atomically).
+
+    Icons and emoji come from the bundle in `icons_dir` (the caller passes reader.paths.icons_dir(); None: no icons).
+    """
     # Imported here so that opening an edition never pays for Markdown and Whoosh.
     from reader.core import render, search
     from reader.core.corpus import load_corpus
@@ -85,7 +91,7 @@ def build_edition(source: Path, out: Path, *, keep_going: bool = False) -> Build
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        warnings = _write_edition(corpus, tmp, content_hash, render, search)
+        warnings = _write_edition(corpus, tmp, content_hash, render, search, render.icon_set(icons_dir))
         _replace_dir(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -99,7 +105,9 @@ def build_edition(source: Path, out: Path, *, keep_going: bool = False) -> Build
     )
 
 
-def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any) -> list[Problem]:
+def _write_edition(
+    corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any, icons: IconSet
+) -> list[Problem]:
     render_warnings: list[Problem] = []
     (root / PAGES_DIR).mkdir()
     backlinks: dict[str, list[str]] = {pid: [] for pid in corpus.pages}
@@ -117,7 +125,7 @@ def _write_edition(corpus: Corpus, root: Path, content_hash: str, render: Any, s
     infos: list[PageInfo] = []
     docs = []
     for page in corpus.pages.values():
-        rendered = render.render_page(page, corpus)
+        rendered = render.render_page(page, corpus, icons)
         # The importer already reported broken links; keep only what rendering alone found.
         render_warnings.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
         target = root / PAGES_DIR / (page.id + ".html")
@@ -195,7 +203,7 @@ def edition_key(source: Path) -> str:
     return f"{source_hash(source)[:20]}-e{EDITION_FORMAT_VERSION}-i{INDEX_FORMAT_VERSION}"
 
 
-def cached_edition(source: Path, cache: Path) -> Path:
+def cached_edition(source: Path, cache: Path, icons_dir: Path | None = None) -> Path:
     """The edition of `source` in `cache`, built first when missing or stale (keyed by content and format)."""
     dest = Path(cache) / "editions" / edition_key(source)
     try:
@@ -204,18 +212,21 @@ def cached_edition(source: Path, cache: Path) -> Path:
     except InvalidEdition:
         pass
     log.info("building the edition of %s into %s", source, dest)
-    build_edition(source, dest, keep_going=True)
+    build_edition(source, dest, keep_going=True, icons_dir=icons_dir)
     return dest
 
 
-def choose_edition(bundled: Path, content: Path, cache: Path, override_dirs: list[Path]) -> Path:
+def choose_edition(
+    bundled: Path, content: Path, cache: Path, override_dirs: list[Path], icons_dir: Path | None = None
+) -> Path:
     """The edition the reader opens without `--edition`.
 
-    The bundled one (prebuilt in a frozen bundle, else `content` built into `cache`), unless an administrator
-    placed a newer valid edition in one of `override_dirs`. The caller passes the folders (see reader.editions).
+    The bundled one (prebuilt in a frozen bundle, else `content` built into `cache` with the icons of `icons_dir`),
+    unless an administrator placed a newer valid edition in one of `override_dirs`. The caller passes the folders
+    (see reader.editions).
     """
     if not (bundled / MANIFEST).exists():
-        bundled = cached_edition(content, cache)
+        bundled = cached_edition(content, cache, icons_dir)
     chosen = select_edition(bundled, override_dirs, format_version=EDITION_FORMAT_VERSION)
     if chosen is None:
         raise EditionError(f"{bundled}: no usable edition; rebuild it with 'richtlijnenlezer build'")

@@ -1,9 +1,11 @@
 """Markdown page -> safe HTML, at edition build time: one Markdown pass, sanitize, the reader's own rewrites.
 
-Public: `render_page` and `page_document` (what the edition builder uses), plus the small HTML tree and the
-sanitizer, which tests and the search snippets share.
+Public: `render_page` and `page_document` (what the edition builder uses), the icon bundle they draw from
+(`IconSet`, made from its folder by `icon_set`), plus the small HTML tree and the sanitizer, which tests and the
+search snippets share.
 """
 
+from reader.core.render.icons import NO_ICONS, IconSet, icon_set
 from reader.core.render.page import STYLESHEET, page_document, render_page
 from reader.core.render.sanitize import sanitize_html
 from reader.core.render.tree import (
@@ -19,10 +21,13 @@ from reader.core.render.tree import (
 )
 
 __all__ = [
+    "NO_ICONS",
     "STYLESHEET",
     "Element",
+    "IconSet",
     "Raw",
     "Text",
+    "icon_set",
     "page_document",
     "parse_fragment",
     "remove",

@@ -4,38 +4,28 @@
   "viewBox|shape markup" (Material Design Icons, Font Awesome Free, Octicons from mkdocs-material);
 - `twemoji.json.gz`: emoji codepoints (`1f604`, `1f1f3-1f1f1`) -> "viewBox|shape markup" (Twemoji).
 
-Both are read once, lazily, and only at edition build time. The markup was reduced to allowlisted SVG shapes when
-the bundle was built, so it is trusted here. A missing bundle simply means no icons (they disappear cleanly).
+The folder holding them is an argument (`icon_set(directory)`): the caller outside the core knows where it is.
+Each table is read once, lazily, and only at edition build time; `icon_set` hands out one `IconSet` per folder, so
+later builds in the same process reuse the tables. The markup was reduced to allowlisted SVG shapes when the bundle
+was built, so it is trusted here. A missing bundle (or no folder at all) simply means no icons: they disappear
+cleanly.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from pathlib import Path
 
-from reader import paths
 
-
-def _load(name: str, key: str) -> dict[str, str]:
-    path: Path = paths.icons_dir() / name
+def _load(path: Path, key: str) -> dict[str, str]:
     if not path.is_file():
         return {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     return dict(data.get(key, {}))
-
-
-@lru_cache(maxsize=1)
-def _icons() -> dict[str, str]:
-    return _load("icons.json.gz", "icons")
-
-
-@lru_cache(maxsize=1)
-def _emoji() -> dict[str, str]:
-    return _load("twemoji.json.gz", "emoji")
 
 
 def _svg(entry: str) -> str:
@@ -46,21 +36,45 @@ def _svg(entry: str) -> str:
     )
 
 
-def icon_svg(name: str) -> str | None:
-    """Inline SVG for a bundled icon shortcode name, or None when unknown."""
-    entry = _icons().get(name)
-    return None if entry is None else _svg(entry)
+class IconSet:
+    """The icons and emoji of one bundle folder (None: no icons); each table is read on first use."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    def __repr__(self) -> str:
+        return f"IconSet({self.directory!r})"
+
+    @cached_property
+    def icons(self) -> dict[str, str]:
+        return {} if self.directory is None else _load(self.directory / "icons.json.gz", "icons")
+
+    @cached_property
+    def emoji(self) -> dict[str, str]:
+        return {} if self.directory is None else _load(self.directory / "twemoji.json.gz", "emoji")
+
+    def icon_svg(self, name: str) -> str | None:
+        """Inline SVG for a bundled icon shortcode name, or None when unknown."""
+        entry = self.icons.get(name)
+        return None if entry is None else _svg(entry)
+
+    def emoji_svg(self, codepoints: str) -> str | None:
+        """Inline SVG for an emoji given as pymdownx writes its code (`1f604`, `1f1f3-1f1f1`), or None."""
+        table = self.emoji
+        entry = table.get(codepoints.lower())
+        if entry is None:
+            # Twemoji names most emoji without the variation selector (fe0f) that the emoji index may include.
+            entry = table.get("-".join(p for p in codepoints.lower().split("-") if p != "fe0f"))
+        return None if entry is None else _svg(entry)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(self.icons)
 
 
-def emoji_svg(codepoints: str) -> str | None:
-    """Inline SVG for an emoji given as pymdownx writes its code (`1f604`, `1f1f3-1f1f1`), or None."""
-    table = _emoji()
-    entry = table.get(codepoints.lower())
-    if entry is None:
-        # Twemoji names most emoji without the variation selector (fe0f) that the emoji index may include.
-        entry = table.get("-".join(p for p in codepoints.lower().split("-") if p != "fe0f"))
-    return None if entry is None else _svg(entry)
+NO_ICONS = IconSet(None)
 
 
-def names() -> frozenset[str]:
-    return frozenset(_icons())
+@lru_cache(maxsize=4)
+def icon_set(directory: Path | None) -> IconSet:
+    """The shared `IconSet` of `directory` (None: no icons), so its tables are read once per process."""
+    return NO_ICONS if directory is None else IconSet(Path(directory))

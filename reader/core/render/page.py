@@ -27,7 +27,8 @@ from reader.core.model import (
     RenderedPage,
     Section,
 )
-from reader.core.render import actioncards, icons
+from reader.core.render import actioncards
+from reader.core.render.icons import NO_ICONS, IconSet
 from reader.core.render.markdown_setup import make_markdown
 from reader.core.render.sanitize import sanitize_html
 from reader.core.render.tree import (
@@ -123,9 +124,10 @@ def _corpus_index(corpus: Corpus) -> _CorpusIndex:
 
 
 class _Renderer:
-    def __init__(self, page: Page, corpus: Corpus) -> None:
+    def __init__(self, page: Page, corpus: Corpus, icons: IconSet) -> None:
         self.page = page
         self.corpus = corpus
+        self.icons = icons
         self.problems: list[Problem] = []
         self.remote_images: list[str] = []
         self.index = _corpus_index(corpus)
@@ -209,7 +211,7 @@ class _Renderer:
     def fill_icons(self, root: Element) -> None:
         for el in list(root.iter()):
             if el.tag == "span" and "data-emoji" in el.attrs:
-                svg = icons.emoji_svg(el.attrs.pop("data-emoji"))
+                svg = self.icons.emoji_svg(el.attrs.pop("data-emoji"))
                 if svg is not None:
                     el.children = []
                     el.append(Raw(svg))
@@ -217,7 +219,7 @@ class _Renderer:
             name = el.attrs.get("data-icon")
             if el.tag != "span" or name is None:
                 continue
-            svg = icons.icon_svg(name)
+            svg = self.icons.icon_svg(name)
             if svg is None:
                 remove(el)  # an unknown icon disappears cleanly
                 continue
@@ -444,8 +446,9 @@ def _placeholder(alt: str, label: str, url: str | None) -> Element:
     return box
 
 
-def render_page(page: Page, corpus: Corpus) -> RenderedPage:
-    return _Renderer(page, corpus).run()
+def render_page(page: Page, corpus: Corpus, icons: IconSet | None = None) -> RenderedPage:
+    """`page` as safe HTML; icons and emoji come from `icons` (None: none, they disappear cleanly)."""
+    return _Renderer(page, corpus, NO_ICONS if icons is None else icons).run()
 
 
 def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
