@@ -347,7 +347,7 @@ class _Renderer:
             self.warn("heading-ids", "The rendered headings differ from the imported ones; #anchor links may miss.")
             return
         # Links written in the page were checked against the importer's anchors, so they stay as written.
-        for el, heading in zip(found, expected):
+        for el, heading in zip(found, expected, strict=True):  # same levels, so as many
             el.attrs["id"] = heading.anchor
 
     def outline(self, root: Element) -> tuple[Heading, ...]:
@@ -368,8 +368,11 @@ class _Renderer:
                     if anchor.lower() in lowered:
                         el.attrs["href"] = "#" + quote(lowered[anchor.lower()], safe="-_.~:")
                     else:
-                        self.warn("anchor-missing", f"Link '#{anchor}': this page has no element with that id; fix the #anchor.",
-                                  needle="#" + anchor)
+                        self.warn(
+                            "anchor-missing",
+                            f"Link '#{anchor}': this page has no element with that id; fix the #anchor.",
+                            needle="#" + anchor,
+                        )
 
     def sections(self, root: Element) -> tuple[Section, ...]:
         """Split the visible text at every ##/### heading (with an id): one Section each, plus the intro."""
@@ -377,7 +380,11 @@ class _Renderer:
 
         def walk(node: Element) -> None:
             for child in node.children:
-                if isinstance(child, Element) and HEADING_TAGS.get(child.tag) in SECTION_LEVELS and child.attrs.get("id"):
+                if (
+                    isinstance(child, Element)
+                    and HEADING_TAGS.get(child.tag) in SECTION_LEVELS
+                    and child.attrs.get("id")
+                ):
                     title = visible_text(child).replace("\n", " ")
                     chunks.append((child.attrs["id"], title, HEADING_TAGS[child.tag], []))
                 elif isinstance(child, Element) and _contains_section_heading(child):
