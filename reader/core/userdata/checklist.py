@@ -42,7 +42,7 @@ class ChecklistItem:
 
 
 def items_with_state(texts: Sequence[str], state: Mapping[str, bool]) -> list[ChecklistItem]:
-    return [ChecklistItem(k, t, bool(state.get(k, False))) for k, t in zip(item_keys(texts), texts)]
+    return [ChecklistItem(k, t, bool(state.get(k, False))) for k, t in zip(item_keys(texts), texts, strict=True)]
 
 
 def progress(items: Iterable[ChecklistItem]) -> tuple[int, int]:
