@@ -8,16 +8,21 @@ and `retranslate()` applies them again through QCoreApplication.translate on eve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Union
+from typing import TYPE_CHECKING, Callable, Union, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QStyle, QToolBar, QWidget
 
+from reader.gui import help as help_windows
 from reader.gui import themes
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
+
+# lupdate finds the texts by this name. PySide6's stub says it returns object; it returns the message itself.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 CONTEXT = "MainWindow"  # the translation context these strings had when the window set them itself
 
@@ -80,60 +85,61 @@ WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
                SP.SP_DirHomeIcon, menu="go", toolbar_group=1),
     MenuSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "&Recent geopend"), parent="go", separator_before=True,
              object_name="recentMenu"),
-    ActionSpec("print", QT_TRANSLATE_NOOP("MainWindow", "Afdrukken\u2026"), lambda w: w.print_page(), (K.Print,),
-               menu="file"),
+    ActionSpec("print", QT_TRANSLATE_NOOP("MainWindow", "Afdrukken\u2026"), lambda w: w.print_commands.print_page(),
+               (K.Print,), menu="file"),
     ActionSpec("exportPdf", QT_TRANSLATE_NOOP("MainWindow", "Exporteren als PDF\u2026"),
-               lambda w: w.export_pdf_dialog(), ("Ctrl+Shift+E",), menu="file"),
+               lambda w: w.print_commands.export_pdf_dialog(), ("Ctrl+Shift+E",), menu="file"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Afsluiten"), lambda w: w.close(), (K.Quit,),
                menu="file", separator_before=True),
     ActionSpec("bookmarkPage", QT_TRANSLATE_NOOP("MainWindow", "Bladwijzer voor deze pagina"),
-               lambda w: w.toggle_bookmark(), ("Ctrl+D",), menu="bookmarks", toolbar_group=2, checkable=True),
+               lambda w: w.sections.toggle_bookmark(), ("Ctrl+D",), menu="bookmarks", toolbar_group=2, checkable=True),
     ActionSpec("bookmarkSection", QT_TRANSLATE_NOOP("MainWindow", "Bladwijzer voor deze sectie"),
-               lambda w: w.bookmark_section(), ("Ctrl+Shift+D",), menu="bookmarks"),
+               lambda w: w.sections.bookmark_section(), ("Ctrl+Shift+D",), menu="bookmarks"),
     ActionSpec("copy", QT_TRANSLATE_NOOP("MainWindow", "Kopi\u00ebren"),
                lambda w: w.page.triggerAction(w.page.WebAction.Copy), menu="edit"),
     ActionSpec("copyLink", QT_TRANSLATE_NOOP("MainWindow", "Link naar deze sectie kopi\u00ebren"),
-               lambda w: w.copy_section_link(), ("Ctrl+Shift+L",), menu="edit"),
+               lambda w: w.sections.copy_section_link(), ("Ctrl+Shift+L",), menu="edit"),
     ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "Zoeken op pagina\u2026"), lambda w: w.open_find_bar(),
                (K.Find,), menu="edit", separator_before=True),
     ActionSpec("findNext", QT_TRANSLATE_NOOP("MainWindow", "Volgende overeenkomst"), lambda w: w.find_next(),
                (K.FindNext,), menu="edit"),
     ActionSpec("findPrevious", QT_TRANSLATE_NOOP("MainWindow", "Vorige overeenkomst"), lambda w: w.find_previous(),
                (K.FindPrevious,), menu="edit"),
-    ActionSpec("zoomIn", QT_TRANSLATE_NOOP("MainWindow", "Inzoomen"), lambda w: w.zoom_in(), (K.ZoomIn, "Ctrl+="),
+    ActionSpec("zoomIn", QT_TRANSLATE_NOOP("MainWindow", "Inzoomen"), lambda w: w.zoom.zoom_in(), (K.ZoomIn, "Ctrl+="),
                menu="view"),
-    ActionSpec("zoomOut", QT_TRANSLATE_NOOP("MainWindow", "Uitzoomen"), lambda w: w.zoom_out(), (K.ZoomOut,),
+    ActionSpec("zoomOut", QT_TRANSLATE_NOOP("MainWindow", "Uitzoomen"), lambda w: w.zoom.zoom_out(), (K.ZoomOut,),
                menu="view"),
-    ActionSpec("zoomReset", QT_TRANSLATE_NOOP("MainWindow", "Normale grootte"), lambda w: w.zoom_reset(),
+    ActionSpec("zoomReset", QT_TRANSLATE_NOOP("MainWindow", "Normale grootte"), lambda w: w.zoom.reset(),
                ("Ctrl+0",), menu="view"),
     MenuSpec("theme", QT_TRANSLATE_NOOP("MainWindow", "&Thema"), parent="view", separator_before=True),
     ActionSpec("theme-system", QT_TRANSLATE_NOOP("MainWindow", "Zoals het systeem"),
-               lambda w: w.set_theme(themes.SYSTEM), menu="theme", checkable=True, group="theme",
+               lambda w: w.appearance.set_theme(themes.SYSTEM), menu="theme", checkable=True, group="theme",
                key=themes.SYSTEM, data=themes.SYSTEM),
-    ActionSpec("theme-light", QT_TRANSLATE_NOOP("MainWindow", "Licht"), lambda w: w.set_theme(themes.LIGHT),
+    ActionSpec("theme-light", QT_TRANSLATE_NOOP("MainWindow", "Licht"), lambda w: w.appearance.set_theme(themes.LIGHT),
                menu="theme", checkable=True, group="theme", key=themes.LIGHT, data=themes.LIGHT),
-    ActionSpec("theme-dark", QT_TRANSLATE_NOOP("MainWindow", "Donker"), lambda w: w.set_theme(themes.DARK),
+    ActionSpec("theme-dark", QT_TRANSLATE_NOOP("MainWindow", "Donker"), lambda w: w.appearance.set_theme(themes.DARK),
                menu="theme", checkable=True, group="theme", key=themes.DARK, data=themes.DARK),
     ActionSpec("theme-contrast", QT_TRANSLATE_NOOP("MainWindow", "Hoog contrast"),
-               lambda w: w.set_theme(themes.CONTRAST), menu="theme", checkable=True, group="theme",
+               lambda w: w.appearance.set_theme(themes.CONTRAST), menu="theme", checkable=True, group="theme",
                key=themes.CONTRAST, data=themes.CONTRAST),
     MenuSpec("language", QT_TRANSLATE_NOOP("MainWindow", "T&aal"), parent="view"),
     ActionSpec("language-system", QT_TRANSLATE_NOOP("MainWindow", "Taal van het systeem"),
-               lambda w: w.set_language(""), menu="language", checkable=True, group="language", key=""),
+               lambda w: w.appearance.set_language(""), menu="language", checkable=True, group="language", key=""),
     # Language names are shown in their own language.
-    ActionSpec("language-nl", "Nederlands", lambda w: w.set_language("nl"), menu="language", checkable=True,
+    ActionSpec("language-nl", "Nederlands", lambda w: w.appearance.set_language("nl"), menu="language", checkable=True,
                group="language", key="nl", translate=False),
-    ActionSpec("language-en", "English", lambda w: w.set_language("en"), menu="language", checkable=True,
+    ActionSpec("language-en", "English", lambda w: w.appearance.set_language("en"), menu="language", checkable=True,
                group="language", key="en", translate=False),
     ActionSpec("toggleSidebar", QT_TRANSLATE_NOOP("MainWindow", "Zijbalk tonen"), None, ("F9",), menu="view",
                separator_before=True, checkable=True, checked=True,
-               on_toggled=lambda w, visible: w.set_sidebar_visible(visible)),
+               on_toggled=lambda w, visible: w.sidebar_tabs.set_visible(visible)),
     MenuSpec("sidebar", QT_TRANSLATE_NOOP("MainWindow", "&Zijbalk"), parent="view"),
-    ActionSpec("focusCycle", QT_TRANSLATE_NOOP("MainWindow", "Naar volgend deelvenster"), lambda w: w.cycle_focus(),
-               ("F6",), menu="view"),
-    ActionSpec("showShortcuts", QT_TRANSLATE_NOOP("MainWindow", "Sneltoetsen"), lambda w: w.show_shortcuts(),
-               (K.HelpContents,), menu="help"),
-    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "Over deze editie"), lambda w: w.show_about(), menu="help"),
+    ActionSpec("focusCycle", QT_TRANSLATE_NOOP("MainWindow", "Naar volgend deelvenster"),
+               lambda w: w.pane_focus.cycle(), ("F6",), menu="view"),
+    ActionSpec("showShortcuts", QT_TRANSLATE_NOOP("MainWindow", "Sneltoetsen"),
+               lambda w: help_windows.show_shortcuts(w), (K.HelpContents,), menu="help"),
+    ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "Over deze editie"),
+               lambda w: help_windows.show_about(w, w.edition), menu="help"),
     ActionSpec("focusPage", QT_TRANSLATE_NOOP("MainWindow", "Naar de pagina"), lambda w: w.focus_page(),
                ("Alt+P",), menu="view"),
 )

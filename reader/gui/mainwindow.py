@@ -1,7 +1,11 @@
-"""The main window: the page view, the sidebar and the commands around them.
+"""The main window: builds the page view, the sidebar and the commands around them, and follows the page shown.
 
-Every visible string is set in `_retranslate()` so that switching the language (a new QTranslator, then Qt's
-LanguageChange event) relabels the whole window at once.
+The commands live by job in their own modules and get what they work on: printing.py (print, PDF), sections.py
+(section links, bookmarks, the star), appearance.py (theme, language), focus.py (F6, Tab, the page frame's ring),
+zoom.py, sidebar/tabs.py; actions.py is the table that binds them to menus and keys.
+
+Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
+then Qt's LanguageChange event) relabels the whole window at once.
 """
 
 from __future__ import annotations
@@ -9,15 +13,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QPalette
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -32,22 +35,27 @@ from PySide6.QtWidgets import (
 from reader.core.edition import Edition
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.core.userdata import UserData
-from reader.gui import contextmenu, printing, themes
+from reader.gui import contextmenu
 from reader.gui import help as help_windows
-from reader.gui.actions import build_actions, label_action
+from reader.gui.actions import build_actions
+from reader.gui.appearance import Appearance
 from reader.gui.checklist import ChecklistController
 from reader.gui.findbar import FindBar
+from reader.gui.focus import PaneFocus
 from reader.gui.highlight import Highlighter
-from reader.gui.icons import star_icon
 from reader.gui.page import ReaderPage
+from reader.gui.printing import PrintCommands
 from reader.gui.searchindex import LazySearchIndex
-from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
+from reader.gui.sections import SectionCommands
+from reader.gui.settings import PreferenceStore
 from reader.gui.sidebar.contents import ContentsTree
 from reader.gui.sidebar.history import fill_history_menu
 from reader.gui.sidebar.outline import OutlineTree
 from reader.gui.sidebar.relations import RelationsTree
+from reader.gui.sidebar.tabs import SidebarTabs
 from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
 from reader.gui.windowstate import WindowState
+from reader.gui.zoom import PageZoom
 
 if TYPE_CHECKING:
     from reader.gui.i18n import Translations
@@ -91,15 +99,12 @@ class MainWindow(QMainWindow):
         self.locked_profile = web_profile
         # The palette the system gave, before any theme replaced it (the "system" theme goes back to it).
         self.system_palette = QPalette(system_palette) if system_palette is not None else QApplication.palette()
-        self.edition = edition
+        self.edition: Edition = edition
         self.profile_dir = Path(profile_dir)
         self.preferences = preferences or PreferenceStore(self.profile_dir)
         self.translations = translations
         self.userdata = userdata if userdata is not None else UserData.open(self.profile_dir)
         self.current_anchor: str | None = None
-        self._sidebar_tabs: list[tuple[QWidget, Callable[[], str]]] = []
-        self._tab_actions: list[QAction] = []
-        self.sidebar_menu: QMenu | None = None  # made with the other menus, after the first tabs
         # Made after the first page is shown (`_ensure_panels`).
         self.search_field: SearchField | None = None
         self.search_panel: SearchPanel | None = None
@@ -108,21 +113,19 @@ class MainWindow(QMainWindow):
         self._shown_page: str | None = None  # the page the sidebar and title last followed
         self._closed = False
         self._search_warmed = False
-        self._print_job: printing.PrintJob | None = None
         self.setObjectName("mainWindow")
 
         # The view is born inside its frame: moving a QWebEngineView to a new parent later costs ~50 ms.
         self.page_frame = QFrame(self)
         self.page_frame.setObjectName("pageFrame")
-        self.view = ReaderView(self.page_frame)
-        self.page = ReaderPage(web_profile.profile, self.view)
+        self.view: ReaderView = ReaderView(self.page_frame)
+        self.page: ReaderPage = ReaderPage(web_profile.profile, self.view)
         self.view.setPage(self.page)
         self.page.external_link_requested.connect(self.confirm_external_link)
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._on_url_changed)
         self.page.linkHovered.connect(self._on_link_hovered)
         self.view.context_menu_requested.connect(self._show_context_menu)
-        self.view.zoom_requested.connect(lambda step: self.zoom_in() if step > 0 else self.zoom_out())
         self.bridge = PageBridge(self)
         self.bridge.heading_changed.connect(self._on_heading_changed)
         self.channel = QWebChannel(self)
@@ -160,9 +163,10 @@ class MainWindow(QMainWindow):
         self.outline.customContextMenuRequested.connect(self._outline_context_menu)
         self.relations = RelationsTree(edition, self.sidebar)
         self.relations.open_requested.connect(self.open_page)
-        self.add_sidebar_tab(self.contents, lambda: self.tr("Inhoud"))
-        self.add_sidebar_tab(self.outline, lambda: self.tr("Op deze pagina"))
-        self.add_sidebar_tab(self.relations, lambda: self.tr("Relaties"))
+        self.sidebar_tabs: SidebarTabs = SidebarTabs(self, self.sidebar, self.preferences, self.view)
+        self.sidebar_tabs.add(self.contents, lambda: self.tr("Inhoud"))
+        self.sidebar_tabs.add(self.outline, lambda: self.tr("Op deze pagina"))
+        self.sidebar_tabs.add(self.relations, lambda: self.tr("Relaties"))
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
         # page never waits for them.
         self._panels: LatePanels | None = None
@@ -213,24 +217,41 @@ class MainWindow(QMainWindow):
         self.theme_menu = menus["theme"]
         self.language_menu = menus["language"]
         self.sidebar_menu = menus["sidebar"]
-        self.sidebar_menu.addActions(self._tab_actions)
         self.go_menu = menus["go"]
         self.recent_menu = menus["recent"]
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.bookmarks_menu = menus["bookmarks"]
         self.help_menu = menus["help"]
         self.toolbar = self.commands.toolbar
-        self.sidebar.currentChanged.connect(self._on_tab_changed)
+        self.sidebar_tabs.attach(self.sidebar_menu, self.toggle_sidebar_action)
 
         self._edition_label = QLabel(self)
         self._edition_label.setObjectName("editionLabel")
         self._edition_label.setTextFormat(Qt.TextFormat.PlainText)  # the corpus title is text, never markup
-        self.statusBar().addPermanentWidget(self._edition_label)
+        status = self.statusBar()
+        status.addPermanentWidget(self._edition_label)
+        # The window's commands by job; each gets what it works on.
+        self.print_commands: PrintCommands = PrintCommands(
+            self, self.view, self.page, status, edition, self.current_page_id
+        )
+        self.print_commands.pdf_exported.connect(self.pdf_exported)
+        self.sections: SectionCommands = SectionCommands(
+            edition, self.userdata, self, lambda: self._ensure_panels().bookmarks, self.bookmark_action, status
+        )
+        self.appearance: Appearance = Appearance(
+            self.preferences, self.page, self.system_palette, translations, self.theme_actions,
+            self.language_actions, self.bookmark_action, lambda: self._first_load_done,
+        )
+        self.pane_focus: PaneFocus = PaneFocus(self.sidebar, self.view, self.findbar, self.page_frame)
+        self.zoom: PageZoom = PageZoom(self.view, self.preferences, status)
+        self.view.zoom_requested.connect(self.zoom.step)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(1500)
         self._save_timer.timeout.connect(self._save_position)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         self._texts_ready = True
         self._retranslate()
         self.resize(1200, 800)
@@ -241,48 +262,13 @@ class MainWindow(QMainWindow):
             self._on_url_changed(self.page.url())
 
     # -- sidebar ----------------------------------------------------------------------------------------------
-    def add_sidebar_tab(self, widget: QWidget, title: Callable[[], str]) -> QAction:
-        """Add a tab (title is a callable so that it follows the language); returns its Ctrl+<n> action."""
-        self._sidebar_tabs.append((widget, title))
-        index = self.sidebar.addTab(widget, title())
-        action = QAction(self)
-        action.setObjectName(f"showTab{index + 1}")
-        if index < 9:
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-        action.triggered.connect(lambda _checked=False, w=widget: self.show_sidebar_tab(w))
-        self.addAction(action)
-        self._tab_actions.append(action)
-        if self.sidebar_menu is not None:
-            self.sidebar_menu.addAction(action)
-            self._retranslate()
-        return action
-
     def show_sidebar_tab(self, widget: QWidget) -> None:
-        if not self.sidebar.isVisible():
-            self.toggle_sidebar_action.setChecked(True)
-        self.sidebar.setCurrentWidget(widget)
-        target = widget.focusProxy() or widget
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def set_sidebar_visible(self, visible: bool) -> None:
-        self.sidebar.setVisible(visible)
-        self.preferences.update(sidebar_visible=visible)
-        if not visible and (self.sidebar.isAncestorOf(QApplication.focusWidget() or self)):
-            self.view.setFocus()
-
-    def _on_tab_changed(self, index: int) -> None:
-        widget = self.sidebar.widget(index)
-        if widget is not None and widget.objectName():
-            self.preferences.update(sidebar_tab=widget.objectName())
+        self.sidebar_tabs.show(widget)
 
     # -- commands ---------------------------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.commands.retranslate()
-        for (widget, title), action in zip(self._sidebar_tabs, self._tab_actions):
-            label_action(action, self.tr("%1 tonen").replace("%1", title()))
-        for index, (widget, title) in enumerate(self._sidebar_tabs):
-            self.sidebar.setTabText(index, title())
-            self.sidebar.setTabToolTip(index, self._tab_actions[index].toolTip())
+        self.sidebar_tabs.retranslate()
         self.toolbar.setWindowTitle(self.tr("Navigatie"))
         self.toolbar.setAccessibleName(self.tr("Navigatie"))
         self.sidebar.setAccessibleName(self.tr("Zijbalk"))
@@ -302,7 +288,8 @@ class MainWindow(QMainWindow):
             return  # already on its way (started while the window was built)
         if page_id not in self.edition.pages:
             log.warning("no page %r in this edition", page_id)
-            self.statusBar().showMessage(self.tr("Deze pagina staat niet in deze editie: %1").replace("%1", page_id), 5000)
+            text = self.tr("Deze pagina staat niet in deze editie: %1")
+            self.statusBar().showMessage(text.replace("%1", page_id), 5000)
             return
         if anchor and page_id == self.current_page_id() and self.page.url().isValid():
             self.scroll_to_anchor(anchor)
@@ -351,7 +338,7 @@ class MainWindow(QMainWindow):
         self.relations.show_page(page_id)
         self.current_anchor = None
         self._update_title()
-        self._update_bookmark_star()
+        self.sections.update_star()
 
     def _on_load_finished(self, ok: bool) -> None:
         self._first_load_done = True
@@ -359,9 +346,7 @@ class MainWindow(QMainWindow):
         page_id = self.current_page_id() or ""
         self._on_url_changed(self.page.url())
         if ok:
-            zoom = self.preferences.current.zoom
-            if abs(self.view.zoomFactor() - zoom) > 1e-3:
-                self.view.setZoomFactor(zoom)
+            self.zoom.reapply()
             if page_id:
                 self._save_timer.start()
                 # After the signal: the history write (an fsync) must not delay the page being shown.
@@ -433,7 +418,7 @@ class MainWindow(QMainWindow):
         from reader.gui.sidebar.history import HistoryPanel
         from reader.gui.sidebar.search import SearchField, SearchPanel
 
-        self._update_star_icon()
+        self.appearance.paint_icons()
         edition = self.edition
         self.search_field = search_field = SearchField(self)
         self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
@@ -443,18 +428,20 @@ class MainWindow(QMainWindow):
         search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         search_field.textChanged.connect(self._on_search_typed)
         self.toolbar.addWidget(search_field)
-        self.toolbar.layout().activate()  # lay the field out now, so that Ctrl+K can focus it at once
+        toolbar_layout = self.toolbar.layout()
+        if toolbar_layout is not None:
+            toolbar_layout.activate()  # lay the field out now, so that Ctrl+K can focus it at once
         search_field.install_shortcuts(self)
-        self.add_sidebar_tab(search_panel, lambda: self.tr("Zoeken"))
+        self.sidebar_tabs.add(search_panel, lambda: self.tr("Zoeken"))
         page_ids = edition.pages.keys()
-        self.bookmarks = bookmarks = BookmarksPanel(self.userdata, page_ids, self._section_hash, self.sidebar)
+        self.bookmarks = bookmarks = BookmarksPanel(self.userdata, page_ids, self.sections.section_hash, self.sidebar)
         bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        bookmarks.bookmarks_changed.connect(self._update_bookmark_star)
-        self.add_sidebar_tab(bookmarks, lambda: self.tr("Bladwijzers"))
+        bookmarks.bookmarks_changed.connect(self.sections.update_star)
+        self.sidebar_tabs.add(bookmarks, lambda: self.tr("Bladwijzers"))
         self.bookmarks_menu.addActions(bookmarks.actions_for_menu())
         self.history = history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
         history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.add_sidebar_tab(history, lambda: self.tr("Geschiedenis"))
+        self.sidebar_tabs.add(history, lambda: self.tr("Geschiedenis"))
         self._panels = LatePanels(search_field, search_panel, bookmarks, history)
         self.restore_tab()
         return self._panels
@@ -465,12 +452,13 @@ class MainWindow(QMainWindow):
 
     # -- search -------------------------------------------------------------------------------------------------
     def _on_search_typed(self, text: str) -> None:
-        if text.strip() and self.sidebar.currentWidget() is not self.search_panel:
+        panel = self.search_panel
+        if panel is not None and text.strip() and self.sidebar.currentWidget() is not panel:
             if not self.sidebar.isVisible():
                 self.toggle_sidebar_action.setChecked(True)
-            self.sidebar.setCurrentWidget(self.search_panel)  # focus stays in the field
+            self.sidebar.setCurrentWidget(panel)  # focus stays in the field
 
-    def open_search_result(self, page_id: str, anchor: str, terms: list) -> None:
+    def open_search_result(self, page_id: str, anchor: str, terms: list[str]) -> None:
         self.highlighter.show(page_id, list(terms))
         if page_id == self.current_page_id():
             if anchor:
@@ -484,14 +472,10 @@ class MainWindow(QMainWindow):
             return
         try:
             self.search_engine.open()
-        except Exception:  # noqa: BLE001 - the panel reports a broken index when the user searches
+        except Exception:  # any failure: the panel reports a broken index when the user searches
             log.warning("the search index of %s cannot be opened", self.edition.root, exc_info=True)
 
     # -- user data: bookmarks, history, checklists ---------------------------------------------------------------
-    def _section_hash(self, page_id: str, anchor: str) -> str | None:
-        info = self.edition.pages.get(page_id)
-        return info.section_hashes.get(anchor) if info is not None else None
-
     def _checklist_texts(self, page_id: str) -> tuple[str, ...] | None:
         info = self.edition.pages.get(page_id)
         return info.checklist if info is not None and info.checklist else None
@@ -508,68 +492,22 @@ class MainWindow(QMainWindow):
             text = self.tr("Checklist: %1 van %2 gedaan").replace("%1", str(done)).replace("%2", str(total))
             self.statusBar().showMessage(text, 5000)
 
-    def _update_bookmark_star(self) -> None:
-        page_id = self.current_page_id()
-        marked = bool(page_id) and self.userdata.find_bookmark(page_id, "") is not None
-        self.bookmark_action.setChecked(marked)
-
-    def toggle_bookmark(self) -> None:
-        """Ctrl+D and the star: bookmark the page, or (when it is already bookmarked) remove it (undoable)."""
-        page_id = self.current_page_id()
-        if not page_id:
-            return
-        bookmarks = self._ensure_panels().bookmarks
-        existing = self.userdata.find_bookmark(page_id, "")
-        if existing is not None:
-            bookmarks.delete_bookmarks([existing.id])
-        else:
-            info = self.edition.pages.get(page_id)
-            bookmarks.add_bookmark(page_id, "", info.title if info else page_id,
-                                   section_hash=self._section_hash(page_id, ""))
-        self._update_bookmark_star()
-
+    # The window's scripting surface (tests, the smoke test); menus and keys call the helpers directly.
     def bookmark_section(self, anchor: str | None = None) -> None:
-        page_id = self.current_page_id()
-        if not page_id:
-            return
-        anchor = anchor if anchor is not None else (self.current_anchor or "")
-        info = self.edition.pages.get(page_id)
-        if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
-            anchor = ""  # the top heading is the page itself
-        _url, label = self.section_link(anchor)
-        bookmarks = self._ensure_panels().bookmarks
-        bookmark = bookmarks.add_bookmark(page_id, anchor, label, section_hash=self._section_hash(page_id, anchor))
-        if bookmark is not None:
-            self.statusBar().showMessage(self.tr("Bladwijzer bewaard: %1").replace("%1", label), 4000)
-        self._update_bookmark_star()
-
-    # -- copy link --------------------------------------------------------------------------------------------
-    def section_link(self, anchor: str | None = None) -> tuple[str, str]:
-        """(URL, label) of the current section (or of `anchor`) of the current page."""
-        page_id = self.current_page_id() or ""
-        anchor = anchor if anchor is not None else self.current_anchor
-        info = self.edition.pages.get(page_id)
-        label = info.title if info else page_id
-        if info and anchor:
-            heading = next((text for _lvl, text, a in info.headings if a == anchor), None)
-            if heading and heading != info.title:
-                label = f"{label} \u2014 {heading}"
-        # The top heading stands for the page itself.
-        if info and info.headings and anchor == info.headings[0][2] and info.headings[0][0] == 1:
-            anchor = None
-        return page_url(page_id, anchor or None), label
+        self.sections.bookmark_section(anchor)
 
     def copy_section_link(self, anchor: str | None = None) -> str:
-        url, label = self.section_link(anchor)
-        data = QMimeData()
-        data.setText(url)
-        data.setUrls([QUrl(url)])
-        from html import escape
+        return self.sections.copy_section_link(anchor)
 
-        data.setHtml(f'<a href="{escape(url)}">{escape(label)}</a>')
-        QGuiApplication.clipboard().setMimeData(data)
-        self.statusBar().showMessage(self.tr("Link gekopieerd: %1").replace("%1", label), 4000)
-        return url
+    def footer_text(self) -> str:
+        return self.print_commands.footer_text()
+
+    def export_pdf(self, path: Path) -> None:
+        """Write the current page as PDF to `path`; `pdf_exported(path, ok)` follows."""
+        self.print_commands.export_pdf(path)
+
+    def set_theme(self, choice: str) -> str:
+        return self.appearance.set_theme(choice)
 
     # -- find ---------------------------------------------------------------------------------------------------
     def open_find_bar(self) -> None:
@@ -594,144 +532,21 @@ class MainWindow(QMainWindow):
     def focus_page(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # -- zoom -------------------------------------------------------------------------------------------------
-    def set_zoom(self, factor: float) -> float:
-        factor = clamp_zoom(factor)
-        self.view.setZoomFactor(factor)
-        self.preferences.update(zoom=factor)
-        self.statusBar().showMessage(self.tr("Zoom: %1%").replace("%1", str(round(factor * 100))), 2000)
-        return factor
-
-    def zoom_in(self) -> float:
-        return self.set_zoom(zoom_in(self.preferences.current.zoom))
-
-    def zoom_out(self) -> float:
-        return self.set_zoom(zoom_out(self.preferences.current.zoom))
-
-    def zoom_reset(self) -> float:
-        return self.set_zoom(1.0)
-
-    # -- printing ---------------------------------------------------------------------------------------------
-    def footer_text(self) -> str:
-        return printing.footer_text(self.edition, self.current_page_id() or "")
-
-    def export_pdf(self, path: Path) -> None:
-        """Write the current page as PDF to `path`; `pdf_exported(path, ok)` follows."""
-        def done(written: str, ok: bool) -> None:
-            if ok:
-                self.statusBar().showMessage(self.tr("PDF opgeslagen: %1").replace("%1", written), 5000)
-            else:
-                QMessageBox.warning(self, self.tr("Exporteren mislukt"), self.tr("De PDF kon niet worden opgeslagen: %1").replace("%1", written))
-            self.pdf_exported.emit(written, ok)
-
-        printing.export_pdf(self.page, self.footer_text(), Path(path), done)
-
-    def export_pdf_dialog(self) -> None:
-        page_id = self.current_page_id() or "pagina"
-        suggestion = str(Path.home() / (page_id.replace("/", "-") + ".pdf"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Exporteren als PDF"), suggestion, self.tr("PDF-bestanden (*.pdf)"))
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.export_pdf(Path(path))
-
-    def print_page(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(printing.default_layout())  # the margins hold the footer
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Afdrukken"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-
-        def done(ok: bool) -> None:
-            self.statusBar().showMessage(self.tr("Afgedrukt") if ok else self.tr("Afdrukken mislukt"), 4000)
-
-        self._print_job = printing.PrintJob(self.view, printer, self.footer_text(), done)
-        self._print_job.start()
-
-    # -- theme and language -----------------------------------------------------------------------------------
-    def set_theme(self, choice: str) -> str:
-        self.preferences.update(theme=choice)
-        self.theme_actions.get(choice, self.theme_actions[themes.SYSTEM]).setChecked(True)
-        return self.apply_theme()
-
-    def apply_theme(self) -> str:
-        theme = themes.resolve(self.preferences.current.theme)
-        QApplication.setPalette(themes.palette_for(theme, self.system_palette))
-        themes.install_theme_script(self.page, theme)
-        if self._first_load_done:
-            self._update_star_icon()  # else right after the first page: painting it costs start-up time
-        self.theme = theme
-        return theme
-
-    def _update_star_icon(self) -> None:
-        # The star's outline follows the text colour of the theme.
-        palette = QApplication.instance().palette()
-        self.bookmark_action.setIcon(star_icon(palette.color(palette.ColorRole.ButtonText)))
-
-    def _on_system_colours_changed(self, *_args: object) -> None:
-        if self.preferences.current.theme == themes.SYSTEM:
-            self.apply_theme()
-
-    def set_language(self, language: str) -> str:
-        self.preferences.update(language=language)
-        self.language_actions.get(language, self.language_actions[""]).setChecked(True)
-        if self.translations is None:
-            return ""
-        from reader.gui.i18n import choose_language, system_locale_name
-
-        effective = self.translations.apply(choose_language(language, system_locale_name()))
-        # Qt posts LanguageChange to every widget; deliver it now so the whole window relabels at once.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        return effective
-
     # -- help -------------------------------------------------------------------------------------------------------
     def shortcuts_text(self) -> str:
         """Every command that has a key, as an HTML table (built from the actions, so it never goes stale)."""
         return help_windows.shortcuts_text(self.actions())
 
-    def show_shortcuts(self) -> None:
-        help_windows.show_shortcuts(self)
-
     def about_text(self) -> str:
         return help_windows.about_text(self.edition)
 
-    def show_about(self) -> None:
-        help_windows.show_about(self, self.edition)
-
     # -- keyboard ---------------------------------------------------------------------------------------------
-    def cycle_focus(self) -> None:
-        """F6: sidebar -> page -> find bar (when open) -> sidebar, as desktop apps move between panes."""
-        focus = QApplication.focusWidget()
-        panes: list[QWidget] = []
-        if self.sidebar.isVisible():
-            panes.append(self.sidebar.currentWidget())
-        panes.append(self.view)
-        if self.findbar.isVisible():
-            panes.append(self.findbar.field)
-        current = next((i for i, p in enumerate(panes) if focus is not None and (focus is p or p.isAncestorOf(focus))), -1)
-        target = panes[(current + 1) % len(panes)]
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and new is self.search_field and not self._search_warmed:
             # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
             self._search_warmed = True
             QTimer.singleShot(0, self._warm_search)
-        # Chromium draws no ring around the whole page: mark the page frame when the page has the focus.
-        inside = new is not None and (new is self.view or self.view.isAncestorOf(new))
-        if self.page_frame.property("focused") != inside:
-            self.page_frame.setProperty("focused", inside)
-            self.page_frame.setStyleSheet(
-                "QFrame#pageFrame { border: 2px solid palette(highlight); }" if inside else "QFrame#pageFrame { border: 2px solid transparent; }"
-            )
-
-    def _update_tab_order(self) -> None:
-        chain: list[QWidget] = [self.sidebar.tabBar(), *[w for w, _ in self._sidebar_tabs], self.view]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        self.pane_focus.mark_page_frame(new)
 
     # -- state ------------------------------------------------------------------------------------------------
     def _edition_text(self) -> str:
@@ -746,24 +561,13 @@ class MainWindow(QMainWindow):
         self.view.setZoomFactor(prefs.zoom)
         self.toggle_sidebar_action.setChecked(prefs.sidebar_visible)
         self.sidebar.setVisible(prefs.sidebar_visible)
-        for index in range(self.sidebar.count()):
-            if self.sidebar.widget(index).objectName() == prefs.sidebar_tab:
-                self.sidebar.setCurrentIndex(index)
-        self.theme_actions.get(prefs.theme, self.theme_actions[themes.SYSTEM]).setChecked(True)
-        self.language_actions.get(prefs.language, self.language_actions[""]).setChecked(True)
-        self.apply_theme()
-        hints = QGuiApplication.styleHints()
-        if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(self._on_system_colours_changed)
-        self._update_tab_order()
+        self.appearance.restore()
+        self.restore_tab()
 
     def restore_tab(self) -> None:
-        """Select the remembered sidebar tab again (call after tabs were added later)."""
-        wanted = self.preferences.current.sidebar_tab
-        for index in range(self.sidebar.count()):
-            if self.sidebar.widget(index).objectName() == wanted:
-                self.sidebar.setCurrentIndex(index)
-        self._update_tab_order()
+        """Select the remembered sidebar tab (again, after tabs were added later); Tab follows the tabs."""
+        self.sidebar_tabs.select_remembered()
+        self.pane_focus.update_tab_order([widget for widget, _title in self.sidebar_tabs.tabs])
 
     def _save_position(self) -> None:
         page_id = self.current_page_id()
@@ -777,10 +581,7 @@ class MainWindow(QMainWindow):
             self.search_engine.close()
         self._save_position()
         self.window_state.save(self, self.splitter)
-        try:
-            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._on_system_colours_changed)
-        except (RuntimeError, TypeError, AttributeError):
-            pass
+        self.appearance.stop()
         super().closeEvent(event)
 
 

@@ -1,4 +1,5 @@
-"""Print and export to PDF. Every printout carries a footer: page title, corpus edition and date, page id.
+"""Print and export to PDF: the dialogs, the jobs and what the reader is told afterwards. Every printout carries a
+footer: page title, corpus edition and date, page id.
 
 The app's page script (resources/js/outline.js, `rlReader.setFooter`) puts the footer into a CSS page-margin box
 (`@page { @bottom-left }`) just before printing and removes it afterwards: it repeats on every sheet and, living in
@@ -10,13 +11,18 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from reader.core.edition import Edition
+
+if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("reader.print")
 
@@ -39,7 +45,10 @@ MARGINS_MM = (16.0, 18.0, 16.0, 20.0)
 
 def default_layout() -> QPageLayout:
     return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(*MARGINS_MM), QPageLayout.Unit.Millimeter
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(*MARGINS_MM),
+        QPageLayout.Unit.Millimeter,
     )
 
 
@@ -84,10 +93,10 @@ def export_pdf(page: QWebEnginePage, footer: str, path: Path, done: Callable[[st
 class PrintJob(QObject):
     """Print on a QPrinter the user chose; the printer must live until the view reports the job finished."""
 
-    def __init__(self, view, printer, footer: str, done: Callable[[bool], None]) -> None:  # noqa: ANN001
+    def __init__(self, view: QWebEngineView, printer: QPrinter, footer: str, done: Callable[[bool], None]) -> None:
         super().__init__(view)
         self.view = view
-        self.printer = printer
+        self.printer: QPrinter | None = printer
         self.footer = footer
         self.done = done
 
@@ -95,6 +104,8 @@ class PrintJob(QObject):
         self.view.page().runJavaScript(_footer_js(self.footer), WORLD, self._print)
 
     def _print(self, _result: object = None) -> None:
+        if self.printer is None:  # finished already
+            return
         self.view.printFinished.connect(self._finished)
         self.view.print(self.printer)
 
@@ -106,3 +117,80 @@ class PrintJob(QObject):
         finally:
             self.printer = None
             self.deleteLater()
+
+
+class PrintCommands(QObject):
+    """File > Print and File > Export as PDF for the page the window shows, with the dialogs and the status bar.
+
+    The strings keep the "MainWindow" context they had when the window printed itself.
+    """
+
+    pdf_exported = Signal(str, bool)  # path, ok
+
+    def __init__(
+        self,
+        window: QWidget,
+        view: QWebEngineView,
+        page: QWebEnginePage,
+        status: QStatusBar,
+        edition: Edition,
+        current_page_id: Callable[[], str | None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._view = view
+        self._page = page
+        self._status = status
+        self._edition = edition
+        self._current_page_id = current_page_id
+        self._print_job: PrintJob | None = None  # keeps the printer alive until the view is done
+
+    def footer_text(self) -> str:
+        return footer_text(self._edition, self._current_page_id() or "")
+
+    def export_pdf(self, path: Path) -> None:
+        """Write the current page as PDF to `path`; `pdf_exported(path, ok)` follows."""
+        def done(written: str, ok: bool) -> None:
+            if ok:
+                text = QCoreApplication.translate("MainWindow", "PDF opgeslagen: %1")
+                self._status.showMessage(text.replace("%1", written), 5000)
+            else:
+                title = QCoreApplication.translate("MainWindow", "Exporteren mislukt")
+                text = QCoreApplication.translate("MainWindow", "De PDF kon niet worden opgeslagen: %1")
+                QMessageBox.warning(self._window, title, text.replace("%1", written))
+            self.pdf_exported.emit(written, ok)
+
+        export_pdf(self._page, self.footer_text(), Path(path), done)
+
+    def export_pdf_dialog(self) -> None:
+        page_id = self._current_page_id() or "pagina"
+        suggestion = str(Path.home() / (page_id.replace("/", "-") + ".pdf"))
+        title = QCoreApplication.translate("MainWindow", "Exporteren als PDF")
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, title, suggestion, QCoreApplication.translate("MainWindow", "PDF-bestanden (*.pdf)")
+        )
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.export_pdf(Path(path))
+
+    def print_page(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(default_layout())  # the margins hold the footer
+        dialog = QPrintDialog(printer, self._window)
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Afdrukken"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+
+        def done(ok: bool) -> None:
+            self._status.showMessage(
+                QCoreApplication.translate("MainWindow", "Afgedrukt")
+                if ok
+                else QCoreApplication.translate("MainWindow", "Afdrukken mislukt"),
+                4000,
+            )
+
+        self._print_job = PrintJob(self._view, printer, self.footer_text(), done)
+        self._print_job.start()

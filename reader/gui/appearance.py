@@ -1,0 +1,100 @@
+"""Theme and language: the choice is saved, its menu entry checked, and the application, the page and the icons that
+follow the text colour change with it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QAction, QGuiApplication, QPalette
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWidgets import QApplication
+
+from reader.gui import themes
+from reader.gui.icons import star_icon
+from reader.gui.settings import PreferenceStore
+
+if TYPE_CHECKING:
+    from reader.gui.i18n import Translations
+
+
+class Appearance:
+    """Applies the theme and the language the reader chose (View > Theme, View > Language)."""
+
+    def __init__(
+        self,
+        preferences: PreferenceStore,
+        page: QWebEnginePage,
+        system_palette: QPalette,
+        translations: Translations | None,
+        theme_actions: dict[str, QAction],
+        language_actions: dict[str, QAction],
+        star: QAction,
+        page_shown: Callable[[], bool],
+    ) -> None:
+        self._preferences = preferences
+        self._page = page
+        self._system_palette = system_palette  # what the "system" theme goes back to
+        self._translations = translations
+        self._theme_actions = theme_actions
+        self._language_actions = language_actions
+        self._star = star
+        self._page_shown = page_shown
+        self._watching_system = False
+        self.theme = themes.resolve(preferences.current.theme)  # the theme applied last
+
+    def restore(self) -> None:
+        """Check the saved choices in the menus, apply the theme, and follow the system's colours from now on."""
+        prefs = self._preferences.current
+        self._theme_actions.get(prefs.theme, self._theme_actions[themes.SYSTEM]).setChecked(True)
+        self._language_actions.get(prefs.language, self._language_actions[""]).setChecked(True)
+        self.apply_theme()
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._on_system_colours_changed)
+            self._watching_system = True
+
+    def stop(self) -> None:
+        """The window closes: stop following the system's colours."""
+        if not self._watching_system:
+            return
+        self._watching_system = False
+        try:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._on_system_colours_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+    def set_theme(self, choice: str) -> str:
+        self._preferences.update(theme=choice)
+        self._theme_actions.get(choice, self._theme_actions[themes.SYSTEM]).setChecked(True)
+        return self.apply_theme()
+
+    def apply_theme(self) -> str:
+        theme = themes.resolve(self._preferences.current.theme)
+        QApplication.setPalette(themes.palette_for(theme, self._system_palette))
+        themes.install_theme_script(self._page, theme)
+        if self._page_shown():
+            self.paint_icons()  # else right after the first page: painting it costs start-up time
+        self.theme = theme
+        return theme
+
+    def paint_icons(self) -> None:
+        """The star's outline follows the text colour of the theme."""
+        palette = QApplication.palette()
+        self._star.setIcon(star_icon(palette.color(QPalette.ColorRole.ButtonText)))
+
+    def _on_system_colours_changed(self, *_args: object) -> None:
+        if self._preferences.current.theme == themes.SYSTEM:
+            self.apply_theme()
+
+    def set_language(self, language: str) -> str:
+        self._preferences.update(language=language)
+        self._language_actions.get(language, self._language_actions[""]).setChecked(True)
+        if self._translations is None:
+            return ""
+        from reader.gui.i18n import choose_language, system_locale_name
+
+        effective = self._translations.apply(choose_language(language, system_locale_name()))
+        # Qt posts LanguageChange to every widget; deliver it now so the whole window relabels at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return effective
