@@ -83,6 +83,8 @@ def test_sigkill_during_write_bursts_loses_nothing_committed(tmp_path: Path) -> 
     deadline = time.monotonic() + 12.0  # keep the test bounded on a slow machine
     while kills < 25 and time.monotonic() < deadline:
         child = _spawn(profile, "k", start)
+        # The random delays below are the point of the test, not waits for a condition: they spread the kill over
+        # start-up and the write bursts as a real crash would land (seeded, so a failure can be replayed).
         if kills % 4 == 3:
             # Now and then kill during start-up: opening (and creating/migrating) the store must be safe too.
             time.sleep(rng.uniform(0.0, 0.3))

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Callable
 import pytest
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from reader.gui.app import AppContext
 
 
@@ -135,3 +137,21 @@ def english_qm(reader_context: AppContext, tmp_path_factory: pytest.TempPathFact
     # The next apply() loads from there; the translators it installed go.
     reader_context.translations.translations_dir = built
     return qm
+
+
+@pytest.fixture
+def assert_quiet(qtbot: QtBot) -> Callable[..., None]:
+    """`assert_quiet(happened, ms, what)`: fail as soon as `happened()` is truthy, pass when it stayed falsy for `ms`.
+
+    For absence checks only (no network request, no script ran). Nothing marks the moment after which a preconnect,
+    a meta refresh or a lazy fetch can no longer start: they come from Chromium's own processes, milliseconds after
+    load, so absence needs a time window. It is a wait on the condition, not a sleep: a violation ends it at once."""
+
+    def check(happened: Callable[[], object], ms: int, what: str) -> None:
+        try:
+            qtbot.waitUntil(lambda: bool(happened()), timeout=ms)
+        except qtbot.TimeoutError:
+            return
+        pytest.fail(f"{what}: {happened()!r}")
+
+    return check

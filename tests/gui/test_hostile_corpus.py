@@ -27,7 +27,9 @@ from test_hostile_render import write_hostile_source  # noqa: E402
 
 sys.path.pop(0)
 
-SETTLE_MS = 1200  # long enough for a preconnect, a refresh or a lazy image to fire (they take milliseconds)
+# The absence window (see assert_quiet): long enough for a preconnect, a refresh or a lazy image to fire (they take
+# milliseconds); a connection ends the wait at once.
+SETTLE_MS = 1200
 
 
 class SocketTripwire:
@@ -98,7 +100,8 @@ STATE = (
 HOSTILE_TITLE = "Titel <script>document.title='PWN'</script> \"dubbel\" 'enkel' & <b>vet</b>"
 
 
-def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot, hostile_edition, tripwire):
+def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot, hostile_edition, tripwire,
+                                                     assert_quiet):
     reader = open_reader(hostile_edition, "index")
     window = reader.window
     guard = window.locked_profile.guard
@@ -107,7 +110,7 @@ def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot,
         with qtbot.waitSignal(window.page_loaded, timeout=20000):
             window.open_page(page_id)
         qtbot.waitUntil(lambda: run_js(window.page, "document.readyState") == "complete", timeout=10000)
-        qtbot.wait(SETTLE_MS)
+        assert_quiet(lambda: tripwire.connections, SETTLE_MS, f"page {page_id} reached the network")
         got = run_js(window.page, STATE)
         assert got["title"] == title, page_id  # the sentinel: no corpus script ever set it
         assert got["url"].startswith("rl://edition.invalid/page/" + page_id)
@@ -125,7 +128,7 @@ def test_hostile_pages_run_nothing_and_reach_nothing(open_reader, run_js, qtbot,
 
 
 def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, click_element, qtbot,
-                                                          hostile_edition, tripwire):
+                                                          hostile_edition, tripwire, assert_quiet):
     """An HTML file in the corpus opens as its source text; an SVG file is not opened as a document at all
     (as one, it would preconnect to the address it names, past the request interceptor)."""
     from PySide6.QtCore import QUrl
@@ -138,8 +141,7 @@ def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, c
     # The link to the HTML file, clicked like a reader would.
     with qtbot.waitSignal(page.loadFinished, timeout=20000):
         click_element(window.view, "a[href$='bestand.html']")
-    qtbot.wait(SETTLE_MS)
-    assert tripwire.connections == [], "the corpus HTML file reached the network"
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "the corpus HTML file reached the network")
     got = run_js(page, STATE)
     assert got["url"] == "rl://edition.invalid/asset/bestand.html"
     assert got["scripts"] == 0 and got["links"] == 0 and got["images"] == []
@@ -156,8 +158,7 @@ def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, c
     qtbot.waitUntil(lambda: len(refused) == 1, timeout=5000)
     page.load(QUrl("rl://edition.invalid/asset/tekening.svg"))
     qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)
-    qtbot.wait(SETTLE_MS)
-    assert tripwire.connections == [], "the corpus SVG file reached the network"
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "the corpus SVG file reached the network")
     assert refused == ["rl://edition.invalid/asset/tekening.svg"] * 2
     got = run_js(page, STATE)
     assert got["url"] == "rl://edition.invalid/page/index" and got["title"] == HOSTILE_TITLE
@@ -168,7 +169,7 @@ def test_corpus_html_and_svg_files_never_become_documents(open_reader, run_js, c
 
 
 def test_web_links_reach_nothing_until_the_user_agrees(open_reader, run_js, qtbot, hostile_edition, tripwire,
-                                                       monkeypatch):
+                                                       monkeypatch, assert_quiet):
     """Hovering, pressing and clicking a web link: Chromium may preconnect on hover or pointer-down (past the
     interceptor); the reader only asks, and a refusal leaves the network untouched."""
     from PySide6.QtCore import QPoint, Qt
@@ -184,13 +185,12 @@ def test_web_links_reach_nothing_until_the_user_agrees(open_reader, run_js, qtbo
     target = window.view.focusProxy() or window.view
     point = QPoint(int(rect[0] * window.view.zoomFactor()), int(rect[1] * window.view.zoomFactor()))
     QTest.mouseMove(target, point)
-    qtbot.wait(SETTLE_MS)
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "hover reached the network")
     QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    qtbot.wait(SETTLE_MS)
-    assert tripwire.connections == [], "hover or pointer-down reached the network"
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "pointer-down reached the network")
     QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
-    qtbot.wait(SETTLE_MS)
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "the refused web link reached the network")
     assert asked == [tripwire.url + "/klik"]
     assert tripwire.connections == []
     assert run_js(window.page, "location.href") == "rl://edition.invalid/page/index"
@@ -268,7 +268,8 @@ def test_tooltips_and_labels_show_corpus_strings_as_text(open_reader, qtbot, hos
     assert not problems, "\n".join(problems)
 
 
-def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, run_js, qtbot, tmp_path, tripwire):
+def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, run_js, qtbot, tmp_path, tripwire,
+                                                                 assert_quiet):
     from reader import paths
     from reader.core.edition import build_edition
     from reader.gui.printing import _footer_js, footer_text
@@ -284,7 +285,7 @@ def test_print_footer_keeps_corpus_strings_inside_its_css_string(open_reader, ru
     window = reader.window
     footer = footer_text(window.edition, "index")
     assert run_js(window.page, _footer_js(footer)) is True
-    qtbot.wait(SETTLE_MS)
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "the footer's CSS reached the network")
     background = run_js(window.page, "getComputedStyle(document.body).backgroundImage")
     blocked = window.locked_profile.guard.blocked
     assert tripwire.connections == []  # the interceptor still stops the fetch itself
@@ -334,7 +335,7 @@ def test_odd_reader_urls_serve_nothing_outside_the_edition(open_reader, run_js, 
     assert tripwire.connections == []
 
 
-def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tmp_path, tripwire):
+def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tmp_path, tripwire, assert_quiet):
     """Every corpus file that could be markup, whatever its name says, opens as text or not at all."""
     from PySide6.QtCore import QUrl
 
@@ -367,13 +368,12 @@ def test_other_corpus_files_are_inert_when_opened(open_reader, run_js, qtbot, tm
     for url in hrefs:
         with qtbot.waitSignal(page.loadFinished, timeout=20000):
             page.load(QUrl(url))
-        qtbot.wait(300)
+        qtbot.waitUntil(lambda: run_js(page, "document.readyState") == "complete", timeout=10000)
         got = run_js(page, "JSON.stringify({title: document.title, scripts: document.scripts.length,"
                            " images: document.images.length, links: document.querySelectorAll('link').length})")
         assert got["title"] != "PWN" and got["scripts"] == 0 and got["images"] == 0, (url, got)
         assert got["links"] == 0 or run_js(page, "location.href") != url, (url, got)
-    qtbot.wait(SETTLE_MS)
-    assert tripwire.connections == []
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "an opened corpus file reached the network")
     assert reader.window.locked_profile.guard.blocked == []
 
 

@@ -71,7 +71,8 @@ def tripwire():
     server.server_close()
 
 
-def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, qtbot, content_edition, tmp_path, tripwire):
+def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, run_js, qtbot, content_edition, tmp_path,
+                                                               tripwire):
     port, hits = tripwire
     # A hand-made edition page that references the tripwire as image, stylesheet, iframe and prefetch.
     edition = tmp_path / "edition"
@@ -86,7 +87,8 @@ def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, qtbo
     reader = open_reader(edition)
     guard = reader.profile.guard
     qtbot.waitUntil(lambda: any("/img.png" in u for u in guard.blocked), timeout=5000)
-    qtbot.wait(300)
+    # The document completes only after every subresource request (stylesheet, image, frame, script) has ended.
+    qtbot.waitUntil(lambda: run_js(reader.window.page, "document.readyState") == "complete", timeout=10000)
     assert any(u.startswith(url) for u in guard.blocked)
     assert hits == [], f"the tripwire server received {hits}"
 
