@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
+    from reader.core.search import SearchDoc, SearchIndex
     from reader.core.userdata import UserData
 
 # Before anything imports Qt: no display is needed, and Chromium refuses its sandbox as root.
@@ -118,3 +119,26 @@ def open_store(tmp_path: Path) -> Iterator[Callable[..., UserData]]:
 def store(open_store: Callable[..., UserData]) -> UserData:
     """A fresh user-data store in tmp_path/"profile" with the real clock, closed after the test."""
     return open_store()
+
+
+# --- search indexes -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def search_index_of(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Sequence[SearchDoc]], SearchIndex]]:
+    """Factory: `search_index_of(docs)` -> a SearchIndex built from `docs` in a folder of its own, open until the end
+    of the session (module fixtures build their corpus once through it)."""
+    from reader.core.search import SearchIndex, build_index
+
+    opened: list[SearchIndex] = []
+
+    def make(docs: Sequence[SearchDoc]) -> SearchIndex:
+        folder = tmp_path_factory.mktemp("index") / "index"
+        build_index(folder, list(docs))
+        index = SearchIndex.open(folder)
+        opened.append(index)
+        return index
+
+    yield make
+    for index in opened:
+        index.close()

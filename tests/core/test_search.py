@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    d = tmp_path_factory.mktemp("idx") / "index"
-    build_index(d, DOCS)
-    ix = SearchIndex.open(d)
-    yield ix
-    ix.close()
+def index(search_index_of: Callable[[list[SearchDoc]], SearchIndex]) -> SearchIndex:
+    return search_index_of(DOCS)
 
 
 def pages(result) -> list[str]:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+import pytest
 
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from reader.core.search import SearchDoc, SearchIndex, build_index  # noqa: E402
+from reader.core.search import SearchDoc, SearchIndex
 
 pytestmark = pytest.mark.gui
 
@@ -26,12 +22,8 @@ DOCS = [
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
-    d = tmp_path_factory.mktemp("ui-index") / "index"
-    build_index(d, DOCS)
-    ix = SearchIndex.open(d)
-    yield ix
-    ix.close()
+def engine(search_index_of: Callable[[list[SearchDoc]], SearchIndex]) -> SearchIndex:
+    return search_index_of(DOCS)
 
 
 @pytest.fixture
