@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.commands.common import shared_options
+from reader.messages import describe, explain
 
 if TYPE_CHECKING:
     from reader.core.edition import Edition
@@ -82,15 +83,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = _open(args)
     except UserDataError as exc:
-        _err(str(exc))
+        _err(describe(exc))
         return 2
     try:
         return _ACTIONS[args.action](data, args)
     except ReadOnlyError as exc:
-        _err(f"kan niet opslaan: {exc}")
+        _err(f"kan niet opslaan: {describe(exc)}")
         return 2
     except (UserDataError, BookmarkFileError) as exc:
-        _err(str(exc))
+        _err(describe(exc))
         return 1
     except OSError as exc:
         _err(f"{getattr(exc, 'filename', '') or ''} {exc.strerror or exc}".strip())
@@ -122,8 +123,8 @@ def _list(data: UserData, args: argparse.Namespace) -> int:
         if b.note:
             for line in b.note.splitlines():
                 print(f"{'':>{width}}    {line}")
-    if data.read_only_reason:
-        _err(f"alleen lezen: {data.read_only_reason}")
+    if data.read_only_error is not None:
+        _err(f"alleen lezen: {describe(data.read_only_error)}")
     return 0
 
 
@@ -139,7 +140,7 @@ def _edition_for(args: argparse.Namespace) -> Edition | None:
     try:
         return Edition.open(default_edition())
     except (EditionError, OSError, ValueError) as exc:
-        _err(f"geen editie om de pagina tegen te controleren ({exc}); de bladwijzer wordt niet gecontroleerd")
+        _err(f"geen editie om de pagina tegen te controleren ({explain(exc)}); de bladwijzer wordt niet gecontroleerd")
         return None
 
 

@@ -102,11 +102,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from reader import paths
     from reader.core.edition import EditionError
+    from reader.messages import describe
 
     try:
         edition_dir = resolve_edition(args)
     except EditionError as exc:
-        print(f"richtlijnenlezer: {exc}", file=sys.stderr)
+        print(f"richtlijnenlezer: {describe(exc)}", file=sys.stderr)
         return 2
     from reader.gui.app import create_application, create_reader
 
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         reader = create_reader(edition_dir, paths.profile_dir(args.profile), app=app, start_page=start_page)
     except EditionError as exc:
-        print(f"richtlijnenlezer: {exc}", file=sys.stderr)
+        print(f"richtlijnenlezer: {describe(exc)}", file=sys.stderr)
         return 2
     window = reader.window
     page = (args.page or "").partition("#")[0]

@@ -28,6 +28,7 @@ def _plain(snippet_html: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.search import IndexFormatError, SearchIndex
+    from reader.messages import describe, explain
 
     if args.edition is not None:
         edition = Path(args.edition)
@@ -37,13 +38,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             edition = default_edition()
         except Exception as exc:  # no edition at all: say so, do not crash
-            print(f"richtlijnenlezer search: geen editie gevonden: {exc}", file=sys.stderr)
+            print(f"richtlijnenlezer search: geen editie gevonden: {explain(exc)}", file=sys.stderr)
             return 2
     index_dir = edition / INDEX_DIR if (edition / INDEX_DIR).is_dir() else edition
     try:
         index = SearchIndex.open(index_dir)
     except IndexFormatError as exc:
-        print(f"richtlijnenlezer search: {exc}; bouw de editie opnieuw met 'richtlijnenlezer build'", file=sys.stderr)
+        print(f"richtlijnenlezer search: {describe(exc)} Bouw de editie opnieuw met 'richtlijnenlezer build'.",
+              file=sys.stderr)
         return 2
     with index:
         result = index.search(args.query, limit=max(1, args.limit))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
@@ -24,6 +24,10 @@ from reader.core.userdata import item_keys
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
 from reader.core.userdata import ReadOnlyError, UserData, UserDataError
+from reader.gui.messages import describe
+
+if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("reader.checklist")
 
@@ -89,8 +93,8 @@ class ChecklistBridge(QObject):
         super().__init__(controller)
         self._controller = controller
 
-    @Slot(str, result=str)
-    def pageReady(self, payload: str) -> str:  # noqa: N802 - called from JavaScript
+    @Slot(str, result=str, name="pageReady")  # the name resources/js/checklist.js calls
+    def page_ready(self, payload: str) -> str:
         return json.dumps(self._controller._page_ready(_decode(payload)), ensure_ascii=False)
 
     @Slot(str, result=str)
@@ -219,8 +223,8 @@ class ChecklistController(QObject):
         checked = [state.get(k, bool(d)) for k, d in zip(keys, defaults)]
         self.progress_changed.emit(page_id, sum(checked), len(checked))
         reply: dict[str, Any] = {"checked": checked, "template": self.tr("%1 van %2 gedaan")}
-        if self.userdata.read_only_reason:
-            reply["error"] = self.tr("(wordt niet bewaard: %1)").replace("%1", self.userdata.read_only_reason)
+        if self.userdata.read_only_error is not None:
+            reply["error"] = self.tr("(wordt niet bewaard: %1)").replace("%1", describe(self.userdata.read_only_error))
         return reply
 
     def _toggled(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -236,7 +240,7 @@ class ChecklistController(QObject):
             self.userdata.set_item(page_id, page.keys[index], checked, page.texts[index])  # type: ignore[arg-type]
         except UserDataError as err:
             message = (self.tr("Niet bewaard: %1") if not isinstance(err, ReadOnlyError)
-                       else self.tr("Niet bewaard (alleen lezen): %1")).replace("%1", str(err))
+                       else self.tr("Niet bewaard (alleen lezen): %1")).replace("%1", describe(err))
             log.warning("checklist tick not saved: %s", err)
             self.save_failed.emit(message)
             return {"ok": False, "error": message}
@@ -276,7 +280,7 @@ class ChecklistController(QObject):
         fmt = fmt or ("csv" if path.suffix.lower() == ".csv" else "markdown")
         return atomic_write_text(path, self.report(page_id, fmt, title=title))
 
-    def ask_export_report(self, parent, page_id: str, title: str = "") -> Path | None:  # noqa: ANN001
+    def ask_export_report(self, parent: QWidget | None, page_id: str, title: str = "") -> Path | None:
         """A save dialog for the page's checklist report (Markdown or CSV). Returns the file written, or None."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 

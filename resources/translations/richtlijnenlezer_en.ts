@@ -116,10 +116,6 @@
         <translation>%1 bookmarks deleted.</translation>
     </message>
     <message>
-        <source>De bladwijzer bestaat niet meer.</source>
-        <translation>The bookmark no longer exists.</translation>
-    </message>
-    <message>
         <source>Map hernoemen</source>
         <translation>Rename folder</translation>
     </message>
@@ -264,6 +260,333 @@
     <message>
         <source>Inhoud</source>
         <translation>Contents</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessage</name>
+    <message>
+        <source>Er ging iets mis (foutcode {code}).</source>
+        <translation>Something went wrong (error code {code}).</translation>
+    </message>
+    <message>
+        <source>Ongeldige pagina-id: {page_id}</source>
+        <translation>Invalid page id: {page_id}</translation>
+    </message>
+    <message>
+        <source>Ongeldig anker: {anchor}</source>
+        <translation>Invalid anchor: {anchor}</translation>
+    </message>
+    <message>
+        <source>Bladwijzer {id} bestaat niet (meer).</source>
+        <translation>Bookmark {id} does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>De bladwijzer bestaat niet meer.</source>
+        <translation>The bookmark no longer exists.</translation>
+    </message>
+    <message>
+        <source>Een map heeft een naam nodig.</source>
+        <translation>A folder needs a name.</translation>
+    </message>
+    <message>
+        <source>Ongeldige sleutel voor een checklistitem.</source>
+        <translation>Invalid key for a checklist item.</translation>
+    </message>
+    <message>
+        <source>De wijziging is niet opgeslagen: ongeldige tekens ({detail}).</source>
+        <translation>The change was not saved: invalid characters ({detail}).</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens kunnen niet worden opgeslagen: {detail}</source>
+        <translation>Your data cannot be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>De schijf is vol; de wijziging is niet opgeslagen.</source>
+        <translation>The disk is full; the change was not saved.</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens zijn bezet door een ander programma; probeer het opnieuw.</source>
+        <translation>Your data is in use by another program; try again.</translation>
+    </message>
+    <message>
+        <source>De wijziging is niet opgeslagen: {detail}</source>
+        <translation>The change was not saved: {detail}</translation>
+    </message>
+    <message>
+        <source>De profielmap {path} kan niet worden beschreven ({detail}).</source>
+        <translation>The profile folder {path} cannot be written to ({detail}).</translation>
+    </message>
+    <message>
+        <source>Het bestand {path} is alleen-lezen.</source>
+        <translation>The file {path} is read-only.</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens zijn gemaakt door een nieuwere versie van de lezer; deze versie wijzigt ze niet.</source>
+        <translation>Your data was made by a newer version of the reader; this version does not change it.</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens in {path} zijn beschadigd en kunnen niet opzij worden gezet ({detail}).</source>
+        <translation>Your data in {path} is damaged and cannot be moved aside ({detail}).</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens zijn bezet door een ander programma; er wordt nu niets opgeslagen.</source>
+        <translation>Your data is in use by another program; nothing is saved for now.</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens in {path} kunnen niet worden geopend om te schrijven ({detail}).</source>
+        <translation>Your data in {path} cannot be opened for writing ({detail}).</translation>
+    </message>
+    <message>
+        <source>De gebruikersgegevens in {path} kunnen niet worden gelezen ({detail}).</source>
+        <translation>Your data in {path} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>Onbekend formaat {format}: kies json of html.</source>
+        <translation>Unknown format {format}: choose json or html.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; moet tekst zijn.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; must be text.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; is langer dan {limit} tekens.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; bevat stuurtekens.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; contains control characters.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; bevat ongeldige tekens.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; contains invalid characters.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; ontbreekt.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; is missing.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; is geen geldige tijd.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; is not a valid time.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand: &apos;{field}&apos; ligt buiten het bereik.</source>
+        <translation>Item {item} of the file: &apos;{field}&apos; is out of range.</translation>
+    </message>
+    <message>
+        <source>Onderdeel {item} van het bestand is geen object.</source>
+        <translation>Item {item} of the file is not an object.</translation>
+    </message>
+    <message>
+        <source>Dit is geen geldig JSON-bestand ({detail}).</source>
+        <translation>This is not a valid JSON file ({detail}).</translation>
+    </message>
+    <message>
+        <source>Dit is geen bladwijzerbestand van de Richtlijnenlezer.</source>
+        <translation>This is not a Richtlijnenlezer bookmark file.</translation>
+    </message>
+    <message>
+        <source>Het bladwijzerbestand heeft geen geldige versie.</source>
+        <translation>The bookmark file has no valid version.</translation>
+    </message>
+    <message>
+        <source>Het bladwijzerbestand heeft versie {version}; deze lezer kent versie {known}. Werk de lezer bij.</source>
+        <translation>The bookmark file has version {version}; this reader knows version {known}. Update the reader.</translation>
+    </message>
+    <message>
+        <source>&apos;bookmarks&apos; en &apos;folders&apos; moeten lijsten zijn.</source>
+        <translation>&apos;bookmarks&apos; and &apos;folders&apos; must be lists.</translation>
+    </message>
+    <message>
+        <source>Meer dan {limit} bladwijzers: dit bestand wordt niet ingelezen.</source>
+        <translation>More than {limit} bookmarks: this file is not imported.</translation>
+    </message>
+    <message>
+        <source>De mappen in dit bestand zijn te diep genest.</source>
+        <translation>The folders in this file are nested too deeply.</translation>
+    </message>
+    <message>
+        <source>Een tekst in dit bestand is onredelijk lang.</source>
+        <translation>A text in this file is unreasonably long.</translation>
+    </message>
+    <message>
+        <source>Dit is geen bladwijzerbestand (Netscape-HTML) zoals browsers dat exporteren.</source>
+        <translation>This is not a bookmark file (Netscape HTML) as browsers export it.</translation>
+    </message>
+    <message>
+        <source>Het HTML-bestand kan niet worden gelezen ({detail}).</source>
+        <translation>The HTML file cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>Het bestand is te groot ({size_mb} MB; hoogstens {limit_mb} MB).</source>
+        <translation>The file is too large ({size_mb} MB; at most {limit_mb} MB).</translation>
+    </message>
+    <message>
+        <source>Het bestand is te groot.</source>
+        <translation>The file is too large.</translation>
+    </message>
+    <message>
+        <source>Kan {path} niet lezen: {detail}.</source>
+        <translation>Cannot read {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>Het bestand is geen UTF-8-tekst.</source>
+        <translation>The file is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>Het bestand bevat binaire gegevens.</source>
+        <translation>The file contains binary data.</translation>
+    </message>
+    <message>
+        <source>Onbekend bestandsformaat: verwacht JSON of Netscape-HTML.</source>
+        <translation>Unknown file format: expected JSON or Netscape HTML.</translation>
+    </message>
+    <message>
+        <source>Geen leesbare zoekindex in {path} ({detail}).</source>
+        <translation>No readable search index in {path} ({detail}).</translation>
+    </message>
+    <message>
+        <source>De zoekindex heeft formaat {found}, deze lezer leest formaat {expected}.</source>
+        <translation>The search index has format {found}; this reader reads format {expected}.</translation>
+    </message>
+    <message>
+        <source>De zoekindex in {path} is onvolledig.</source>
+        <translation>The search index in {path} is incomplete.</translation>
+    </message>
+    <message>
+        <source>De zoekindex in {path} is beschadigd ({detail}).</source>
+        <translation>The search index in {path} is damaged ({detail}).</translation>
+    </message>
+    <message>
+        <source>De zoekindex is beschadigd: termen en postings passen niet bij elkaar.</source>
+        <translation>The search index is damaged: terms and postings do not match.</translation>
+    </message>
+    <message>
+        <source>De zoekindex is beschadigd: veldlengtes passen niet bij de secties.</source>
+        <translation>The search index is damaged: field lengths do not match the sections.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: dit is geen map.</source>
+        <translation>{folder}: not a usable edition: this is not a folder.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: manifest.json ontbreekt.</source>
+        <translation>{folder}: not a usable edition: manifest.json is missing.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: manifest.json kan niet worden gelezen ({detail}).</source>
+        <translation>{folder}: not a usable edition: manifest.json cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: manifest.json is geen geldige JSON (regel {line}: {detail}).</source>
+        <translation>{folder}: not a usable edition: manifest.json is not valid JSON (line {line}: {detail}).</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: manifest.json is geen JSON-object.</source>
+        <translation>{folder}: not a usable edition: manifest.json is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: manifest.json mist {keys}.</source>
+        <translation>{folder}: not a usable edition: manifest.json lacks {keys}.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: in manifest.json heeft {key} het verkeerde type ({type}).</source>
+        <translation>{folder}: not a usable edition: in manifest.json, {key} has the wrong type ({type}).</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: editieformaat {found}, deze lezer leest formaat {expected} (bouw haar opnieuw).</source>
+        <translation>{folder}: not a usable edition: edition format {found}, this reader reads format {expected} (rebuild it).</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: zoekindexformaat {found}, deze lezer leest formaat {expected} (bouw haar opnieuw).</source>
+        <translation>{folder}: not a usable edition: search index format {found}, this reader reads format {expected} (rebuild it).</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: built_at {value} in manifest.json is geen ISO 8601-tijd.</source>
+        <translation>{folder}: not a usable edition: built_at {value} in manifest.json is not an ISO 8601 time.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: page_count in manifest.json is negatief.</source>
+        <translation>{folder}: not a usable edition: page_count in manifest.json is negative.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: de map pages/ ontbreekt.</source>
+        <translation>{folder}: not a usable edition: the pages/ folder is missing.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie: de map index/ (de zoekindex) ontbreekt.</source>
+        <translation>{folder}: not a usable edition: the index/ folder (the search index) is missing.</translation>
+    </message>
+    <message>
+        <source>{folder}: de gegevens van de editie zijn onleesbaar ({detail}); bouw haar opnieuw met &apos;richtlijnenlezer build&apos;.</source>
+        <translation>{folder}: the edition&apos;s data is unreadable ({detail}); rebuild it with &apos;richtlijnenlezer build&apos;.</translation>
+    </message>
+    <message>
+        <source>{folder}: geen bruikbare editie; bouw haar opnieuw met &apos;richtlijnenlezer build&apos;.</source>
+        <translation>{folder}: no usable edition; rebuild it with &apos;richtlijnenlezer build&apos;.</translation>
+    </message>
+    <message>
+        <source>De bron heeft {count} fout(en); de editie is niet gebouwd.</source>
+        <translation>The source has {count} error(s); the edition was not built.</translation>
+    </message>
+    <message>
+        <source>{source} bestaat niet; geef de map van een MkDocs-project of van Markdown-bestanden.</source>
+        <translation>{source} does not exist; give the folder of an MkDocs project or of Markdown files.</translation>
+    </message>
+    <message>
+        <source>{source} kan niet worden gelezen ({detail}); controleer de rechten.</source>
+        <translation>{source} cannot be read ({detail}); check its permissions.</translation>
+    </message>
+    <message>
+        <source>{source} kan niet worden gelezen; controleer de rechten.</source>
+        <translation>{source} cannot be read; check its permissions.</translation>
+    </message>
+    <message>
+        <source>{source} is geen map; geef de map met mkdocs.yml of met de Markdown-bestanden.</source>
+        <translation>{source} is not a folder; give the folder that holds mkdocs.yml or the Markdown files.</translation>
+    </message>
+    <message>
+        <source>docs_dir &apos;{docs_dir}&apos; ligt buiten het project; zet de pagina&apos;s erbinnen.</source>
+        <translation>docs_dir &apos;{docs_dir}&apos; lies outside the project; move the pages inside it.</translation>
+    </message>
+    <message>
+        <source>De map &apos;{docs_dir}&apos; bestaat niet; maak haar aan of zet docs_dir in {file}.</source>
+        <translation>The folder &apos;{docs_dir}&apos; does not exist; create it or set docs_dir in {file}.</translation>
+    </message>
+    <message>
+        <source>INHERIT in mkdocs.yml gaat meer dan 5 configuraties diep; maak dat platter.</source>
+        <translation>INHERIT in mkdocs.yml chains more than 5 configs deep; flatten them.</translation>
+    </message>
+    <message>
+        <source>INHERIT in mkdocs.yml wijst naar &apos;{target}&apos;, buiten de bron; kopieer die configuratie erin.</source>
+        <translation>INHERIT in mkdocs.yml points at &apos;{target}&apos;, outside the source; copy that config into the source.</translation>
+    </message>
+    <message>
+        <source>INHERIT in mkdocs.yml wijst naar &apos;{target}&apos;, dat niet bestaat; verbeter het pad.</source>
+        <translation>INHERIT in mkdocs.yml points at &apos;{target}&apos;, which does not exist; fix the path.</translation>
+    </message>
+    <message>
+        <source>mkdocs.yml is groter dan 1 MB; controleer of het het goede bestand is.</source>
+        <translation>mkdocs.yml is larger than 1 MB; check that it is the right file.</translation>
+    </message>
+    <message>
+        <source>mkdocs.yml kan niet worden gelezen ({detail}); controleer de rechten.</source>
+        <translation>mkdocs.yml cannot be read ({detail}); check its permissions.</translation>
+    </message>
+    <message>
+        <source>mkdocs.yml is geen UTF-8-tekst; sla het op als UTF-8.</source>
+        <translation>mkdocs.yml is not UTF-8 text; save it as UTF-8.</translation>
+    </message>
+    <message>
+        <source>{file} is geen geldige YAML ({detail}); verbeter de syntaxis.</source>
+        <translation>{file} is not valid YAML ({detail}); fix the syntax.</translation>
+    </message>
+    <message>
+        <source>mkdocs.yml is te diep genest om te lezen; vereenvoudig het.</source>
+        <translation>mkdocs.yml nests too deeply to be read; simplify it.</translation>
+    </message>
+    <message>
+        <source>mkdocs.yml moet instellingen bevatten (sleutel: waarde), geen lijst of losse waarde.</source>
+        <translation>mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.</translation>
     </message>
 </context>
 <context>

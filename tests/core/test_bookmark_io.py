@@ -102,35 +102,36 @@ def test_browser_file_with_scripts_and_foreign_links(other: UserData, tmp_path: 
 
 
 @pytest.mark.parametrize(
-    "content, message",
+    "content, code",
     [
-        (b"{not json", "geen geldig JSON"),
-        (b'{"format": "iets anders", "version": 1, "bookmarks": []}', "geen bladwijzerbestand"),
-        (b'{"format": "richtlijnenlezer-bookmarks", "version": 99, "bookmarks": []}', "versie 99"),
-        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": {}}', "lijsten"),
-        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": 5}]}', "tekst"),
+        (b"{not json", "bookmark-file-json"),
+        (b'{"format": "iets anders", "version": 1, "bookmarks": []}', "bookmark-file-not-ours"),
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 99, "bookmarks": []}', "bookmark-file-newer-version"),
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": {}}', "bookmark-file-not-lists"),
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": 5}]}', "bookmark-file-field-type"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a\\u0000"}]}',
-         "stuurtekens"),
+         "bookmark-file-field-control"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a", "created": "gisteren"}]}',
-         "geen geldige tijd"),
-        (b"[" * 100000 + b"]" * 100000, "JSON"),
+         "bookmark-file-field-time"),
+        (b"[" * 100000 + b"]" * 100000, "bookmark-file-json"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a\\ud800"}]}',
-         "ongeldige tekens"),
-        (b"\xff\xfe\x00garbage", "UTF-8"),
-        (b"just some text", "Onbekend"),
-        (b"<html><body>geen bladwijzers</body></html>", "Netscape"),
-        (b"<!DOCTYPE NETSCAPE-Bookmark-file-1>" + b"<DL>" * 50, "te diep"),
+         "bookmark-file-field-chars"),
+        (b"\xff\xfe\x00garbage", "bookmark-file-not-utf8"),
+        (b"just some text", "bookmark-file-unknown-type"),
+        (b"<html><body>geen bladwijzers</body></html>", "bookmark-file-not-netscape"),
+        (b"<!DOCTYPE NETSCAPE-Bookmark-file-1>" + b"<DL>" * 50, "bookmark-file-too-deep"),
     ],
 )
 def test_malformed_files_leave_the_store_unchanged(
-    store: UserData, tmp_path: Path, content: bytes, message: str
+    store: UserData, tmp_path: Path, content: bytes, code: str
 ) -> None:
     _fill(store)
     before = _snapshot(store)
     path = tmp_path / "bad"
     path.write_bytes(content)
-    with pytest.raises(BookmarkFileError, match=message):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, path)
+    assert err.value.code == code
     assert _snapshot(store) == before
 
 
@@ -139,8 +140,10 @@ def test_one_bad_record_rejects_the_whole_file(store: UserData, tmp_path: Path) 
            "bookmarks": [{"page_id": "goed"}, {"page_id": "x" * 5000}]}
     path = tmp_path / "half.json"
     path.write_text(json.dumps(doc))
-    with pytest.raises(BookmarkFileError, match="langer dan"):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, path)
+    assert err.value.code == "bookmark-file-field-length"
+    assert err.value.params == {"item": 2, "field": "page_id", "limit": bio.MAX_PAGE_ID}
     assert store.find_bookmark("goed") is None
 
 
@@ -148,8 +151,9 @@ def test_huge_file_is_refused_before_reading(store: UserData, tmp_path: Path, mo
     monkeypatch.setattr(bio, "MAX_IMPORT_BYTES", 1000)
     path = tmp_path / "big.json"
     path.write_text(" " * 2000 + "{}")
-    with pytest.raises(BookmarkFileError, match="te groot"):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, path)
+    assert err.value.code == "bookmark-file-too-large"
 
 
 def test_too_many_bookmarks_refused(store: UserData, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -158,19 +162,23 @@ def test_too_many_bookmarks_refused(store: UserData, tmp_path: Path, monkeypatch
            "bookmarks": [{"page_id": f"p{i}"} for i in range(6)]}
     path = tmp_path / "many.json"
     path.write_text(json.dumps(doc))
-    with pytest.raises(BookmarkFileError, match="Meer dan 5"):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, path)
+    assert (err.value.code, err.value.params) == ("bookmark-file-too-many", {"limit": 5})
     html_text = "<!DOCTYPE NETSCAPE-Bookmark-file-1><DL>" + "".join(
         f'<DT><A HREF="rl://edition.invalid/page/p{i}">p</A>' for i in range(6))
     path.write_text(html_text)
-    with pytest.raises(BookmarkFileError, match="Meer dan 5"):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, path)
+    assert (err.value.code, err.value.params) == ("bookmark-file-too-many", {"limit": 5})
     assert store.bookmark_count() == 0
 
 
 def test_missing_file_is_a_clear_error(store: UserData, tmp_path: Path) -> None:
-    with pytest.raises(BookmarkFileError, match="Kan .* niet lezen"):
+    with pytest.raises(BookmarkFileError) as err:
         import_file(store, tmp_path / "bestaat-niet.json")
+    assert err.value.code == "bookmark-file-unreadable"
+    assert err.value.params["path"] == str(tmp_path / "bestaat-niet.json")
 
 
 def test_export_is_atomic_and_format_by_suffix(store: UserData, tmp_path: Path) -> None:
@@ -179,6 +187,7 @@ def test_export_is_atomic_and_format_by_suffix(store: UserData, tmp_path: Path) 
     out = tmp_path / "x.htm"
     export_file(store, out)
     assert out.read_text().startswith("<!DOCTYPE NETSCAPE")
-    with pytest.raises(BookmarkFileError):
+    with pytest.raises(BookmarkFileError) as err:
         export_file(store, tmp_path / "x.txt", fmt="pdf")
+    assert err.value.code == "bookmark-file-export-format"
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["x.htm"]

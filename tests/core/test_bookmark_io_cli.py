@@ -106,13 +106,15 @@ def test_export_import_between_profiles(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_read_only_store_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
+    from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
     prof = str(tmp_path / "p")
     assert _run(capsys, "bookmarks", "--profile", prof, "add", "x", "--no-check")[0] == 0
-    monkeypatch.setattr(userdata_store, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    monkeypatch.setattr(userdata_store, "_probe_writable",
+                        lambda d: ReadOnlyError("userdata-file-read-only", path="/x/profiel"))
     code, _, err = _run(capsys, "bookmarks", "--profile", prof, "add", "y", "--no-check")
-    assert code == 2 and "kan niet opslaan: De profielmap is alleen-lezen." in err
+    assert code == 2 and "kan niet opslaan: Het bestand /x/profiel is alleen-lezen." in err  # the CLI speaks Dutch
     code, out, err = _run(capsys, "bookmarks", "--profile", prof, "list")
     assert code == 0 and "(x)" in out and "alleen lezen" in err
 

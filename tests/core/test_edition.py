@@ -101,23 +101,29 @@ def test_source_with_errors_is_refused_unless_keep_going(tmp_path):
 
 
 def test_wrong_format_or_missing_manifest_is_never_misread(tmp_path, content_edition):
-    with pytest.raises(EditionError, match="no manifest.json"):
+    with pytest.raises(EditionError) as err:
         Edition.open(tmp_path)
+    assert (err.value.code, err.value.params) == ("edition-no-manifest", {"folder": str(tmp_path)})
     copy = tmp_path / "old"
     shutil.copytree(content_edition, copy)
     manifest = json.loads((copy / "manifest.json").read_text())
     manifest["format_version"] = EDITION_FORMAT_VERSION + 1
     (copy / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(EditionError, match="format"):
+    with pytest.raises(EditionError) as err:
         Edition.open(copy)
+    assert err.value.code == "edition-format"
+    assert err.value.params == {
+        "folder": str(copy), "found": EDITION_FORMAT_VERSION + 1, "expected": EDITION_FORMAT_VERSION}
     manifest["format_version"] = EDITION_FORMAT_VERSION
     manifest["index_format"] = manifest["index_format"] - 1  # an index of an older reader: never misread
     (copy / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(EditionError, match="search index format"):
+    with pytest.raises(EditionError) as err:
         Edition.open(copy)
+    assert err.value.code == "edition-index-format"
     (copy / "manifest.json").write_text("{not json")
-    with pytest.raises(EditionError, match="not valid JSON"):
+    with pytest.raises(EditionError) as err:
         Edition.open(copy)
+    assert err.value.code == "edition-manifest-json" and err.value.params["line"] == 1
 
 
 def test_cache_is_keyed_by_content_and_rebuilt_when_stale(tmp_path):

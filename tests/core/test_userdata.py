@@ -38,7 +38,7 @@ def test_open_creates_wal_store_with_current_schema(tmp_path: Path) -> None:
     with UserData.open(profile) as data:
         assert (profile / DB_NAME).is_file()
         assert data.schema_version == SCHEMA_VERSION
-        assert data.read_only_reason is None and data.recovered_from is None
+        assert data.read_only_error is None and data.recovered_from is None
         assert data._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert data.integrity_check() == "ok"
 
@@ -217,7 +217,7 @@ def test_newer_schema_opens_read_only(tmp_path: Path) -> None:
         data.add_bookmark("a")
         data._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with UserData.open(profile) as data:
-        assert data.read_only and "nieuwere versie" in data.read_only_reason
+        assert data.read_only_error is not None and data.read_only_error.code == "userdata-newer-schema"
         assert [b.page_id for b in data.bookmarks()] == ["a"]
         with pytest.raises(ReadOnlyError):
             data.add_bookmark("b")
@@ -259,13 +259,16 @@ def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytes
         data.add_bookmark("a", title="A")
         data.record_visit("a", "A")
     # Root ignores permission bits, so simulate the failed write probe (the non-root test below does it for real).
-    monkeypatch.setattr(store_module, "_probe_writable", lambda d: f"De profielmap {d} kan niet worden beschreven.")
+    monkeypatch.setattr(store_module, "_probe_writable",
+                        lambda d: ReadOnlyError("userdata-profile-unwritable", path=str(d), detail="test"))
     before = (profile / DB_NAME).read_bytes()
     with UserData.open(profile) as data:
-        assert data.read_only and "kan niet worden beschreven" in data.read_only_reason
+        assert data.read_only_error is not None and data.read_only_error.code == "userdata-profile-unwritable"
         assert [b.title for b in data.bookmarks()] == ["A"] and data.recent()[0].page_id == "a"
-        with pytest.raises(ReadOnlyError, match="kan niet worden beschreven"):
+        with pytest.raises(ReadOnlyError) as err:
             data.add_bookmark("b")
+        assert err.value.code == "userdata-profile-unwritable"
+        assert err.value.params == {"path": str(profile), "detail": "test"}
         with pytest.raises(ReadOnlyError):
             data.set_item("a", "k", True)
         with pytest.raises(ReadOnlyError):
@@ -274,9 +277,10 @@ def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytes
 
 
 def test_read_only_without_store_is_empty_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "_probe_writable", lambda d: "alleen-lezen")
+    reason = ReadOnlyError("userdata-file-read-only", path="x")
+    monkeypatch.setattr(store_module, "_probe_writable", lambda d: reason)
     with UserData.open(tmp_path / "nothing") as data:
-        assert data.path is None and data.read_only_reason == "alleen-lezen"
+        assert data.path is None and data.read_only_error is reason
         assert data.bookmarks() == [] and data.recent() == []
         with pytest.raises(ReadOnlyError):
             data.add_bookmark("a")
@@ -289,7 +293,7 @@ def test_read_only_old_schema_is_migrated_in_memory(tmp_path: Path, monkeypatch:
     schema._migrate(conn, target=1)
     conn.execute("INSERT INTO bookmarks (page_id, anchor, created, updated) VALUES ('x', '', 1, 1)")
     conn.close()
-    monkeypatch.setattr(store_module, "_probe_writable", lambda d: "alleen-lezen")
+    monkeypatch.setattr(store_module, "_probe_writable", lambda d: ReadOnlyError("userdata-file-read-only", path="x"))
     with UserData.open(profile) as data:
         assert [b.page_id for b in data.bookmarks()] == ["x"] and data.schema_version == SCHEMA_VERSION
     check = sqlite3.connect(profile / DB_NAME)
@@ -344,10 +348,11 @@ def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
     try:
         with UserData.open(profile) as data:
-            assert data.read_only and "bezet" in data.read_only_reason
+            assert data.read_only_error is not None and data.read_only_error.code == "userdata-busy-read-only"
             assert [b.page_id for b in data.bookmarks()] == ["x"]  # still readable (migrated in memory)
-            with pytest.raises(ReadOnlyError, match="bezet"):
+            with pytest.raises(ReadOnlyError) as err:
                 data.add_bookmark("y")
+            assert err.value.code == "userdata-busy-read-only"
     finally:
         conn.execute("ROLLBACK")
         conn.close()
@@ -359,8 +364,9 @@ def test_full_disk_keeps_the_store_as_it_was(store: UserData) -> None:
     store.add_bookmark("vooraf", title="bestaat al")
     pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the database file may not grow: as a full disk
-    with pytest.raises(UserDataError, match="schijf is vol"):
+    with pytest.raises(UserDataError) as err:
         store.import_bookmarks([ImportRecord(f"p{i}", title="x" * 900, note="n" * 5000) for i in range(50)])
+    assert err.value.code == "userdata-disk-full"
     assert [b.page_id for b in store.bookmarks()] == ["vooraf"]  # all or nothing
     assert store.integrity_check() == "ok"
     store._conn.execute("PRAGMA max_page_count = 1073741823")

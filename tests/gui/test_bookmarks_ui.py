@@ -220,11 +220,13 @@ def test_add_bookmark_and_undo(qtbot, store: UserData) -> None:  # noqa: ANN001
 
 
 def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
     with UserData.open(tmp_path / "p") as data:
         data.add_bookmark("a", title="A")
-    monkeypatch.setattr(userdata_store, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    monkeypatch.setattr(userdata_store, "_probe_writable",
+                        lambda d: ReadOnlyError("userdata-file-read-only", path="/profiel"))
     with UserData.open(tmp_path / "p") as data:
         panel = BookmarksPanel(data, None)
         qtbot.addWidget(panel)

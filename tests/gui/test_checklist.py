@@ -183,11 +183,13 @@ def test_ticks_follow_the_text_into_a_new_edition(
 
 
 def test_read_only_profile_shows_why_and_reverts(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
     edition = _edition(tmp_path / "edition", ITEMS_V1)
     UserData.open(tmp_path / "profile").close()
-    monkeypatch.setattr(userdata_store, "_probe_writable", lambda d: "De profielmap is alleen-lezen.")
+    monkeypatch.setattr(userdata_store, "_probe_writable",
+                        lambda d: ReadOnlyError("userdata-file-read-only", path="/profiel"))
     store = UserData.open(tmp_path / "profile")
     h = Harness(qtbot, edition, store)
     failures: list[str] = []

@@ -202,11 +202,14 @@ def test_read_edition_returns_manifest_data(tmp_path: Path) -> None:
     with pytest.raises(InvalidEdition) as err:
         read_edition(tmp_path / "missing", FORMAT)
     assert err.value.reason == "not a directory"
+    assert (err.value.code, err.value.params) == ("edition-not-directory", {"folder": str(tmp_path / "missing")})
 
 
 def test_boolean_is_not_accepted_as_a_number(tmp_path: Path) -> None:
-    with pytest.raises(InvalidEdition, match="page_count has the wrong type"):
+    with pytest.raises(InvalidEdition) as err:
         read_edition(make_edition(tmp_path / "e", "2026-03-01T12:00:00Z", page_count=True), FORMAT)
+    assert err.value.code == "edition-manifest-type"
+    assert err.value.params == {"folder": str(tmp_path / "e"), "key": "page_count", "type": "bool"}
 
 
 def test_find_editions_lists_valid_ones_in_folder_order(tmp_path: Path) -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from reader.core.errors import Param, ReaderError
 from reader.core.model import (
     Problem,
 )
 
 
-class CorpusError(Exception):
-    """The source cannot be read at all. `problem` says why, in the same shape as every other problem."""
+class CorpusError(ReaderError):
+    """The source cannot be read at all. `problem` says why for the author's report, in the same shape as every
+    other problem; `code` (the problem's, unless a finer one is given) and `params` say it for the user's message."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+    def __init__(self, problem: Problem, code: str | None = None, **params: Param) -> None:
+        super().__init__(code or problem.code, **params)
         self.problem = problem
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from reader.core.errors import Param, ReaderError
+
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 MAX_CONFIG_BYTES = 1 << 20  # a config larger than 1 MB is not a config
 
@@ -49,14 +51,17 @@ def _construct_unknown(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node
 InertLoader.add_multi_constructor("", _construct_unknown)
 
 
-class MkDocsConfigError(Exception):
-    """mkdocs.yml exists but cannot be used. `line` is 1-based when known."""
+class MkDocsConfigError(ReaderError):
+    """mkdocs.yml exists but cannot be used. `line` is 1-based when known. `code` names the reason (for the user's
+    message); `problem_code` is the coarser code of the corpus Problem it becomes, with `message` for the author."""
 
-    def __init__(self, message: str, line: int | None = None, code: str = "mkdocs-yaml") -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: str, message: str, line: int | None = None, *, problem_code: str | None = None, **params: Param
+    ) -> None:
+        super().__init__(code, **params)
         self.message = message
         self.line = line
-        self.code = code
+        self.problem_code = problem_code or code
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def find_config(root: Path) -> Path | None:
 
 
 def load_yaml_text(text: str) -> Any:
-    return yaml.load(text, Loader=InertLoader)  # noqa: S506 - InertLoader is a SafeLoader subclass
+    return yaml.load(text, Loader=InertLoader)  # safe: InertLoader is a SafeLoader subclass
 
 
 def _as_str(value: Any) -> str | None:
@@ -158,14 +163,22 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 
 def _inherited(root: Path, path: Path, inherit: str, text: str, depth: int) -> dict[str, Any]:
-    line = next((n for n, l in enumerate(text.splitlines(), 1) if l.startswith("INHERIT")), None)
+    line = next((n for n, text_line in enumerate(text.splitlines(), 1) if text_line.startswith("INHERIT")), None)
     parent = (path.parent / inherit).resolve()
     if depth >= 5:
-        raise MkDocsConfigError("INHERIT chains more than 5 configs deep; flatten them.", line, "mkdocs-inherit")
+        raise MkDocsConfigError("mkdocs-inherit-too-deep", "INHERIT chains more than 5 configs deep; flatten them.",
+                                line, problem_code="mkdocs-inherit")
     if not parent.is_relative_to(root.resolve()):
-        raise MkDocsConfigError(f"INHERIT points at {inherit!r}, outside the source; copy that config into the source.", line, "mkdocs-inherit")
+        raise MkDocsConfigError(
+            "mkdocs-inherit-outside",
+            f"INHERIT points at {inherit!r}, outside the source; copy that config into the source.",
+            line, problem_code="mkdocs-inherit", target=inherit,
+        )
     if not parent.is_file():
-        raise MkDocsConfigError(f"INHERIT points at {inherit!r}, which does not exist; fix the path.", line, "mkdocs-inherit")
+        raise MkDocsConfigError(
+            "mkdocs-inherit-missing", f"INHERIT points at {inherit!r}, which does not exist; fix the path.",
+            line, problem_code="mkdocs-inherit", target=inherit,
+        )
     return read_mkdocs_config(root, _config_path=parent, _depth=depth + 1).raw
 
 
@@ -179,29 +192,38 @@ def read_mkdocs_config(root: Path, *, _config_path: Path | None = None, _depth: 
         return MkDocsConfig(None, None, ".", None, (), (), None)
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise MkDocsConfigError("mkdocs.yml is larger than 1 MB; check that it is the right file.", None, "mkdocs-too-large")
+            raise MkDocsConfigError(
+                "mkdocs-too-large", "mkdocs.yml is larger than 1 MB; check that it is the right file."
+            )
         data = path.read_bytes()
         text = data.decode("utf-8-sig")
     except OSError as exc:
-        raise MkDocsConfigError(f"mkdocs.yml cannot be read ({exc.strerror}); check its permissions.", None, "mkdocs-unreadable") from exc
+        raise MkDocsConfigError(
+            "mkdocs-unreadable", f"mkdocs.yml cannot be read ({exc.strerror}); check its permissions.",
+            detail=str(exc.strerror),
+        ) from exc
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise MkDocsConfigError("mkdocs.yml is not UTF-8 text; save it as UTF-8.", line, "mkdocs-encoding") from exc
+        raise MkDocsConfigError("mkdocs-encoding", "mkdocs.yml is not UTF-8 text; save it as UTF-8.", line) from exc
     text = text.replace("\r\n", "\n")
     try:
         raw = load_yaml_text(text)
     except yaml.YAMLError as exc:
         line0, reason = yaml_error_location(exc)
         raise MkDocsConfigError(
-            f"{path.name} is not valid YAML ({reason}); fix the syntax at this line.",
-            line0 + 1 if line0 is not None else None,
+            "mkdocs-yaml", f"{path.name} is not valid YAML ({reason}); fix the syntax at this line.",
+            line0 + 1 if line0 is not None else None, file=path.name, detail=reason,
         ) from exc
     except RecursionError as exc:
-        raise MkDocsConfigError("mkdocs.yml nests too deeply to be read; simplify it.", None) from exc
+        raise MkDocsConfigError("mkdocs-too-deep", "mkdocs.yml nests too deeply to be read; simplify it.",
+                                problem_code="mkdocs-yaml") from exc
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise MkDocsConfigError("mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.", 1, "mkdocs-not-mapping")
+        raise MkDocsConfigError(
+            "mkdocs-not-mapping",
+            "mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.", 1,
+        )
     inherit = raw.get("INHERIT")
     if isinstance(inherit, str):
         raw = _merge(_inherited(root, path, inherit, text, _depth), raw)

@@ -25,16 +25,27 @@ from reader.core.model import (
 
 
 def _source_root(source: Path) -> Path:
+    where = str(source)
     try:
         st = source.stat()
     except FileNotFoundError:
-        raise CorpusError(_problem(ERROR, "source-missing", "", None, f"{source} does not exist; give the folder of an MkDocs project or of Markdown files.")) from None
+        raise CorpusError(_problem(
+            ERROR, "source-missing", "", None,
+            f"{source} does not exist; give the folder of an MkDocs project or of Markdown files.",
+        ), source=where) from None
     except OSError as exc:
-        raise CorpusError(_problem(ERROR, "source-unreadable", "", None, f"{source} cannot be read ({exc.strerror}); check its permissions.")) from None
+        raise CorpusError(_problem(
+            ERROR, "source-unreadable", "", None, f"{source} cannot be read ({exc.strerror}); check its permissions.",
+        ), source=where, detail=str(exc.strerror)) from None
     if not stat.S_ISDIR(st.st_mode):
-        raise CorpusError(_problem(ERROR, "source-not-directory", "", None, f"{source} is not a folder; give the folder that holds mkdocs.yml or the Markdown files."))
+        raise CorpusError(_problem(
+            ERROR, "source-not-directory", "", None,
+            f"{source} is not a folder; give the folder that holds mkdocs.yml or the Markdown files.",
+        ), source=where)
     if not os.access(source, os.R_OK | os.X_OK):
-        raise CorpusError(_problem(ERROR, "source-unreadable", "", None, f"{source} cannot be read; check its permissions."))
+        raise CorpusError(_problem(
+            ERROR, "source-unreadable", "", None, f"{source} cannot be read; check its permissions.",
+        ), "source-no-access", source=where)
     return source.resolve()
 
 
@@ -43,7 +54,8 @@ def _config(root: Path) -> MkDocsConfig:
         return read_mkdocs_config(root)
     except MkDocsConfigError as exc:
         name = "mkdocs.yml" if (root / "mkdocs.yml").exists() else "mkdocs.yaml"
-        raise CorpusError(_problem(ERROR, exc.code, name, exc.line, exc.message)) from None
+        problem = _problem(ERROR, exc.problem_code, name, exc.line, exc.message)
+        raise CorpusError(problem, exc.code, **exc.params) from None
 
 
 def _docs_dir(root: Path, config: MkDocsConfig) -> Path:
@@ -55,10 +67,17 @@ def _docs_dir(root: Path, config: MkDocsConfig) -> Path:
         resolved = docs.resolve()
     except (OSError, RuntimeError):
         resolved = docs
+    line = config.line_of("docs_dir")
     if not resolved.is_relative_to(root):
-        raise CorpusError(_problem(ERROR, "docs-dir-outside", name, config.line_of("docs_dir"), f"docs_dir {config.docs_dir!r} lies outside the project; move the pages inside it."))
+        raise CorpusError(_problem(
+            ERROR, "docs-dir-outside", name, line,
+            f"docs_dir {config.docs_dir!r} lies outside the project; move the pages inside it.",
+        ), docs_dir=config.docs_dir)
     if not resolved.is_dir():
-        raise CorpusError(_problem(ERROR, "docs-dir-missing", name, config.line_of("docs_dir"), f"The docs folder {config.docs_dir!r} does not exist; create it or set docs_dir in {name}."))
+        raise CorpusError(_problem(
+            ERROR, "docs-dir-missing", name, line,
+            f"The docs folder {config.docs_dir!r} does not exist; create it or set docs_dir in {name}.",
+        ), docs_dir=config.docs_dir, file=name)
     return resolved
 
 
@@ -105,7 +124,10 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
 
     def unreadable(exc: OSError) -> None:
         rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else prefix.rstrip("/")
-        listing.problems.append(_problem(ERROR, "folder-unreadable", rel, None, f"This folder cannot be read ({exc.strerror}); its pages are left out. Check its permissions."))
+        listing.problems.append(_problem(
+            ERROR, "folder-unreadable", rel, None,
+            f"This folder cannot be read ({exc.strerror}); its pages are left out. Check its permissions.",
+        ))
 
     stack = [(str(docs), "")]  # a stack, not recursion: folder depth is the corpus author's choice
     while stack:
@@ -125,7 +147,9 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
-            if name.startswith(".") or (exclude and _excluded(rel, is_dir or (is_link and os.path.isdir(entry.path)), exclude)):
+            if name.startswith(".") or (
+                exclude and _excluded(rel, is_dir or (is_link and os.path.isdir(entry.path)), exclude)
+            ):
                 continue
             if is_dir:
                 subfolders.append((entry.path, rel + "/"))
@@ -138,7 +162,10 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
                 try:
                     target = target.resolve(strict=True)
                 except (OSError, RuntimeError):
-                    listing.problems.append(_problem(ERROR, "symlink-broken", prefix + rel, None, "This symlink points at nothing; remove it or restore its target."))
+                    listing.problems.append(_problem(
+                        ERROR, "symlink-broken", prefix + rel, None,
+                        "This symlink points at nothing; remove it or restore its target.",
+                    ))
                     continue
                 if not target.is_relative_to(root):
                     listing.problems.append(_symlink_problem(root, Path(entry.path), prefix + rel, is_dir=False))
@@ -174,5 +201,12 @@ def _symlink_problem(root: Path, full: Path, rel: str, is_dir: bool) -> Problem:
     except (OSError, RuntimeError):
         inside = False
     if inside and is_dir:
-        return _problem(WARNING, "symlink-folder", rel, None, "Symlinked folders are not followed; replace the link with a real folder to include its pages.")
-    return _problem(ERROR, "symlink-outside", rel, None, "This symlink points outside the source and is refused (never followed); copy the file into the source instead.")
+        return _problem(
+            WARNING, "symlink-folder", rel, None,
+            "Symlinked folders are not followed; replace the link with a real folder to include its pages.",
+        )
+    return _problem(
+        ERROR, "symlink-outside", rel, None,
+        "This symlink points outside the source and is refused (never followed); "
+        "copy the file into the source instead.",
+    )

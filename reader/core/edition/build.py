@@ -29,6 +29,7 @@ from reader.core.edition.manifest import (
     nav_to_json,
 )
 from reader.core.edition.selection import InvalidEdition, read_edition, select_edition
+from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 from reader.core.model import RELATION, Corpus, Problem
 
@@ -39,11 +40,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("reader.edition")
 
 
-class BuildRefused(Exception):
-    """The source has errors and the build was not asked to keep going."""
+class BuildRefused(ReaderError):
+    """The source has errors and the build was not asked to keep going; `errors` are the problems."""
 
     def __init__(self, errors: list[Problem]):
-        super().__init__(f"{len(errors)} error(s) in the source")
+        super().__init__("build-refused", count=len(errors))
         self.errors = errors
 
 
@@ -229,5 +230,5 @@ def choose_edition(
         bundled = cached_edition(content, cache, icons_dir)
     chosen = select_edition(bundled, override_dirs, format_version=EDITION_FORMAT_VERSION)
     if chosen is None:
-        raise EditionError(f"{bundled}: no usable edition; rebuild it with 'richtlijnenlezer build'")
+        raise EditionError("edition-none-usable", folder=str(bundled))
     return chosen

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reader.core.edition.selection import InvalidEdition, read_edition
+from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION
 from reader.core.model import NavItem
 
@@ -22,8 +23,9 @@ ASSETS_DIR = "assets"
 INDEX_DIR = "index"
 
 
-class EditionError(Exception):
-    """An edition cannot be opened: missing, broken or of another format version."""
+class EditionError(ReaderError):
+    """An edition cannot be opened: missing, broken or of another format version. `code` says which; a broken
+    folder gives the code of its InvalidEdition (edition-no-manifest, edition-format ...)."""
 
 
 
@@ -112,7 +114,7 @@ class Edition:
             pages = {p["id"]: PageInfo.from_json(p) for p in pages_data}
             nav = nav_from_json(nav_data)
         except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-            raise EditionError(f"{root}: edition data unreadable ({exc}); rebuild it with 'richtlijnenlezer build'")
+            raise EditionError("edition-data-unreadable", folder=str(root), detail=str(exc)) from exc
         return cls(root=root, manifest=manifest, pages=pages, nav=nav)
 
     @property
@@ -142,4 +144,4 @@ def read_manifest(root: Path) -> dict[str, Any]:
     try:
         return read_edition(Path(root), EDITION_FORMAT_VERSION, require_index=False).manifest
     except InvalidEdition as exc:
-        raise EditionError(f"{exc.folder}: not a usable edition: {exc.reason}") from None
+        raise EditionError(exc.code, **exc.params) from None

@@ -21,7 +21,9 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+from reader.core.errors import Param, ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 
 # The name predates the edition package; packaging/README.md and administrators' log filters quote it.
@@ -40,11 +42,12 @@ REQUIRED_KEYS: dict[str, tuple[type, ...]] = {
 IN_PROGRESS_SUFFIXES = (".tmp", ".part", ".partial")
 
 
-class InvalidEdition(ValueError):
-    """An edition folder that cannot be opened; `reason` is meant for a log line or an administrator."""
+class InvalidEdition(ReaderError, ValueError):
+    """An edition folder that cannot be opened. `code` and `params` (always with `folder`) say why for the user;
+    `reason` says it in English for a log line or an administrator."""
 
-    def __init__(self, folder: Path, reason: str) -> None:
-        super().__init__(f"{folder}: {reason}")
+    def __init__(self, folder: Path, code: str, reason: str, **params: Param) -> None:
+        super().__init__(code, folder=str(folder), **params)
         self.folder = folder
         self.reason = reason
 
@@ -59,7 +62,7 @@ class EditionInfo:
     built_at: datetime  # always timezone-aware (UTC)
     page_count: int
     content_hash: str
-    manifest: dict = field(default_factory=dict, compare=False, repr=False)  # the whole validated manifest
+    manifest: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # the whole validated manifest
 
 
 def parse_built_at(value: str) -> datetime:
@@ -76,46 +79,63 @@ def read_edition(folder: Path, format_version: int, *, require_index: bool = Tru
     An edition chosen among several must be complete; one opened explicitly may lack its search index (it still
     reads, and the window says search is unavailable), hence `require_index`."""
     if not folder.is_dir():
-        raise InvalidEdition(folder, "not a directory")
+        raise InvalidEdition(folder, "edition-not-directory", "not a directory")
     manifest_path = folder / MANIFEST_NAME
     if not manifest_path.is_file():
-        raise InvalidEdition(folder, f"no {MANIFEST_NAME}")
+        raise InvalidEdition(folder, "edition-no-manifest", f"no {MANIFEST_NAME}")
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidEdition(folder, f"cannot read {MANIFEST_NAME}: {exc}") from exc
+        raise InvalidEdition(
+            folder, "edition-manifest-unreadable", f"cannot read {MANIFEST_NAME}: {exc}", detail=str(exc)
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise InvalidEdition(folder, f"{MANIFEST_NAME} is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        raise InvalidEdition(
+            folder, "edition-manifest-json", f"{MANIFEST_NAME} is not valid JSON (line {exc.lineno}: {exc.msg})",
+            line=exc.lineno, detail=exc.msg,
+        ) from exc
     if not isinstance(manifest, dict):
-        raise InvalidEdition(folder, f"{MANIFEST_NAME} is not a JSON object")
+        raise InvalidEdition(folder, "edition-manifest-not-object", f"{MANIFEST_NAME} is not a JSON object")
     missing = [key for key in REQUIRED_KEYS if key not in manifest]
     if missing:
-        raise InvalidEdition(folder, f"{MANIFEST_NAME} lacks {', '.join(missing)}")
+        raise InvalidEdition(
+            folder, "edition-manifest-missing", f"{MANIFEST_NAME} lacks {', '.join(missing)}", keys=", ".join(missing)
+        )
     for key, types in REQUIRED_KEYS.items():
         value = manifest[key]
         if isinstance(value, bool) or not isinstance(value, types):
-            raise InvalidEdition(folder, f"{MANIFEST_NAME}: {key} has the wrong type ({type(value).__name__})")
+            raise InvalidEdition(
+                folder, "edition-manifest-type", f"{MANIFEST_NAME}: {key} has the wrong type ({type(value).__name__})",
+                key=key, type=type(value).__name__,
+            )
     found_version = manifest["format_version"]
     if found_version != format_version:
         # Older editions need a rebuild; newer ones come from a newer reader. Either way we cannot read them.
         raise InvalidEdition(
-            folder, f"edition format {found_version}, this reader reads format {format_version} (rebuild it)"
+            folder, "edition-format",
+            f"edition format {found_version}, this reader reads format {format_version} (rebuild it)",
+            found=found_version, expected=format_version,
         )
     if manifest["index_format"] != INDEX_FORMAT_VERSION:
         raise InvalidEdition(
-            folder,
-            f"search index format {manifest['index_format']}, this reader reads format {INDEX_FORMAT_VERSION} (rebuild it)",
+            folder, "edition-index-format",
+            f"search index format {manifest['index_format']}, this reader reads format {INDEX_FORMAT_VERSION} "
+            "(rebuild it)",
+            found=manifest["index_format"], expected=INDEX_FORMAT_VERSION,
         )
     try:
         built_at = parse_built_at(manifest["built_at"])
     except ValueError as exc:
-        raise InvalidEdition(folder, f"{MANIFEST_NAME}: built_at {manifest['built_at']!r} is not ISO 8601") from exc
+        raise InvalidEdition(
+            folder, "edition-built-at", f"{MANIFEST_NAME}: built_at {manifest['built_at']!r} is not ISO 8601",
+            value=manifest["built_at"],
+        ) from exc
     if manifest["page_count"] < 0:
-        raise InvalidEdition(folder, f"{MANIFEST_NAME}: negative page_count")
+        raise InvalidEdition(folder, "edition-page-count", f"{MANIFEST_NAME}: negative page_count")
     if not (folder / "pages").is_dir():
-        raise InvalidEdition(folder, "no pages/ directory")
+        raise InvalidEdition(folder, "edition-no-pages", "no pages/ directory")
     if require_index and not (folder / "index").is_dir():
-        raise InvalidEdition(folder, "no index/ directory (search index)")
+        raise InvalidEdition(folder, "edition-no-index", "no index/ directory (search index)")
     return EditionInfo(
         path=folder,
         format_version=found_version,

@@ -128,10 +128,10 @@ class SearchIndex:
         try:
             meta = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise IndexFormatError(f"geen leesbare zoekindex in {index_dir}: {exc}") from exc
+            raise IndexFormatError("index-unreadable", path=str(index_dir), detail=str(exc)) from exc
         if not isinstance(meta, dict) or meta.get("format") != INDEX_FORMAT_VERSION:
             found = meta.get("format") if isinstance(meta, dict) else None
-            raise IndexFormatError(f"zoekindex heeft formaat {found}, verwacht {INDEX_FORMAT_VERSION}")
+            raise IndexFormatError("index-format", found=str(found), expected=INDEX_FORMAT_VERSION)
         # Whoosh leaves the file of a damaged table of contents to the garbage collector; that is expected here.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
@@ -142,11 +142,11 @@ class SearchIndex:
                     zdict = zlib.decompress((index_dir / ZDICT_FILE).read_bytes())
                     return cls(ix, meta, pages, zdict, _map_file(index_dir / TEXTS_FILE), index_dir)
                 ix.close()
-                problem = "zoekindex is onvolledig"
+                problem = IndexFormatError("index-incomplete", path=str(index_dir))
             except Exception as exc:  # whoosh raises many kinds on damaged files
-                problem = f"zoekindex beschadigd: {type(exc).__name__}: {exc}"
+                problem = IndexFormatError("index-corrupt", path=str(index_dir), detail=f"{type(exc).__name__}: {exc}")
             gc.collect()
-        raise IndexFormatError(problem)
+        raise problem
 
     def close(self) -> None:
         self._text.close()

@@ -115,10 +115,10 @@ class _Postings:
         self.dfs = _le_array("I", info[: 4 * n])
         self.codes = info[4 * n:]
         if len(self.dfs) != n or len(self.codes) != n:
-            raise IndexFormatError("zoekindex beschadigd: termen en postings passen niet bij elkaar")
+            raise IndexFormatError("index-corrupt-postings")
         self.length_bytes = (index_dir / LENGTHS_FILE).read_bytes()  # decoded on first use (SearchIndex._norm)
         if len(self.length_bytes) != doc_count:
-            raise IndexFormatError("zoekindex beschadigd: veldlengtes passen niet bij de secties")
+            raise IndexFormatError("index-corrupt-lengths")
         self._blob = _map_file(index_dir / POSTINGS_FILE)
         self._offsets: list[int] | None = None
 

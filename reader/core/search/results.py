@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
+from reader.core.errors import ReaderError
 
-class IndexFormatError(Exception):
-    """The index is missing, from another format version, or damaged: rebuild it."""
+
+class IndexFormatError(ReaderError):
+    """The index is missing, from another format version, or damaged: rebuild it. `code` says which."""
 
 
 @dataclass(frozen=True)

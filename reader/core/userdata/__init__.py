@@ -7,7 +7,7 @@ What a user saves is the one thing the reader must never lose, so:
 - a file that is not a readable SQLite database is moved aside as `<name>.corrupt-<timestamp>` (never deleted)
   and a fresh store starts; `UserData.recovered_from` says where the old file went;
 - a profile that cannot be written is opened read-only (or, with no store yet, as an empty in-memory store);
-  `UserData.read_only_reason` says why, and every write raises `ReadOnlyError` with that reason;
+  `UserData.read_only_error` says why (a `ReadOnlyError`), and every write raises a `ReadOnlyError` with its code;
 - two processes on one profile are safe: SQLite's locking with a busy timeout serialises their writes.
 
 Data refers to pages by page id and anchor (never by file path), so it survives new editions of a corpus.

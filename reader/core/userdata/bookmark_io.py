@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from reader.core.errors import ReaderError
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
 from reader.core.userdata.records import (
@@ -40,8 +41,8 @@ MAX_FOLDER_DEPTH = 20
 APP_LABEL = "Richtlijnenlezer"
 
 
-class BookmarkFileError(ValueError):
-    """The file cannot be imported; the message says why, in words for the user."""
+class BookmarkFileError(ReaderError, ValueError):
+    """The file cannot be imported (or exported); `code` and `params` say why."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,9 @@ def to_json(bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, now: 
 def to_netscape_html(bookmarks: Sequence[Bookmark], folders: Sequence[str] = ()) -> str:
     """The Netscape bookmark file every browser imports. Links are reader URLs; the link text is the title a
     person can read outside the reader, the note goes into <DD>."""
-    esc = lambda s: html.escape(s, quote=True)  # noqa: E731
+    def esc(s: str) -> str:
+        return html.escape(s, quote=True)
+
     lines = [
         "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
         "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
@@ -142,7 +145,7 @@ def export_file(data: UserData, path: str | os.PathLike[str], fmt: str | None = 
     elif fmt == "html":
         text = to_netscape_html(bookmarks, folders)
     else:
-        raise BookmarkFileError(f"Onbekend formaat {fmt!r}: kies json of html.")
+        raise BookmarkFileError("bookmark-file-export-format", format=repr(fmt))
     atomic_write_text(path, text)
     return len(bookmarks)
 
@@ -154,25 +157,26 @@ def guess_format(path: str | os.PathLike[str]) -> str:
 # --- import ---------------------------------------------------------------------------------------------------
 
 
-def _text(value: Any, field: str, limit: int, where: str, *, required: bool = False) -> str:
+def _text(value: Any, field: str, limit: int, item: int, *, required: bool = False) -> str:
+    """`item` is the 1-based position of the bookmark, link or folder name in the file (for the message)."""
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise BookmarkFileError(f"{where}: '{field}' moet tekst zijn.")
+        raise BookmarkFileError("bookmark-file-field-type", item=item, field=field)
     if len(value) > limit:
-        raise BookmarkFileError(f"{where}: '{field}' is langer dan {limit} tekens.")
+        raise BookmarkFileError("bookmark-file-field-length", item=item, field=field, limit=limit)
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-        raise BookmarkFileError(f"{where}: '{field}' bevat stuurtekens.")
+        raise BookmarkFileError("bookmark-file-field-control", item=item, field=field)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise BookmarkFileError(f"{where}: '{field}' bevat ongeldige tekens.") from None
+        raise BookmarkFileError("bookmark-file-field-chars", item=item, field=field) from None
     if required and not value.strip():
-        raise BookmarkFileError(f"{where}: '{field}' ontbreekt.")
+        raise BookmarkFileError("bookmark-file-field-missing", item=item, field=field)
     return value
 
 
-def _time(value: Any, field: str, where: str) -> float | None:
+def _time(value: Any, field: str, item: int) -> float | None:
     if value is None:
         return None
     try:
@@ -183,9 +187,9 @@ def _time(value: Any, field: str, where: str) -> float | None:
         else:
             raise ValueError(value)
     except (ValueError, OverflowError, OSError):
-        raise BookmarkFileError(f"{where}: '{field}' is geen geldige tijd.") from None
+        raise BookmarkFileError("bookmark-file-field-time", item=item, field=field) from None
     if not (0 <= ts < 32503680000):  # year 3000
-        raise BookmarkFileError(f"{where}: '{field}' ligt buiten het bereik.")
+        raise BookmarkFileError("bookmark-file-field-range", item=item, field=field)
     return ts
 
 
@@ -193,41 +197,37 @@ def parse_json(text: str) -> ParsedBookmarks:
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError) as err:
-        raise BookmarkFileError(f"Dit is geen geldig JSON-bestand ({err}).") from None
+        raise BookmarkFileError("bookmark-file-json", detail=str(err)) from None
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        raise BookmarkFileError("Dit is geen bladwijzerbestand van de Richtlijnenlezer.")
+        raise BookmarkFileError("bookmark-file-not-ours")
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BookmarkFileError("Het bladwijzerbestand heeft geen geldige versie.")
+        raise BookmarkFileError("bookmark-file-bad-version")
     if version > JSON_VERSION:
-        raise BookmarkFileError(
-            f"Het bladwijzerbestand heeft versie {version}; deze lezer kent versie {JSON_VERSION}. "
-            "Werk de lezer bij."
-        )
+        raise BookmarkFileError("bookmark-file-newer-version", version=version, known=JSON_VERSION)
     items = doc.get("bookmarks")
     folders = doc.get("folders", [])
     if not isinstance(items, list) or not isinstance(folders, list):
-        raise BookmarkFileError("'bookmarks' en 'folders' moeten lijsten zijn.")
+        raise BookmarkFileError("bookmark-file-not-lists")
     if len(items) > MAX_IMPORT_BOOKMARKS:
-        raise BookmarkFileError(f"Meer dan {MAX_IMPORT_BOOKMARKS} bladwijzers: dit bestand wordt niet ingelezen.")
-    folder_names = tuple(_text(f, "folders", MAX_FOLDER, "mappen", required=True) for f in folders)
+        raise BookmarkFileError("bookmark-file-too-many", limit=MAX_IMPORT_BOOKMARKS)
+    folder_names = tuple(_text(f, "folders", MAX_FOLDER, n, required=True) for n, f in enumerate(folders, 1))
     records = []
     for n, item in enumerate(items, 1):
-        where = f"bladwijzer {n}"
         if not isinstance(item, dict):
-            raise BookmarkFileError(f"{where}: geen object.")
+            raise BookmarkFileError("bookmark-file-not-object", item=n)
         section_hash = item.get("section_hash")
         if section_hash is not None:
-            section_hash = _text(section_hash, "section_hash", 128, where)
+            section_hash = _text(section_hash, "section_hash", 128, n)
         records.append(
             ImportRecord(
-                page_id=_text(item.get("page_id"), "page_id", MAX_PAGE_ID, where, required=True).strip(),
-                anchor=_text(item.get("anchor"), "anchor", MAX_ANCHOR, where).strip().lstrip("#"),
-                title=_text(item.get("title"), "title", MAX_TITLE, where),
-                note=_text(item.get("note"), "note", MAX_NOTE, where),
-                folder=_text(item.get("folder"), "folder", MAX_FOLDER, where),
-                created=_time(item.get("created"), "created", where),
-                updated=_time(item.get("updated"), "updated", where),
+                page_id=_text(item.get("page_id"), "page_id", MAX_PAGE_ID, n, required=True).strip(),
+                anchor=_text(item.get("anchor"), "anchor", MAX_ANCHOR, n).strip().lstrip("#"),
+                title=_text(item.get("title"), "title", MAX_TITLE, n),
+                note=_text(item.get("note"), "note", MAX_NOTE, n),
+                folder=_text(item.get("folder"), "folder", MAX_FOLDER, n),
+                created=_time(item.get("created"), "created", n),
+                updated=_time(item.get("updated"), "updated", n),
                 section_hash=section_hash or None,
             )
         )
@@ -259,7 +259,7 @@ class _NetscapeParser(HTMLParser):
             return
         if tag == "dl":
             if len(self._stack) >= MAX_FOLDER_DEPTH:
-                raise BookmarkFileError("De mappen in dit bestand zijn te diep genest.")
+                raise BookmarkFileError("bookmark-file-too-deep")
             self._stack.append(self._pending_folder)
             self._pending_folder = None
         elif tag == "h3":
@@ -293,7 +293,7 @@ class _NetscapeParser(HTMLParser):
         if self._capture and not self._skip_depth:
             self._buffer.append(data)
             if sum(len(b) for b in self._buffer) > MAX_NOTE * 2:
-                raise BookmarkFileError("Een tekst in dit bestand is onredelijk lang.")
+                raise BookmarkFileError("bookmark-file-text-too-long")
 
     def _folder(self) -> str:
         return "/".join(name for name in self._stack if name)
@@ -323,9 +323,7 @@ class _NetscapeParser(HTMLParser):
                 self.records.append(record)
                 self._last = record
                 if len(self.records) > MAX_IMPORT_BOOKMARKS:
-                    raise BookmarkFileError(
-                        f"Meer dan {MAX_IMPORT_BOOKMARKS} bladwijzers: dit bestand wordt niet ingelezen."
-                    )
+                    raise BookmarkFileError("bookmark-file-too-many", limit=MAX_IMPORT_BOOKMARKS)
         elif self._capture == "dd" and self._last is not None:
             self._last["note"] = text
             self._last = None
@@ -339,7 +337,7 @@ class _NetscapeParser(HTMLParser):
 def parse_netscape_html(text: str) -> ParsedBookmarks:
     head = text.lstrip()[:200].upper()
     if "NETSCAPE-BOOKMARK-FILE" not in head and "<DL" not in text[:100_000].upper():
-        raise BookmarkFileError("Dit is geen bladwijzerbestand (Netscape-HTML) zoals browsers dat exporteren.")
+        raise BookmarkFileError("bookmark-file-not-netscape")
     parser = _NetscapeParser()
     try:
         parser.feed(text)
@@ -347,26 +345,25 @@ def parse_netscape_html(text: str) -> ParsedBookmarks:
     except BookmarkFileError:
         raise
     except (ValueError, AssertionError) as err:  # HTMLParser on pathological input
-        raise BookmarkFileError(f"Het HTML-bestand kan niet worden gelezen ({err}).") from None
+        raise BookmarkFileError("bookmark-file-html", detail=str(err)) from None
     records = []
     for n, item in enumerate(parser.records, 1):
-        where = f"link {n}"
-        created = _epoch(item["created"], where)
+        created = _epoch(item["created"], n)
         records.append(
             ImportRecord(
-                page_id=_text(item["page_id"], "HREF", MAX_PAGE_ID, where, required=True),
-                anchor=_text(item["anchor"], "HREF", MAX_ANCHOR, where),
+                page_id=_text(item["page_id"], "HREF", MAX_PAGE_ID, n, required=True),
+                anchor=_text(item["anchor"], "HREF", MAX_ANCHOR, n),
                 title=item["title"][:MAX_TITLE],
                 note=item["note"][:MAX_NOTE],
                 folder=item["folder"][:MAX_FOLDER],
                 created=created,
-                updated=_epoch(item["updated"], where) or created,
+                updated=_epoch(item["updated"], n) or created,
             )
         )
     return ParsedBookmarks(tuple(records), tuple(f[:MAX_FOLDER] for f in parser.folders), parser.skipped)
 
 
-def _epoch(value: Any, where: str) -> float | None:
+def _epoch(value: Any, item: int) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -383,15 +380,14 @@ def read_bookmark_file(path: str | os.PathLike[str]) -> ParsedBookmarks:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise BookmarkFileError(
-                f"Het bestand is te groot ({size // (1024 * 1024)} MB; hoogstens "
-                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB)."
+                "bookmark-file-too-large", size_mb=size // (1024 * 1024), limit_mb=MAX_IMPORT_BYTES // (1024 * 1024)
             )
         with open(path, "rb") as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)  # the file may grow between stat and read
     except OSError as err:
-        raise BookmarkFileError(f"Kan {path} niet lezen: {err.strerror or err}.") from None
+        raise BookmarkFileError("bookmark-file-unreadable", path=str(path), detail=str(err.strerror or err)) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise BookmarkFileError("Het bestand is te groot.")
+        raise BookmarkFileError("bookmark-file-grew")
     return parse_bytes(raw)
 
 
@@ -399,15 +395,15 @@ def parse_bytes(raw: bytes) -> ParsedBookmarks:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BookmarkFileError("Het bestand is geen UTF-8-tekst.") from None
+        raise BookmarkFileError("bookmark-file-not-utf8") from None
     if "\x00" in text:
-        raise BookmarkFileError("Het bestand bevat binaire gegevens.")
+        raise BookmarkFileError("bookmark-file-binary")
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         return parse_json(text)
     if stripped.startswith("<"):
         return parse_netscape_html(text)
-    raise BookmarkFileError("Onbekend bestandsformaat: verwacht JSON of Netscape-HTML.")
+    raise BookmarkFileError("bookmark-file-unknown-type")
 
 
 def import_file(data: UserData, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:

@@ -94,7 +94,7 @@ class BookmarkStore(Store):
         values.append(now)
         cur = conn.execute(f"UPDATE bookmarks SET {', '.join(sets)} WHERE id = ?", (*values, bookmark_id))
         if cur.rowcount == 0:
-            raise UserDataError(f"Bladwijzer {bookmark_id} bestaat niet (meer).")
+            raise UserDataError("userdata-no-bookmark", id=bookmark_id)
 
     @staticmethod
     def _ensure_folder(conn: sqlite3.Connection, folder: str, now: float) -> None:
@@ -104,7 +104,7 @@ class BookmarkStore(Store):
     def _get(self, conn: sqlite3.Connection, bookmark_id: int) -> Bookmark:
         row = conn.execute(f"SELECT {_BOOKMARK_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchone()
         if row is None:
-            raise UserDataError(f"Bladwijzer {bookmark_id} bestaat niet (meer).")
+            raise UserDataError("userdata-no-bookmark", id=bookmark_id)
         return _bookmark(row)
 
     def update_bookmark(
@@ -191,7 +191,7 @@ class BookmarkStore(Store):
     def add_folder(self, name: str) -> str:
         name = _clean_folder(name)
         if not name:
-            raise UserDataError("Een map heeft een naam nodig.")
+            raise UserDataError("userdata-folder-needs-name")
         with self._write() as conn:
             self._ensure_folder(conn, name, self.clock())
         return name
@@ -200,7 +200,7 @@ class BookmarkStore(Store):
         """Rename a folder; renaming onto an existing folder merges the two."""
         new = _clean_folder(new)
         if not new:
-            raise UserDataError("Een map heeft een naam nodig.")
+            raise UserDataError("userdata-folder-needs-name")
         now = self.clock()
         with self._write() as conn:
             conn.execute("UPDATE bookmarks SET folder = ?, updated = ? WHERE folder = ?", (new, now, old))

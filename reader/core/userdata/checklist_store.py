@@ -18,7 +18,7 @@ class ChecklistStore(Store):
         """Save one checkbox. `key` comes from checklist.item_keys (text based, edition proof)."""
         page_id = _check_page_id(page_id)
         if not key or len(key) > 200:
-            raise UserDataError("Ongeldige sleutel voor een checklistitem.")
+            raise UserDataError("userdata-bad-checklist-key")
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO checklist (page_id, item_key, checked, updated, text) VALUES (?, ?, ?, ?, ?)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Collection, Sequence
 
+from reader.core.errors import ReaderError
 from reader.core.links import page_url
 
 # Limits that keep hostile or accidental input (imports, the CLI) from bloating the store.
@@ -21,12 +22,12 @@ STATUS_CHANGED = "changed"  # "gewijzigd sinds je bladwijzer"
 STATUS_SECTION_GONE = "section-gone"  # the page is there, the bookmarked heading is not
 
 
-class UserDataError(Exception):
-    """A user data operation failed; the message is fit to show to the user."""
+class UserDataError(ReaderError):
+    """A user data operation failed; `code` and `params` say why (reader.messages turns them into words)."""
 
 
 class ReadOnlyError(UserDataError):
-    """The store cannot be written (read-only profile, newer schema ...). `str(err)` says why."""
+    """The store cannot be written (read-only profile, newer schema ...); `code` says why."""
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,14 @@ def _clean_folder(folder: str | None) -> str:
 def _check_page_id(page_id: str) -> str:
     page_id = str(page_id).strip()
     if not page_id or len(page_id) > MAX_PAGE_ID or any(ord(ch) < 32 for ch in page_id) or not _valid_utf8(page_id):
-        raise UserDataError(f"Ongeldige pagina-id: {page_id[:80]!r}")
+        raise UserDataError("userdata-bad-page-id", page_id=repr(page_id[:80]))
     return page_id
 
 
 def _check_anchor(anchor: str | None) -> str:
     anchor = "" if anchor is None else str(anchor).strip().lstrip("#")
     if len(anchor) > MAX_ANCHOR or any(ord(ch) < 32 for ch in anchor) or not _valid_utf8(anchor):
-        raise UserDataError(f"Ongeldig anker: {anchor[:80]!r}")
+        raise UserDataError("userdata-bad-anchor", anchor=repr(anchor[:80]))
     return anchor
 
 

@@ -36,7 +36,7 @@ def _is_corrupt(err: sqlite3.Error) -> bool:
     return "not a database" in text or "malformed" in text
 
 
-def _probe_writable(directory: Path) -> str | None:
+def _probe_writable(directory: Path) -> ReadOnlyError | None:
     """None if we can create files in `directory` (creating it if needed), else the reason. Tried for real:
     permission bits lie (root, ACLs, read-only mounts)."""
     try:
@@ -45,7 +45,7 @@ def _probe_writable(directory: Path) -> str | None:
         os.close(fd)
         os.unlink(name)
     except OSError as err:
-        return f"De profielmap {directory} kan niet worden beschreven ({err.strerror or err})."
+        return ReadOnlyError("userdata-profile-unwritable", path=str(directory), detail=str(err.strerror or err))
     return None
 
 
@@ -77,13 +77,13 @@ class Store:
         conn: sqlite3.Connection,
         path: Path | None,
         *,
-        read_only_reason: str | None = None,
+        read_only_error: ReadOnlyError | None = None,
         recovered_from: Path | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._conn = conn
         self.path = path  # None for an in-memory store
-        self.read_only_reason = read_only_reason
+        self.read_only_error = read_only_error  # why nothing can be saved; None when the store is writable
         self.recovered_from = recovered_from  # where a corrupt store was moved to, to tell the user
         self.clock = clock
 
@@ -92,13 +92,13 @@ class Store:
     @classmethod
     def open(cls, profile_dir: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> Self:
         """Open (creating if needed) the store of a profile. Never fails for a damaged, locked or unwritable store:
-        the reader must start. Check `read_only_reason` (why nothing can be saved) and `recovered_from` (where a
+        the reader must start. Check `read_only_error` (why nothing can be saved) and `recovered_from` (where a
         damaged store was moved to) and tell the user."""
         profile = Path(profile_dir)
         path = profile / DB_NAME
         reason = _probe_writable(profile)
         if reason is None and path.exists() and not os.access(path, os.W_OK):
-            reason = f"Het bestand {path} is alleen-lezen."
+            reason = ReadOnlyError("userdata-file-read-only", path=str(path))
         if reason is not None:
             return cls._open_read_only(path, reason, clock)
 
@@ -111,12 +111,7 @@ class Store:
                     version = conn.execute("PRAGMA user_version").fetchone()[0]
                     if version > SCHEMA_VERSION:
                         conn.close()
-                        return cls._open_read_only(
-                            path,
-                            "De gebruikersgegevens zijn gemaakt door een nieuwere versie van de lezer; "
-                            "deze versie wijzigt ze niet.",
-                            clock,
-                        )
+                        return cls._open_read_only(path, ReadOnlyError("userdata-newer-schema"), clock)
                     conn.execute("PRAGMA journal_mode = WAL")
                     if version < SCHEMA_VERSION:
                         _migrate(conn)
@@ -132,22 +127,22 @@ class Store:
                         recovered = _move_aside(path, stamp)
                     except OSError as move_err:
                         return cls._open_read_only(
-                            path, f"De gebruikersgegevens in {path} zijn beschadigd en kunnen niet opzij worden "
-                            f"gezet ({move_err.strerror or move_err}).", clock)
+                            path, ReadOnlyError("userdata-corrupt-stuck", path=str(path),
+                                                detail=str(move_err.strerror or move_err)), clock)
                     log.warning("corrupt user data store %s moved aside to %s (%s)", path, recovered, err)
                     continue
                 # Busy for longer than the timeout, an I/O error ...: the reader must still start. Read what can
                 # be read, save nothing, and say why.
                 reason = (
-                    "De gebruikersgegevens zijn bezet door een ander programma; er wordt nu niets opgeslagen."
+                    ReadOnlyError("userdata-busy-read-only")
                     if _errcode(err) in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-                    else f"De gebruikersgegevens in {path} kunnen niet worden geopend om te schrijven ({err})."
+                    else ReadOnlyError("userdata-cannot-open", path=str(path), detail=str(err))
                 )
                 log.warning("user data store %s not writable: %s", path, err)
                 return cls._open_read_only(path, reason, clock, recovered)
             except OSError as err:
                 return cls._open_read_only(
-                    path, f"De gebruikersgegevens in {path} kunnen niet worden gelezen ({err.strerror or err}).",
+                    path, ReadOnlyError("userdata-unreadable", path=str(path), detail=str(err.strerror or err)),
                     clock, recovered)
         raise AssertionError("unreachable")
 
@@ -185,7 +180,7 @@ class Store:
 
     @classmethod
     def _open_read_only(
-        cls, path: Path, reason: str, clock: Callable[[], float], recovered: Path | None = None
+        cls, path: Path, reason: ReadOnlyError, clock: Callable[[], float], recovered: Path | None = None
     ) -> Self:
         """Read what is there without writing anything; with no readable store, an empty in-memory one."""
         log.warning("user data opened read-only: %s", reason)
@@ -205,14 +200,14 @@ class Store:
                         conn = memory
                         _migrate(conn)
                     conn.execute("SELECT count(*) FROM bookmarks").fetchone()
-                    return cls(conn, path, read_only_reason=reason, recovered_from=recovered, clock=clock)
+                    return cls(conn, path, read_only_error=reason, recovered_from=recovered, clock=clock)
                 except sqlite3.Error as err:
                     log.info("read-only open of %s with %s failed: %s", path, query, err)
                     if conn is not None:
                         conn.close()
         conn = sqlite3.connect(":memory:", isolation_level=None)
         _migrate(conn)
-        return cls(conn, None, read_only_reason=reason, recovered_from=recovered, clock=clock)
+        return cls(conn, None, read_only_error=reason, recovered_from=recovered, clock=clock)
 
     def close(self) -> None:
         self._conn.close()
@@ -225,7 +220,7 @@ class Store:
 
     @property
     def read_only(self) -> bool:
-        return self.read_only_reason is not None
+        return self.read_only_error is not None
 
     @property
     def schema_version(self) -> int:
@@ -239,8 +234,8 @@ class Store:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; on any error nothing of it is kept and a UserDataError explains why."""
-        if self.read_only_reason is not None:
-            raise ReadOnlyError(self.read_only_reason)
+        if self.read_only_error is not None:
+            raise ReadOnlyError(self.read_only_error.code, **self.read_only_error.params)
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -258,15 +253,15 @@ class Store:
             if isinstance(err, sqlite3.Error):
                 raise self._error(err) from err
             if isinstance(err, UnicodeError):  # text SQLite cannot take; nothing of the transaction was kept
-                raise UserDataError(f"De wijziging is niet opgeslagen: ongeldige tekens ({err}).") from err
+                raise UserDataError("userdata-bad-text", detail=str(err)) from err
             raise
 
     def _error(self, err: sqlite3.Error) -> UserDataError:
         code = _errcode(err)
         if code in _READONLY_CODES:
-            return ReadOnlyError(f"De gebruikersgegevens kunnen niet worden opgeslagen: {err}")
+            return ReadOnlyError("userdata-read-only", detail=str(err))
         if code == 13:  # SQLITE_FULL
-            return UserDataError("De schijf is vol; de wijziging is niet opgeslagen.")
+            return UserDataError("userdata-disk-full")
         if code == 5:  # SQLITE_BUSY
-            return UserDataError("De gebruikersgegevens zijn bezet door een ander programma; probeer het opnieuw.")
-        return UserDataError(f"De wijziging is niet opgeslagen: {err}")
+            return UserDataError("userdata-busy")
+        return UserDataError("userdata-not-saved", detail=str(err))

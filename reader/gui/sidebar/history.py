@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 from typing import Callable, Collection
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.userdata import UserData, UserDataError, Visit
+from reader.gui.messages import describe
 from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.history")
@@ -79,7 +80,7 @@ class HistoryPanel(QWidget):
         self.message_label.setObjectName("historyMessage")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        self._clear_error = ""  # why the last clear failed (shown in the message label)
+        self._clear_error: UserDataError | None = None  # why the last clear failed (shown in the message label)
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("historyClearButton")
         self.clear_button.clicked.connect(self.ask_clear)
@@ -101,10 +102,10 @@ class HistoryPanel(QWidget):
         self.list.setAccessibleName(self.tr("Geschiedenis"))
         self.empty_label.setText(self.tr("Nog geen pagina’s bekeken."))
         self.clear_button.setText(self.tr("Geschiedenis wissen…"))
-        if self._clear_error:
-            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", self._clear_error))
+        if self._clear_error is not None:
+            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", describe(self._clear_error)))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         # A live language switch: relabel, and rebuild the rows ("vandaag", "niet in deze editie" are translated).
         if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
@@ -155,7 +156,7 @@ class HistoryPanel(QWidget):
         if index.isValid():
             self.open_requested.emit(str(index.data(ROLE_PAGE)), "")
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentIndex().isValid():
                 self._open(self.list.currentIndex())
@@ -174,11 +175,11 @@ class HistoryPanel(QWidget):
         try:
             self.userdata.clear_history()
         except UserDataError as err:
-            self._clear_error = str(err)
-            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", self._clear_error))
+            self._clear_error = err
+            self.message_label.setText(self.tr("Niet gewist: %1").replace("%1", describe(err)))
             self.message_label.show()
             return False
-        self._clear_error = ""
+        self._clear_error = None
         self.message_label.hide()
         self.refresh()
         return True

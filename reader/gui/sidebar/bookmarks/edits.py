@@ -69,7 +69,7 @@ class BookmarkEdits:
         """Apply `fn` to the stored bookmark with `old`'s page and anchor (its id may change across undo)."""
         current = self.userdata.find_bookmark(old.page_id, old.anchor)
         if current is None:
-            raise UserDataError(QCoreApplication.translate("BookmarksPanel", "De bladwijzer bestaat niet meer."))
+            raise UserDataError("userdata-bookmark-gone")
         fn(current)
 
     def _mover(self, folder: str) -> Callable[[Bookmark], object]:

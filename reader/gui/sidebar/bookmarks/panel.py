@@ -40,6 +40,7 @@ from reader.core.userdata import (
     bookmark_status,
     matches_filter,
 )
+from reader.gui.messages import describe
 from reader.gui.sidebar.bookmarks import dialogs
 from reader.gui.sidebar.bookmarks.edits import BookmarkEdits, SectionHash
 from reader.gui.sidebar.bookmarks.menu import build_context_menu
@@ -168,9 +169,9 @@ class BookmarksPanel(QWidget):
         self._dim = dim
         self._retranslate()
         self.refresh()
-        if userdata.read_only_reason:
-            reason = userdata.read_only_reason
-            self._say(lambda: self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", reason),
+        if userdata.read_only_error is not None:
+            error = userdata.read_only_error
+            self._say(lambda: self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", describe(error)),
                       sticky=True)
         elif userdata.recovered_from is not None:
             recovered = str(userdata.recovered_from)
@@ -366,13 +367,12 @@ class BookmarksPanel(QWidget):
 
     def _report(self, err: UserDataError) -> None:
         log.warning("bookmark change failed: %s", err)
-        reason = str(err)
         if isinstance(err, ReadOnlyError):
             def make() -> str:
-                return self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", reason)
+                return self.tr("Bladwijzers kunnen niet worden opgeslagen: %1").replace("%1", describe(err))
         else:
             def make() -> str:
-                return self.tr("Niet opgeslagen: %1").replace("%1", reason)
+                return self.tr("Niet opgeslagen: %1").replace("%1", describe(err))
         self._say(make, sticky=True)
         self.save_failed.emit(make())
 
@@ -542,8 +542,13 @@ class BookmarksPanel(QWidget):
         try:
             count = export_file(self.userdata, path, fmt)
         except (OSError, BookmarkFileError) as err:
-            text = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-            self._say(lambda: self.tr("Exporteren mislukt: %1").replace("%1", text), sticky=True)
+            failure = err
+
+            def make_failure() -> str:
+                if isinstance(failure, BookmarkFileError):
+                    return self.tr("Exporteren mislukt: %1").replace("%1", describe(failure))
+                return self.tr("Exporteren mislukt: %1").replace("%1", failure.strerror or str(failure))
+            self._say(make_failure, sticky=True)
             return None
         self._say(lambda: self.tr("%1 bladwijzers geëxporteerd naar %2").replace("%1", str(count))
                   .replace("%2", str(path)))
@@ -556,8 +561,8 @@ class BookmarksPanel(QWidget):
         try:
             result, skipped = import_file(self.userdata, path)
         except BookmarkFileError as err:
-            reason = str(err)
-            self._say(lambda: self.tr("Importeren mislukt: %1").replace("%1", reason), sticky=True)
+            error = err
+            self._say(lambda: self.tr("Importeren mislukt: %1").replace("%1", describe(error)), sticky=True)
             return False
         except UserDataError as err:
             self._report(err)
