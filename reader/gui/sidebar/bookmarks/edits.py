@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
 from reader.core.userdata import Bookmark, UserData, UserDataError
