@@ -20,10 +20,9 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 
 from reader import paths
-from reader.core.userdata import item_keys
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
-from reader.core.userdata import ReadOnlyError, UserData, UserDataError
+from reader.core.userdata import ReadOnlyError, UserData, UserDataError, item_keys
 from reader.gui.messages import describe
 
 if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown
@@ -55,7 +54,7 @@ def checklist_script_source() -> str:
 
 
 # After a language switch: the progress line of a page already shown takes the new template. checklist.js keeps
-# the template it got from pageReady in a closure and offers no way to change it, so the line is rewritten from its
+# the template it got from page_ready in a closure and offers no way to change it, so the line is rewritten from its
 # data-done/data-total attributes, now and (through a MutationObserver) after every later update the script makes.
 # Any error note (a span after the text) is left as it is.
 RETEMPLATE_JS = """(function (template) {
@@ -93,8 +92,8 @@ class ChecklistBridge(QObject):
         super().__init__(controller)
         self._controller = controller
 
-    @Slot(str, result=str, name="pageReady")  # the name resources/js/checklist.js calls
-    def page_ready(self, payload: str) -> str:
+    @Slot(str, result=str)
+    def page_ready(self, payload: str) -> str:  # called from resources/js/checklist.js
         return json.dumps(self._controller._page_ready(_decode(payload)), ensure_ascii=False)
 
     @Slot(str, result=str)
@@ -184,7 +183,7 @@ class ChecklistController(QObject):
 
     def retranslate_pages(self) -> None:
         """Put the progress line of every attached page in the current language (pages loaded later get it from
-        pageReady)."""
+        page_ready)."""
         template = json.dumps(self.tr("%1 van %2 gedaan"), ensure_ascii=False)
         script = RETEMPLATE_JS.replace("(TEMPLATE)", f"({template})")
         for page in list(self._attached):
@@ -220,7 +219,7 @@ class ChecklistController(QObject):
         keys = item_keys(texts)
         self._pages[page_id] = _PageState(keys, texts)
         state = self.userdata.state(page_id)
-        checked = [state.get(k, bool(d)) for k, d in zip(keys, defaults)]
+        checked = [state.get(k, bool(d)) for k, d in zip(keys, defaults, strict=True)]  # lengths agree (above)
         self.progress_changed.emit(page_id, sum(checked), len(checked))
         reply: dict[str, Any] = {"checked": checked, "template": self.tr("%1 van %2 gedaan")}
         if self.userdata.read_only_error is not None:
@@ -231,20 +230,20 @@ class ChecklistController(QObject):
         page_id = self._page_id(data)
         index = data.get("index")
         checked = data.get("checked")
-        page = self._pages.get(page_id or "")
-        if page is None or not isinstance(index, int) or not 0 <= index < len(page.keys) or not isinstance(
-            checked, bool
-        ):
+        page = self._pages.get(page_id) if page_id is not None else None
+        if page_id is None or page is None or not isinstance(index, int) or not 0 <= index < len(page.keys):
+            return {"ok": False, "error": self.tr("Onbekend checklistitem.")}
+        if not isinstance(checked, bool):
             return {"ok": False, "error": self.tr("Onbekend checklistitem.")}
         try:
-            self.userdata.set_item(page_id, page.keys[index], checked, page.texts[index])  # type: ignore[arg-type]
+            self.userdata.set_item(page_id, page.keys[index], checked, page.texts[index])
         except UserDataError as err:
             message = (self.tr("Niet bewaard: %1") if not isinstance(err, ReadOnlyError)
                        else self.tr("Niet bewaard (alleen lezen): %1")).replace("%1", describe(err))
             log.warning("checklist tick not saved: %s", err)
             self.save_failed.emit(message)
             return {"ok": False, "error": message}
-        done, total = self.progress(page_id)  # type: ignore[arg-type]
+        done, total = self.progress(page_id)
         self.progress_changed.emit(page_id, done, total)
         return {"ok": True, "done": done, "total": total}
 

@@ -67,7 +67,7 @@ class PageBridge(QObject):
     heading_changed = Signal(str)
 
     @Slot(str)
-    def headingChanged(self, anchor: str) -> None:  # called from JavaScript
+    def report_heading(self, anchor: str) -> None:  # called from resources/js/outline.js
         self.heading_changed.emit(anchor)
 
 

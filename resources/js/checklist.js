@@ -2,7 +2,7 @@
  *
  * Runs in Qt's ApplicationWorld (isolated from the page; corpus JavaScript is off), injected by
  * reader/gui/checklist.py at DocumentCreation with qwebchannel.js prepended. It talks to the Python object
- * "rlChecklist" over the page's QWebChannel: `pageReady` returns the saved ticks, `toggled` saves one.
+ * "rlChecklist" over the page's QWebChannel: `page_ready` returns the saved ticks, `toggled` saves one.
  *
  * Several app scripts (outline, checklist ...) may each make their own `new QWebChannel(qt.webChannelTransport)`.
  * Plain qwebchannel.js cannot share a transport: each instance takes `transport.onmessage` for itself and their
@@ -179,7 +179,7 @@
         texts: boxes.map(itemText),
         defaults: boxes.map(function (b) { return b.defaultChecked; })
       });
-      bridge.pageReady(payload, function (reply) {
+      bridge.page_ready(payload, function (reply) {
         var r = {};
         try { r = JSON.parse(reply); } catch (e) { return; }
         if (r.template) template = r.template;

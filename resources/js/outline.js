@@ -43,7 +43,7 @@
     var id = compute();
     if (id === current) return;
     current = id;
-    if (bridge) bridge.headingChanged(id);
+    if (bridge) bridge.report_heading(id);
   }
 
   function schedule() {
