@@ -28,7 +28,13 @@ def prepare_process(*, offscreen: bool = False) -> None:
         os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     # Chromium's own background services (safe browsing, component updates...) must never reach for the network.
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    extra = "--disable-background-networking --disable-component-update --disable-sync --no-pings --disable-domain-reliability"
+    extra = " ".join((
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-pings",
+        "--disable-domain-reliability",
+    ))
     if "--disable-background-networking" not in flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " " + extra).strip()
     os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.debug=false")
@@ -52,7 +58,7 @@ def register_scheme() -> None:
 
 def route_qt_messages() -> None:
     """Send Qt's warnings into `logging` instead of raw stderr."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
     qt_log = logging.getLogger("reader.qt")
     levels = {
@@ -63,7 +69,7 @@ def route_qt_messages() -> None:
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
 
-    def handler(kind, context, message):  # noqa: ANN001 - Qt's signature
+    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
         qt_log.log(levels.get(kind, logging.INFO), "%s", message)
 
     qInstallMessageHandler(handler)

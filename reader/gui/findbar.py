@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEngineFindTextResult, QWebEnginePage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 
 class FindBar(QWidget):
     closed = Signal()
 
-    def __init__(self, page: QWebEnginePage, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, page: QWebEnginePage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self.page = page
@@ -37,10 +37,10 @@ class FindBar(QWidget):
         for button in (self.previous_button, self.next_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setAutoRaise(True)
-        self.field.textChanged.connect(lambda _text: self.find(forward=True, restart=True))
-        self.field.returnPressed.connect(lambda: self.find(forward=True))
-        self.next_button.clicked.connect(lambda: self.find(forward=True))
-        self.previous_button.clicked.connect(lambda: self.find(forward=False))
+        self.field.textChanged.connect(lambda _text: self.find_text(forward=True, restart=True))
+        self.field.returnPressed.connect(lambda: self.find_text(forward=True))
+        self.next_button.clicked.connect(lambda: self.find_text(forward=True))
+        self.previous_button.clicked.connect(lambda: self.find_text(forward=False))
         self.close_button.clicked.connect(self.close_bar)
         page.findTextFinished.connect(self._on_result)
         self.field.installEventFilter(self)
@@ -62,7 +62,7 @@ class FindBar(QWidget):
         self.count_label.setAccessibleName(self.tr("Aantal overeenkomsten"))
         self._show_count()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -72,7 +72,7 @@ class FindBar(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         if self.field.text():
-            self.find(forward=True, restart=True)
+            self.find_text(forward=True, restart=True)
 
     def close_bar(self) -> None:
         self.page.findText("")  # clears the highlights
@@ -81,7 +81,8 @@ class FindBar(QWidget):
         self.hide()
         self.closed.emit()
 
-    def find(self, *, forward: bool = True, restart: bool = False) -> None:
+    # Not `find`: that name is QWidget's (a static lookup by window id).
+    def find_text(self, *, forward: bool = True, restart: bool = False) -> None:
         text = self.field.text()
         if not text:
             self.page.findText("")
@@ -93,7 +94,7 @@ class FindBar(QWidget):
         flags = QWebEnginePage.FindFlag(0) if forward else QWebEnginePage.FindFlag.FindBackward
         self.page.findText(text, flags)
 
-    def _on_result(self, result) -> None:  # noqa: ANN001 - QWebEngineFindTextResult
+    def _on_result(self, result: QWebEngineFindTextResult) -> None:
         if not self.isVisible() or not self.field.text():
             return
         self.matches = result.numberOfMatches()
@@ -106,19 +107,21 @@ class FindBar(QWidget):
         elif self.matches == 0:
             self.count_label.setText(self.tr("Niet gevonden"))
         else:
-            self.count_label.setText(self.tr("%1 van %2").replace("%1", str(self.active)).replace("%2", str(self.matches)))
+            text = self.tr("%1 van %2").replace("%1", str(self.active)).replace("%2", str(self.matches))
+            self.count_label.setText(text)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()
                 return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.find(forward=False)
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shift:
+                self.find_text(forward=False)
                 return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return

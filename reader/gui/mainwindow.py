@@ -521,13 +521,13 @@ class MainWindow(QMainWindow):
         if not self.findbar.isVisible():
             self.findbar.open_bar()
         else:
-            self.findbar.find(forward=True)
+            self.findbar.find_text(forward=True)
 
     def find_previous(self) -> None:
         if not self.findbar.isVisible():
             self.findbar.open_bar()
         else:
-            self.findbar.find(forward=False)
+            self.findbar.find_text(forward=False)
 
     def focus_page(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 
 from reader.core import navigation
@@ -25,11 +25,14 @@ class ReaderPage(QWebEnginePage):
     external_link_requested = Signal(QUrl)
     navigation_refused = Signal(QUrl)
 
-    def __init__(self, profile: QWebEngineProfile, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
         self.console: list[str] = []
 
-    def acceptNavigationRequest(self, url: QUrl, kind, is_main_frame: bool) -> bool:  # noqa: N802, ANN001
+    def acceptNavigationRequest(
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        url = QUrl(url)
         request = navigation.NavigationRequest(
             url=url.toString(), kind=_KINDS.get(kind, navigation.OTHER), main_frame=is_main_frame
         )
@@ -37,17 +40,21 @@ class ReaderPage(QWebEnginePage):
         if decision is navigation.Decision.SHOW:
             return True
         if decision is navigation.Decision.ASK_EXTERNAL:
-            self.external_link_requested.emit(QUrl(url))
+            self.external_link_requested.emit(url)
         else:
             log.warning("refused navigation to %s (%s)", request.url, request.kind)
-            self.navigation_refused.emit(QUrl(url))
+            self.navigation_refused.emit(url)
         return False
 
-    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802, ANN001
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    ) -> None:
         text = f"{source}:{line}: {message}" if source else message
         self.console.append(text)
         log.info("console: %s", text)
 
-    def createWindow(self, kind):  # noqa: N802, ANN001, ANN201 - corpus pages may not open windows
+    # Qt documents a null page as "no window"; PySide6's stub forgets that it may be None.
+    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # type: ignore[override]
+        # Corpus pages may not open windows.
         log.info("refused to open a new window")
         return None

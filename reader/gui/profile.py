@@ -28,7 +28,7 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
         self.blocked: list[str] = []
         self.notifier = _Notifier()
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt's name
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
         if url.scheme() == SCHEME:
             return
@@ -69,34 +69,36 @@ def create_profile(edition_root: Path, resources_root: Path, parent: QObject | N
     return LockedProfile(profile=profile, guard=guard, handler=handler)
 
 
+WebAttribute = QWebEngineSettings.WebAttribute
+
+
 def lock_down(settings: QWebEngineSettings) -> None:
-    A = QWebEngineSettings.WebAttribute
     off = [
-        A.JavascriptEnabled,  # corpus scripts never run; the app's own scripts use the ApplicationWorld
-        A.JavascriptCanOpenWindows,
-        A.JavascriptCanAccessClipboard,
-        A.JavascriptCanPaste,
-        A.PluginsEnabled,
-        A.LocalContentCanAccessRemoteUrls,
-        A.LocalContentCanAccessFileUrls,
-        A.LocalStorageEnabled,
-        A.AutoLoadIconsForPage,
-        A.HyperlinkAuditingEnabled,
-        A.FullScreenSupportEnabled,
-        A.ScreenCaptureEnabled,
-        A.WebGLEnabled,
-        A.Accelerated2dCanvasEnabled,
-        A.DnsPrefetchEnabled,
-        A.PdfViewerEnabled,
-        A.NavigateOnDropEnabled,
-        A.AllowWindowActivationFromJavaScript,
-        A.AllowRunningInsecureContent,
-        A.AllowGeolocationOnInsecureOrigins,
-        A.WebRTCPublicInterfacesOnly,
+        WebAttribute.JavascriptEnabled,  # corpus scripts never run; the app's own scripts use the ApplicationWorld
+        WebAttribute.JavascriptCanOpenWindows,
+        WebAttribute.JavascriptCanAccessClipboard,
+        WebAttribute.JavascriptCanPaste,
+        WebAttribute.PluginsEnabled,
+        WebAttribute.LocalContentCanAccessRemoteUrls,
+        WebAttribute.LocalContentCanAccessFileUrls,
+        WebAttribute.LocalStorageEnabled,
+        WebAttribute.AutoLoadIconsForPage,
+        WebAttribute.HyperlinkAuditingEnabled,
+        WebAttribute.FullScreenSupportEnabled,
+        WebAttribute.ScreenCaptureEnabled,
+        WebAttribute.WebGLEnabled,
+        WebAttribute.Accelerated2dCanvasEnabled,
+        WebAttribute.DnsPrefetchEnabled,
+        WebAttribute.PdfViewerEnabled,
+        WebAttribute.NavigateOnDropEnabled,
+        WebAttribute.AllowWindowActivationFromJavaScript,
+        WebAttribute.AllowRunningInsecureContent,
+        WebAttribute.AllowGeolocationOnInsecureOrigins,
+        WebAttribute.WebRTCPublicInterfacesOnly,
     ]
     for attribute in off:
         settings.setAttribute(attribute, False)
-    settings.setAttribute(A.WebRTCPublicInterfacesOnly, True)
-    settings.setAttribute(A.ErrorPageEnabled, True)
-    settings.setAttribute(A.FocusOnNavigationEnabled, False)
+    settings.setAttribute(WebAttribute.WebRTCPublicInterfacesOnly, True)
+    settings.setAttribute(WebAttribute.ErrorPageEnabled, True)
+    settings.setAttribute(WebAttribute.FocusOnNavigationEnabled, False)
     settings.setUnknownUrlSchemePolicy(QWebEngineSettings.UnknownUrlSchemePolicy.DisallowUnknownUrlSchemes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
 
 from reader.core.edition import resolve_url
@@ -14,12 +14,12 @@ log = logging.getLogger("reader.scheme")
 
 
 class EditionSchemeHandler(QWebEngineUrlSchemeHandler):
-    def __init__(self, edition_root: Path, resources_root: Path, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, edition_root: Path, resources_root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.edition_root = Path(edition_root)
         self.resources_root = Path(resources_root)
 
-    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt's name
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl().toString()
         if bytes(job.requestMethod().data()) != b"GET":
             log.warning("refused %s %s", bytes(job.requestMethod().data()).decode(errors="replace"), url)

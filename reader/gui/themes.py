@@ -89,8 +89,11 @@ def palette_for(theme: str, system_palette: QPalette) -> QPalette:
     return QPalette(system_palette)
 
 
+# Short names: the palette below reads as a table.
+R, G = QPalette.ColorRole, QPalette.ColorGroup
+
+
 def _palette(**c: str) -> QPalette:
-    R, G = QPalette.ColorRole, QPalette.ColorGroup
     p = QPalette()
     roles = {
         R.Window: c["window"], R.WindowText: c["text"], R.Base: c["base"], R.AlternateBase: c["alt"],

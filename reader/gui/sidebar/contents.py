@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.model import NavItem
 from reader.gui.text import plain_tip
@@ -16,7 +16,7 @@ class ContentsTree(QTreeWidget):
     open_requested = Signal(str)  # page id
     external_requested = Signal(str)  # url of an external nav entry
 
-    def __init__(self, nav: tuple[NavItem, ...], parent=None) -> None:  # noqa: ANN001
+    def __init__(self, nav: tuple[NavItem, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
         self.setObjectName("contentsTree")

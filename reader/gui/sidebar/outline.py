@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
 from reader.gui.text import plain_tip
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
@@ -13,7 +14,7 @@ ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 class OutlineTree(QTreeWidget):
     anchor_requested = Signal(str)
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outlineTree")
         self.setHeaderHidden(True)
@@ -29,7 +30,7 @@ class OutlineTree(QTreeWidget):
         self.setAccessibleName(self.tr("Op deze pagina"))
         self.setAccessibleDescription(self.tr("De koppen van de open pagina; kies er een om ernaartoe te gaan"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

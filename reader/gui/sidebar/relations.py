@@ -6,8 +6,8 @@ edition stays visible, marked as not available, so the reader knows it exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QWidget,
 )
 
 from reader.core.edition import Edition
@@ -36,7 +37,9 @@ def _short(text: str, limit: int = SUMMARY_CHARS) -> str:
 class _TitleAndSummary(QStyledItemDelegate):
     """Draws "title\nsummary" entries as a title line over a muted, elided summary line."""
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         title, _, summary = str(index.data() or "").partition("\n")
         if not summary:
             super().paint(painter, option, index)
@@ -68,7 +71,7 @@ class _TitleAndSummary(QStyledItemDelegate):
                          metrics.elidedText(summary, Qt.TextElideMode.ElideRight, rect.width()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         if "\n" in str(index.data() or ""):
             size.setHeight(option.fontMetrics.height() * 2 + 6)
@@ -78,7 +81,7 @@ class _TitleAndSummary(QStyledItemDelegate):
 class RelationsTree(QTreeWidget):
     open_requested = Signal(str)  # page id
 
-    def __init__(self, edition: Edition, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, edition: Edition, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edition = edition
         self.setObjectName("relationsTree")
@@ -106,7 +109,7 @@ class RelationsTree(QTreeWidget):
         if self._page_id is not None:
             self.show_page(self._page_id)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -123,7 +126,7 @@ class RelationsTree(QTreeWidget):
         related_ids = {t for _, t in related if t}
         # Links to the related guidelines are listed once, under those; say so rather than "none".
         links_only_related = bool(info.links) and all(p in related_ids for p in info.links)
-        groups = [
+        groups: list[tuple[str, list[tuple[str, str | None]]]] = [
             (RELATED, related),
             (LINKS, [(p, p) for p in info.links if p not in related_ids]),
             (BACKLINKS, [(p, p) for p in info.backlinks]),
@@ -147,7 +150,9 @@ class RelationsTree(QTreeWidget):
                 self._add_entry(group, ref, target, muted, with_summary=(key == RELATED))
             group.setExpanded(True)
 
-    def _add_entry(self, group: QTreeWidgetItem, ref: str, target: str | None, muted, *, with_summary: bool) -> None:  # noqa: ANN001
+    def _add_entry(
+        self, group: QTreeWidgetItem, ref: str, target: str | None, muted: QColor, *, with_summary: bool
+    ) -> None:
         page = self.edition.pages.get(target or "")
         if page is None:
             item = QTreeWidgetItem(group, [self.tr("%1 (niet beschikbaar in deze editie)").replace("%1", ref)])
@@ -172,7 +177,7 @@ class RelationsTree(QTreeWidget):
     def group(self, key: str) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            if item.data(0, GROUP_ROLE) == key:
+            if item is not None and item.data(0, GROUP_ROLE) == key:
                 return item
         return None
 
@@ -184,7 +189,7 @@ class RelationsTree(QTreeWidget):
         out = []
         for i in range(group.childCount()):
             child = group.child(i)
-            if child.data(0, STATE_ROLE) != "empty":
+            if child is not None and child.data(0, STATE_ROLE) != "empty":
                 out.append((child.data(0, PAGE_ROLE), child.text(0), child.data(0, STATE_ROLE)))
         return out
 

@@ -17,12 +17,14 @@ import logging
 import re
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QPalette,
+    QResizeEvent,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.gui.search")
@@ -82,7 +85,8 @@ class SearchField(QLineEdit):
                     "OF-zoeken met OR, titel: en sectie: om te beperken.")
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - a live language switch relabels the field
+    def changeEvent(self, event: QEvent) -> None:
+        # A live language switch relabels the field.
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -99,7 +103,7 @@ class SearchField(QLineEdit):
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.selectAll()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Down:
             self.navigate.emit(1)
@@ -127,7 +131,7 @@ def _plain(snippet_html: str) -> str:
 class _HtmlDelegate(QStyledItemDelegate):
     """Paints a result row from its HTML_ROLE (rich text), at the width of the view."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(4)
         doc.setDefaultFont(option.font)
@@ -136,7 +140,9 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(120, width))
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -153,7 +159,7 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         view = option.widget
         if view is not None and hasattr(view, "viewport"):
             option = QStyleOptionViewItem(option)
@@ -166,7 +172,7 @@ class _ResultList(QListView):
     escaped = Signal()
     chosen = Signal(QModelIndex)  # Enter on a row, or a click (not `activated`: some styles emit it on a click too)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
             return
@@ -175,8 +181,8 @@ class _ResultList(QListView):
             return
         super().keyPressEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - rows wrap to the new width
-        super().resizeEvent(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # rows wrap to the new width
         self.scheduleDelayedItemsLayout()
 
 
@@ -253,7 +259,7 @@ class SearchPanel(QWidget):
         self.status.setAccessibleName(self.tr("Aantal resultaten"))
         self.view.setAccessibleName(self.tr("Zoekresultaten"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         # A live language switch: relabel the panel and redo the texts of what it shows (results stay as they are).
         if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
@@ -413,7 +419,9 @@ class SearchPanel(QWidget):
         else:
             self.suggestion.hide()
         if result.partial:
-            self.notice.setText(self.tr("Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."))
+            self.notice.setText(
+                self.tr("Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.")
+            )
             self.notice.show()
         else:
             self.notice.hide()
