@@ -77,8 +77,7 @@ def _open(args: argparse.Namespace) -> UserData:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.userdata import BookmarkFileError
-    from reader.core.userdata import ReadOnlyError, UserDataError
+    from reader.core.userdata import BookmarkFileError, ReadOnlyError, UserDataError
 
     try:
         data = _open(args)

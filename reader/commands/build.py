@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in exc.errors:
             print(problem, file=sys.stderr)
         print(
-            f"richtlijnenlezer build: {len(exc.errors)} error(s); fix them, or use --keep-going to leave those pages out",
+            f"richtlijnenlezer build: {len(exc.errors)} error(s); "
+            "fix them, or use --keep-going to leave those pages out",
             file=sys.stderr,
         )
         return 1

@@ -69,11 +69,15 @@ def _dump(data: dict[str, Any], out: TextIO) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         return report(args.source, args.json, sys.stdout)
-    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user; -v logs it
+    except Exception as exc:  # any failure: no traceback reaches the user; -v logs it
         log.debug("check failed", exc_info=True)
-        message = f"richtlijnenlezer check: internal error while checking {args.source} ({type(exc).__name__}: {exc}); please report this with the source attached."
+        message = (
+            f"richtlijnenlezer check: internal error while checking {args.source} ({type(exc).__name__}: {exc}); "
+            "please report this with the source attached."
+        )
         if args.json:
-            _dump({"source": str(args.source), "pages": 0, "errors": [{"file": "", "line": None, "code": "internal-error", "message": message}], "warnings": []}, sys.stdout)
+            error = {"file": "", "line": None, "code": "internal-error", "message": message}
+            _dump({"source": str(args.source), "pages": 0, "errors": [error], "warnings": []}, sys.stdout)
         else:
             print(message, file=sys.stderr)
         return 2
