@@ -53,7 +53,9 @@ def source_hash(source: Path) -> str:
     source = Path(source)
     digest = hashlib.sha256()
     for dirpath, dirnames, filenames in os.walk(source):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d)))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
+        )
         for name in sorted(filenames):
             path = Path(dirpath) / name
             if name.startswith(".") or path.is_symlink():

@@ -57,13 +57,13 @@ from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary
 log = logging.getLogger("reader.search")
 
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
-FEW_RESULTS = 3
+FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
 TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
 # Phrase checks read section texts, best-scored candidates first. The count bounds keep results deterministic;
 # the time bound only guards against pathological texts (a candidate costs ~0.2 ms for a typical section).
 PHRASE_CHECKS = 400  # candidates checked at most
 PHRASE_ENOUGH = 100  # ... stop once this many have the phrase (more than a result list shows)
-PHRASE_BUDGET_S = 0.3  # at most this long looking for spelling corrections  # below this many hits, look for a spelling suggestion
+PHRASE_BUDGET_S = 0.3  # ... and spend at most this long (seconds) checking
 SECTIONS_PER_PAGE = 3
 
 
@@ -474,11 +474,13 @@ class SearchIndex:
         a = idf * (1.2 + 1) * boost
         ids, units = self._text.postings(i)
         if restrict is None:
-            return dict(zip(ids, [a * u / (u + norm[d]) for d, u in zip(ids, units)]))
+            # ids and units are one posting list, one weight per document; not strict, so a damaged postings
+            # file gives fewer hits instead of an exception in the middle of a search
+            return dict(zip(ids, [a * u / (u + norm[d]) for d, u in zip(ids, units, strict=False)], strict=False))
         if len(restrict) < len(ids):  # loop over the smaller side (the other is a dict lookup)
-            found = dict(zip(ids, units))
+            found = dict(zip(ids, units, strict=False))
             return {d: a * u / (u + norm[d]) for d in restrict if (u := found.get(d)) is not None}
-        return {d: a * u / (u + norm[d]) for d, u in zip(ids, units) if d in restrict}
+        return {d: a * u / (u + norm[d]) for d, u in zip(ids, units, strict=False) if d in restrict}
 
     def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
         if (fieldname, text) not in self._reader:
@@ -498,7 +500,7 @@ class SearchIndex:
             # Best section, plus decreasing credit for further matching sections, times the page prior, times a
             # bonus for a title that is (mostly) the query: "richtlijnen" is the page titled so, not the page that
             # says "richtlijn" in most sections.
-            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.35, 0.15)))
+            agg = sum(sc * w for (sc, _d), w in zip(secs, (1.0, 0.35, 0.15), strict=False))  # three at most
             weight = self._page_weights[page_no] if 0 <= page_no < len(self._page_weights) else 1.0
             return agg * weight * (1.0 + TITLE_MATCH_BONUS * self._title_coverage(page_no, terms))
 
@@ -521,7 +523,8 @@ class SearchIndex:
                     snippet = alt if "<mark>" in alt else snippet
                 hits.append(Hit(
                     page=page, anchor=anchor, title=ptitle, section=stitle,
-                    breadcrumb=tuple(crumbs), snippet_html=snippet, score=round(float(pscore if score == secs[0][0] else score), 4),
+                    breadcrumb=tuple(crumbs), snippet_html=snippet,
+                    score=round(float(pscore if score == secs[0][0] else score), 4),
                 ))
         return hits
 

@@ -42,14 +42,14 @@ _CODES = "BHI"  # array typecodes by size; a term's code byte = 3 * index(ids co
 WEIGHT_UNIT = 0.5  # every part boost is a multiple of this, so weights are stored exactly as small integers
 assert all((b / WEIGHT_UNIT).is_integer()
            for b in (TITLE_BOOST, HEADING_BOOST, LEAD_TITLE_BOOST, LEAD_SUMMARY_BOOST, CRUMBS_BOOST, 1.0))
-assert all(array.array(c).itemsize == n for c, n in zip(_CODES, (1, 2, 4)))
+assert all(array.array(c).itemsize == n for c, n in zip(_CODES, (1, 2, 4), strict=True))
 
 
 def _typecode(top: int) -> str:
     return "B" if top < 0x100 else "H" if top < 0x10000 else "I"
 
 
-def _le_bytes(a: array.array) -> bytes:
+def _le_bytes(a: array.array[int]) -> bytes:
     """Little-endian bytes of an array, whatever the machine (an edition may be copied to another one)."""
     if sys.byteorder == "big" and a.itemsize > 1:
         a = array.array(a.typecode, a)
@@ -57,7 +57,7 @@ def _le_bytes(a: array.array) -> bytes:
     return a.tobytes()
 
 
-def _le_array(code: str, data: bytes) -> array.array:
+def _le_array(code: str, data: bytes) -> array.array[int]:
     a = array.array(code)
     a.frombytes(data)
     if sys.byteorder == "big" and a.itemsize > 1:
@@ -93,7 +93,7 @@ class _PostingsWriter:
         with open(index_dir / POSTINGS_FILE, "wb") as out:
             for t in terms:
                 ids, ws = self.postings[t]
-                deltas = [ids[0], *(b - a for a, b in zip(ids, ids[1:]))]
+                deltas = [ids[0], *(b - a for a, b in zip(ids, ids[1:], strict=False))]  # pairwise
                 ic, wc = _typecode(max(deltas)), _typecode(max(ws))
                 out.write(_le_bytes(array.array(ic, deltas)))
                 out.write(_le_bytes(array.array(wc, ws)))
@@ -135,10 +135,10 @@ class _Postings:
         i = self.find(term)
         return self.dfs[i] if i >= 0 else 0
 
-    def postings(self, i: int) -> tuple[list[int], array.array]:
+    def postings(self, i: int) -> tuple[list[int], array.array[int]]:
         """(document numbers, weights in WEIGHT_UNITs) of term number i."""
         if self._offsets is None:  # on first use, not at open
-            sizes = [df * (1 << (c // 3)) + df * (1 << (c % 3)) for df, c in zip(self.dfs, self.codes)]
+            sizes = [df * (1 << (c // 3)) + df * (1 << (c % 3)) for df, c in zip(self.dfs, self.codes, strict=True)]
             self._offsets = [0, *itertools.accumulate(sizes)]
         df, code = self.dfs[i], self.codes[i]
         ic, wc = _CODES[code // 3], _CODES[code % 3]
@@ -149,5 +149,5 @@ class _Postings:
         return ids, ws
 
 
-def _read_docpages(path: Path) -> array.array:
+def _read_docpages(path: Path) -> array.array[int]:
     return _le_array("I", path.read_bytes())
