@@ -115,7 +115,9 @@ def main() -> int:
     # Per-round ratios (the two runs of a round are seconds apart): robust against load that drifts over the run,
     # which matters on a shared two-core machine. Their median is the verdict.
     paired = {
-        key: round(statistics.median(f[key] / u[key] for f, u in zip(samples["frozen"], samples["unfrozen"])), 3)
+        key: round(
+            statistics.median(f[key] / u[key] for f, u in zip(samples["frozen"], samples["unfrozen"], strict=True)), 3
+        )
         for key in keys
     }
     best = {key: round(frozen_s[key]["min"] / unfrozen_s[key]["min"], 3) for key in keys}  # type: ignore[index]

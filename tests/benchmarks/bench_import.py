@@ -61,14 +61,17 @@ t, c = time.perf_counter(), cpu()
 corpus = load_corpus(Path(sys.argv[1]))
 seconds, cpu_seconds = time.perf_counter() - t, cpu() - c
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "pages": len(corpus.pages), "errors": len(corpus.errors),
-                  "warnings": len(corpus.warnings), "rss_before_mb": before / 1024, "rss_peak_mb": peak / 1024}))
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "pages": len(corpus.pages),
+                  "errors": len(corpus.errors), "warnings": len(corpus.warnings),
+                  "rss_before_mb": before / 1024, "rss_peak_mb": peak / 1024}))
 """
 
 
 def child_import(source: Path, workers: int) -> dict:
     env = dict(os.environ, RICHTLIJNENLEZER_IMPORT_WORKERS=str(workers))
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(source)], capture_output=True, text=True, check=True, cwd=REPO, env=env)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(source)], capture_output=True, text=True, check=True, cwd=REPO, env=env
+    )
     return json.loads(out.stdout)
 
 

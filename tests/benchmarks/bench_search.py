@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import pickle
 import os
+import pickle
 import shutil
 import sqlite3
 import statistics

@@ -21,8 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.core.userdata import item_keys
-from reader.core.userdata import DB_NAME, ImportRecord, UserData
+from reader.core.userdata import DB_NAME, ImportRecord, UserData, item_keys
 
 N_BOOKMARKS = 10_000
 N_HISTORY = 100_000

@@ -296,7 +296,7 @@ def main() -> int:
             "ratio": round(reader_start / bare_start, 2),
             # Each reader run next to its bare run: the median of those ratios is steadier on a busy machine.
             "median_pair_ratio": round(
-                statistics.median(r["startup_ms"] / b["startup_ms"] for b, r in zip(bare, readers)), 2
+                statistics.median(r["startup_ms"] / b["startup_ms"] for b, r in zip(bare, readers, strict=True)), 2
             ),
             "target_ratio": 1.5,
         },

@@ -65,7 +65,9 @@ def _layout(pages: int) -> list[str]:
     return paths[:pages] if pages >= 1 else []
 
 
-def _page(rng: random.Random, path: str, all_paths: list[str], titles: dict[str, str], anchors: dict[str, list[str]]) -> str:
+def _page(
+    rng: random.Random, path: str, all_paths: list[str], titles: dict[str, str], anchors: dict[str, list[str]]
+) -> str:
     import posixpath
 
     here = posixpath.dirname(path)
@@ -88,7 +90,9 @@ def _page(rng: random.Random, path: str, all_paths: list[str], titles: dict[str,
         if kind == 0:
             out += ['!!! info "Doel"', f"    {_sentence(rng)}", ""]
         elif kind == 1:
-            out += ['??? expander "Praktische tips"', "", f"    - {_sentence(rng, 6)}", f"    - {_sentence(rng, 7)}", ""]
+            out += [
+                '??? expander "Praktische tips"', "", f"    - {_sentence(rng, 6)}", f"    - {_sentence(rng, 7)}", ""
+            ]
         elif kind == 2:
             out += ["**Gewenste uitkomsten:**", ""]
             out += [f"- [ ] {_sentence(rng, 8)}" for _ in range(rng.randint(2, 5))] + [""]
@@ -145,8 +149,12 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
         target.write_text(_page(rng, path, paths, titles, anchors), encoding="utf-8")
     # Assets and the action registry.
     (docs / "afbeeldingen").mkdir()
-    (docs / "afbeeldingen" / "schema.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
-    topics = sorted({posixpath.dirname(p).split("/")[-1] for p in paths if p.startswith("richtlijnen/") and p.count("/") == 2})
+    (docs / "afbeeldingen" / "schema.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8"
+    )
+    topics = sorted(
+        {posixpath.dirname(p).split("/")[-1] for p in paths if p.startswith("richtlijnen/") and p.count("/") == 2}
+    )
     registry = ["actions:"]
     for number, topic in enumerate(topics):
         for k in range(2):
@@ -155,7 +163,8 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
                 f"    name: {_title(rng, 2)}",
                 f"    source: https://example.org/acties/{number}/{k}",
                 f'    description: "{_sentence(rng, 6)}"',
-                f"    richtlijn: {topic}" if k == 0 else f"    richtlijn: [{topic}, {topics[(number + 1) % len(topics)]}]",
+                f"    richtlijn: {topic}" if k == 0
+                else f"    richtlijn: [{topic}, {topics[(number + 1) % len(topics)]}]",
                 f"    fase: [{FASES[k % len(FASES)]}]",
                 "    type: tool",
                 "    action: Starten",

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.userdata import BookmarkFileError, UserData, export_file, import_file
 from reader.core.userdata import bookmark_io as bio
-from reader.core.userdata import BookmarkFileError, export_file, import_file
-from reader.core.userdata import UserData
 
 
 @pytest.fixture
@@ -108,10 +107,12 @@ def test_browser_file_with_scripts_and_foreign_links(other: UserData, tmp_path: 
         (b'{"format": "iets anders", "version": 1, "bookmarks": []}', "bookmark-file-not-ours"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 99, "bookmarks": []}', "bookmark-file-newer-version"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": {}}', "bookmark-file-not-lists"),
-        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": 5}]}', "bookmark-file-field-type"),
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": 5}]}',
+         "bookmark-file-field-type"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a\\u0000"}]}',
          "bookmark-file-field-control"),
-        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a", "created": "gisteren"}]}',
+        (b'{"format": "richtlijnenlezer-bookmarks", "version": 1,'
+         b' "bookmarks": [{"page_id": "a", "created": "gisteren"}]}',
          "bookmark-file-field-time"),
         (b"[" * 100000 + b"]" * 100000, "bookmark-file-json"),
         (b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a\\ud800"}]}',

@@ -29,7 +29,8 @@ def tiny_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
                  headings=((1, "Lijst", "lijst"), (2, "Taken", "taken")),
                  section_hashes={"": "3" * 64, "taken": "4" * 64}, checklist=("een", "twee")),
     ]
-    (out / "manifest.json").write_text(json.dumps({"format_version": EDITION_FORMAT_VERSION, "index_format": INDEX_FORMAT_VERSION,
+    (out / "manifest.json").write_text(json.dumps({"format_version": EDITION_FORMAT_VERSION,
+                                                   "index_format": INDEX_FORMAT_VERSION,
                                                    "page_count": 2, "content_hash": "0" * 64,
                                                    "corpus_title": "Klein", "built_at": "2026-01-01T00:00:00Z"}))
     (out / "pages.json").write_text(json.dumps([p.to_json() for p in pages]))

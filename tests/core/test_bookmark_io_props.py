@@ -9,8 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.userdata import BookmarkFileError, export_file, import_file, parse_bytes
-from reader.core.userdata import UserData, UserDataError
+from reader.core.userdata import BookmarkFileError, UserData, UserDataError, export_file, import_file, parse_bytes
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # any Unicode but lone surrogates
 ident = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=30)

@@ -54,7 +54,8 @@ def test_json_report_shape():
     assert data["pages"] == 5
     unclosed = [e for e in data["errors"] if e["code"] == "frontmatter-unclosed"]
     assert unclosed == [{"file": "pages/kapot/open.md", "line": 1, "code": "frontmatter-unclosed",
-                         "message": "The front matter opened with --- on line 1 is never closed; add a --- line after it."}]
+                         "message": "The front matter opened with --- on line 1 is never closed;"
+                                    " add a --- line after it."}]
     assert all(set(item) == {"file", "line", "code", "message"} for item in data["errors"] + data["warnings"])
     assert len(data["warnings"]) == 11
 
@@ -67,7 +68,8 @@ def test_unreadable_source_exits_2(tmp_path):
     code, out = run_check(str(tmp_path), "--json")
     assert code == 2
     data = json.loads(out)
-    assert data["pages"] == 0 and data["errors"][0]["code"] == "mkdocs-yaml" and data["errors"][0]["file"] == "mkdocs.yml"
+    assert data["pages"] == 0
+    assert data["errors"][0]["code"] == "mkdocs-yaml" and data["errors"][0]["file"] == "mkdocs.yml"
 
 
 def test_internal_error_is_a_message_not_a_traceback(monkeypatch, capsys):

@@ -73,7 +73,10 @@ SAME_ARGUMENTS = [
     # The default subcommand: `richtlijnenlezer [PAGE]` is `open`, with its options on either side of the page.
     (["--edition", "E", "start"], ["start", "--edition", "E"]),
     (["open", "start"], ["start"]),
-    (["build", "--out", "O", "--keep-going", "--json", "SRC"], ["build", "SRC", "--json", "--keep-going", "--out", "O"]),
+    (
+        ["build", "--out", "O", "--keep-going", "--json", "SRC"],
+        ["build", "SRC", "--json", "--keep-going", "--out", "O"],
+    ),
     (["check", "--json", "SRC"], ["check", "SRC", "--json"]),
     (["search", "--edition", "E", "--json", "--limit", "3", "open source"],
      ["search", "open source", "--edition", "E", "--json", "--limit", "3"]),

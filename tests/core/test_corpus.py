@@ -6,9 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.corpus import find_placeholders
-from reader.core.corpus import UNLISTED_SECTION_TITLE, body_links, first_paragraph, load_corpus
-from reader.core.corpus import UnknownTag, read_mkdocs_config
+from reader.core.corpus import (
+    UNLISTED_SECTION_TITLE,
+    UnknownTag,
+    body_links,
+    find_placeholders,
+    first_paragraph,
+    load_corpus,
+    read_mkdocs_config,
+)
 from reader.core.model import LINK, RELATION, Edge
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpora"
@@ -64,7 +70,9 @@ def test_nav_sections_indexes_external_and_unlisted(handboek):
         ("1. Zorg voor toegang", "richtlijnen/toegang"),  # untitled entry: the page title
         ("Open data", "richtlijnen/open-data"),  # a section whose index page opens it
     ]
-    assert [(c.title, c.page) for c in richtlijnen.children[1].children] == [("Stappen", "richtlijnen/open-data/stappen")]
+    assert [(c.title, c.page) for c in richtlijnen.children[1].children] == [
+        ("Stappen", "richtlijnen/open-data/stappen")
+    ]
     assert [(c.title, c.url) for c in nav[2].children] == [("Broncode", "https://example.org/broncode")]
     assert [c.page for c in nav[3].children] == ["over/niet-in-nav"]
     assert handboek.breadcrumb("richtlijnen/open-data/stappen") == ("Richtlijnen", "Open data")
@@ -88,7 +96,9 @@ def test_links_are_typed_deduplicated_edges_with_backlinks(handboek):
     assert len(links) == len(set(links))
     # the link inside the snippet counts for the including page
     assert Edge("index", "richtlijnen/open-data/stappen", LINK, None) in links
-    assert {e.source for e in handboek.backlinks("richtlijnen/toegang")} == {"index", "richtlijnen", "richtlijnen/open-data"}
+    assert {e.source for e in handboek.backlinks("richtlijnen/toegang")} == {
+        "index", "richtlijnen", "richtlijnen/open-data"
+    }
 
 
 def test_headings_with_lines(handboek):
@@ -97,8 +107,11 @@ def test_headings_with_lines(handboek):
     assert anchors[:3] == ["1-zorg-voor-toegang", "waarom-is-het-belangrijk", "toepassen"]
     assert "waarom-is-het-belangrijk_1" in anchors
     assert "geen-kop-want-code" not in anchors and "geen-markdown-kop" not in anchors
-    assert {"kop-in-een-admonitie", "kop-in-md_in_html", "kop-in-een-tabblad", "kop-in-een-uitklapper", "setext-kop"} <= set(anchors)
-    text = (FIXTURES / "handboek" / "docs" / "richtlijnen" / "toegang" / "index.md").read_text(encoding="utf-8").split("\n")
+    assert {
+        "kop-in-een-admonitie", "kop-in-md_in_html", "kop-in-een-tabblad", "kop-in-een-uitklapper", "setext-kop"
+    } <= set(anchors)
+    source = FIXTURES / "handboek" / "docs" / "richtlijnen" / "toegang" / "index.md"
+    text = source.read_text(encoding="utf-8").split("\n")
     for heading in toegang.headings:
         assert heading.line > 0
         line = text[heading.line - 1]
@@ -176,7 +189,10 @@ def test_plain_folder_without_mkdocs_yml(tmp_path):
 
 
 def test_first_paragraph_skips_structure():
-    body = "# Kop\n\n!!! note\n    x\n\n<div>html</div>\n\n- lijst\n\nDit is **de** [eerste](x.md) `alinea`\nover twee regels.\n\nTweede."
+    body = (
+        "# Kop\n\n!!! note\n    x\n\n<div>html</div>\n\n- lijst\n\n"
+        "Dit is **de** [eerste](x.md) `alinea`\nover twee regels.\n\nTweede."
+    )
     assert first_paragraph(body) == "Dit is de eerste alinea over twee regels."
     assert len(first_paragraph("woord " * 200)) <= 300
 
@@ -191,7 +207,7 @@ def test_body_links_ignore_code_and_find_html_and_refs():
         "[ref]: h.md\n"
         "[^1]: voetnoot, geen link\n"
     )
-    assert [(l.href, l.image) for l in body_links(body)] == [
+    assert [(link.href, link.image) for link in body_links(body)] == [
         ("a.md", False), ("b.png", True), ("f.md", False), ("g.svg", True), ("h.md", False)
     ]
 
@@ -217,7 +233,9 @@ def test_parallel_import_gives_the_same_corpus(tmp_path):
 
 def test_exclude_docs_readme_index_and_registry_elsewhere(tmp_path):
     files = {
-        "mkdocs.yml": "site_name: X\nexclude_docs: |\n  *.tmp.md\n  /concepten/\n  drafts/**/geheim.md\n  !concepten/publiek.md\n",
+        "mkdocs.yml": (
+            "site_name: X\nexclude_docs: |\n  *.tmp.md\n  /concepten/\n  drafts/**/geheim.md\n  !concepten/publiek.md\n"
+        ),
         "docs/index.md": "---\ntitle: S\nsummary: s\n---\n[map](map/) [registry](data/acties.md)\n"
                          '<div class="action-cards" data-richtlijn="x"></div>\n',
         "docs/map/README.md": "---\ntitle: Leesmij\nsummary: r\n---\n",

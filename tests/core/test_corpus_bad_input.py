@@ -79,7 +79,9 @@ def test_broken_fixture_keeps_the_rest_working(broken):
     assert [h.anchor for h in werkwijze.headings] == ["werkwijze", "stappenplan", "stappenplan_1"]
     assert werkwijze.aliases == ("werkwijze-oud",)
     # auto_append from mkdocs.yml brings the abbreviations to every page
-    assert werkwijze.abbreviations == {"AVG": "Algemene verordening gegevensbescherming", "API": "Application Programming Interface"}
+    assert werkwijze.abbreviations == {
+        "AVG": "Algemene verordening gegevensbescherming", "API": "Application Programming Interface"
+    }
     # the refused include leaves nothing of the outside file in the body
     assert "--8<--" not in broken.pages["index"].body
     # unknown YAML tags in mkdocs.yml are inert, nothing was executed, the rest of the config is read
@@ -225,7 +227,9 @@ def test_include_that_escapes_the_project(tmp_path):
         "deel.md": "Gedeelde tekst.\n",
     })
     (project / "link.md").symlink_to(secret)
-    (project / "docs" / "via-link.md").write_text('---\ntitle: V\nsummary: v\n---\n--8<-- "link.md"\n', encoding="utf-8")
+    (project / "docs" / "via-link.md").write_text(
+        '---\ntitle: V\nsummary: v\n---\n--8<-- "link.md"\n', encoding="utf-8"
+    )
     corpus = load_corpus(project)
     assert triples(corpus, ERROR) == {
         ("include-outside", "docs/index.md", 10),
@@ -240,7 +244,10 @@ def test_include_missing_and_ranges(tmp_path):
     write(tmp_path, {
         "mkdocs.yml": "site_name: S\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [stukken]\n",
         "stukken/deel.md": "een\ntwee\ndrie\nvier [kapot](weg.md)\n",
-        "docs/index.md": '---\ntitle: T\nsummary: s\n---\n\n--8<-- "deel.md:2:3"\n\n--8<-- "ontbreekt.md"\n\n;--8<-- "deel.md"\n\n    --8<-- "deel.md:4:4"\n',
+        "docs/index.md": (
+            '---\ntitle: T\nsummary: s\n---\n\n--8<-- "deel.md:2:3"\n\n--8<-- "ontbreekt.md"\n\n'
+            ';--8<-- "deel.md"\n\n    --8<-- "deel.md:4:4"\n'
+        ),
     })
     corpus = load_corpus(tmp_path)
     body = corpus.pages["index"].body
@@ -361,7 +368,10 @@ def test_heading_lines_stay_right_after_snippets(tmp_path):
 
 def test_mkdocs_inherit_inside_the_source(tmp_path):
     write(tmp_path, {
-        "basis.yml": "site_name: Basis\ntheme:\n  name: material\n  language: nl\n  features: [navigation.indexes]\ndocs_dir: inhoud\n",
+        "basis.yml": (
+            "site_name: Basis\ntheme:\n  name: material\n  language: nl\n  features: [navigation.indexes]\n"
+            "docs_dir: inhoud\n"
+        ),
         "mkdocs.yml": "INHERIT: basis.yml\ntheme:\n  features: []\nnav:\n  - index.md\n",
         "inhoud/index.md": GOOD_PAGE,
     })

@@ -15,7 +15,11 @@ from reader.core.model import ERROR, WARNING
 _SCALAR = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30), st.dates()
 )
-_VALUE = st.recursive(_SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=10)
+_VALUE = st.recursive(
+    _SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=10,
+)
 _KEYS = st.sampled_from(["title", "summary", "relations", "id", "tags", "hide", "1", ""]) | st.text(max_size=10)
 _FRONT_MATTER = st.dictionaries(_KEYS, _VALUE, max_size=6)
 
@@ -61,10 +65,19 @@ def test_any_page_gives_a_page_or_clean_problems(front, body, closed, raw):
         assert all(h.anchor for h in page.headings) or not page.headings
 
 
-_CONFIG_KEYS = st.sampled_from(["site_name", "docs_dir", "nav", "theme", "markdown_extensions", "exclude_docs", "INHERIT", "x"])
+_CONFIG_KEYS = st.sampled_from(
+    ["site_name", "docs_dir", "nav", "theme", "markdown_extensions", "exclude_docs", "INHERIT", "x"]
+)
 _NAV_ENTRY = st.recursive(
-    st.one_of(st.sampled_from(["index.md", "a.md", "weg.md", "https://example.org", "", "../x.md", "/abs.md"]), st.none(), st.integers()),
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.one_of(st.text(max_size=5), st.integers()), inner, max_size=2)),
+    st.one_of(
+        st.sampled_from(["index.md", "a.md", "weg.md", "https://example.org", "", "../x.md", "/abs.md"]),
+        st.none(),
+        st.integers(),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.one_of(st.text(max_size=5), st.integers()), inner, max_size=2),
+    ),
     max_leaves=8,
 )
 _CONFIG = st.dictionaries(_CONFIG_KEYS, st.one_of(_VALUE, _NAV_ENTRY), max_size=5)
@@ -93,10 +106,15 @@ def test_any_mkdocs_yml_gives_a_corpus_or_a_corpus_error(config):
         assert problem.message.endswith(".")
 
 
-_SEGMENT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\\x00"), min_size=1, max_size=8).filter(
-    lambda s: s not in (".", "..") and not s.startswith(".")
+_SEGMENT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/\\\x00"), min_size=1, max_size=8
+).filter(lambda s: s not in (".", "..") and not s.startswith("."))
+_PATHS = st.lists(
+    st.lists(_SEGMENT, min_size=1, max_size=3).map(lambda parts: "/".join(parts) + ".md"),
+    min_size=1,
+    max_size=6,
+    unique_by=str.casefold,
 )
-_PATHS = st.lists(st.lists(_SEGMENT, min_size=1, max_size=3).map(lambda parts: "/".join(parts) + ".md"), min_size=1, max_size=6, unique_by=str.casefold)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -109,9 +127,12 @@ def test_random_names_and_links_never_raise(paths, data):
             target = root / rel
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                hrefs = data.draw(st.lists(st.sampled_from(paths + ["#x", "../" + paths[0], "/" + paths[0] + "#kop", "%zz", "a b.md"]), max_size=3))
+                odd = ["#x", "../" + paths[0], "/" + paths[0] + "#kop", "%zz", "a b.md"]
+                hrefs = data.draw(st.lists(st.sampled_from(paths + odd), max_size=3))
                 body = "\n".join(f"[l]({h})" for h in hrefs)
-                target.write_text(f"---\ntitle: t\nsummary: s\nrelations: {hrefs!r}\n---\n# Kop\n{body}\n", encoding="utf-8")
+                target.write_text(
+                    f"---\ntitle: t\nsummary: s\nrelations: {hrefs!r}\n---\n# Kop\n{body}\n", encoding="utf-8"
+                )
                 written.append(rel)
             except OSError:  # a name this file system refuses (too long, a file where a folder is wanted)
                 continue

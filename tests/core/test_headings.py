@@ -80,7 +80,11 @@ def test_extract_headings_lines_and_tricky_blocks():
 
 
 # Random documents built from the constructs that decide what is a heading.
-_WORDS = st.sampled_from(["Kop", "kop", "Één", "café", "1.", "data", "API", "&amp;", "`code`", "**vet**", "[link](x.md)", "[^1]", "_x_", "<b>b</b>", "{#id}", "{: .klasse}", "#", "::", "--", ":tada:", ":material-cloud:", ":fontawesome-solid-house:", ":nope:", "🎉"])
+_WORDS = st.sampled_from([
+    "Kop", "kop", "Één", "café", "1.", "data", "API", "&amp;", "`code`", "**vet**", "[link](x.md)", "[^1]", "_x_",
+    "<b>b</b>", "{#id}", "{: .klasse}", "#", "::", "--", ":tada:", ":material-cloud:", ":fontawesome-solid-house:",
+    ":nope:", "🎉",
+])
 _TEXT = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
 _LINE = st.one_of(
     _TEXT,

@@ -16,13 +16,12 @@ import pytest
 
 from reader import paths
 from reader.core import navigation as nav
-from reader.core.userdata import to_netscape_html
-from reader.core.edition import build_edition
+from reader.core.edition import build_edition, resolve_url
 from reader.core.links import asset_url
 from reader.core.navigation import Decision, NavigationRequest, decide
 from reader.core.render.sanitize import ATTRIBUTES, GENERIC_ATTRIBUTES, TAGS, sanitize_html
 from reader.core.search import make_snippet
-from reader.core.edition import resolve_url
+from reader.core.userdata import to_netscape_html
 
 WIRE = "http://127.0.0.1:9"  # a port nothing listens on; the GUI test uses a live tripwire instead
 
@@ -157,7 +156,8 @@ def write_hostile_source(dest: Path, wire: str = WIRE) -> Path:
         ("---\ntitle: Kwaad\nsummary: Elke regel probeert iets.\n---\n\n# Kwaad\n\n"
         "## Kop &lt;b&gt;vet&lt;/b&gt; &lt;img src='/etc/x.png'&gt;\n\n"
         "Een HTML-woord en een *[nadruk]*{: onclick=\"x\" style=\"background:url(WIRE/attr)\" }\n\n"
-        "Alinea\n{: onclick=\"document.title='PWN'\" style=\"background:url(WIRE/attrlist)\" href=\"javascript:x\" }\n\n"
+        "Alinea\n{: onclick=\"document.title='PWN'\" style=\"background:url(WIRE/attrlist)\""
+        " href=\"javascript:x\" }\n\n"
         '!!! note "<img src=x onerror=alert(1)> notitel"\n    Inhoud.\n\n'
         '=== "<script>x</script> tab"\n    Tab-inhoud.\n\n'
         "Voetnoot[^1].\n\n[^1]: <img src=x onerror=alert(1)> voetnoottekst\n\n"
@@ -235,7 +235,9 @@ def test_each_hostile_line_sanitizes_to_inert_markup(line: str) -> None:
                 assert value == "display: none"
             if name in ("href", "src"):
                 low = (value or "").strip().lower()
-                assert not low.startswith(("javascript", "data:text", "data:image/svg", "blob:", "rl:", "vbscript")), value
+                assert not low.startswith(
+                    ("javascript", "data:text", "data:image/svg", "blob:", "rl:", "vbscript")
+                ), value
     assert "127.0.0.1" not in "".join(str(a.get("src", "")) + str(a.get("srcset", "")) for _, a in got.elements)
 
 

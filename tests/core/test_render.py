@@ -10,8 +10,7 @@ import pytest
 
 from reader import paths
 from reader.core.model import Page
-from reader.core.render import IconSet, icon_set, page_document, render_page
-from reader.core.render import parse_fragment, visible_text
+from reader.core.render import IconSet, icon_set, page_document, parse_fragment, render_page, visible_text
 
 ICONS = icon_set(paths.icons_dir())
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
@@ -124,7 +123,8 @@ def test_card_grid_and_icons(tree):
     icon = one(grid, "span", "rl-icon")  # only the known one is left
     assert icon.has_class("lg") and icon.has_class("middle")  # attr_list classes kept
     svg = one(icon, "svg")
-    assert svg.attrs["viewbox"] == "0 0 24 24"  # html.parser lower-cases; the HTML parser restores it and svg.attrs["aria-hidden"] == "true"
+    assert svg.attrs["viewbox"] == "0 0 24 24"  # html.parser lower-cases; the HTML parser restores it
+    assert svg.attrs["aria-hidden"] == "true"
 
 
 def serialize_children(el):

@@ -46,7 +46,10 @@ def test_every_icon_shortcode_in_the_corpora_is_bundled():
     assert not {name for name in used if BUNDLE.icon_svg(name) is None}
 
 
-_SAFE_ENTRY = re.compile(r'^[-0-9. ]+\|(?:<(?:/?(?:path|circle|ellipse|rect|polygon|polyline|line|g))(?: [a-z-]+="[-+0-9A-Za-z.,#%() ]*")*/?>)*$')
+_SAFE_ENTRY = re.compile(
+    r'^[-0-9. ]+\|(?:<(?:/?(?:path|circle|ellipse|rect|polygon|polyline|line|g))'
+    r'(?: [a-z-]+="[-+0-9A-Za-z.,#%() ]*")*/?>)*$'
+)
 
 
 @pytest.mark.parametrize("name, key", [("icons.json.gz", "icons"), ("twemoji.json.gz", "emoji")])

@@ -10,8 +10,7 @@ import pytest
 
 from reader import paths
 from reader.core.corpus import load_corpus
-from reader.core.render import icon_set, page_document, render_page
-from reader.core.render import parse_fragment, remove, visible_text
+from reader.core.render import icon_set, page_document, parse_fragment, remove, render_page, visible_text
 
 ICONS = icon_set(paths.icons_dir())
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
@@ -33,7 +32,8 @@ def rendered_corpus(request):
 def test_heading_ids_equal_the_importers(rendered_corpus):
     _, corpus, rendered = rendered_corpus
     for pid, page in corpus.pages.items():
-        assert [(h.level, h.anchor) for h in rendered[pid].headings] == [(h.level, h.anchor) for h in page.headings], pid
+        expected = [(h.level, h.anchor) for h in page.headings]
+        assert [(h.level, h.anchor) for h in rendered[pid].headings] == expected, pid
         ids = set(re.findall(r'\sid="([^"]*)"', rendered[pid].html))
         assert page.anchors <= ids, pid
 
@@ -55,7 +55,7 @@ def test_no_artifacts_and_nothing_unsafe(rendered_corpus):
                 assert el.parent is not None and (el.parent.has_class("rl-icon") or el.parent.has_class("rl-emoji"))
         assert not (tags & set(FORBIDDEN_TAGS) - {"svg"}), (pid, tags & set(FORBIDDEN_TAGS))
         for el in tree.iter():
-            for name, value in el.attrs.items():
+            for name in el.attrs:
                 assert not name.startswith("on"), (pid, el.tag, name)
                 assert name not in ("style", "target", "srcset"), (pid, el.tag, name)
             if el.tag == "img":
@@ -95,7 +95,8 @@ def test_home_page_script_is_gone_and_page_still_reads(rendered_corpus):
 def test_remote_image_and_form_are_neutralised():
     corpus = load_corpus(SHARED / "nerds-2025-12")  # the form and the remote label are in this edition
     rendered = {
-        pid: render_page(corpus.pages[pid], corpus, ICONS) for pid in ("Over-NeRDS/toegankelijkheid", "richtlijnen/cloud")
+        pid: render_page(corpus.pages[pid], corpus, ICONS)
+        for pid in ("Over-NeRDS/toegankelijkheid", "richtlijnen/cloud")
     }
     label = rendered["Over-NeRDS/toegankelijkheid"]
     assert len(label.remote_images) == 1 and label.remote_images[0].startswith("https://")

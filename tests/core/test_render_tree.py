@@ -5,12 +5,23 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.render import Element, Raw, Text, parse_fragment, remove, replace, serialize, unwrap, visible_text
-from reader.core.render import sanitize_html
+from reader.core.render import (
+    Element,
+    Raw,
+    Text,
+    parse_fragment,
+    remove,
+    replace,
+    sanitize_html,
+    serialize,
+    unwrap,
+    visible_text,
+)
 
 
 def test_round_trip_of_sanitized_markup():
-    html = ('<h2 id="a">Kop &amp; meer</h2><p class="x">tekst &lt;b&gt; <a href="?a=1&amp;b=2" title="&quot;q&quot;">l</a>'
+    html = ('<h2 id="a">Kop &amp; meer</h2>'
+            '<p class="x">tekst &lt;b&gt; <a href="?a=1&amp;b=2" title="&quot;q&quot;">l</a>'
             '<br><img src="p.png" alt="a &lt; b"></p><details open><summary>s</summary></details>'
             '<input type="checkbox" checked>')
     assert serialize(parse_fragment(html)) == html
@@ -27,7 +38,9 @@ def test_text_and_attributes_are_escaped_on_output():
     p = root.append(Element("p", {"title": '"><script>x</script>'}))
     p.append(Text("<script>alert(1)</script> & co"))  # type: ignore[union-attr]
     out = serialize(root)
-    assert out == '<p title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>'
+    assert out == (
+        '<p title="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>'
+    )
 
 
 def test_raw_is_the_only_unescaped_output():

@@ -11,9 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader import paths
-from reader.core.render import icon_set, page_document, render_page
-from reader.core.render import parse_fragment
-from reader.core.render import sanitize_html
+from reader.core.render import icon_set, page_document, parse_fragment, render_page, sanitize_html
 
 ICONS = icon_set(paths.icons_dir())
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "render"
@@ -115,7 +113,7 @@ def test_xss_page_has_no_active_content(xss_rendered):
                    "data:text", "svg+xml", "url(", "@import", "expression("):
         assert needle not in lowered, needle
     assert lowered.count("<link") == 1 and lowered.count("<meta") == 1  # our stylesheet and charset only
-    for tag, name, value in attrs_of(rendered.html):
+    for tag, name, _value in attrs_of(rendered.html):
         assert not name.startswith("on"), (tag, name)
         assert name not in ("style", "target", "srcset", "poster", "action", "formaction", "background")
 
@@ -135,7 +133,9 @@ def test_xss_page_fetches_nothing(xss_rendered):
 
 def test_xss_links_external_lose_target_and_gain_marker(xss_rendered):
     rendered, _ = xss_rendered
-    ext = [el for el in parse_fragment(rendered.html).iter() if el.tag == "a" and el.text_content() == "extern met target"]
+    ext = [
+        el for el in parse_fragment(rendered.html).iter() if el.tag == "a" and el.text_content() == "extern met target"
+    ]
     assert len(ext) == 1
     assert ext[0].attrs["rel"] == "noopener noreferrer" and ext[0].has_class("rl-external")
     # javascript: links are plain text now

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.search import dutch, query
 from reader.core.search import (
     INDEX_FORMAT_VERSION,
     META_FILE,
@@ -18,8 +17,10 @@ from reader.core.search import (
     SearchIndex,
     analyze,
     build_index,
+    dutch,
     index_format,
     make_snippet,
+    query,
     word_matches,
 )
 

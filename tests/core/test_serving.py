@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.links import app_url, asset_url, page_url
 from reader.core.edition import resolve_url, safe_join
+from reader.core.links import app_url, asset_url, page_url
 
 
 @pytest.fixture

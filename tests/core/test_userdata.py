@@ -10,9 +10,6 @@ from pathlib import Path
 import pytest
 
 from reader.core import userdata as ud
-from reader.core.userdata import history_store, schema
-from reader.core.userdata import store as store_module
-from reader.core.userdata import item_keys
 from reader.core.userdata import (
     DB_NAME,
     SCHEMA_VERSION,
@@ -24,7 +21,11 @@ from reader.core.userdata import (
     UserData,
     UserDataError,
     bookmark_status,
+    history_store,
+    item_keys,
+    schema,
 )
+from reader.core.userdata import store as store_module
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ def test_two_processes_on_one_profile(tmp_path: Path) -> None:
     UserData.open(profile).close()
     children = [_spawn(profile, tag, 0) for tag in ("een", "twee")]
     reported: dict[str, list[str]] = {"een": [], "twee": []}
-    for child, tag in zip(children, reported):
+    for child, tag in zip(children, reported, strict=True):
         # Let both run concurrently until each has committed a good number of writes.
         while len(reported[tag]) < 120:
             line = child.stdout.readline()

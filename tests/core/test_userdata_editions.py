@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.userdata import item_keys
 from reader.core.edition import Edition, build_edition
 from reader.core.userdata import (
     STATUS_CHANGED,
@@ -16,6 +15,7 @@ from reader.core.userdata import (
     STATUS_SECTION_GONE,
     UserData,
     bookmark_status,
+    item_keys,
 )
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
@@ -79,7 +79,7 @@ def test_checklist_ticks_survive_an_edition_without_the_lists(editions: tuple[Ed
         ticked: dict[str, set[str]] = {}
         for info in new.pages.values():
             keys = item_keys(list(info.checklist))
-            for n, (key, text) in enumerate(zip(keys, info.checklist)):
+            for n, (key, text) in enumerate(zip(keys, info.checklist, strict=True)):
                 if n % 2 == 0:
                     data.set_item(info.id, key, True, text)
                     ticked.setdefault(info.id, set()).add(text)
