@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWebEngineCore import QWebEnginePage
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
-    from reader.gui.app import AppContext
+    from reader.gui.app import AppContext, Reader
 
 
 @pytest.fixture(scope="session")
-def qapp():  # noqa: ANN201 - overrides pytest-qt's fixture: the scheme must be registered before the app exists
+def qapp() -> Iterator[QApplication]:
+    """Overrides pytest-qt's fixture: the reader's scheme must be registered before the app exists."""
     from reader.gui.app import create_application
 
     app = create_application(["pytest"], offscreen=True)
@@ -23,7 +32,7 @@ def qapp():  # noqa: ANN201 - overrides pytest-qt's fixture: the scheme must be 
     app.clipboard().clear()  # Qt crashes at exit when the offscreen clipboard still owns data
 
 
-def _delete_web_objects(app) -> None:  # noqa: ANN001
+def _delete_web_objects(app: QApplication) -> None:
     """Whatever a test left behind: views (with their pages) first, then profiles, or Chromium crashes at exit."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -42,7 +51,7 @@ def _delete_web_objects(app) -> None:  # noqa: ANN001
 
 
 @pytest.fixture(scope="session")
-def reader_context(qapp):  # noqa: ANN001, ANN201
+def reader_context(qapp: QApplication) -> AppContext:
     """What the app keeps across readers (translations, the system palette), made once as the open command does."""
     from reader.gui.app import create_context
 
@@ -50,13 +59,20 @@ def reader_context(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def open_reader(reader_context, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN001
+def back_to_dutch(reader_context: AppContext) -> Iterator[None]:
+    """For tests that switch the interface language: the session's app is Dutch again afterwards, whatever failed."""
+    yield
+    reader_context.translations.apply("nl")
+
+
+@pytest.fixture
+def open_reader(reader_context: AppContext, qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Reader]]:
     """Factory: `open_reader(edition_dir, page=None, profile=None)` -> Reader with its first page loaded."""
     from reader.gui.app import create_reader
 
-    made = []
+    made: list[Reader] = []
 
-    def make(edition_dir: Path, page: str | None = None, profile: Path | None = None):  # noqa: ANN202
+    def make(edition_dir: Path, page: str | None = None, profile: Path | None = None) -> Reader:
         reader = create_reader(edition_dir, profile or (tmp_path / "profile"), context=reader_context)
         made.append(reader)
         window = reader.window
@@ -73,13 +89,13 @@ def open_reader(reader_context, qtbot, tmp_path: Path) -> Callable:  # noqa: ANN
 
 
 @pytest.fixture
-def run_js(qtbot) -> Callable:  # noqa: ANN001
+def run_js(qtbot: QtBot) -> Callable[[QWebEnginePage, str], Any]:
     """`run_js(page, script)`: run in the app's isolated world; JSON strings come back decoded."""
     import json
 
     from PySide6.QtWebEngineCore import QWebEngineScript
 
-    def run(page, script: str):  # noqa: ANN001, ANN202
+    def run(page: QWebEnginePage, script: str) -> Any:
         with qtbot.waitCallback(timeout=10000) as callback:
             page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, callback)
         result = callback.args[0]
@@ -94,22 +110,24 @@ def run_js(qtbot) -> Callable:  # noqa: ANN001
 
 
 @pytest.fixture
-def click_element(qtbot, run_js) -> Callable:  # noqa: ANN001
+def click_element(run_js: Callable[[QWebEnginePage, str], Any]) -> Callable[..., None]:
     """`click_element(view, css_selector)`: scroll the element into view and click it with the real mouse."""
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    def click(view, selector: str, button=Qt.MouseButton.LeftButton) -> None:  # noqa: ANN001
+    def click(view: QWebEngineView, selector: str, button: Qt.MouseButton = Qt.MouseButton.LeftButton) -> None:
         rect = run_js(
             view.page(),
             "(() => { const e = document.querySelector(%r); if (!e) return ''; e.scrollIntoView({block: 'center'});"
-            " const r = e.getClientRects()[0]; return JSON.stringify([r.left + Math.min(r.width / 2, 5), r.top + r.height / 2]); })()"
+            " const r = e.getClientRects()[0];"
+            " return JSON.stringify([r.left + Math.min(r.width / 2, 5), r.top + r.height / 2]); })()"
             % selector,
         )
         assert rect, f"no element {selector!r} in the page"
         zoom = view.zoomFactor()
         target = view.focusProxy() or view
-        QTest.mouseClick(target, button, Qt.KeyboardModifier.NoModifier, QPoint(int(rect[0] * zoom), int(rect[1] * zoom)))
+        point = QPoint(int(rect[0] * zoom), int(rect[1] * zoom))
+        QTest.mouseClick(target, button, Qt.KeyboardModifier.NoModifier, point)
 
     return click
 
@@ -155,3 +173,53 @@ def assert_quiet(qtbot: QtBot) -> Callable[..., None]:
         pytest.fail(f"{what}: {happened()!r}")
 
     return check
+
+
+class SocketTripwire:
+    """Accepts TCP connections on 127.0.0.1 (random port) and records each one with its first bytes.
+
+    Socket-level on purpose: Chromium's preconnect never asks the request interceptor and sends no request, so an
+    HTTP server would miss it; a bare connection is recorded here all the same."""
+
+    def __init__(self) -> None:
+        self.connections: list[bytes] = []
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return  # closed
+            with conn:
+                conn.settimeout(0.5)
+                try:
+                    data = conn.recv(256)
+                except OSError:
+                    data = b""
+                self.connections.append(data)
+                try:
+                    conn.sendall(b"HTTP/1.0 204 No Content\r\nContent-Length: 0\r\n\r\n")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def tripwire() -> Iterator[SocketTripwire]:
+    """A local address that must receive nothing: any connection means a page reached the network."""
+    wire = SocketTripwire()
+    # The tripwire itself works: a request from this process is seen (then forgotten).
+    with urllib.request.urlopen(wire.url + "/selftest", timeout=5) as reply:
+        assert reply.status == 204
+    assert any(b"/selftest" in c for c in wire.connections)
+    wire.connections.clear()
+    yield wire
+    wire.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import QMenu
 from reader.core.userdata import STATUS_CHANGED, STATUS_MISSING, STATUS_OK, STATUS_SECTION_GONE, UserData
 from reader.gui.sidebar.bookmarks import MIME_IDS, ROLE_KIND, ROLE_STATUS, BookmarksPanel
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def panel(qtbot, store: UserData):  # noqa: ANN001, ANN201
+def panel(qtbot: QtBot, store: UserData) -> BookmarksPanel:
     store.add_bookmark("richtlijnen/cloud", "", title="Cloud", folder="Werk")
     store.add_bookmark("richtlijnen/open-source", "licenties", title="Licenties", note="EUPL", folder="Werk")
     store.add_bookmark("fasen/verkennen", "", title="Verkennen")
@@ -46,7 +50,7 @@ def test_shows_folders_and_bookmarks(panel: BookmarksPanel) -> None:
     assert not panel.empty_label.isVisible()
 
 
-def test_filter_narrows_and_explains(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+def test_filter_narrows_and_explains(panel: BookmarksPanel, qtbot: QtBot) -> None:
     qtbot.keyClicks(panel.filter_edit, "eupl")
     assert _titles(panel) == ["Licenties"]
     panel.filter_edit.clear()
@@ -59,7 +63,7 @@ def test_filter_narrows_and_explains(panel: BookmarksPanel, qtbot) -> None:  # n
     assert len(_titles(panel)) == 3
 
 
-def test_open_on_click_and_enter(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+def test_open_on_click_and_enter(panel: BookmarksPanel, qtbot: QtBot) -> None:
     index = panel.index_for(panel.userdata.find_bookmark("richtlijnen/open-source", "licenties").id)
     rect = panel.tree.visualRect(index)
     with qtbot.waitSignal(panel.open_requested) as blocker:
@@ -72,7 +76,7 @@ def test_open_on_click_and_enter(panel: BookmarksPanel, qtbot) -> None:  # noqa:
     assert blocker.args == ["fasen/verkennen", ""]
 
 
-def test_filter_enter_then_enter_opens_first_match(panel: BookmarksPanel, qtbot) -> None:  # noqa: ANN001
+def test_filter_enter_then_enter_opens_first_match(panel: BookmarksPanel, qtbot: QtBot) -> None:
     qtbot.keyClicks(panel.filter_edit, "verk")
     qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Return)
     with qtbot.waitSignal(panel.open_requested) as blocker:
@@ -96,7 +100,7 @@ def test_rename_and_note_with_undo(panel: BookmarksPanel, store: UserData) -> No
     assert not panel.rename_bookmark(b.id, "   ")  # empty names refused
 
 
-def test_delete_with_undo_bar_and_shortcut(panel: BookmarksPanel, store: UserData, qtbot) -> None:  # noqa: ANN001
+def test_delete_with_undo_bar_and_shortcut(panel: BookmarksPanel, store: UserData, qtbot: QtBot) -> None:
     b = store.find_bookmark("richtlijnen/cloud")
     panel.select_bookmark(b.id)
     panel.tree.setFocus()
@@ -139,7 +143,7 @@ def _mime(*ids: int) -> QMimeData:
     return mime
 
 
-def test_drag_and_drop_between_folders(panel: BookmarksPanel, store: UserData, qtbot) -> None:  # noqa: ANN001
+def test_drag_and_drop_between_folders(panel: BookmarksPanel, store: UserData, qtbot: QtBot) -> None:
     store.add_folder("Thuis")
     panel.refresh()
     cloud = store.find_bookmark("richtlijnen/cloud")
@@ -166,7 +170,7 @@ def test_drag_and_drop_between_folders(panel: BookmarksPanel, store: UserData, q
     assert store.get_bookmark(cloud.id).folder == "Thuis"
 
 
-def test_marks_missing_and_changed(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_marks_missing_and_changed(qtbot: QtBot, store: UserData) -> None:
     store.add_bookmark("weg", "", title="Verdwenen pagina")
     store.add_bookmark("blijft", "kop", title="Kop", section_hash="oud")
     store.add_bookmark("blijft", "", title="Pagina", section_hash="zelfde")
@@ -204,7 +208,7 @@ def test_marks_missing_and_changed(qtbot, store: UserData) -> None:  # noqa: ANN
     assert kop.data().endswith("kop niet meer in deze editie")
 
 
-def test_add_bookmark_and_undo(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_add_bookmark_and_undo(qtbot: QtBot, store: UserData) -> None:
     panel = BookmarksPanel(store, None)
     qtbot.addWidget(panel)
     assert panel.empty_label.isVisibleTo(panel) and "Ctrl+D" in panel.empty_label.text()
@@ -219,7 +223,9 @@ def test_add_bookmark_and_undo(qtbot, store: UserData) -> None:  # noqa: ANN001
     assert store.find_bookmark("p", "kop") == b
 
 
-def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_read_only_store_explains_and_does_not_crash(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
@@ -245,7 +251,7 @@ def test_read_only_store_explains_and_does_not_crash(qtbot, tmp_path: Path, monk
 # -- history (the sidebar list and the menu helper live beside the bookmarks) -----------------------------------
 
 
-def test_history_panel_lists_opens_and_clears(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_history_panel_lists_opens_and_clears(qtbot: QtBot, store: UserData) -> None:
     from reader.gui.sidebar.history import HistoryPanel
 
     panel = HistoryPanel(store, {"a", "b"})
@@ -270,7 +276,7 @@ def test_history_panel_lists_opens_and_clears(qtbot, store: UserData) -> None:  
     assert panel.visible_pages() == [] and store.history_count() == 0
 
 
-def test_history_menu_helper(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_history_menu_helper(qtbot: QtBot, store: UserData) -> None:
     from reader.gui.sidebar.history import fill_history_menu
 
     opened: list[str] = []
@@ -312,7 +318,7 @@ def _structure(panel: BookmarksPanel) -> list[tuple[str, list[str]]]:
     return result
 
 
-def test_incremental_updates_match_a_full_rebuild(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_incremental_updates_match_a_full_rebuild(qtbot: QtBot, store: UserData) -> None:
     """Adding, deleting, renaming and moving update single rows; the tree must equal a freshly built one."""
     import random
 
@@ -347,7 +353,7 @@ def test_incremental_updates_match_a_full_rebuild(qtbot, store: UserData) -> Non
     assert store.bookmark_count() > 0
 
 
-def test_export_and_import_from_the_panel(qtbot, panel: BookmarksPanel, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_and_import_from_the_panel(qtbot: QtBot, panel: BookmarksPanel, tmp_path: Path) -> None:
     out = tmp_path / "export.html"
     assert panel.export_to(str(out)) == 3
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE NETSCAPE-Bookmark-file-1>")
@@ -368,7 +374,7 @@ def test_export_and_import_from_the_panel(qtbot, panel: BookmarksPanel, tmp_path
     assert [a.text() for a in panel.actions_for_menu()][2:] == ["Bladwijzers exporteren…", "Bladwijzers importeren…"]
 
 
-def test_recovered_store_tells_where_the_old_file_is(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_recovered_store_tells_where_the_old_file_is(qtbot: QtBot, tmp_path: Path) -> None:
     profile = tmp_path / "p"
     profile.mkdir()
     (profile / "userdata.sqlite3").write_bytes(b"geen database" * 50)
@@ -380,7 +386,7 @@ def test_recovered_store_tells_where_the_old_file_is(qtbot, tmp_path: Path) -> N
         assert "beschadigd" in panel.message_label.text()
 
 
-def test_filter_waits_for_a_pause_with_many_bookmarks(qtbot, store: UserData) -> None:  # noqa: ANN001
+def test_filter_waits_for_a_pause_with_many_bookmarks(qtbot: QtBot, store: UserData) -> None:
     from reader.core.userdata import ImportRecord
 
     store.import_bookmarks([ImportRecord(f"p/{i}", title=f"Titel {i}") for i in range(1500)])

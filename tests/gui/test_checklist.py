@@ -20,12 +20,15 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 
 from reader import paths
-from reader.core.userdata import item_keys
 from reader.core.links import page_url
-from reader.core.userdata import UserData
+from reader.core.userdata import UserData, item_keys
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from pytestqt.qtbot import QtBot
+
+    from reader.gui.checklist import ChecklistTexts
 
 pytestmark = pytest.mark.gui
 
@@ -53,7 +56,8 @@ def _edition(root: Path, items: list[tuple[str, bool]]) -> Path:
     (root / "pages" / "fasen").mkdir(parents=True, exist_ok=True)
     (root / "pages" / "fasen" / "verkennen.html").write_text(_page_html(items), encoding="utf-8")
     (root / "pages" / "leeg.html").write_text(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body data-page="leeg"><p>Geen lijst.</p></body></html>',
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
+        '<body data-page="leeg"><p>Geen lijst.</p></body></html>',
         encoding="utf-8")
     return root
 
@@ -64,7 +68,7 @@ ITEMS_V1 = [("Doel bepalen", False), ("Team samenstellen", True), ("Budget regel
 class Harness:
     """A locked-down profile, page and view on an edition directory, with a checklist controller attached."""
 
-    def __init__(self, qtbot, edition: Path, store: UserData, texts=None) -> None:  # noqa: ANN001
+    def __init__(self, qtbot: QtBot, edition: Path, store: UserData, texts: ChecklistTexts | None = None) -> None:
         from reader.gui.checklist import ChecklistController
         from reader.gui.page import ReaderPage
         from reader.gui.profile import create_profile
@@ -92,7 +96,7 @@ class Harness:
             self.page.load(QUrl(page_url(page_id)))
         assert blocker.args == [True]
 
-    def js(self, script: str):  # noqa: ANN201
+    def js(self, script: str) -> Any:
         with self.qtbot.waitCallback(timeout=10000) as callback:
             self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, callback)
         result = callback.args[0]
@@ -182,7 +186,9 @@ def test_ticks_follow_the_text_into_a_new_edition(
     h.close()
 
 
-def test_read_only_profile_shows_why_and_reverts(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_read_only_profile_shows_why_and_reverts(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
@@ -272,7 +278,9 @@ def test_shared_channel_with_another_app_script(
     h.close()
 
 
-def test_export_report_dialog(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_export_report_dialog(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QFileDialog, QWidget
 
     from reader.gui.checklist import ChecklistController

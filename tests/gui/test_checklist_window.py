@@ -4,18 +4,28 @@ tick is still there (and the progress line says so)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from pytestqt.qtbot import QtBot
+
+    from reader.gui.app import Reader
+    from reader.gui.mainwindow import MainWindow
+
 pytestmark = pytest.mark.gui
 
 
-def _state(run_js, window) -> dict:  # noqa: ANN001
+def _state(run_js: Callable[..., Any], window: MainWindow) -> dict:
     return run_js(window.page, "window.rlChecklist ? window.rlChecklist.state() : '{}'") or {}
 
 
-def _click_box(run_js, qtbot, window, index: int) -> None:  # noqa: ANN001
+def _click_box(run_js: Callable[..., Any], qtbot: QtBot, window: MainWindow, index: int) -> None:
     rect = run_js(
         window.page,
         f"(function(){{var b=document.querySelectorAll('li.task-list-item input')[{index}];"
@@ -26,7 +36,9 @@ def _click_box(run_js, qtbot, window, index: int) -> None:  # noqa: ANN001
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(int(rect[0]), int(rect[1])))
 
 
-def test_tick_survives_a_restart_of_the_window(open_reader, run_js, qtbot, content_edition, tmp_path: Path):  # noqa: ANN001
+def test_tick_survives_a_restart_of_the_window(
+    open_reader: Callable[..., Reader], run_js: Callable[..., Any], qtbot: QtBot, content_edition: Path, tmp_path: Path
+) -> None:
     from reader.core.userdata import UserData
 
     profile = tmp_path / "profile"
@@ -51,11 +63,13 @@ def test_tick_survives_a_restart_of_the_window(open_reader, run_js, qtbot, conte
         assert report.count("- [x]") == 1
 
 
-def test_nerds_phase_page_checklist_matches_the_edition(open_reader, run_js, qtbot, nerds_edition):  # noqa: ANN001
+def test_nerds_phase_page_checklist_matches_the_edition(
+    open_reader: Callable[..., Reader], run_js: Callable[..., Any], qtbot: QtBot, nerds_edition: Path
+) -> None:
     """On real NeRDS content the page's checkboxes are exactly the edition's checklist items, and ticks are keyed by
     the edition's item texts (so they survive a new edition with the same texts)."""
-    from reader.core.userdata import item_keys
     from reader.core.edition import Edition
+    from reader.core.userdata import item_keys
 
     edition = Edition.open(nerds_edition)
     pages = sorted((p for p in edition.pages.values() if len(p.checklist) >= 3), key=lambda p: -len(p.checklist))

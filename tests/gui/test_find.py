@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import Qt
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from PySide6.QtWebEngineCore import QWebEnginePage
 
 pytestmark = pytest.mark.gui
 
 
-def _count_in_page(run_js, page, word):  # noqa: ANN001, ANN202
+def _count_in_page(run_js: Callable[..., Any], page: QWebEnginePage, word: str) -> int:
     # Independent count of case-insensitive occurrences in the rendered text.
     return int(run_js(page, f"(document.body.innerText.toLowerCase().split({word.lower()!r}).length - 1)"))
 

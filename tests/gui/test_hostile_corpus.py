@@ -7,75 +7,22 @@ The pages are written by tests/core/test_hostile_render.py's `write_hostile_sour
 
 from __future__ import annotations
 
-import os
-import socket
 import sys
-import threading
-import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+import pytest
 
-import pytest  # noqa: E402
+if TYPE_CHECKING:
+    from tests.gui.conftest import SocketTripwire
 
 pytestmark = pytest.mark.gui
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from test_hostile_render import write_hostile_source  # noqa: E402
-
-sys.path.pop(0)
+CORE_TESTS = Path(__file__).resolve().parents[1] / "core"
 
 # The absence window (see assert_quiet): long enough for a preconnect, a refresh or a lazy image to fire (they take
 # milliseconds); a connection ends the wait at once.
 SETTLE_MS = 1200
-
-
-class SocketTripwire:
-    """Accepts TCP connections on 127.0.0.1 (random port) and records each one with its first bytes."""
-
-    def __init__(self) -> None:
-        self.connections: list[bytes] = []
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return  # closed
-            with conn:
-                conn.settimeout(0.5)
-                try:
-                    data = conn.recv(256)
-                except OSError:
-                    data = b""
-                self.connections.append(data)
-                try:
-                    conn.sendall(b"HTTP/1.0 204 No Content\r\nContent-Length: 0\r\n\r\n")
-                except OSError:
-                    pass
-
-    def close(self) -> None:
-        self.sock.close()
-
-
-@pytest.fixture
-def tripwire():
-    wire = SocketTripwire()
-    # The tripwire itself works: a request from this process is seen (then forgotten).
-    with urllib.request.urlopen(wire.url + "/selftest", timeout=5) as reply:
-        assert reply.status == 204
-    assert any(b"/selftest" in c for c in wire.connections)
-    wire.connections.clear()
-    yield wire
-    wire.close()
 
 
 @pytest.fixture
@@ -83,6 +30,11 @@ def hostile_edition(tmp_path: Path, tripwire: SocketTripwire) -> Path:
     from reader import paths
     from reader.core.edition import build_edition
 
+    sys.path.insert(0, str(CORE_TESTS))  # the test folders are no packages: the module is found by its folder
+    try:
+        from test_hostile_render import write_hostile_source
+    finally:
+        sys.path.remove(str(CORE_TESTS))
     source = write_hostile_source(tmp_path / "src", tripwire.url)
     # The SVG file also appears as an image: as an <img> it is a sandboxed image and must load and fetch nothing.
     index = source / "docs" / "index.md"
@@ -240,13 +192,13 @@ def test_search_results_show_corpus_strings_as_text(open_reader, qtbot, hostile_
 
 
 def test_tooltips_and_labels_show_corpus_strings_as_text(open_reader, qtbot, hostile_edition):
-    from PySide6.QtWidgets import QTreeWidgetItemIterator
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItemIterator
 
     reader = open_reader(hostile_edition, "kwaad")
     window = reader.window
     qtbot.waitUntil(lambda: window.outline.topLevelItemCount() > 0, timeout=5000)
 
-    def tips(tree) -> list[str]:  # noqa: ANN001
+    def tips(tree: QTreeWidget) -> list[str]:
         out = []
         it = QTreeWidgetItemIterator(tree)
         while it.value():

@@ -1,4 +1,5 @@
-"""Languages: Dutch by default, English from the .qm built from our .ts, chosen by setting or system, switchable live."""
+"""Languages: Dutch by default, English from the .qm built from our .ts, chosen by setting or system, switchable
+live."""
 
 from __future__ import annotations
 
@@ -10,15 +11,9 @@ import pytest
 from reader import paths
 from reader.gui.i18n import BASENAME, choose_language
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("back_to_dutch")]
 
 TS = paths.translations_dir() / f"{BASENAME}_en.ts"
-
-
-@pytest.fixture(autouse=True)
-def _back_to_dutch(reader_context):  # noqa: ANN001
-    yield
-    reader_context.translations.apply("nl")
 
 
 @pytest.mark.parametrize(

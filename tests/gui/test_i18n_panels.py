@@ -3,48 +3,56 @@ line inside the page. Switched the way the window does it (View > Language), to 
 
 from __future__ import annotations
 
-import os
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+import pytest
+from PySide6.QtCore import Qt
 
-from types import SimpleNamespace  # noqa: E402
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+    from pytestqt.qtbot import QtBot
 
-pytestmark = pytest.mark.gui
+    from reader.gui.app import Reader
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.sidebar.bookmarks import BookmarksPanel
+    from reader.gui.sidebar.history import HistoryPanel
+
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("back_to_dutch")]
 
 GONE = "weg/deze-pagina-bestaat-niet"  # a page id no edition has: its bookmark and visit get "not in this edition"
 
 
-@pytest.fixture(autouse=True)
-def _back_to_dutch(reader_context):  # noqa: ANN001
-    yield
-    reader_context.translations.apply("nl")
-
-
-def _window(open_reader, qtbot, content_edition, tmp_path):  # noqa: ANN001, ANN202
+def _window(open_reader: Callable[..., Reader], qtbot: QtBot, content_edition: Path, tmp_path: Path) -> MainWindow:
     window = open_reader(content_edition, "index", profile=tmp_path / "profile").window
     qtbot.waitUntil(lambda: window.history is not None, timeout=10000)  # the panels come right after the first page
     return window
 
 
-def _progress(run_js, window) -> str:  # noqa: ANN001
+def _progress(run_js: Callable[..., Any], window: MainWindow) -> str:
     state = run_js(window.page, "window.rlChecklist ? window.rlChecklist.state() : '{}'") or {}
     return state.get("progress") or ""
 
 
-def _visit_text(history, page_id: str) -> str:  # noqa: ANN001
+def _visit_text(history: HistoryPanel, page_id: str) -> str:
     return history.model.index(history.visible_pages().index(page_id), 0).data()
 
 
-def _row_text(panel, bookmark_id: int) -> str:  # noqa: ANN001
+def _row_text(panel: BookmarksPanel, bookmark_id: int) -> str:
     return panel.index_for(bookmark_id).data(Qt.ItemDataRole.DisplayRole)
 
 
-def test_panels_follow_the_language_switch_and_back(open_reader, qtbot, run_js, content_edition, tmp_path,
-                                                    english_qm):  # noqa: ANN001
+def test_panels_follow_the_language_switch_and_back(
+    open_reader: Callable[..., Reader],
+    qtbot: QtBot,
+    run_js: Callable[..., Any],
+    content_edition: Path,
+    tmp_path: Path,
+    english_qm: Path,
+) -> None:
     window = _window(open_reader, qtbot, content_edition, tmp_path)
     field, search, bookmarks, history = window.search_field, window.search_panel, window.bookmarks, window.history
 
@@ -125,7 +133,7 @@ def test_panels_follow_the_language_switch_and_back(open_reader, qtbot, run_js, 
 class _FakeEngine:
     """A search engine whose result has a suggestion and is partial: every text of the panel shows at once."""
 
-    def search(self, query: str, limit: int = 20):  # noqa: ANN201
+    def search(self, query: str, limit: int = 20) -> SimpleNamespace:
         hit = SimpleNamespace(page="over", anchor="", title="Over", section="", breadcrumb=(), snippet_html="tekst")
         return SimpleNamespace(hits=[hit], suggestion="lezen", partial=True)
 
@@ -133,8 +141,9 @@ class _FakeEngine:
         return [query]
 
 
-def test_search_suggestion_notice_and_empty_bookmarks_follow(open_reader, qtbot, content_edition, tmp_path,
-                                                             english_qm):  # noqa: ANN001
+def test_search_suggestion_notice_and_empty_bookmarks_follow(
+    open_reader: Callable[..., Reader], qtbot: QtBot, content_edition: Path, tmp_path: Path, english_qm: Path
+) -> None:
     window = _window(open_reader, qtbot, content_edition, tmp_path)
     search, bookmarks = window.search_panel, window.bookmarks
     window.search_field.setText("leezen")

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QWidget
+    from pytestqt.qtbot import QtBot
+
+    from reader.gui.app import Reader
+    from reader.gui.mainwindow import MainWindow
+
 pytestmark = pytest.mark.gui
 
 
-def _focus_inside(widget) -> bool:  # noqa: ANN001
+def _focus_inside(widget: QWidget) -> bool:
     focus = QApplication.focusWidget()
     return focus is not None and (focus is widget or widget.isAncestorOf(focus))
 
 
 @pytest.fixture
-def window(open_reader, qtbot, nerds_edition):  # noqa: ANN001, ANN201
+def window(open_reader: Callable[..., Reader], qtbot: QtBot, nerds_edition: Path) -> MainWindow:
     window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)

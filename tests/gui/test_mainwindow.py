@@ -97,7 +97,9 @@ def test_external_link_from_the_context_menu_opens_only_after_confirmation(
     zoom = window.view.zoomFactor()
     point = QPoint(int(rect[0] * zoom), int(rect[1] * zoom))
     requests = []
-    monkeypatch.setattr(window, "_show_context_menu", lambda request, pos: requests.append(window.build_context_menu(request)))
+    monkeypatch.setattr(
+        window, "_show_context_menu", lambda request, pos: requests.append(window.build_context_menu(request))
+    )
     # A real right-click on the link: Chromium reports what is under the cursor.
     qtbot.mouseClick(window.view.focusProxy(), Qt.MouseButton.RightButton, pos=point)
     qtbot.waitUntil(lambda: bool(requests), timeout=5000)
@@ -148,7 +150,10 @@ def test_status_bar_title_breadcrumb_and_summary(open_reader, run_js, nerds_edit
     assert window._edition_label.text() == f"{window.edition.title} \u00b7 editie {date}"
     assert window.windowTitle().startswith("8. Deel, hergebruik en werk samen")
     # The renderer puts breadcrumb and summary into the page; the window does not add a second copy.
-    crumbs = run_js(window.page, "JSON.stringify(Array.from(document.querySelectorAll('.rl-breadcrumb li')).map(l => l.textContent))")
+    crumbs = run_js(
+        window.page,
+        "JSON.stringify(Array.from(document.querySelectorAll('.rl-breadcrumb li')).map(l => l.textContent))",
+    )
     assert crumbs == list(window.edition.pages["richtlijnen/samenwerking"].breadcrumb)
     summary = run_js(window.page, "document.querySelectorAll('.rl-summary').length")
     assert summary == 1
@@ -209,7 +214,9 @@ def test_start_page_loads_while_the_window_is_built_and_is_not_loaded_twice(
 def test_help_lists_the_shortcuts_and_the_edition(open_reader, content_edition):
     window = open_reader(content_edition).window
     table = window.shortcuts_text()
-    for needle in ("Zoeken op pagina", "Ctrl+F", "Inzoomen", "Afdrukken", "Ctrl+P", "Inhoud tonen", "Ctrl+1", "Alt+Home"):
+    for needle in (
+        "Zoeken op pagina", "Ctrl+F", "Inzoomen", "Afdrukken", "Ctrl+P", "Inhoud tonen", "Ctrl+1", "Alt+Home"
+    ):
         assert needle in table
     assert window.shortcuts_action.shortcut().toString() == "F1"
     about = window.about_text()

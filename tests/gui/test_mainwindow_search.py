@@ -26,7 +26,10 @@ def test_search_from_the_keyboard_opens_the_result_with_highlights(open_reader, 
     opened = blocker.args[0]
     assert opened in window.edition.pages and opened != "index"
     qtbot.waitUntil(lambda: run_js(window.page, "document.querySelectorAll('mark').length") > 0, timeout=5000)
-    marked = run_js(window.page, "JSON.stringify(Array.from(document.querySelectorAll('mark')).map(m => m.textContent.toLowerCase()))")
+    marked = run_js(
+        window.page,
+        "JSON.stringify(Array.from(document.querySelectorAll('mark')).map(m => m.textContent.toLowerCase()))",
+    )
     assert any("hergebruik" in m for m in marked)
     # Escape clears the search and the marks; a second Escape returns to the page.
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)

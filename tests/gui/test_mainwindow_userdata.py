@@ -67,7 +67,10 @@ def test_checklist_and_scroll_spy_work_side_by_side(open_reader, run_js, qtbot, 
     window = open_reader(content_edition, "index").window
     # The checklist script made the page's task list clickable...
     qtbot.waitUntil(
-        lambda: all((run_js(window.page, "window.rlChecklist ? window.rlChecklist.state() : '{}'") or {}).get("enabled") or [False]),
+        lambda: all(
+            (run_js(window.page, "window.rlChecklist ? window.rlChecklist.state() : '{}'") or {}).get("enabled")
+            or [False]
+        ),
         timeout=10000,
     )
     # ...and the outline script still reports headings over the same channel.

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    from reader.gui.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 
 
-def _item(window, anchor):  # noqa: ANN001, ANN202
+def _item(window: MainWindow, anchor: str) -> QTreeWidgetItem:
     return window.outline._items[anchor]
 
 

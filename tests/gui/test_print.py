@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = pytest.mark.gui
 
 
-def _pdf_text(path):  # noqa: ANN001, ANN202
+def _pdf_text(path: Path) -> list[str]:
     # Qt's own PDF engine (PySide6 QtPdf) reads the text back; no external tool needed.
     from PySide6.QtPdf import QPdfDocument
 
@@ -25,7 +29,10 @@ def test_pdf_export_has_the_footer_on_every_page(open_reader, run_js, qtbot, ner
     window = reader.window
     footer = window.footer_text()
     date = window.edition.built_at[:10]
-    assert footer == f"8. Deel, hergebruik en werk samen \u00b7 {window.edition.title}, editie van {date} \u00b7 richtlijnen/samenwerking"
+    assert footer == (
+        f"8. Deel, hergebruik en werk samen \u00b7 {window.edition.title}, editie van {date}"
+        " \u00b7 richtlijnen/samenwerking"
+    )
     out = tmp_path / "samenwerking.pdf"
     with qtbot.waitSignal(window.pdf_exported, timeout=30000) as blocker:
         window.export_pdf(out)
@@ -40,7 +47,9 @@ def test_pdf_export_has_the_footer_on_every_page(open_reader, run_js, qtbot, ner
         assert window.edition.title in flat
     assert "Waarom is het belangrijk?" in " ".join(pages)
     # The footer lives in the bottom page margin (never over the text) and is gone again after printing.
-    qtbot.waitUntil(lambda: run_js(window.page, "document.getElementById('rl-print-footer-style') === null"), timeout=5000)
+    qtbot.waitUntil(
+        lambda: run_js(window.page, "document.getElementById('rl-print-footer-style') === null"), timeout=5000
+    )
     assert run_js(window.page, "document.querySelector('.rl-print-footer').textContent") == ""
 
 
@@ -48,7 +57,11 @@ def test_footer_text_is_css_escaped(open_reader, run_js, nerds_edition):
     window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
     tricky = 'a "quoted" back\\slash } @page { x'
     run_js(window.page, "window.rlReader.setFooter(" + json.dumps(tricky) + "); 1")
-    rules = run_js(window.page, "JSON.stringify(Array.from(document.getElementById('rl-print-footer-style').sheet.cssRules).map(r => r.cssText))")
+    rules = run_js(
+        window.page,
+        "JSON.stringify(Array.from(document.getElementById('rl-print-footer-style').sheet.cssRules)"
+        ".map(r => r.cssText))",
+    )
     assert len(rules) == 1 and rules[0].startswith("@page")
     assert '\\"quoted\\"' in rules[0]
 

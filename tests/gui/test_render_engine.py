@@ -6,27 +6,26 @@ Editions are built from fixture pages written for these tests (tests/fixtures/re
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-
-import pytest  # noqa: E402
+import pytest
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from PySide6.QtWebEngineCore import QWebEnginePage
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
+
+    from reader.gui.app import Reader
+    from tests.gui.conftest import SocketTripwire
 
 pytestmark = pytest.mark.gui
 
@@ -39,41 +38,6 @@ ARTIFACTS = ("!!!", "???", "{:", ":material-", "](", "[ ]", "[x]", "<div", "&lt;
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
-class Tripwire:
-    """A local HTTP server that must receive nothing: any request means the page reached the network."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        hits = self.requests
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                hits.append(self.path)
-                self.send_response(204)
-                self.end_headers()
-
-            do_POST = do_GET  # noqa: N815
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def tripwire():
-    wire = Tripwire()
-    yield wire
-    wire.close()
-
-
 def make_source(dest: Path, tripwire_url: str = "http://127.0.0.1:9") -> Path:
     dest.mkdir(parents=True)
     for name in ("constructs.md", "andere.md", "actions.yaml", "plaatje.png"):
@@ -87,7 +51,7 @@ def make_source(dest: Path, tripwire_url: str = "http://127.0.0.1:9") -> Path:
 
 
 @pytest.fixture
-def fixture_edition(tmp_path: Path, tripwire: Tripwire) -> Path:
+def fixture_edition(tmp_path: Path, tripwire: SocketTripwire) -> Path:
     from reader import paths
     from reader.core.edition import build_edition
 
@@ -188,19 +152,19 @@ def test_hostile_page_runs_nothing_and_fetches_nothing(open_reader, run_js, qtbo
     page = reader.window.page
     wait_painted(qtbot, run_js, page)
     # Give anything that might fire (onload, refresh, lazy fetches) time to do so.
-    assert_quiet(lambda: tripwire.requests, SETTLE_MS, "the hostile page reached the network")
+    assert_quiet(lambda: tripwire.connections, SETTLE_MS, "the hostile page reached the network")
     got = run_js(page, "JSON.stringify({title: document.title, text: document.body.innerText,"
                        " scripts: document.scripts.length, url: location.href})")
     assert got["title"] == "XSS-proefpagina"
     assert "PWNED" not in got["text"]
     assert got["scripts"] == 0
     assert got["url"].startswith("rl://edition.invalid/page/xss")
-    assert tripwire.requests == []
+    assert tripwire.connections == []
     assert "Laatste regel blijft ook staan." in got["text"]
 
 
 def test_sanitized_page_stays_inert_even_with_javascript_on(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, tripwire: Tripwire, assert_quiet: Callable[..., None]
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, tripwire: SocketTripwire, assert_quiet: Callable[..., None]
 ) -> None:
     """Stronger than the reader's lockdown: a plain engine with JavaScript and remote access ON. The sanitized
     document still runs and fetches nothing, while the same page unsanitized does both (the control proves the
@@ -237,13 +201,13 @@ def test_sanitized_page_stays_inert_even_with_javascript_on(
         return cb.args[0]
 
     page = load(sanitized)
-    assert_quiet(lambda: tripwire.requests or "PWNED" in title(page), SETTLE_MS,
+    assert_quiet(lambda: tripwire.connections or "PWNED" in title(page), SETTLE_MS,
                  "the sanitized page ran a script or reached the network")
     page.deleteLater()
 
     # The control: the same page unsanitized does both, so the sentinel and the tripwire work.
     page = load(unsanitized)
-    qtbot.waitUntil(lambda: "PWNED" in title(page) and bool(tripwire.requests), timeout=10000)
+    qtbot.waitUntil(lambda: "PWNED" in title(page) and bool(tripwire.connections), timeout=10000)
     page.deleteLater()
 
 
@@ -299,7 +263,9 @@ def make_construct_source(dest: Path) -> Path:
     return dest
 
 
-def test_one_page_per_construct_in_the_engine(open_reader, run_js, qtbot, tmp_path):  # noqa: ANN001
+def test_one_page_per_construct_in_the_engine(
+    open_reader: Callable[..., Reader], run_js: Callable[..., Any], qtbot: QtBot, tmp_path: Path
+) -> None:
     from reader import paths
     from reader.core.edition import build_edition
 
@@ -390,7 +356,7 @@ SCREENSHOT_PAGES = ("index", "richtlijnen/cloud", "richtlijnen/cloud/fases")
 
 
 @pytest.fixture(scope="module")
-def nerds_edition_dir(tmp_path_factory):  # noqa: ANN001
+def nerds_edition_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from reader import paths
     from reader.core.edition import build_edition
 
@@ -400,7 +366,14 @@ def nerds_edition_dir(tmp_path_factory):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_screenshots_of_nerds_pages(open_reader, run_js, qtbot, nerds_edition_dir, tmp_path, theme):  # noqa: ANN001
+def test_screenshots_of_nerds_pages(
+    open_reader: Callable[..., Reader],
+    run_js: Callable[..., Any],
+    qtbot: QtBot,
+    nerds_edition_dir: Path,
+    tmp_path: Path,
+    theme: str,
+) -> None:
     """Writes PNGs (to $RL_SCREENSHOT_DIR when set, for a person to look at) and checks they are not blank and
     that the theme really changed the page."""
     from PySide6.QtGui import QColor, QImage

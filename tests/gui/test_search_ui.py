@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from reader.core.search import SearchDoc, SearchIndex
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
+
+    from pytestqt.qtbot import QtBot
+
+    from reader.gui.app import Reader
+    from reader.gui.sidebar.search import SearchPanel
+
 pytestmark = pytest.mark.gui
+
+MARKED_HITS_JS = "JSON.stringify([...document.querySelectorAll('mark.rl-search-hit')].map(m => m.textContent))"
 
 DOCS = [
     SearchDoc("standaarden", "", "Gebruik open standaarden", "", ("Richtlijnen",), "Kies een open standaard.",
@@ -27,7 +39,7 @@ def engine(search_index_of: Callable[[list[SearchDoc]], SearchIndex]) -> SearchI
 
 
 @pytest.fixture
-def panel(qtbot, engine):  # noqa: ANN001, ANN201
+def panel(qtbot: QtBot, engine: SearchIndex) -> Iterator[SearchPanel]:
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from reader.gui.sidebar.search import SearchField, SearchPanel
@@ -47,7 +59,7 @@ def panel(qtbot, engine):  # noqa: ANN001, ANN201
     del window  # kept alive until here: it owns the field and the panel
 
 
-def test_typing_shows_results_and_count(qtbot, panel) -> None:  # noqa: ANN001
+def test_typing_shows_results_and_count(qtbot: QtBot, panel: SearchPanel) -> None:
     with qtbot.waitSignal(panel.results_changed, timeout=3000, check_params_cb=lambda n: n > 0):
         qtbot.keyClicks(panel.field, "standaard")
     assert panel.result_count() == 2
@@ -57,7 +69,7 @@ def test_typing_shows_results_and_count(qtbot, panel) -> None:  # noqa: ANN001
     assert not panel.suggestion.isVisible()
 
 
-def test_keyboard_picks_a_result_and_signal_carries_page_anchor_terms(qtbot, panel) -> None:  # noqa: ANN001
+def test_keyboard_picks_a_result_and_signal_carries_page_anchor_terms(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtCore import Qt
 
     panel.field.setFocus()
@@ -71,7 +83,7 @@ def test_keyboard_picks_a_result_and_signal_carries_page_anchor_terms(qtbot, pan
     assert "standaard" in terms
 
 
-def test_enter_in_the_list_opens_and_escape_returns_to_the_field(qtbot, panel) -> None:  # noqa: ANN001
+def test_enter_in_the_list_opens_and_escape_returns_to_the_field(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.keyClicks(panel.field, "toegankelijkheid")
@@ -84,7 +96,7 @@ def test_enter_in_the_list_opens_and_escape_returns_to_the_field(qtbot, panel) -
     qtbot.waitUntil(panel.field.hasFocus, timeout=3000)
 
 
-def test_escape_closes_the_search_and_hands_focus_back(qtbot, panel) -> None:  # noqa: ANN001
+def test_escape_closes_the_search_and_hands_focus_back(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.keyClicks(panel.field, "open")
@@ -96,7 +108,7 @@ def test_escape_closes_the_search_and_hands_focus_back(qtbot, panel) -> None:  #
         qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
 
 
-def test_suggestion_is_offered_and_taken_with_one_click(qtbot, panel) -> None:  # noqa: ANN001
+def test_suggestion_is_offered_and_taken_with_one_click(qtbot: QtBot, panel: SearchPanel) -> None:
     qtbot.keyClicks(panel.field, "toegankelijkhied")
     qtbot.waitUntil(panel.suggestion.isVisible, timeout=3000)
     assert "Bedoelde je" in panel.suggestion.text() and "toegankelijkheid" in panel.suggestion.text()
@@ -106,19 +118,19 @@ def test_suggestion_is_offered_and_taken_with_one_click(qtbot, panel) -> None:  
     assert panel.result_count() == 1 and not panel.suggestion.isVisible()
 
 
-def test_partial_matches_are_announced(qtbot, panel) -> None:  # noqa: ANN001
+def test_partial_matches_are_announced(qtbot: QtBot, panel: SearchPanel) -> None:
     qtbot.keyClicks(panel.field, "standaarden zeppelin ")
     qtbot.waitUntil(lambda: panel.result_count() > 0, timeout=3000)
     assert panel.notice.isVisible() and "gedeeltelijke" in panel.notice.text()
 
 
-def test_hostile_typing_is_harmless(qtbot, panel) -> None:  # noqa: ANN001
+def test_hostile_typing_is_harmless(qtbot: QtBot, panel: SearchPanel) -> None:
     qtbot.keyClicks(panel.field, '"((-OR* titel:"')
     panel.search_now()
     assert panel.status.text()
 
 
-def test_ctrl_k_focuses_the_field(qtbot, panel) -> None:  # noqa: ANN001
+def test_ctrl_k_focuses_the_field(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtCore import Qt
 
     window = panel.window()
@@ -129,7 +141,7 @@ def test_ctrl_k_focuses_the_field(qtbot, panel) -> None:  # noqa: ANN001
     qtbot.waitUntil(panel.field.hasFocus, timeout=3000)
 
 
-def test_panel_without_index_says_so(qtbot) -> None:  # noqa: ANN001
+def test_panel_without_index_says_so(qtbot: QtBot) -> None:
     from reader.gui.sidebar.search import SearchField, SearchPanel
 
     field = SearchField()
@@ -144,7 +156,7 @@ def test_panel_without_index_says_so(qtbot) -> None:  # noqa: ANN001
 # --- in-page marks ----------------------------------------------------------------------------------------------
 
 
-def test_highlight_js_marks_and_clears(qtbot, run_js) -> None:  # noqa: ANN001
+def test_highlight_js_marks_and_clears(qtbot: QtBot, run_js: Callable[..., Any]) -> None:
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     from reader.gui.highlight import clear_highlights, highlight_terms
@@ -159,7 +171,7 @@ def test_highlight_js_marks_and_clears(qtbot, run_js) -> None:  # noqa: ANN001
     with qtbot.waitCallback(timeout=10000) as cb:
         highlight_terms(view.page(), ["standaard", "beveil"], cb)
     assert cb.args == [5]  # standaarden, Standaard, informatiebeveiliging, standaard, standaard (in code)
-    marks = run_js(view.page(), "JSON.stringify([...document.querySelectorAll('mark.rl-search-hit')].map(m => m.textContent))")
+    marks = run_js(view.page(), MARKED_HITS_JS)
     assert marks == ["standaarden", "Standaard", "informatiebeveiliging", "standaard", "standaard"]
     assert run_js(view.page(), "document.querySelector('script').textContent") == "var standaard=1;"
     with qtbot.waitCallback(timeout=10000) as cb:
@@ -197,7 +209,9 @@ def small_edition(tmp_path: Path) -> Path:
     return out
 
 
-def test_result_opens_the_page_at_the_section_with_marks(qtbot, open_reader, run_js, small_edition) -> None:  # noqa: ANN001
+def test_result_opens_the_page_at_the_section_with_marks(
+    qtbot: QtBot, open_reader: Callable[..., Reader], run_js: Callable[..., Any], small_edition: Path
+) -> None:
     """The whole path: search in the reader's own edition index, pick the result with the keyboard, the window
     opens the page at that section, and the matched words are marked in the page."""
     from PySide6.QtCore import Qt
@@ -227,7 +241,7 @@ def test_result_opens_the_page_at_the_section_with_marks(qtbot, open_reader, run
     assert window.page.url().fragment() == "exitstrategie"
     qtbot.waitUntil(lambda: run_js(window.page, "document.querySelectorAll('mark.rl-search-hit').length") >= 2,
                     timeout=10000)
-    marked = run_js(window.page, "JSON.stringify([...document.querySelectorAll('mark.rl-search-hit')].map(m => m.textContent))")
+    marked = run_js(window.page, MARKED_HITS_JS)
     assert set(marked) == {"Exitstrategie", "exitstrategie"}
     # The section is on screen (the page opened there, not at the top).
     top = run_js(window.page, "document.getElementById('exitstrategie').getBoundingClientRect().top")
@@ -235,7 +249,7 @@ def test_result_opens_the_page_at_the_section_with_marks(qtbot, open_reader, run
     engine.close()
 
 
-def test_a_click_opens_a_result_once(qtbot, panel) -> None:  # noqa: ANN001
+def test_a_click_opens_a_result_once(qtbot: QtBot, panel: SearchPanel) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.keyClicks(panel.field, "toegankelijkheid")

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
 pytestmark = pytest.mark.gui
 
-BACKGROUND_JS = "JSON.stringify([getComputedStyle(document.documentElement).backgroundColor, document.documentElement.dataset.theme || ''])"
+BACKGROUND_JS = (
+    "JSON.stringify([getComputedStyle(document.documentElement).backgroundColor,"
+    " document.documentElement.dataset.theme || ''])"
+)
 
 
 @pytest.fixture(autouse=True)
-def _restore_palette(qapp):  # noqa: ANN001
+def _restore_palette(qapp: QApplication) -> Iterator[None]:
     palette = qapp.palette()
     yield
     qapp.setPalette(palette)
@@ -42,7 +51,7 @@ def test_theme_switch_changes_the_page_background(open_reader, run_js, qtbot, co
     assert window.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
 
 
-def qapp_window_colour(window):  # noqa: ANN001, ANN201
+def qapp_window_colour(window: QWidget) -> str:
     from PySide6.QtGui import QPalette
 
     return window.palette().color(QPalette.ColorRole.Window).name()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +19,9 @@ def test_window_opens_on_the_home_page_with_visible_text(open_reader, run_js, co
     assert window.contents.currentItem().text(0)
 
 
-def test_clicking_an_internal_link_navigates_and_back_returns(open_reader, run_js, click_element, qtbot, content_edition):
+def test_clicking_an_internal_link_navigates_and_back_returns(
+    open_reader, run_js, click_element, qtbot, content_edition
+):
     reader = open_reader(content_edition)
     window = reader.window
     href = run_js(window.page, "(document.querySelector('a[href*=\"/page/handleiding/zoeken\"]') || {}).href || ''")
@@ -48,36 +47,12 @@ def test_contents_tree_opens_pages(open_reader, qtbot, content_edition):
     assert window.contents.currentItem() is item
 
 
-class _Tripwire(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self):  # noqa: N802
-        _Tripwire.hits.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):  # noqa: ANN002
-        pass
-
-
-@pytest.fixture
-def tripwire():
-    _Tripwire.hits = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Tripwire)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1], _Tripwire.hits
-    server.shutdown()
-    server.server_close()
-
-
 def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, run_js, qtbot, content_edition, tmp_path,
                                                                tripwire):
-    port, hits = tripwire
     # A hand-made edition page that references the tripwire as image, stylesheet, iframe and prefetch.
     edition = tmp_path / "edition"
     shutil.copytree(content_edition, edition)
-    url = f"http://127.0.0.1:{port}"
+    url = tripwire.url
     (edition / "pages" / "index.html").write_text(
         f"""<!doctype html><html><head><title>t</title><link rel="stylesheet" href="{url}/style.css">
         <link rel="prefetch" href="{url}/prefetch"></head><body><p>tripwire</p><img src="{url}/img.png" alt="x">
@@ -90,7 +65,7 @@ def test_remote_requests_are_blocked_recorded_and_never_arrive(open_reader, run_
     # The document completes only after every subresource request (stylesheet, image, frame, script) has ended.
     qtbot.waitUntil(lambda: run_js(reader.window.page, "document.readyState") == "complete", timeout=10000)
     assert any(u.startswith(url) for u in guard.blocked)
-    assert hits == [], f"the tripwire server received {hits}"
+    assert tripwire.connections == [], f"the tripwire received {tripwire.connections}"
 
 
 @pytest.mark.parametrize(
