@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from reader import paths
     from reader.core.corpus import CorpusError
     from reader.core.edition import BuildRefused, build_edition
+    from reader.core.model import problem_counts
 
     try:
         report = build_edition(args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir())
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
         "left_out": [p.file for p in report.left_out],
         "warnings": len(report.warnings),
         "seconds": round(report.seconds, 3),
+        # The same counts as `check --json`'s "summary" (by severity, by code), from the same problems.
+        "problems": problem_counts(report.problems),
     }
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))

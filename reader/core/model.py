@@ -10,26 +10,49 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-ERROR = "error"
-WARNING = "warning"
+ERROR = "error"  # the page (or the source) cannot be used as it is: left out of an edition
+WARNING = "warning"  # the page is used, but something in it will not work as its author meant
+INFO = "info"  # nothing is broken; the reader filled in something the author could add (a title, a summary)
+SEVERITIES = (ERROR, WARNING, INFO)  # most severe first
 
 
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with the corpus, precise enough to fix: file (relative to the source root), line."""
 
-    severity: str  # ERROR or WARNING
+    severity: str  # ERROR, WARNING or INFO
     code: str  # stable, machine-readable, e.g. "frontmatter-yaml"
     file: str  # posix path relative to the source root ("" when the source itself is the problem)
     line: int | None  # 1-based, None when the problem has no line
     message: str  # one sentence: what is wrong and what to do
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "code": self.code, "message": self.message}
+        return {
+            "severity": self.severity, "file": self.file, "line": self.line, "code": self.code, "message": self.message,
+        }
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         return f"{where}: {self.severity} [{self.code}] {self.message}"
+
+
+def problem_counts(problems: list[Problem]) -> dict[str, Any]:
+    """How many problems of each severity and of each code (with its severity): what `check` and `build --json`
+    both report, so that the two can be compared."""
+    by_severity = {severity: 0 for severity in SEVERITIES}
+    by_code: dict[str, dict[str, Any]] = {}
+    for problem in problems:
+        by_severity[problem.severity] = by_severity.get(problem.severity, 0) + 1
+        entry = by_code.setdefault(problem.code, {"severity": problem.severity, "count": 0})
+        entry["count"] += 1
+        if _rank(problem.severity) < _rank(entry["severity"]):
+            entry["severity"] = problem.severity  # one code, two severities: the worse one
+    order = sorted(by_code, key=lambda code: (_rank(by_code[code]["severity"]), -by_code[code]["count"], code))
+    return {"by_severity": by_severity, "by_code": {code: by_code[code] for code in order}}
+
+
+def _rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 @dataclass(frozen=True)
@@ -118,6 +141,8 @@ class Corpus:
     assets: tuple[str, ...] = ()  # non-Markdown files under docs_dir, posix, docs-relative
     problems: list[Problem] = field(default_factory=list)
     language: str = "nl"
+    # Abbreviations of auto_append glossaries, read once and given to the abbr extension (not appended per page).
+    glossary: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -126,6 +151,10 @@ class Corpus:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def infos(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == INFO]
 
     def page_by_path(self, path: str) -> Page | None:
         for page in self.pages.values():

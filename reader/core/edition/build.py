@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,8 @@ class BuildReport:
     left_out: list[Problem]
     warnings: list[Problem]
     seconds: float
+    # Every problem, errors and infos included, counted as `check` counts them (`build --json` reports them).
+    problems: list[Problem] = field(default_factory=list)
 
 
 def build_edition(
@@ -105,6 +107,7 @@ def build_edition(
         left_out=corpus.errors,
         warnings=corpus.warnings + warnings,
         seconds=time.perf_counter() - started,
+        problems=corpus.problems + warnings,
     )
 
 
