@@ -21,14 +21,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import markdown
 
 from reader import paths
 from reader.core.corpus import load_corpus
 from reader.core.edition import build_edition
-from reader.core.model import Corpus
+from reader.core.model import Corpus, Page
 from reader.core.render import icon_set, page_document, render_page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,7 +38,7 @@ NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
 ICONS = icon_set(paths.icons_dir())
 
 
-def _median_time(fn, repeat: int) -> float:  # noqa: ANN001
+def _median_time(fn: Callable[[], object], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -55,7 +57,7 @@ def _baseline_all(corpus: Corpus) -> None:
         markdown.markdown(page.body)
 
 
-def _chunk_medians(corpus: Corpus, fn, chunk: int = 250) -> float:  # noqa: ANN001
+def _chunk_medians(corpus: Corpus, fn: Callable[[Page], object], chunk: int = 250) -> float:
     """Median per-page time (ms) over chunks of pages: robust against load spikes on a shared machine."""
     pages = list(corpus.pages.values())
     per_page = []
@@ -73,8 +75,13 @@ def measure(corpus: Corpus, repeat: int) -> dict[str, float]:
     render_s = _median_time(lambda: _render_all(corpus), repeat)
     baseline_s = _median_time(lambda: _baseline_all(corpus), repeat)
     n = len(corpus.pages)
-    render_one = lambda page: page_document(render_page(page, corpus, ICONS), page, corpus)  # noqa: E731
-    baseline_one = lambda page: markdown.markdown(page.body)  # noqa: E731
+
+    def render_one(page: Page) -> object:
+        return page_document(render_page(page, corpus, ICONS), page, corpus)
+
+    def baseline_one(page: Page) -> object:
+        return markdown.markdown(page.body)
+
     return {
         "pages": n,
         "render_s": round(render_s, 4),
@@ -88,7 +95,7 @@ def measure(corpus: Corpus, repeat: int) -> dict[str, float]:
     }
 
 
-def _generator():  # noqa: ANN202
+def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("gen_corpus", Path(__file__).with_name("gen_corpus.py"))
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

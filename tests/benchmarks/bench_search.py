@@ -24,12 +24,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from reader.core.corpus import load_corpus
+from reader.core.render import icon_set, render_page
+from reader.core.search import SearchDoc, SearchIndex, build_index, section_docs
+
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus lives next to this file
-
-from reader.core.corpus import load_corpus  # noqa: E402
-from reader.core.render import icon_set, render_page  # noqa: E402
-from reader.core.search import SearchDoc, SearchIndex, build_index, section_docs  # noqa: E402
 
 NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
 ICONS = icon_set(REPO / "resources" / "icons")  # what reader.paths.icons_dir() names in a checkout

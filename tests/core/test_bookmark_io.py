@@ -148,7 +148,7 @@ def test_one_bad_record_rejects_the_whole_file(store: UserData, tmp_path: Path) 
     assert store.find_bookmark("goed") is None
 
 
-def test_huge_file_is_refused_before_reading(store: UserData, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_huge_file_is_refused_before_reading(store: UserData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bio, "MAX_IMPORT_BYTES", 1000)
     path = tmp_path / "big.json"
     path.write_text(" " * 2000 + "{}")
@@ -157,7 +157,7 @@ def test_huge_file_is_refused_before_reading(store: UserData, tmp_path: Path, mo
     assert err.value.code == "bookmark-file-too-large"
 
 
-def test_too_many_bookmarks_refused(store: UserData, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_too_many_bookmarks_refused(store: UserData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bio, "MAX_IMPORT_BOOKMARKS", 5)
     doc = {"format": "richtlijnenlezer-bookmarks", "version": 1,
            "bookmarks": [{"page_id": f"p{i}"} for i in range(6)]}

@@ -106,7 +106,9 @@ def test_export_import_between_profiles(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1 and "geen geldig JSON" in err
 
 
-def test_read_only_store_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
+def test_read_only_store_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 

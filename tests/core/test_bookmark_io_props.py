@@ -14,6 +14,7 @@ from reader.core.userdata import BookmarkFileError, UserData, UserDataError, exp
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # any Unicode but lone surrogates
 ident = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=30)
 bookmark = st.tuples(ident, st.one_of(st.just(""), ident), text, text, text)
+Bookmark = tuple[str, str, str, str, str]  # page, anchor, title, note, folder
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -23,17 +24,21 @@ def _snapshot(data: UserData) -> list[tuple]:
                    b.section_hash) for b in data.bookmarks())
 
 
+def _add_all(data: UserData, items: list[Bookmark], section_hash: str | None = None) -> None:
+    for page, anchor, title, note, folder in items:
+        try:
+            data.add_bookmark(page, anchor, title=title, note=note, folder=folder, section_hash=section_hash)
+        except UserDataError:
+            pass  # refused input (e.g. an anchor with only spaces is fine, a control char is not)
+
+
 @SETTINGS
 @given(st.lists(bookmark, max_size=8))
-def test_json_round_trip_is_exact(items) -> None:  # noqa: ANN001
+def test_json_round_trip_is_exact(items: list[Bookmark]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
-            for page, anchor, title, note, folder in items:
-                try:
-                    a.add_bookmark(page, anchor, title=title, note=note, folder=folder, section_hash="h")
-                except UserDataError:
-                    pass  # refused input (e.g. an anchor with only spaces is fine, a control char is not)
+            _add_all(a, items, section_hash="h")
             export_file(a, root / "x.json")
             import_file(b, root / "x.json")
             assert _snapshot(b) == _snapshot(a)
@@ -42,15 +47,11 @@ def test_json_round_trip_is_exact(items) -> None:  # noqa: ANN001
 
 @SETTINGS
 @given(st.lists(bookmark, max_size=8))
-def test_html_round_trip_keeps_pages_anchors_and_folders(items) -> None:  # noqa: ANN001
+def test_html_round_trip_keeps_pages_anchors_and_folders(items: list[Bookmark]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
-            for page, anchor, title, note, folder in items:
-                try:
-                    a.add_bookmark(page, anchor, title=title, note=note, folder=folder)
-                except UserDataError:
-                    pass
+            _add_all(a, items)
             export_file(a, root / "x.html")
             import_file(b, root / "x.html")
             want = sorted((x.page_id, x.anchor, x.folder) for x in a.bookmarks())

@@ -29,7 +29,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], 
     base = tmp_path_factory.mktemp("frozen")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     result = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(base / "dist"), "--work", str(base / "work")],
+        [
+            sys.executable, str(ROOT / "packaging" / "build.py"),
+            "--out", str(base / "dist"), "--work", str(base / "work"),
+        ],
         capture_output=True,
         text=True,
         env=env,
