@@ -77,6 +77,10 @@ class Page:
     abbreviations: Mapping[str, str] = field(default_factory=dict, compare=False)
     metadata: Mapping[str, Any] = field(default_factory=dict, compare=False)  # every other front matter key
     content_hash: str = ""  # sha256 of the source bytes
+    # From the page's one Markdown pass (reader.core.render.markdown_pass), filled in by the importer.
+    html: str = field(default="", compare=False, repr=False)  # Markdown output, not yet sanitized ("": not parsed)
+    ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every id of the page
+    summary_derived: bool = False  # `summary` was made from the opening paragraph: the front matter gives none
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -208,3 +212,4 @@ class RenderedPage:
     checklist: tuple[str, ...] = ()  # task list item texts, in order (for saved checkbox state)
     remote_images: tuple[str, ...] = ()  # remote image URLs replaced by placeholders
     problems: tuple[Problem, ...] = ()
+    opening: str = ""  # plain text of the first paragraph at the top of the page
