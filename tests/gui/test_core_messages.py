@@ -3,7 +3,6 @@ the Dutch one no English (reader/messages.py through reader/gui/messages.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 
     from reader.gui.app import AppContext
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("back_to_dutch")]
 
 DUTCH = ("het", "bestand", "geen", "bruikbare", "ontbreekt", "bladwijzerbestand", "mislukt", "moet", "tekst")
 ENGLISH = ("the", "file", "not", "usable", "missing", "failed", "must", "text")
@@ -26,12 +25,6 @@ ENGLISH = ("the", "file", "not", "usable", "missing", "failed", "must", "text")
 
 def _words(text: str) -> set[str]:
     return set(text.lower().replace(":", " ").replace(".", " ").replace("'", " ").split())
-
-
-@pytest.fixture(autouse=True)
-def _back_to_dutch(reader_context: AppContext) -> Iterator[None]:
-    yield
-    reader_context.translations.apply("nl")
 
 
 def _import_failure(tmp_path: Path, name: str) -> str:
