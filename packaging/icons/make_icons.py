@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import struct  # noqa: E402
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 HERE = Path(__file__).resolve().parent
 SVG = HERE / "richtlijnenlezer.svg"
@@ -63,7 +60,10 @@ def ico_bytes(images: list[tuple[int, bytes]]) -> bytes:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (image plugins need an application object)
+    # Offscreen (no display needed); the platform is read when the application object is made, and the image
+    # format plugins need that object.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(sys.argv[:1])  # kept alive until main returns
     renderer = QSvgRenderer(str(SVG))
     if not renderer.isValid():
         print(f"cannot read {SVG}", file=sys.stderr)
