@@ -7,19 +7,35 @@ fsync it, rename it over the target, then fsync the directory so the rename itse
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
     """Replace `path` with `data` atomically. Returns the path. The directory must exist."""
+    return _atomic_write(path, lambda handle: handle.write(data), mode)
+
+
+def atomic_copy_file(source: str | os.PathLike[str], path: str | os.PathLike[str]) -> Path:
+    """Replace `path` with a copy of the file `source` atomically, streamed (files may be large)."""
+
+    def copy(handle: BinaryIO) -> None:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, handle, 1 << 20)
+
+    return _atomic_write(path, copy, None)
+
+
+def _atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object], mode: int | None) -> Path:
     target = Path(path)
     directory = target.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

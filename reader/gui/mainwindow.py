@@ -39,6 +39,7 @@ from reader.gui import contextmenu
 from reader.gui import help as help_windows
 from reader.gui.actions import build_actions
 from reader.gui.appearance import Appearance
+from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
 from reader.gui.findbar import FindBar
 from reader.gui.focus import PaneFocus
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.page: ReaderPage = ReaderPage(web_profile.profile, self.view)
         self.view.setPage(self.page)
         self.page.external_link_requested.connect(self.confirm_external_link)
+        self.attachments = AttachmentController(self.page, edition.root, self)
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._on_url_changed)
         self.page.linkHovered.connect(self._on_link_hovered)

@@ -1,4 +1,8 @@
-"""The web page: applies the navigation policy, collects console messages, never opens windows."""
+"""The web page: applies the navigation policy, collects console messages, never opens windows.
+
+Links it does not follow itself become signals: web links (`external_link_requested`, the window asks first) and
+attachments (`attachment_requested`, the window offers to open or save the file).
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ _KINDS = {
 
 class ReaderPage(QWebEnginePage):
     external_link_requested = Signal(QUrl)
+    attachment_requested = Signal(QUrl)  # a clicked link to a corpus file the view does not show
     navigation_refused = Signal(QUrl)
 
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
@@ -41,6 +46,8 @@ class ReaderPage(QWebEnginePage):
             return True
         if decision is navigation.Decision.ASK_EXTERNAL:
             self.external_link_requested.emit(url)
+        elif decision is navigation.Decision.ATTACHMENT:
+            self.attachment_requested.emit(url)
         else:
             log.warning("refused navigation to %s (%s)", request.url, request.kind)
             self.navigation_refused.emit(url)

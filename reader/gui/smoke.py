@@ -1,4 +1,9 @@
-"""`open --smoke-test`: load pages in the real window and report what the engine really shows, as JSON lines."""
+"""`open --smoke-test`: load pages in the real window and report what the engine really shows, as JSON lines.
+
+After the pages, one record per corpus file the pages link to (`"kind": "attachment"` or `"asset"`, `"page":
+"asset/<path>"`): the file as the scheme handler would serve it, checked without loading it in the view (an
+attachment never is). Its `load_ok` says whether the link works, so a link to it counts as a working link.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from typing import Callable, TextIO
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWebEngineCore import QWebEngineScript
 
-from reader.core.links import page_url
+from reader.core.edition import attachment_file, opens_in_view
+from reader.core.links import page_url, parse_reader_url
 from reader.gui.mainwindow import MainWindow
 
 log = logging.getLogger("reader.smoke")
@@ -47,6 +53,7 @@ class SmokeRunner(QObject):
         self.done = done
         self.all_ok = True
         self._index = -1
+        self._assets: dict[str, None] = {}  # asset URLs the pages link to, in order, without fragments
         self._started = 0.0
         self._guard = window.locked_profile.guard
         self._timer = QTimer(self)
@@ -61,6 +68,8 @@ class SmokeRunner(QObject):
         self._index += 1
         if self._index >= len(self.pages):
             self.window.page.loadFinished.disconnect(self._loaded)
+            for url in self._assets:
+                self._report_asset(url)
             self.done(self.all_ok)
             return
         page_id = self.pages[self._index]
@@ -105,4 +114,41 @@ class SmokeRunner(QObject):
         self.all_ok = self.all_ok and record["load_ok"]
         self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.out.flush()
+        for href in record["links"]:
+            target = parse_reader_url(href) if isinstance(href, str) else None
+            if target is not None and target.kind == "asset":
+                self._assets.setdefault(href.split("#", 1)[0], None)
         self._next()
+
+    def _report_asset(self, url: str) -> None:
+        """A linked corpus file: found in the edition as the scheme handler finds it, readable, with its type."""
+        started = time.time()
+        target = parse_reader_url(url)
+        path = target.path if target is not None else url
+        served = attachment_file(url, self.window.edition.root)
+        size, ok = 0, False
+        if served is not None:
+            try:
+                size = served.path.stat().st_size
+                with served.path.open("rb") as handle:
+                    handle.read(1)
+                ok = True
+            except OSError as exc:
+                log.warning("cannot read %s: %s", served.path, exc)
+        name = path.rsplit("/", 1)[-1]
+        record: dict[str, object] = {
+            "page": "asset/" + path,
+            "url": url,
+            "kind": "asset" if opens_in_view(path) else "attachment",
+            "load_ok": ok,
+            "title": name,
+            "text": f"{name} ({size} bytes, {served.mime})" if ok and served is not None else "",
+            "links": [],
+            "images": [],
+            "console": [],
+            "blocked": [],
+            "ms": round((time.time() - started) * 1000.0, 1),
+        }
+        self.all_ok = self.all_ok and ok
+        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.out.flush()

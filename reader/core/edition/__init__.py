@@ -2,7 +2,8 @@
 open; serving its files to the window.
 
 Public: building (`build_edition`, `cached_edition`, `choose_edition`), reading (`Edition`, `PageInfo`), choosing
-(`select_edition`, `find_editions`, `read_edition`, `override_dirs`) and serving (`resolve_url`, `safe_join`).
+(`select_edition`, `find_editions`, `read_edition`, `override_dirs`) and serving (`resolve_url`, `safe_join`;
+attachments: `attachment_file`, `opens_in_view`, `ATTACHMENT_TYPES`).
 """
 
 from reader.core.edition.build import (
@@ -36,12 +37,13 @@ from reader.core.edition.selection import (
     read_edition,
     select_edition,
 )
-from reader.core.edition.serving import resolve_url, safe_join
+from reader.core.edition.serving import ATTACHMENT_TYPES, attachment_file, opens_in_view, resolve_url, safe_join
 from reader.core.formats import EDITION_FORMAT_VERSION
 
 __all__ = [
     "EDITION_FORMAT_VERSION",
     "ASSETS_DIR",
+    "ATTACHMENT_TYPES",
     "INDEX_DIR",
     "MANIFEST",
     "NAV_JSON",
@@ -54,6 +56,7 @@ __all__ = [
     "EditionInfo",
     "InvalidEdition",
     "PageInfo",
+    "attachment_file",
     "build_edition",
     "cached_edition",
     "choose_edition",
@@ -61,6 +64,7 @@ __all__ = [
     "find_editions",
     "nav_from_json",
     "nav_to_json",
+    "opens_in_view",
     "override_dirs",
     "read_edition",
     "read_manifest",

@@ -31,6 +31,35 @@ _MIME = {
     ".ttf": "font/ttf",
 }
 
+# Attachments: files a page links to that the view never opens; the reader offers to open them with the system's
+# program or to save them. Named here because the system's table (mimetypes; the registry on Windows) varies.
+ATTACHMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".dot": "application/msword",
+    ".dotx": "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+    ".odg": "application/vnd.oasis.opendocument.graphics",
+    ".rtf": "application/rtf",
+    ".csv": "text/csv",
+    ".epub": "application/epub+zip",
+    ".zip": "application/zip",
+    ".7z": "application/x-7z-compressed",
+    ".rar": "application/vnd.rar",
+    ".tar": "application/x-tar",
+    ".gz": "application/gzip",
+    ".tgz": "application/gzip",
+    ".bz2": "application/x-bzip2",
+    ".xz": "application/x-xz",
+}
+
 
 # Types a corpus file (an asset) may be served as. Anything else the engine could open as an active document:
 # an HTML or SVG-in-XML file from the corpus, opened in the view, would be unsanitized markup, and Chromium
@@ -42,6 +71,14 @@ _ASSET_TYPES = frozenset(
         "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon",
         "image/vnd.microsoft.icon", "image/svg+xml", "application/pdf", "text/plain", "text/csv",
         "application/json", "font/woff2", "font/woff", "font/ttf", "font/otf",
+    }
+) | frozenset(ATTACHMENT_TYPES.values())  # the view never opens these (see `opens_in_view`), Chromium renders none
+# What the view shows itself when a link leads to it: raster images and text. SVG is refused as a document by the
+# navigation policy; everything else is an attachment.
+_VIEWABLE = frozenset(
+    {
+        "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon",
+        "image/vnd.microsoft.icon", "image/svg+xml", "text/plain", "application/json",
     }
 )
 _INERT_TEXT = "text/plain;charset=utf-8"
@@ -73,15 +110,17 @@ def safe_join(root: Path, relative: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def mime_for(path: Path) -> str:
+def mime_for(path: Path | PurePosixPath) -> str:
     suffix = path.suffix.lower()
     if suffix in _MIME:
         return _MIME[suffix]
+    if suffix in ATTACHMENT_TYPES:
+        return ATTACHMENT_TYPES[suffix]
     guessed, _ = mimetypes.guess_type(path.name)
     return guessed or "application/octet-stream"
 
 
-def asset_mime_for(path: Path) -> str:
+def asset_mime_for(path: Path | PurePosixPath) -> str:
     """The type a corpus file is served as: its own when inert (see `_ASSET_TYPES`), else plain text or bytes."""
     mime = mime_for(path)
     base = mime.split(";")[0].strip().lower()
@@ -90,6 +129,20 @@ def asset_mime_for(path: Path) -> str:
     if base.startswith("text/") or base.endswith(("+xml", "/xml")) or base in ("message/rfc822", "multipart/related"):
         return _INERT_TEXT
     return _INERT_BYTES
+
+
+def opens_in_view(asset_path: str) -> bool:
+    """Whether a link to this corpus file shows it in the view (an image, text); else it is an attachment."""
+    return asset_mime_for(PurePosixPath(asset_path)).split(";")[0] in _VIEWABLE
+
+
+def attachment_file(url: str, edition_root: Path) -> Served | None:
+    """The file of the edition an asset URL names, with the type it is served as; None for anything else."""
+    target = parse_reader_url(url)
+    if target is None or target.kind != "asset":
+        return None
+    path = safe_join(Path(edition_root) / "assets", target.path)
+    return Served(path, asset_mime_for(path)) if path else None
 
 
 def resolve_url(url: str, edition_root: Path, resources_root: Path) -> Served | None:
