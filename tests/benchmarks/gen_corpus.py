@@ -1,8 +1,13 @@
 """Generate a large synthetic MkDocs guideline corpus shaped like NeRDS (for benchmarks).
 
-    python tests/benchmarks/gen_corpus.py OUT_DIR --pages 10000 [--seed 0]
+    python tests/benchmarks/gen_corpus.py OUT_DIR --pages 10000 [--seed 0] [--glossary 100 [--no-append]]
 
-or from Python: `generate(out_dir, pages, seed=0) -> Path`. The text is Dutch-looking nonsense built from a fixed
+or from Python: `generate(out_dir, pages, seed=0, glossary=0, append_glossary=True) -> Path`. With `glossary`, the
+project has a glossary of that many abbreviations (`includes/afkortingen.md`, about 230 bytes each, as real
+glossaries are) that `pymdownx.snippets` `auto_append`s to every page, and each page uses a few of them;
+`append_glossary=False` gives the same pages without the glossary (the pair the build benchmark compares).
+
+The text is Dutch-looking nonsense built from a fixed
 word list (no corpus text is copied). Every page has front matter (title, summary, relations), `#`/`##`/`###`
 headings (with some repeated titles, so `_1` anchors occur), relative links with and without anchors, admonitions,
 collapsible blocks, task lists, a table, an abbreviation, and, on guideline index pages, action-card placeholders
@@ -65,8 +70,20 @@ def _layout(pages: int) -> list[str]:
     return paths[:pages] if pages >= 1 else []
 
 
+def _glossary_terms(count: int) -> list[tuple[str, str]]:
+    """`count` abbreviations with long definitions, fixed for a given count (no random state used)."""
+    terms = []
+    for i in range(count):
+        word = WORDS[i % len(WORDS)]
+        key = f"{word[:3].upper()}{i:03d}"
+        text = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(24)).capitalize()
+        terms.append((key, f"{text}, {word} en {WORDS[(i * 3) % len(WORDS)]}"))
+    return terms
+
+
 def _page(
-    rng: random.Random, path: str, all_paths: list[str], titles: dict[str, str], anchors: dict[str, list[str]]
+    rng: random.Random, path: str, all_paths: list[str], titles: dict[str, str], anchors: dict[str, list[str]],
+    glossary: list[tuple[str, str]] | None = None,
 ) -> str:
     import posixpath
 
@@ -117,10 +134,14 @@ def _page(
         out += ['<div class="direct-aan-de-slag">', "    <h3>Direct aan de slag</h3>",
                 f'    <div class="action-cards" data-richtlijn="{topic}"></div>', "</div>", ""]
     out += ["Dit geldt voor elke API in de keten.", "", "*[API]: Application Programming Interface", ""]
+    if glossary:
+        start = sum(map(ord, path)) % len(glossary)  # a few terms per page, chosen by the path, not by `rng`
+        used = [glossary[(start + k * 11) % len(glossary)][0] for k in range(4)]
+        out += [f"Zie ook {used[0]} en {used[1]}, naast {used[2]} ({used[3]}).", ""]
     return "\n".join(out)
 
 
-def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
+def generate(out_dir: Path, pages: int, seed: int = 0, glossary: int = 0, append_glossary: bool = True) -> Path:
     """Write a synthetic MkDocs project with `pages` pages into `out_dir` (replaced if it exists). Returns out_dir."""
     import posixpath
 
@@ -143,10 +164,11 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
     from reader.core.corpus import slugify_heading
 
     anchors = {p: [slugify_heading(titles[p])] + [slugify_heading(s) for s in SECTION_TITLES[:2]] for p in paths}
+    terms = _glossary_terms(glossary)
     for path in paths:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_page(rng, path, paths, titles, anchors), encoding="utf-8")
+        target.write_text(_page(rng, path, paths, titles, anchors, terms), encoding="utf-8")
     # Assets and the action registry.
     (docs / "afbeeldingen").mkdir()
     (docs / "afbeeldingen" / "schema.svg").write_text(
@@ -216,6 +238,12 @@ def generate(out_dir: Path, pages: int, seed: int = 0) -> Path:
         "  - pymdownx.tabbed:",
         "      alternate_style: true",
     ]
+    if terms and append_glossary:
+        (out_dir / "includes").mkdir()
+        (out_dir / "includes" / "afkortingen.md").write_text(
+            "".join(f"*[{key}]: {text}\n" for key, text in terms), encoding="utf-8"
+        )
+        config += ["  - pymdownx.snippets:", "      auto_append:", "        - includes/afkortingen.md"]
     (out_dir / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
     return out_dir
 
@@ -225,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--glossary", type=int, default=0, help="abbreviations in an auto_appended glossary")
+    parser.add_argument("--no-append", action="store_true", help="the same pages without the glossary file")
     args = parser.parse_args(argv)
-    generate(args.out_dir, args.pages, args.seed)
+    generate(args.out_dir, args.pages, args.seed, args.glossary, not args.no_append)
     print(args.out_dir)
     return 0
 

@@ -3,12 +3,20 @@
 Supported: the single-line form `--8<-- "file.md"` (also `file.md:3:7` line ranges), the block form
 (`--8<--` / file names / `--8<--`), nested includes, `;--8<--` escapes, and `auto_append` files. Every output line
 remembers where it came from so that messages about included text name the right file and line.
+
+An `auto_append` file that holds only abbreviation definitions (a glossary) is not appended: `with_glossary` reads it
+once per build and rendering hands it to the `abbr` extension as its `glossary` option. Python-Markdown re-scans a
+block of definitions once per definition, so appending a 100-entry glossary to every page made builds 20x slower.
+
+The work per page is bounded: at most MAX_INCLUDES includes and MAX_EXPANDED_CHARS of included text; past either
+the page is left out (`IncludeBudgetExceeded`), so a fan-out of includes can neither hang an import nor make a page
+larger than the page limit.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +33,11 @@ _SECTION_MARK = re.compile(
 _ESCAPED = re.compile(r";(-+8<-+)")
 MAX_DEPTH = 8
 MAX_SNIPPET_BYTES = 5 << 20
+MAX_INCLUDES = 1_000  # per page; real pages include a few dozen files at most
+MAX_EXPANDED_CHARS = 5 << 20  # the page limit, applied to the text the includes add
+# A definition line as Python-Markdown's AbbrBlockprocessor reads it (`[^\\]*?`: the key may hold `]`).
+_GLOSSARY_DEF = re.compile(r"^\*\[(?P<abbr>[^\\\n]*?)\][ ]?:[ ]*(?P<title>.*)$")
+_ONE_LINE_COMMENT = re.compile(r"^<!--.*-->$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,7 @@ class SnippetConfig:
     auto_append: tuple[str, ...] = ()
     check_paths: bool = False
     config_file: str = "mkdocs.yml"  # where auto_append is configured (for messages)
+    glossary: tuple[tuple[str, str], ...] = ()  # from auto_append files that hold only abbreviation definitions
 
     @classmethod
     def from_mkdocs(cls, root: Path, ext_config: dict[str, Any] | None) -> "SnippetConfig | None":
@@ -53,6 +67,65 @@ class SnippetConfig:
         )
 
 
+    def with_glossary(self, root: Path) -> "SnippetConfig":
+        """This config with its glossary-only auto_append files taken out and their definitions in `glossary`.
+
+        Called once per import; the files are read here and never again.
+        """
+        resolver = SnippetResolver(root, self)
+        kept: list[str] = []
+        entries: dict[str, str] = dict(self.glossary)
+        for name in self.auto_append:
+            path, _ = resolver._find(name)
+            content = resolver._read(path) if path is not None else None
+            definitions = glossary_definitions(content) if content is not None else None
+            if definitions is None:
+                kept.append(name)  # appended as before (or reported missing when resolving)
+            else:
+                entries.update(definitions)  # later files override earlier ones, as when appended in order
+        return replace(self, auto_append=tuple(kept), glossary=tuple(entries.items()))
+
+
+def glossary_definitions(lines: list[str]) -> dict[str, str] | None:
+    """The definitions of a text made only of `*[X]: title` lines, blank lines and HTML comments; else None.
+
+    Anything that the abbr extension would read differently as a block (an empty title, which takes the next line,
+    a `''` title, which deletes an abbreviation) or that is more than definitions makes the file an ordinary
+    snippet, appended as text.
+    """
+    definitions: dict[str, str] = {}
+    in_comment = False
+    for line in lines:
+        stripped = line.strip()
+        if in_comment:
+            if "-->" in stripped:
+                if not stripped.endswith("-->"):
+                    return None
+                in_comment = False
+            continue
+        if not stripped or _ONE_LINE_COMMENT.match(stripped):
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = True
+            continue
+        match = _GLOSSARY_DEF.match(line.expandtabs(4))  # as Python-Markdown normalizes whitespace
+        if match is None:
+            return None
+        abbr, title = match.group("abbr").strip(), match.group("title").strip()
+        if not abbr or not title or title in ("''", '""'):
+            return None
+        definitions[abbr] = title
+    return definitions if definitions and not in_comment else None
+
+
+class IncludeBudgetExceeded(Exception):
+    """A page's includes went past MAX_INCLUDES or MAX_EXPANDED_CHARS; `problem` says where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 @dataclass(slots=True)
 class Origin:
     file: str  # source-root relative posix path
@@ -64,6 +137,17 @@ class SnippetResolver:
         self.root = root.resolve()
         self.config = config
         self._cache: dict[Path, list[str] | None] = {}
+        self._glossary: dict[str, str] | None = None
+        # Work done for the page being resolved, and the include line of the page it goes through.
+        self._includes = 0
+        self._chars = 0
+        self._via: Origin | None = None
+
+    @property
+    def glossary(self) -> dict[str, str]:
+        if self._glossary is None:
+            self._glossary = dict(self.config.glossary)
+        return self._glossary
 
     def _rel(self, path: Path) -> str:
         try:
@@ -103,6 +187,12 @@ class SnippetResolver:
     def resolve(
         self, lines: list[str], origins: list[Origin], problems: list[Problem], depth: int = 0, append: bool = True
     ) -> tuple[list[str], list[Origin]]:
+        """The lines with includes expanded (and, at depth 0, auto_append files appended).
+
+        Raises IncludeBudgetExceeded when the page's includes go past the budget.
+        """
+        if depth == 0:
+            self._includes = self._chars = 0
         out: list[str] = []
         out_origins: list[Origin] = []
         in_block: tuple[str, Origin] | None = None  # indent of an open block form
@@ -207,6 +297,11 @@ class SnippetResolver:
                             f"Included file {name!r} does not exist; fix the name or remove the --8<-- line.")
                 )
             return
+        if depth == 0:
+            self._via = origin
+        self._includes += 1
+        if self._includes > MAX_INCLUDES:
+            self._over_budget(origin, "include-too-many", f"more than {MAX_INCLUDES:,} includes")
         if depth >= MAX_DEPTH:
             problems.append(
                 Problem(ERROR, "include-loop", origin.file, origin.line or None,
@@ -239,12 +334,25 @@ class SnippetResolver:
                 return
         # Section marker lines are never part of the included text.
         numbered = [(n, t) for n, t in numbered if not _SECTION_MARK.search(t)]
+        self._chars += sum(len(t) + len(indent) + 1 for _, t in numbered)
+        if self._chars > MAX_EXPANDED_CHARS:
+            self._over_budget(origin, "include-too-large", f"more than {MAX_EXPANDED_CHARS >> 20} MB of included text")
         sub_lines = [t for _, t in numbered]
         sub_origins = [Origin(rel, n) for n, _ in numbered]
         sub_lines, sub_origins = self.resolve(sub_lines, sub_origins, problems, depth + 1, append=False)
         for text, sub_origin in zip(sub_lines, sub_origins, strict=True):
             out.append(indent + text if text else text)
             out_origins.append(sub_origin)
+
+
+    def _over_budget(self, origin: Origin, code: str, what: str) -> None:
+        via = self._via or origin
+        where = "" if via is origin or not origin.line else f" (at {origin.file}:{origin.line})"
+        raise IncludeBudgetExceeded(Problem(
+            ERROR, code, via.file, via.line or None,
+            f"The includes of this line add up to {what}{where}; the page is left out. "
+            "Include fewer or smaller files, or split the page.",
+        ))
 
 
 def _section(numbered: list[tuple[int, str]], name: str) -> list[tuple[int, str]]:

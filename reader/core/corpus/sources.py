@@ -145,14 +145,21 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
             try:
                 is_link = entry.is_symlink()  # from the directory listing: no extra system call
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
+                is_file = is_link or is_dir or entry.is_file(follow_symlinks=False)
             except OSError:
                 continue
             if name.startswith(".") or (
                 exclude and _excluded(rel, is_dir or (is_link and os.path.isdir(entry.path)), exclude)
             ):
                 continue
+            if not _utf8(name):
+                listing.problems.append(_not_utf8_problem(prefix + rel, is_dir))
+                continue
             if is_dir:
                 subfolders.append((entry.path, rel + "/"))
+                continue
+            if not is_file:
+                listing.problems.append(_not_regular_problem(prefix + rel))
                 continue
             target = Path(entry.path)
             if is_link:
@@ -171,6 +178,8 @@ def _walk(root: Path, docs: Path, exclude: tuple[str, ...] = ()) -> _Listing:
                     listing.problems.append(_symlink_problem(root, Path(entry.path), prefix + rel, is_dir=False))
                     continue
                 if not target.is_file():
+                    if not target.is_dir():
+                        listing.problems.append(_not_regular_problem(prefix + rel))
                     continue
             if name.lower().endswith(".md"):
                 listing.pages.append((rel, target))
@@ -192,6 +201,36 @@ def _unportable(rel: str) -> str | None:
         if _WINDOWS_BAD_CHARS.search(segment) or _WINDOWS_RESERVED.match(segment) or segment.endswith((".", " ")):
             return segment
     return None
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")  # os.scandir hands undecodable bytes over as surrogates
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(rel: str) -> str:
+    """A path with the bytes that are not UTF-8 shown as \\xNN, so that messages and JSON can carry it."""
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
+def _not_utf8_problem(rel: str, is_dir: bool) -> Problem:
+    # Left out rather than kept under an escaped name: page ids, links and the edition's files are text, and no
+    # UTF-8 Markdown link can reach such a file anyway.
+    what = "folder" if is_dir else "file"
+    return _problem(
+        WARNING, "name-not-utf8", _escaped(rel), None,
+        f"This {what} name is not valid UTF-8; the {what} is left out. Rename it.",
+    )
+
+
+def _not_regular_problem(rel: str) -> Problem:
+    return _problem(
+        WARNING, "not-regular-file", rel, None,
+        "This is not a regular file (a pipe, socket or device); it is skipped. Remove it from the docs folder.",
+    )
 
 
 def _symlink_problem(root: Path, full: Path, rel: str, is_dir: bool) -> Problem:
