@@ -95,6 +95,8 @@ MESSAGES: dict[str, str] = {
         "CoreMessage", "Het bestand is te groot ({size_mb} MB; hoogstens {limit_mb} MB)."),
     "bookmark-file-grew": QT_TRANSLATE_NOOP("CoreMessage", "Het bestand is te groot."),
     "bookmark-file-unreadable": QT_TRANSLATE_NOOP("CoreMessage", "Kan {path} niet lezen: {detail}."),
+    "bookmark-file-not-regular": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); kies een bestand."),
     "bookmark-file-not-utf8": QT_TRANSLATE_NOOP("CoreMessage", "Het bestand is geen UTF-8-tekst."),
     "bookmark-file-binary": QT_TRANSLATE_NOOP("CoreMessage", "Het bestand bevat binaire gegevens."),
     "bookmark-file-unknown-type": QT_TRANSLATE_NOOP(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -377,7 +378,10 @@ def read_bookmark_file(path: str | os.PathLike[str]) -> ParsedBookmarks:
     """Read and validate a JSON or Netscape HTML bookmark file (by content, not by name)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device would block or never end
+            raise BookmarkFileError("bookmark-file-not-regular", path=str(path))
+        size = info.st_size
         if size > MAX_IMPORT_BYTES:
             raise BookmarkFileError(
                 "bookmark-file-too-large", size_mb=size // (1024 * 1024), limit_mb=MAX_IMPORT_BYTES // (1024 * 1024)
