@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
 from PySide6.QtWidgets import QMenu
 
+from reader.core.edition import opens_in_view
 from reader.core.links import EXTERNAL_SCHEMES, parse_reader_url
 
 if TYPE_CHECKING:
@@ -26,6 +27,10 @@ def build_page_menu(window: MainWindow, request: QWebEngineContextMenuRequest | 
             open_link = menu.addAction(QCoreApplication.translate("MainWindow", "Link openen"))
             open_link.setObjectName("openLink")
             open_link.triggered.connect(lambda: window.open_page(target.path, target.anchor))
+        elif target is not None and target.kind == "asset" and not opens_in_view(target.path):
+            attachment = menu.addAction(QCoreApplication.translate("MainWindow", "Bijlage openen of opslaan\u2026"))
+            attachment.setObjectName("openAttachment")
+            attachment.triggered.connect(lambda: window.attachments.offer(link))
         elif link.scheme().lower() in EXTERNAL_SCHEMES:
             external = menu.addAction(QCoreApplication.translate("MainWindow", "Link openen in je browser\u2026"))
             external.setObjectName("openExternal")

@@ -262,3 +262,25 @@ def _smoke_allowing_failure(window, qtbot) -> list[dict[str, Any]]:
     qtbot.waitUntil(lambda: finished != [], timeout=30000)
     assert finished == [False]
     return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_the_context_menu_of_an_attachment_link_offers_the_dialog(window, qtbot, run_js, monkeypatch):
+    from PySide6.QtCore import QPoint, Qt
+
+    rect = run_js(
+        window.page,
+        "(function(){var a=document.querySelector(\"a[href$='rapport.pdf']\"); a.scrollIntoView({block:'center'});"
+        "var r=a.getBoundingClientRect(); return JSON.stringify([r.left + 5, r.top + r.height/2]);})()",
+    )
+    zoom = window.view.zoomFactor()
+    menus: list[Any] = []
+    monkeypatch.setattr(
+        window, "_show_context_menu", lambda request, pos: menus.append(window.build_context_menu(request))
+    )
+    qtbot.mouseClick(window.view.focusProxy(), Qt.MouseButton.RightButton,
+                     pos=QPoint(int(rect[0] * zoom), int(rect[1] * zoom)))
+    qtbot.waitUntil(lambda: bool(menus), timeout=5000)
+    action = next(a for a in menus[-1].actions() if a.objectName() == "openAttachment")
+    assert action.text() == "Bijlage openen of opslaan\u2026"
+    action.trigger()
+    assert window.attachments.dialog is not None and window.attachments.dialog.name_label.text() == "rapport.pdf"
