@@ -81,6 +81,11 @@ class Page:
     html: str = field(default="", compare=False, repr=False)  # Markdown output, not yet sanitized ("": not parsed)
     ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every id of the page
     summary_derived: bool = False  # `summary` was made from the opening paragraph: the front matter gives none
+    # i18n (mkdocs-static-i18n): the page's language, every language version of it (language -> page id, the
+    # default language first, this page included) and, for a translation, the default-language page it translates.
+    language: str = ""
+    variants: Mapping[str, str] = field(default_factory=dict, compare=False)
+    variant_of: str = ""
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -93,6 +98,7 @@ class NavItem:
     page: str | None = None  # page id, for an entry that opens a page (a section may have one: its index)
     url: str | None = None  # external link in the nav
     children: tuple["NavItem", ...] = ()
+    role: str = ""  # "unlisted": the section of pages the site's own navigation does not place (title translated)
 
 
 RELATION = "relation"
@@ -147,6 +153,7 @@ class Corpus:
     language: str = "nl"
     # Abbreviations of auto_append glossaries, read once and given to the abbr extension (not appended per page).
     glossary: Mapping[str, str] = field(default_factory=dict)
+    language_names: Mapping[str, str] = field(default_factory=dict)  # i18n: language code -> its name, for switches
 
     @property
     def errors(self) -> list[Problem]:

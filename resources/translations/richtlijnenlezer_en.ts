@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AttachmentController</name>
+    <message>
+        <source>Deze bijlage zit niet in de editie.</source>
+        <translation>This attachment is not in the edition.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentDialog</name>
+    <message>
+        <source>Bijlage</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Grootte: %1</source>
+        <translation>Size: %1</translation>
+    </message>
+    <message>
+        <source>Openen met standaardprogramma</source>
+        <translation>Open with default application</translation>
+    </message>
+    <message>
+        <source>Opslaan als…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Bijlage %1</source>
+        <translation>Attachment %1</translation>
+    </message>
+    <message>
+        <source>De bijlage kan niet worden klaargezet om te openen (%1).</source>
+        <translation>The attachment could not be prepared for opening (%1).</translation>
+    </message>
+    <message>
+        <source>Er is geen programma gevonden dat dit bestand kan openen. Kies ‘Opslaan als…’ en open het bestand daarna zelf.</source>
+        <translation>No application was found that can open this file. Choose ‘Save as…’ and open the file yourself.</translation>
+    </message>
+    <message>
+        <source>Bestanden van dit type (*%1)</source>
+        <translation>Files of this type (*%1)</translation>
+    </message>
+    <message>
+        <source>Alle bestanden (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Bijlage opslaan</source>
+        <translation>Save attachment</translation>
+    </message>
+    <message>
+        <source>Opslaan is mislukt: %1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPanel</name>
     <message>
         <source>Filter bladwijzers</source>
@@ -261,6 +319,10 @@
         <source>Inhoud</source>
         <translation>Contents</translation>
     </message>
+    <message>
+        <source>Overige pagina&apos;s</source>
+        <translation>Other pages</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessage</name>
@@ -427,6 +489,10 @@
     <message>
         <source>Kan {path} niet lezen: {detail}.</source>
         <translation>Cannot read {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); kies een bestand.</source>
+        <translation>{path} is not a regular file (but, for instance, a pipe or a device); choose a file.</translation>
     </message>
     <message>
         <source>Het bestand is geen UTF-8-tekst.</source>
@@ -739,6 +805,10 @@
     <message>
         <source>Link openen</source>
         <translation>Open link</translation>
+    </message>
+    <message>
+        <source>Bijlage openen of opslaan…</source>
+        <translation>Open or save attachment…</translation>
     </message>
     <message>
         <source>Link openen in je browser…</source>

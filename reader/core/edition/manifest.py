@@ -79,7 +79,9 @@ class PageInfo:
 
 def nav_to_json(items: Iterable[NavItem]) -> list[dict[str, Any]]:
     return [
-        {"title": i.title, "page": i.page, "url": i.url, "children": nav_to_json(i.children)} for i in items
+        {"title": i.title, "page": i.page, "url": i.url, "children": nav_to_json(i.children)}
+        | ({"role": i.role} if i.role else {})  # only when set: editions without roles stay byte-identical
+        for i in items
     ]
 
 
@@ -90,6 +92,7 @@ def nav_from_json(data: Iterable[dict[str, Any]]) -> tuple[NavItem, ...]:
             page=d.get("page"),
             url=d.get("url"),
             children=nav_from_json(d.get("children", ())),
+            role=str(d.get("role") or ""),
         )
         for d in data
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.model import NavItem
@@ -10,6 +10,7 @@ from reader.gui.text import plain_tip
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
+UNLISTED = "unlisted"  # NavItem.role of the section the importer adds for pages outside the site's navigation
 
 
 class ContentsTree(QTreeWidget):
@@ -24,14 +25,18 @@ class ContentsTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformRowHeights(True)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._unlisted: list[QTreeWidgetItem] = []  # their title is ours, in the interface language
         self._fill(self.invisibleRootItem(), nav)
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
 
     def _fill(self, parent: QTreeWidgetItem, items: tuple[NavItem, ...]) -> None:
         for nav in items:
-            item = QTreeWidgetItem(parent, [nav.title])
-            item.setToolTip(0, plain_tip(nav.title))
+            title = self._unlisted_title() if nav.role == UNLISTED else nav.title
+            item = QTreeWidgetItem(parent, [title])
+            item.setToolTip(0, plain_tip(title))
+            if nav.role == UNLISTED:
+                self._unlisted.append(item)
             if nav.page is not None:
                 item.setData(0, PAGE_ROLE, nav.page)
                 self._items.setdefault(nav.page, item)
@@ -39,6 +44,16 @@ class ContentsTree(QTreeWidget):
                 item.setData(0, URL_ROLE, nav.url)
                 item.setToolTip(0, plain_tip(nav.url))
             self._fill(item, nav.children)
+
+    def _unlisted_title(self) -> str:
+        return self.tr("Overige pagina's")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for item in self._unlisted:
+                item.setText(0, self._unlisted_title())
+                item.setToolTip(0, plain_tip(self._unlisted_title()))
+        super().changeEvent(event)
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         page = item.data(0, PAGE_ROLE)
