@@ -135,6 +135,10 @@ def _smoke(app: QApplication, window: MainWindow, page: str, all_pages: bool, st
     from reader.gui.smoke import SmokeRunner
 
     pages = list(window.edition.pages) if all_pages else [page or window.edition.home_page]
+    if not window.edition.pages:
+        # Nothing to load: the runner would be done before app.exec() starts, and exec would then wait forever.
+        print("richtlijnenlezer: this edition has no pages; nothing to test", file=sys.stderr)
+        return 1
     missing = [p for p in pages if p not in window.edition.pages]
     if missing:
         print(f"richtlijnenlezer: no page {missing[0]!r} in this edition", file=sys.stderr)
