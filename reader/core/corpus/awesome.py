@@ -471,12 +471,12 @@ class FolderNav:
             if title and not (found.folder is not None and found.folder.title):
                 item = NavItem(title, page=item.page, url=item.url, children=item.children)
             return item
+        if (is_index(name) and folder.index() is not None) or name in folder.dirs:
+            return None  # the folder's index opens its section; a hidden or empty folder has no entry
         path = posixpath.normpath(posixpath.join(folder.path, name)) if folder.path else posixpath.normpath(name)
         draft = self.by_path.get(path)
         if draft is not None:  # a page elsewhere, named by its path relative to this folder
             return NavItem(title or draft.title, page=draft.page_id)
-        if is_index(name) and folder.index() is not None:
-            return None  # the folder's index opens its section
         self._warn(meta, "pages-nav-missing", value,
                    f"The entry {value!r} names nothing in this folder; fix the name or remove the entry.")
         return None

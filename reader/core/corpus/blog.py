@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from reader.core.corpus.awesome import plugin_config
@@ -109,13 +109,13 @@ def attach_blog(nav: list[NavItem], blog: Blog, listed: set[str]) -> list[NavIte
         for item in items:
             if not done and index_id is not None and item.page == index_id:
                 done = True
-                out.append(NavItem(item.title, page=item.page, url=item.url, children=item.children + posts))
+                out.append(replace(item, children=item.children + posts))
             elif not done and item.children and item.page is None and item.children[0].page == index_id:
                 # A section whose first entry is the blog index (no navigation.indexes): the posts follow it.
                 done = True
-                out.append(NavItem(item.title, children=item.children + posts))
+                out.append(replace(item, children=item.children + posts))
             else:
-                out.append(NavItem(item.title, item.page, item.url, tuple(visit(item.children))))
+                out.append(replace(item, children=tuple(visit(item.children))))
         return out
 
     result = visit(nav)
