@@ -284,3 +284,16 @@ def test_the_context_menu_of_an_attachment_link_offers_the_dialog(window, qtbot,
     assert action.text() == "Bijlage openen of opslaan\u2026"
     action.trigger()
     assert window.attachments.dialog is not None and window.attachments.dialog.name_label.text() == "rapport.pdf"
+
+
+def test_names_with_spaces_and_accents_keep_their_name(edition, tmp_path):
+    from reader.core.links import asset_url
+    from reader.gui.attachments import find_attachment
+
+    name = "Jaarverslag 2024 (definitief) \u00e9\u00e9n.docx"
+    (edition / "assets" / "bijlagen" / name).write_bytes(b"PK\x03\x04 inhoud")
+    found = find_attachment(asset_url("bijlagen/" + name) + "#x", edition)
+    assert found is not None
+    assert (found.name, found.size) == (name, len(b"PK\x03\x04 inhoud"))
+    assert found.mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert find_attachment(asset_url("bijlagen/../../manifest.json"), edition) is None
