@@ -18,6 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--edition", type=Path, help="edition directory (default: the bundled edition)")
     p.add_argument("--limit", type=int, default=20, help="maximum number of results (default 20)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--no-correction", action="store_true",
+                   help="search the words exactly as typed (no typo correction)")
 
 
 def _plain(snippet_html: str) -> str:
@@ -48,10 +50,13 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     with index:
-        result = index.search(args.query, limit=max(1, args.limit))
+        result = index.search(args.query, limit=max(1, args.limit), correct=not args.no_correction)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0
+    if result.corrected_query:
+        print(f"Resultaten voor {result.corrected_query}; zoek in plaats daarvan naar {result.query}"
+              " (--no-correction)")
     if result.suggestion:
         print(f"Bedoelde je: {result.suggestion}?")
     if result.partial:

@@ -24,8 +24,8 @@ class LazySearchIndex:
             self._index = SearchIndex.open(self.index_dir)
         return self._index
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
-        return self.open().search(query, limit)
+    def search(self, query: str, limit: int = 20, *, correct: bool = True) -> SearchResult:
+        return self.open().search(query, limit, correct=correct)
 
     def highlight_terms(self, query: str) -> list[str]:
         return self.open().highlight_terms(query)

@@ -1182,6 +1182,10 @@
         <translation>Nothing found.</translation>
     </message>
     <message>
+        <source>Resultaten voor %1; zoek in plaats daarvan naar %2</source>
+        <translation>Showing results for %1; search instead for %2</translation>
+    </message>
+    <message>
         <source>Bedoelde je: %1?</source>
         <translation>Did you mean: %1?</translation>
     </message>

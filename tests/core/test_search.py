@@ -222,12 +222,15 @@ def test_all_words_else_partial(index: SearchIndex) -> None:
     assert r.message
 
 
-def test_suggestion_for_typo(index: SearchIndex) -> None:
+def test_typo_is_searched_as_its_correction(index: SearchIndex) -> None:
     r = index.search("toegankelijkhied")
-    assert r.suggestion == "toegankelijkheid"
+    assert r.corrected_query == "toegankelijkheid" and r.suggestion is None and pages(r)[0] == "toegankelijk"
     r2 = index.search("licentie beveilgiing")
-    assert r2.suggestion == "licentie beveiliging"
-    assert index.search("toegankelijkheid").suggestion is None
+    assert r2.corrected_query == "licentie beveiliging"
+    assert index.search("toegankelijkheid").corrected_query is None
+    # asked for as typed: nothing, and the old "Bedoelde je" suggestion
+    r3 = index.search("toegankelijkhied", correct=False)
+    assert r3.hits == [] and r3.corrected_query is None and r3.suggestion == "toegankelijkheid"
 
 
 def test_grouped_by_page(index: SearchIndex) -> None:
@@ -259,7 +262,7 @@ def test_highlight_terms(index: SearchIndex) -> None:
 
 def test_json_shape(index: SearchIndex) -> None:
     d = index.search("cloud").to_json()
-    assert set(d) == {"query", "suggestion", "partial", "ms", "hits"}
+    assert set(d) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits"}
     assert set(d["hits"][0]) == {"page", "anchor", "title", "section", "breadcrumb", "snippet_html", "score"}
     json.dumps(d)
 

@@ -29,8 +29,9 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_json_output(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "kosten", "--edition", str(edition), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"query", "suggestion", "partial", "ms", "hits"}
+    assert set(out) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits"}
     assert out["query"] == "kosten" and out["suggestion"] is None and out["partial"] is False
+    assert out["corrected_query"] is None
     hit = out["hits"][0]
     assert set(hit) == {"page", "anchor", "title", "section", "breadcrumb", "snippet_html", "score"}
     assert (hit["page"], hit["anchor"], hit["section"]) == ("cloud", "kosten", "Kosten")
@@ -40,8 +41,11 @@ def test_json_output(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_suggestion_and_limit(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "koster", "--edition", str(edition), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)  # the typo is searched as its correction, and says so
+    assert out["corrected_query"] == "kosten" and out["suggestion"] is None and out["hits"]
+    assert main(["search", "koster", "--edition", str(edition), "--json", "--no-correction"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["suggestion"] == "kosten" and out["hits"] == []
+    assert out["suggestion"] == "kosten" and out["hits"] == [] and out["corrected_query"] is None
     assert main(["search", "cloud", "--edition", str(edition), "--json", "--limit", "1"]) == 0
     assert len(json.loads(capsys.readouterr().out)["hits"]) == 1
 

@@ -94,8 +94,9 @@ def test_compound_part_finds_compound(nerds: SearchIndex) -> None:
 
 def test_typo_suggestion(nerds: SearchIndex) -> None:
     r = nerds.search("toegankelijkhied")
-    assert r.suggestion == "toegankelijkheid"
-    assert ranked_pages(nerds, r.suggestion)[0] == "richtlijnen/toegankelijkheid"
+    assert r.corrected_query == "toegankelijkheid"
+    assert ranked_pages(nerds, "toegankelijkhied")[0] == "richtlijnen/toegankelijkheid"
+    assert nerds.search("toegankelijkhied", correct=False).suggestion == "toegankelijkheid"
 
 
 def test_as_you_type_prefixes_find_forms(nerds: SearchIndex) -> None:

@@ -108,12 +108,18 @@ def test_escape_closes_the_search_and_hands_focus_back(qtbot: QtBot, panel: Sear
         qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
 
 
-def test_suggestion_is_offered_and_taken_with_one_click(qtbot: QtBot, panel: SearchPanel) -> None:
+def test_typo_shows_corrected_results_at_once(qtbot: QtBot, panel: SearchPanel) -> None:
     qtbot.keyClicks(panel.field, "toegankelijkhied")
-    qtbot.waitUntil(panel.suggestion.isVisible, timeout=3000)
-    assert "Bedoelde je" in panel.suggestion.text() and "toegankelijkheid" in panel.suggestion.text()
-    assert panel.result_count() == 0
-    panel.suggestion.linkActivated.emit("toegankelijkheid")  # what QLabel emits for a click on the link
+    qtbot.waitUntil(lambda: panel.result_count() > 0, timeout=3000)
+    assert panel.suggestion.isVisible()
+    text = panel.suggestion.text()
+    assert "Resultaten voor <b>toegankelijkheid</b>; zoek in plaats daarvan naar" in text
+    assert 'href="exact:toegankelijkhied"' in text
+    # one click on the words as typed: searched exactly, which finds nothing and offers the correction
+    panel.suggestion.linkActivated.emit("exact:toegankelijkhied")  # what QLabel emits for a click on the link
+    assert panel.field.text() == "toegankelijkhied" and panel.result_count() == 0
+    assert "Bedoelde je" in panel.suggestion.text()
+    panel.suggestion.linkActivated.emit("toegankelijkheid")
     assert panel.field.text() == "toegankelijkheid"
     assert panel.result_count() == 1 and not panel.suggestion.isVisible()
 

@@ -24,8 +24,11 @@ Index layout (one document per section, numbered in the order the sections are g
   (SECTIONS_FILE), and the section texts for snippets, each compressed with a dictionary sampled from the corpus
   (TEXTS_FILE, ZDICT_FILE).
 
-Queries (query.py): all words must match, else the best partial matches are returned and flagged; the
-last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
+Queries (query.py): all words must match, else the best partial matches are returned and flagged. A word the
+index does not know (no stem, no compound split, no completion) is searched as its closest corpus word by a weighted
+edit distance (typos.py: keyboard neighbours, doubled letters, swaps and Dutch confusions such as ij/y and dt/d/t
+are cheap), a little below exact matches, and the result says so (`corrected_query`); every bound is a count, never
+a time, so answers do not depend on load. The last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
 of one word are a DisjunctionMax. Queries are scored term-at-a-time (`_scores`, the same BM25F as Whoosh, much
 faster on common words); only leaves on the title and filter fields are evaluated by Whoosh. Pages rank by
 their best section plus a little for further matching sections, times a mild page prior (backlinks, nav depth)

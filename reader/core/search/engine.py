@@ -52,18 +52,18 @@ from reader.core.search.storage import (
     _map_file,
     _read_z,
 )
-from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary
+from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary, _replace_word
 
 log = logging.getLogger("reader.search")
 
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
 FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
 TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
-# Phrase checks read section texts, best-scored candidates first. The count bounds keep results deterministic;
-# the time bound only guards against pathological texts (a candidate costs ~0.2 ms for a typical section).
+# Phrase checks read section texts, best-scored candidates first. Only counts bound them (never time), so the
+# same query gives the same results under any load; a candidate costs ~0.2 ms for a typical section.
 PHRASE_CHECKS = 400  # candidates checked at most
 PHRASE_ENOUGH = 100  # ... stop once this many have the phrase (more than a result list shows)
-PHRASE_BUDGET_S = 0.3  # ... and spend at most this long (seconds) checking
+TYPO_BOOST = 0.9  # a corrected word counts a little less than a word found as typed
 SECTIONS_PER_PAGE = 3
 
 
@@ -76,6 +76,7 @@ class _Compiled:
     any_query: wq.Query | None  # OR of the groups (partial matches), when there are several groups
     terms: list[str]  # for snippets / in-page marks
     words: list[tuple[Clause, str]]  # single-word clauses and their folded word (for suggestions)
+    corrected: list[tuple[Clause, str]]  # clauses searched as a corrected word (typed word not in the corpus)
 
 
 class SearchIndex:
@@ -177,9 +178,9 @@ class SearchIndex:
         """Up to k known words starting with `prefix` (folded), most frequent first. Bounded work."""
         return self._vocab.completions(prefix, k)
 
-    def correction(self, w: str, deadline: float | None = None) -> str | None:
+    def correction(self, w: str) -> str | None:
         """The corpus word closest to `w` (see Vocabulary.correction)."""
-        return self._vocab.correction(w, deadline)
+        return self._vocab.correction(w)
 
     def _suggest(self, query: str, compiled: _Compiled) -> str | None:
         return self._vocab.suggest(query, compiled.words)
@@ -200,8 +201,11 @@ class SearchIndex:
     def _any(parts: list[wq.Query]) -> wq.Query:
         return parts[0] if len(parts) == 1 else wq.Or(parts)
 
-    def _clause_query(self, c: Clause, terms_out: list[str]) -> tuple[wq.Query | None, str | None]:
-        """Query for one clause, plus its folded word when it is a single word (for suggestions)."""
+    def _clause_query(self, c: Clause, terms_out: list[str], corrected: list[tuple[Clause, str]] | None = None
+                      ) -> tuple[wq.Query | None, str | None]:
+        """Query for one clause, plus its folded word when it is a single word (for suggestions). A word the
+        index does not know (no stem, no compound split, no completion) is searched as its correction, which is
+        added to `corrected`."""
         fields: Sequence[str] = (
             (FIELD_OF[c.field],) if c.field in FIELD_OF else (SEARCH_FIELD,)
         )
@@ -228,6 +232,7 @@ class SearchIndex:
                 pstems = [p for p in (analyze_word(x) for x in parts) if p]
                 if len(pstems) > 1:
                     alts.extend(self._phrase_query(pstems, fields, boost=0.8))
+        completed = False
         if c.prefix:
             terms_out.append(w)
             seen = {s}
@@ -235,21 +240,30 @@ class SearchIndex:
                 cs = analyze_word(comp)
                 if cs and cs not in seen:
                     seen.add(cs)
+                    completed = True
                     alts.extend(self._term_query(cs, fields, boost=PREFIX_BOOST))
+        if corrected is not None and s and len(alts) <= len(fields) and not completed and self._text.df(s) == 0:
+            fix = self.correction(w)
+            fs = analyze_word(fix) if fix else ""
+            if fix and fs and self._text.df(fs) > 0:
+                terms_out.extend((fs, fix))  # the word too: a stem is not always its prefix (kwetsbar)
+                corrected.append((c, fix))
+                alts.extend(self._term_query(fs, fields, boost=TYPO_BOOST))
         if not alts:
             return None, None
         # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
         # not by how many completions it happens to contain.
         return (alts[0] if len(alts) == 1 else DisMax(alts)), w
 
-    def _compile(self, parsed: ParsedQuery) -> _Compiled:
+    def _compile(self, parsed: ParsedQuery, correct: bool = True) -> _Compiled:
         terms: list[str] = []
         words_: list[tuple[Clause, str]] = []
+        corrected: list[tuple[Clause, str]] = []
         groups: list[wq.Query] = []
         for group in parsed.groups:
             alts = []
             for c in group:
-                q, w = self._clause_query(c, terms)
+                q, w = self._clause_query(c, terms, corrected if correct else None)
                 if q is not None:
                     alts.append(q)
                 if w is not None:
@@ -257,7 +271,7 @@ class SearchIndex:
             if alts:
                 groups.append(alts[0] if len(alts) == 1 else wq.Or(alts))
         if not groups:
-            return _Compiled(None, None, terms, words_)
+            return _Compiled(None, None, terms, words_, corrected)
         excluded = []
         for c in parsed.excluded:
             q, _w = self._clause_query(c, [])
@@ -274,7 +288,7 @@ class SearchIndex:
 
         main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
         any_q = finish(wq.Or(groups)) if len(groups) > 1 else None
-        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_)
+        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_, corrected)
 
     # -- public API
 
@@ -287,19 +301,21 @@ class SearchIndex:
             return []
         return [t for t in compiled.terms if len(t) >= 2]
 
-    def search(self, query: str, limit: int = 20, *, per_page: int = SECTIONS_PER_PAGE) -> SearchResult:
-        """Sections matching `query`, grouped by page (best page first, at most `per_page` sections each)."""
+    def search(self, query: str, limit: int = 20, *, per_page: int = SECTIONS_PER_PAGE,
+               correct: bool = True) -> SearchResult:
+        """Sections matching `query`, grouped by page (best page first, at most `per_page` sections each).
+        `correct=False` searches the words exactly as typed (no typo correction)."""
         t0 = time.perf_counter()
         try:
-            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0)
+            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0, correct)
         except Exception:
             log.exception("search failed for %r", query[:200])
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Er ging iets mis bij het zoeken.")
 
-    def _search(self, query: str, limit: int, per_page: int, t0: float) -> SearchResult:
+    def _search(self, query: str, limit: int, per_page: int, t0: float, correct: bool) -> SearchResult:
         parsed = parse(query, filter_keys=self.filter_keys)
-        compiled = self._compile(parsed)
+        compiled = self._compile(parsed, correct)
         if compiled.query is None:
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Typ een of meer woorden om te zoeken.")
@@ -311,15 +327,20 @@ class SearchIndex:
             partial = bool(top)
         hits = self._group(top, compiled.terms, limit, per_page)
         total = len(top)  # sections collected (counting every match would cost a second pass)
-        suggestion = None
-        if len(hits) < FEW_RESULTS:
+        suggestion = corrected_query = None
+        if compiled.corrected and hits:
+            corrected_query = query
+            for clause, fix in compiled.corrected:
+                corrected_query = _replace_word(corrected_query, clause.text, fix)
+        elif len(hits) < FEW_RESULTS:
             suggestion = self._suggest(query, compiled)
         message = ""
         if not hits:
             message = "Niets gevonden."
         elif partial:
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
-        return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message)
+        return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message,
+                            corrected_query=corrected_query)
 
     # -- evaluation
 
@@ -412,10 +433,10 @@ class SearchIndex:
         """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
         every section has all the words, the first PHRASE_CHECKS candidates decide."""
         out: dict[int, float] = {}
-        ranked = heapq.nlargest(PHRASE_CHECKS, scores.items(), key=lambda kv: kv[1])
-        deadline = time.perf_counter() + PHRASE_BUDGET_S
-        for n, (docnum, sc) in enumerate(ranked):
-            if len(out) >= PHRASE_ENOUGH or (n % 32 == 31 and time.perf_counter() > deadline):
+        # ties broken by document number, so which candidates are checked does not depend on dict order
+        ranked = heapq.nlargest(PHRASE_CHECKS, scores.items(), key=lambda kv: (kv[1], -kv[0]))
+        for docnum, sc in ranked:
+            if len(out) >= PHRASE_ENOUGH:
                 break
             if self._has_phrase(docnum, stems):
                 out[docnum] = sc

@@ -50,12 +50,16 @@ class SearchResult:
     hits: list[Hit]
     total: int = 0  # matching sections (before grouping and the limit)
     message: str = ""  # a friendly explanation when there is nothing to show
+    # The query as searched when words not in the corpus were replaced by their correction (the results are for
+    # it; `query` is what was typed), else None.
+    corrected_query: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the keys of the `search --json` contract."""
         return {
             "query": self.query,
             "suggestion": self.suggestion,
+            "corrected_query": self.corrected_query,
             "partial": self.partial,
             "ms": round(self.ms, 3),
             "hits": [h.to_json() for h in self.hits],

@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-import time
 import zlib
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -16,12 +15,16 @@ from typing import Iterator, Sequence
 from reader.core.search.dutch import STOP_WORDS
 from reader.core.search.query import Clause
 from reader.core.search.storage import VOCAB_FILE, _read_z
+from reader.core.search.typos import max_distance, weighted_distance
 
 log = logging.getLogger("reader.search")
 
 PREFIX_COMPLETIONS = 8  # the last word while typing expands to at most this many known words (FIELD-NOTES trap)
 PREFIX_SCAN = 400  # ... chosen by document frequency among at most this many words with that prefix
-SUGGEST_BUDGET_S = 0.03
+# Typo correction compares a word with at most this many corpus words sharing its first two letters, then as many
+# sharing its first letter: a count, not a time budget, so a correction never depends on the machine's load.
+CORRECTION_SCAN = 3000
+CORRECTION_CACHE = 512
 
 
 class Vocabulary:
@@ -31,7 +34,7 @@ class Vocabulary:
         self._dir = index_dir
         self._words: list[str] = []
         self._df_map: dict[str, int] | None = None
-
+        self._corrections: dict[str, str | None] | None = None
 
     def _load(self) -> None:
         """Read the vocabulary on first use (the first keystroke), not at open."""
@@ -86,68 +89,51 @@ class Vocabulary:
         """Replace unknown words by the closest frequent corpus word ("Bedoelde je: ...")."""
         replaced = query
         changed = False
-        deadline = time.perf_counter() + SUGGEST_BUDGET_S
         for clause, w in words[:6]:
-            if time.perf_counter() > deadline:
-                break
             if len(w) < 4 or self.df(w) > 0:
                 continue
             if clause.prefix and self.completions(w, 1):
                 continue  # an unfinished word, not a typo
-            best = self.correction(w, deadline)
+            best = self.correction(w)
             if best:
                 new = _replace_word(replaced, clause.text, best)
                 if new != replaced:
                     replaced, changed = new, True
         return replaced if changed else None
 
-    def correction(self, w: str, deadline: float | None = None) -> str | None:
-        """The corpus word closest to `w` (edit distance 1, else 2; a swap of two letters counts 1), the one used
-        on most pages among equals. Candidates share the first two letters (typos rarely hit them), else the first;
-        the work is bounded by a candidate count and a deadline."""
+    def correction(self, w: str) -> str | None:
+        """The corpus word closest to `w` by weighted edit distance (see typos.py), within max_distance(w); among
+        equals the one used on most pages. Candidates share the first two letters (typos rarely hit them), else the
+        first, and have about the same length; at most CORRECTION_SCAN of each are compared."""
         if len(w) > 40:
             return None
-        deadline = deadline or time.perf_counter() + SUGGEST_BUDGET_S
-        maxdist = 1 if len(w) < 6 else 2
-        best: tuple[int, int, str] | None = None
-        for prefix in (w[:2], w[:1]):
-            for n, cand in enumerate(self._with_prefix(prefix)):
-                if n > 5_000 or (n % 256 == 0 and time.perf_counter() > deadline):
+        if self._corrections is None:
+            self._corrections = {}
+        if w in self._corrections:
+            return self._corrections[w]
+        limit = max_distance(w)
+        best: tuple[float, int, str] | None = None
+        if limit > 0:
+            for prefix in (w[:2], w[:1]):
+                for n, cand in enumerate(self._with_prefix(prefix)):
+                    if n >= CORRECTION_SCAN:
+                        break
+                    if abs(len(cand) - len(w)) > 2 or cand == w or cand in STOP_WORDS:
+                        continue
+                    if len(prefix) == 1 and cand[1:2] == w[1:2]:
+                        continue  # seen in the first round
+                    d = weighted_distance(w, cand, limit)
+                    if d <= limit:
+                        key = (round(d, 6), -self.df(cand), cand)
+                        if best is None or key < best:
+                            best = key
+                if best is not None:
                     break
-                if abs(len(cand) - len(w)) > maxdist or cand == w or cand in STOP_WORDS:
-                    continue
-                if len(prefix) == 1 and cand[1:2] == w[1:2]:
-                    continue  # seen in the first round
-                d = edit_distance(w, cand, maxdist)
-                if d <= maxdist:
-                    key = (d, -self.df(cand), cand)
-                    if best is None or key < best:
-                        best = key
-            if best is not None:
-                break
-        return best[2] if best else None
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up above `limit`."""
-    if a == b:
-        return 0
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        row_min = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-            row_min = min(row_min, v)
-        if row_min > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[len(b)]
+        found = best[2] if best else None
+        if len(self._corrections) >= CORRECTION_CACHE:
+            self._corrections.clear()
+        self._corrections[w] = found
+        return found
 
 
 def _replace_word(query: str, old: str, new: str) -> str:

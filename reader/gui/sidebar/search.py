@@ -56,8 +56,11 @@ DEBOUNCE_MS = 180
 RESULT_LIMIT = 40
 
 
+EXACT_LINK = "exact:"  # a link in the correction notice: search these words as typed
+
+
 class SearchEngine(Protocol):
-    def search(self, query: str, limit: int = 20) -> Any: ...
+    def search(self, query: str, limit: int = 20, *, correct: bool = True) -> Any: ...
 
     def highlight_terms(self, query: str) -> list[str]: ...
 
@@ -202,6 +205,7 @@ class SearchPanel(QWidget):
         self._engine = engine
         self._field: SearchField | None = None
         self._last_query: str | None = None
+        self._exact_query: str | None = None  # searched without typo correction (the user asked for it as typed)
         self._last_result: Any = None
         # What the panel shows ("idle", "unavailable", "error" or "result"), so a language switch can redo its texts.
         self._shown = "idle"
@@ -312,7 +316,10 @@ class SearchPanel(QWidget):
             self._show_message("unavailable")
             return
         try:
-            result = self._engine.search(query, RESULT_LIMIT)
+            if query == self._exact_query:
+                result = self._engine.search(query, RESULT_LIMIT, correct=False)
+            else:
+                result = self._engine.search(query, RESULT_LIMIT)
         except Exception:  # the engine never raises by contract; a broken index must not take the window down
             log.exception("search failed")
             self._show_message("error")
@@ -409,7 +416,16 @@ class SearchPanel(QWidget):
             )
         else:
             self.status.setText(self.tr("Niets gevonden."))
-        if result.suggestion:
+        corrected = getattr(result, "corrected_query", None)
+        if corrected:
+            # "Resultaten voor toegankelijkheid; zoek in plaats daarvan naar toegankelykheid" (a link)
+            text = self.tr("Resultaten voor %1; zoek in plaats daarvan naar %2")
+            link = html.escape(EXACT_LINK + result.query, quote=True)
+            self.suggestion.setText(text.replace("%1", f"<b>{html.escape(corrected)}</b>").replace(
+                "%2", f'<a href="{link}">{html.escape(result.query)}</a>'))
+            self.suggestion.setAccessibleName(text.replace("%1", corrected).replace("%2", result.query))
+            self.suggestion.show()
+        elif result.suggestion:
             link = html.escape(result.suggestion, quote=True)
             self.suggestion.setText(
                 self.tr("Bedoelde je: %1?").replace("%1", f'<a href="{link}">{html.escape(result.suggestion)}</a>')
@@ -427,6 +443,10 @@ class SearchPanel(QWidget):
             self.notice.hide()
 
     def _take_suggestion(self, text: str) -> None:
+        self._exact_query = None
+        if text.startswith(EXACT_LINK):  # the words as typed, without the correction
+            text = self._exact_query = text[len(EXACT_LINK):]
+            self._last_query = None
         if self._field is not None:
             self._field.setText(text)
             self._field.setFocus(Qt.FocusReason.OtherFocusReason)
