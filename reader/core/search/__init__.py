@@ -28,7 +28,9 @@ Queries (query.py): all words must match, else the best partial matches are retu
 index does not know (no stem, no compound split, no completion) is searched as its closest corpus word by a weighted
 edit distance (typos.py: keyboard neighbours, doubled letters, swaps and Dutch confusions such as ij/y and dt/d/t
 are cheap), a little below exact matches, and the result says so (`corrected_query`); every bound is a count, never
-a time, so answers do not depend on load. The last word while typing expands to its most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
+a time, so answers do not depend on load. Question words and filler are not required, and a query of three or
+more words ranks sections by how many of them they have (questions.py). The last word while typing expands to its
+most frequent completions (bounded: the FIELD-NOTES prefix trap); the forms
 of one word are a DisjunctionMax. Queries are scored term-at-a-time (`_scores`, the same BM25F as Whoosh, much
 faster on common words); only leaves on the title and filter fields are evaluated by Whoosh. Pages rank by
 their best section plus a little for further matching sections, times a mild page prior (backlinks, nav depth)

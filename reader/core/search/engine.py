@@ -28,15 +28,21 @@ from reader.core.search.analysis import (
     _phrase_tokenizer,
     _SavedSplits,
     _search_parts,
-    analyze,
     analyze_word,
-    fold_words,
 )
 from reader.core.search.build import _filter_field
 from reader.core.search.dutch import Decompounder, fold, words
-from reader.core.search.matchers import DisMax, PhraseAnd
+from reader.core.search.matchers import DisMax, MinMatch, PhraseAnd
 from reader.core.search.postings import WEIGHT_UNIT, _Postings, _read_docpages
 from reader.core.search.query import Clause, ParsedQuery, parse
+from reader.core.search.questions import (
+    HEADING_ANSWER_BOOST,
+    MSM_FROM,
+    QUESTION_WORDS,
+    combine,
+    is_filler,
+    min_should_match,
+)
 from reader.core.search.results import Hit, IndexFormatError, SearchResult
 from reader.core.search.snippets import make_snippet
 from reader.core.search.storage import (
@@ -53,6 +59,7 @@ from reader.core.search.storage import (
     _read_z,
 )
 from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary, _replace_word
+from reader.core.search.titles import TitleRanking
 
 log = logging.getLogger("reader.search")
 
@@ -77,9 +84,10 @@ class _Compiled:
     terms: list[str]  # for snippets / in-page marks
     words: list[tuple[Clause, str]]  # single-word clauses and their folded word (for suggestions)
     corrected: list[tuple[Clause, str]]  # clauses searched as a corrected word (typed word not in the corpus)
+    asks: frozenset[str] = frozenset()  # question words of the query (hoe, waarom, ...)
 
 
-class SearchIndex:
+class SearchIndex(TitleRanking):
     """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
 
     def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any,
@@ -105,6 +113,7 @@ class SearchIndex:
         self._page_ids = list(pages)
         self._sections: list[list[Any]] | None = None  # SECTIONS_FILE, read on first use
         self._text_offsets: list[int] = []
+        self._heading_starts: dict[str, set[int]] | None = None
 
     def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
         """(page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE)."""
@@ -122,6 +131,18 @@ class SearchIndex:
             return page, "", "", 0, 0
         anchor, stitle, length = self._sections[docnum]
         return page, anchor, stitle, self._text_offsets[docnum], int(length)
+
+    def _headed_by(self, first_words: frozenset[str]) -> set[int]:
+        """Sections whose heading starts with one of `first_words` (folded); the index is built on first use."""
+        if self._heading_starts is None:
+            self._section(0)  # loads the section data
+            starts: dict[str, set[int]] = {}
+            for docnum, sec in enumerate(self._sections or []):
+                first = next(words(fold(str(sec[1]))), None)
+                if first is not None and first.group(0) in QUESTION_WORDS:
+                    starts.setdefault(first.group(0), set()).add(docnum)
+            self._heading_starts = starts
+        return set().union(*(self._heading_starts.get(w, set()) for w in first_words))
 
     @classmethod
     def open(cls, index_dir: Path) -> "SearchIndex":
@@ -260,7 +281,14 @@ class SearchIndex:
         words_: list[tuple[Clause, str]] = []
         corrected: list[tuple[Clause, str]] = []
         groups: list[wq.Query] = []
-        for group in parsed.groups:
+        required: list[wq.Query] = []  # titel:/sectie: clauses restrict: never one of the "should" words
+        # Question words and filler are not required (questions.py), unless the query has nothing else.
+        filler = [len(g) == 1 and is_filler(g[0], [m.group(0) for m in words(fold(g[0].text))])
+                  for g in parsed.groups]
+        asks = frozenset(fold(g[0].text) for g, f in zip(parsed.groups, filler, strict=True) if f) & QUESTION_WORDS
+        for group, skip in zip(parsed.groups, filler, strict=True):
+            if skip and not all(filler):
+                continue
             alts = []
             for c in group:
                 q, w = self._clause_query(c, terms, corrected if correct else None)
@@ -269,7 +297,11 @@ class SearchIndex:
                 if w is not None:
                     words_.append((c, w))
             if alts:
-                groups.append(alts[0] if len(alts) == 1 else wq.Or(alts))
+                q_group = alts[0] if len(alts) == 1 else wq.Or(alts)
+                (required if any(c.field for c in group) else groups).append(q_group)
+        long_query = len(groups) >= MSM_FROM
+        if not long_query:
+            groups, required = groups + required, []
         if not groups:
             return _Compiled(None, None, terms, words_, corrected)
         excluded = []
@@ -286,9 +318,13 @@ class SearchIndex:
                 q = wq.AndNot(q, wq.Or(excluded))
             return q
 
-        main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
-        any_q = finish(wq.Or(groups)) if len(groups) > 1 else None
-        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_, corrected)
+        if long_query:  # a long query: ranked by how many of its words a section has
+            main = finish(wq.And([MinMatch(groups, min_should_match(len(groups))), *required]))
+            any_q = finish(wq.And([MinMatch(groups, 1), *required]))
+        else:
+            main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
+            any_q = finish(wq.Or(groups)) if len(groups) > 1 else None
+        return _Compiled(main, any_q, list(dict.fromkeys(terms)), words_, corrected, asks)
 
     # -- public API
 
@@ -320,10 +356,10 @@ class SearchIndex:
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Typ een of meer woorden om te zoeken.")
         collect = max(limit * 4, 60)
-        top = self._top(compiled.query, collect)
+        top = self._top(compiled.query, collect, compiled.asks)
         partial = False
         if not top and compiled.any_query is not None:
-            top = self._top(compiled.any_query, collect)
+            top = self._top(compiled.any_query, collect, compiled.asks)
             partial = bool(top)
         hits = self._group(top, compiled.terms, limit, per_page)
         total = len(top)  # sections collected (counting every match would cost a second pass)
@@ -344,9 +380,14 @@ class SearchIndex:
 
     # -- evaluation
 
-    def _top(self, q: wq.Query, n: int) -> list[tuple[float, int]]:
-        """The n best (score, docnum) for a query, best first."""
+    def _top(self, q: wq.Query, n: int, asks: frozenset[str] = frozenset()) -> list[tuple[float, int]]:
+        """The n best (score, docnum) for a query, best first. Sections headed by a question word of the query
+        score a little more."""
         scores = self._scores(q)
+        if asks and scores:
+            for d in self._headed_by(asks):
+                if d in scores:
+                    scores[d] *= HEADING_ANSWER_BOOST
         return heapq.nlargest(n, ((sc, d) for d, sc in scores.items()), key=lambda x: (x[0], -x[1]))
 
     # Term-at-a-time scoring. The search field lives outside Whoosh (see _Postings): a term's postings are read in
@@ -369,6 +410,8 @@ class SearchIndex:
             pos = self._scores(q.a, restrict)
             neg = self._scores(q.b, pos)
             return {d: v for d, v in pos.items() if d not in neg}
+        if isinstance(q, MinMatch):
+            return combine([self._scores(sub, restrict) for sub in q.subqueries], q.m)
         if isinstance(q, PhraseAnd):
             both = self._and([wq.Term(SEARCH_FIELD, t) for t in q.stems], restrict)
             return self._verify_phrase({d: q.boost * v for d, v in both.items()}, q.stems)
@@ -548,40 +591,3 @@ class SearchIndex:
                     score=round(float(pscore if score == secs[0][0] else score), 4),
                 ))
         return hits
-
-    def _title_words(self, page_no: int) -> tuple[set[str], set[str]]:
-        """(stems, stems and folded words) of a page title, cached."""
-        found = self._title_terms.get(page_no)
-        if found is None:
-            title = self._page_titles[page_no]
-            stems = set(analyze(title))
-            found = self._title_terms[page_no] = (stems, stems | set(fold_words(title)))
-        return found
-
-    def _title_has_all(self, page_no: int, terms: list[str]) -> bool:
-        if not terms or not 0 <= page_no < len(self._page_titles):
-            return False
-        _stems, known = self._title_words(page_no)
-        return all(t in known or any(k.startswith(t) for k in known) for t in terms)
-
-    def _title_coverage(self, page_no: int, terms: list[str]) -> float:
-        """Share of the title's words that the query names, when the title holds every query word; else 0."""
-        if not self._title_has_all(page_no, terms):
-            return 0.0
-        stems, _known = self._title_words(page_no)
-        if not stems:
-            return 0.0
-        hit = sum(1 for st in stems if any(st == t or st.startswith(t) or t.startswith(st) for t in terms))
-        return hit / len(stems)
-
-    def _intro_first(self, page_no: int, secs: list[tuple[float, int]], terms: list[str]) -> list[tuple[float, int]]:
-        """A page whose title holds every query word opens at its top: its intro section leads its hits."""
-        if not terms or len(secs) < 2 or not 0 <= page_no < len(self._page_titles):
-            return secs
-        intro = min(secs, key=lambda sd: sd[1])
-        docnum = intro[1]
-        if intro is secs[0] or (docnum > 0 and self._docpage[docnum - 1] == page_no):
-            return secs  # already first, or not the page's first section
-        if self._title_has_all(page_no, terms):
-            return [intro] + [sd for sd in secs if sd is not intro]
-        return secs

@@ -43,3 +43,12 @@ class DisMax(wq.DisjunctionMax):
         r = searcher.reader()
         return self._tree_matcher(subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(r),
                                   tiebreak=self.tiebreak)
+
+
+class MinMatch(wq.Or):
+    """At least `m` of the subqueries must match (a long query's content words); evaluated by SearchIndex, which
+    ranks sections by how many they have (see questions.combine)."""
+
+    def __init__(self, subqueries: list[wq.Query], m: int) -> None:
+        super().__init__(subqueries)
+        self.m = m

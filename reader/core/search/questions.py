@@ -1,0 +1,56 @@
+"""Questions and long queries: question words and filler are not required, and a long query ranks sections by how
+many of its content words they have (a minimum-should-match), BM25 over the rest.
+
+    hoe maak ik mijn website toegankelijk   ->  content words: maak, website, toegankelijk (2 of 3 must match)
+    how do I add a dark mode toggle         ->  content words: add, dark, mode, toggle (2 of 4 must match)
+
+A section whose heading starts with the question word of the query ("Hoe pas je het toe?" for "hoe ...", "Waarom
+is het belangrijk?" for "waarom ...") gets a little more: that is where guideline texts answer such questions.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reader.core.search.query import Clause
+
+# Words that ask or fill, in Dutch and English: never required. (Dutch stop words are not indexed at all.)
+QUESTION_WORDS = frozenset({
+    "hoe", "wat", "waarom", "wanneer", "welke", "welk", "wie", "waar", "waarmee", "waarvoor", "waardoor", "hoeveel",
+    "how", "what", "why", "when", "which", "who", "where", "whom", "whose",
+})
+FILLER_WORDS = QUESTION_WORDS | frozenset({
+    # Dutch: modal and helper verbs, pronouns
+    "moet", "moeten", "mag", "mogen", "kun", "kunt", "kunnen", "kan", "zal", "zullen", "wil", "wilt", "willen",
+    "zou", "zouden", "doe", "doet", "ik", "mijn", "we", "wij", "ons", "onze", "jij", "jouw", "jullie", "je", "u",
+    "uw", "ie", "er", "eigenlijk", "precies", "graag",
+    # English
+    "do", "does", "did", "should", "shall", "can", "could", "would", "will", "may", "might", "must", "i", "me",
+    "my", "us", "our", "you", "your", "is", "are", "was", "were", "be", "been", "am", "a", "an", "the", "to",
+    "of", "it", "its", "this", "that", "there", "and", "or", "in", "on", "for", "with", "by", "from", "about",
+})
+MSM_FROM = 3  # from this many content words on, a query is ranked by how many of them a section has
+HEADING_ANSWER_BOOST = 1.3  # a section headed by the query's question word ("Hoe pas je het toe?")
+
+
+def is_filler(clause: Clause, folded: list[str]) -> bool:
+    """A bare word (not quoted, no field, not excluded) that asks or fills."""
+    return not clause.phrase and clause.field is None and len(folded) == 1 and folded[0] in FILLER_WORDS
+
+
+def min_should_match(n: int) -> int:
+    """How many of n content words a section must have."""
+    return max(2, math.ceil(n / 2))
+
+
+def combine(parts: list[dict[int, float]], m: int) -> dict[int, float]:
+    """Sections with at least m of the parts, scored by the sum of their parts' scores times (parts matched / all
+    parts) squared: a section with more of the words ranks first, BM25 orders sections with as many."""
+    n = len(parts)
+    total: dict[int, float] = {}
+    count: dict[int, int] = {}
+    for part in parts:
+        for d, v in part.items():
+            total[d] = total.get(d, 0.0) + v
+            count[d] = count.get(d, 0) + 1
+    return {d: v * (count[d] / n) ** 2 for d, v in total.items() if count[d] >= m}
