@@ -114,6 +114,7 @@ class SearchIndex(TitleRanking):
         self._sections: list[list[Any]] | None = None  # SECTIONS_FILE, read on first use
         self._text_offsets: list[int] = []
         self._heading_starts: dict[str, set[int]] | None = None
+        self._exact_titles: dict[str, list[int]] | None = None
 
     def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
         """(page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE)."""
@@ -131,18 +132,6 @@ class SearchIndex(TitleRanking):
             return page, "", "", 0, 0
         anchor, stitle, length = self._sections[docnum]
         return page, anchor, stitle, self._text_offsets[docnum], int(length)
-
-    def _headed_by(self, first_words: frozenset[str]) -> set[int]:
-        """Sections whose heading starts with one of `first_words` (folded); the index is built on first use."""
-        if self._heading_starts is None:
-            self._section(0)  # loads the section data
-            starts: dict[str, set[int]] = {}
-            for docnum, sec in enumerate(self._sections or []):
-                first = next(words(fold(str(sec[1]))), None)
-                if first is not None and first.group(0) in QUESTION_WORDS:
-                    starts.setdefault(first.group(0), set()).add(docnum)
-            self._heading_starts = starts
-        return set().union(*(self._heading_starts.get(w, set()) for w in first_words))
 
     @classmethod
     def open(cls, index_dir: Path) -> "SearchIndex":
@@ -361,7 +350,11 @@ class SearchIndex(TitleRanking):
         if not top and compiled.any_query is not None:
             top = self._top(compiled.any_query, collect, compiled.asks)
             partial = bool(top)
-        hits = self._group(top, compiled.terms, limit, per_page)
+        pinned = self._titled(query)  # the query is the title of a page or section: that one first
+        if pinned:
+            lead = 10.0 * max((sc for sc, _d in top), default=1.0)
+            top = [(lead, d) for d in pinned] + [(sc, d) for sc, d in top if d not in pinned]
+        hits = self._group(top, compiled.terms, limit, per_page, frozenset(pinned))
         total = len(top)  # sections collected (counting every match would cost a second pass)
         suggestion = corrected_query = None
         if compiled.corrected and hits:
@@ -551,7 +544,8 @@ class SearchIndex(TitleRanking):
             return {}
         return {d: 0.0 for d in self._reader.postings(fieldname, text).all_ids()}
 
-    def _group(self, top: list[tuple[float, int]], terms: list[str], limit: int, per_page: int) -> list[Hit]:
+    def _group(self, top: list[tuple[float, int]], terms: list[str], limit: int, per_page: int,
+               pinned: frozenset[int] = frozenset()) -> list[Hit]:
         """Group section hits by page. A page ranks by its best section plus a little for each further matching
         section, so the page that is about the subject beats a page that mentions it once in its title."""
         # Which page a section belongs to comes from an in-memory array, so only displayed hits touch stored data.
@@ -571,7 +565,8 @@ class SearchIndex(TitleRanking):
         scored = sorted(((page_score(p, secs), p, secs) for p, secs in pages.items()), key=lambda x: -x[0])
         hits: list[Hit] = []
         for pscore, page_no, secs in scored:
-            secs = self._intro_first(page_no, secs, terms)
+            if secs[0][1] not in pinned:
+                secs = self._intro_first(page_no, secs, terms)
             for score, docnum in secs[:per_page]:
                 if len(hits) >= limit:
                     return hits

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reader.core.search.analysis import analyze, fold_words
+from reader.core.search.dutch import fold, words
+from reader.core.search.questions import QUESTION_WORDS
 
 
 class TitleRanking:
@@ -50,3 +52,57 @@ class TitleRanking:
         if self._title_has_all(page_no, terms):
             return [intro] + [sd for sd in secs if sd is not intro]
         return secs
+
+    # -- a query that is a title
+
+    _sections: list[list[Any]] | None
+    _exact_titles: dict[str, list[int]] | None
+    _heading_starts: dict[str, set[int]] | None
+
+    def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
+        raise NotImplementedError  # SearchIndex's
+
+    def _titled(self, query: str) -> list[int]:
+        """Sections whose heading, or first sections of pages whose title, is the query after normalisation
+        (folded words, numbering dropped: "2. Zorg voor toegankelijkheid" is "zorg voor toegankelijkheid"). Only
+        when at most PIN_AT_MOST sections have that title ("Waarom is het belangrijk?" heads one section per page), and
+        for titles of two words or more."""
+        if self._exact_titles is None:
+            self._section(0)  # loads the section data
+            found: dict[str, list[int]] = {}
+            seen_pages: set[int] = set()
+            for docnum, sec in enumerate(self._sections or []):
+                page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
+                names = [str(sec[1])]
+                if page_no not in seen_pages and 0 <= page_no < len(self._page_titles):
+                    seen_pages.add(page_no)
+                    names.append(self._page_titles[page_no])
+                for key in dict.fromkeys(title_key(n) for n in names):
+                    if key:
+                        found.setdefault(key, []).append(docnum)
+            self._exact_titles = found
+        key = title_key(query)
+        if " " not in key:
+            return []  # one word is a subject as much as a title ("toegankelijkheid": the guideline, not the page
+            # that is called so); the title bonus of the ranking weighs it
+        docs = self._exact_titles.get(key, [])
+        return docs if len(docs) <= PIN_AT_MOST else []
+
+    def _headed_by(self, first_words: frozenset[str]) -> set[int]:
+        """Sections whose heading starts with one of `first_words` (folded); the index is built on first use."""
+        if self._heading_starts is None:
+            self._section(0)  # loads the section data
+            starts: dict[str, set[int]] = {}
+            for docnum, sec in enumerate(self._sections or []):
+                first = next(words(fold(str(sec[1]))), None)
+                if first is not None and first.group(0) in QUESTION_WORDS:
+                    starts.setdefault(first.group(0), set()).add(docnum)
+            self._heading_starts = starts
+        return set().union(*(self._heading_starts.get(w, set()) for w in first_words))
+
+
+PIN_AT_MOST = 3
+
+
+def title_key(text: str) -> str:
+    return " ".join(w for w in fold_words(text) if not w.isdigit())
