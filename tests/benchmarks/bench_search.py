@@ -48,6 +48,8 @@ NERDS_QUERIES = [
     ("prefix", "gebruikers beh", "gebruikers beh*"),
     ("exclude", "privacy -cloud", "privacy NOT cloud"),
     ("typo", "toegankelijkhied", "toegankelijkhied"),
+    ("typo", "toegankelykheid", "toegankelykheid"),
+    ("question", "hoe maak ik mijn website toegankelijk", "hoe OR maak OR ik OR mijn OR website OR toegankelijk"),
 ]
 GEN_QUERIES = [
     ("word", "toegankelijkheid", "toegankelijkheid"),
@@ -62,6 +64,8 @@ GEN_QUERIES = [
     ("prefix", "privacy beh", "privacy beh*"),
     ("exclude", "privacy -cloud", "privacy NOT cloud"),
     ("typo", "leveranceir", "leveranceir"),
+    ("typo", "toegankelykheid", "toegankelykheid"),
+    ("question", "hoe kies ik een leverancier voor cloud opslag", "kies OR leverancier OR cloud OR opslag"),
 ]
 
 

@@ -11,6 +11,7 @@ is het belangrijk?" for "waarom ...") gets a little more: that is where guidelin
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from reader.core.search.query import Clause
 
@@ -47,10 +48,11 @@ def combine(parts: list[dict[int, float]], m: int) -> dict[int, float]:
     """Sections with at least m of the parts, scored by the sum of their parts' scores times (parts matched / all
     parts) squared: a section with more of the words ranks first, BM25 orders sections with as many."""
     n = len(parts)
-    total: dict[int, float] = {}
-    count: dict[int, int] = {}
+    count: Counter[int] = Counter()
     for part in parts:
-        for d, v in part.items():
-            total[d] = total.get(d, 0.0) + v
-            count[d] = count.get(d, 0) + 1
-    return {d: v * (count[d] / n) ** 2 for d, v in total.items() if count[d] >= m}
+        count.update(part.keys())  # counted in C: this runs over every matching section of a long query
+    out: dict[int, float] = {}
+    for d, c in count.items():
+        if c >= m:
+            out[d] = sum(part.get(d, 0.0) for part in parts) * (c / n) ** 2
+    return out
