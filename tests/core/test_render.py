@@ -107,7 +107,8 @@ def test_tables_scroll(tree):
 
 def test_code_and_mermaid(tree):
     codes = [c.attrs.get("class") for c in els(tree, "code")]
-    assert "language-python" in codes and "language-mermaid" in codes
+    blocks = [d.attrs.get("class") for d in els(tree, "div")]
+    assert "language-python highlight" in blocks and "language-mermaid" in codes  # Pygments on the block
     fig = one(tree, "figure", "rl-diagram")
     assert "Mermaid" in fig.text_content() and "A-->B" in fig.text_content()
 

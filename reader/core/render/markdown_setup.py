@@ -1,26 +1,45 @@
-"""The Python-Markdown configuration that matches what MkDocs corpora (NeRDS) use, set up for an offline reader.
+"""The Python-Markdown converter of a corpus: its own `markdown_extensions` (MarkdownSettings), set up for an offline
+reader.
 
 Differences from a MkDocs site, on purpose:
 - icon shortcodes (`:material-cloud:`) become a marker span that rendering fills from the bundled icon set
   (icons.py) after sanitizing; unknown icon names become an empty marker and disappear;
-- emoji shortcodes become a marker holding the Unicode character; rendering swaps in the bundled Twemoji SVG
-  (or keeps the character for the system's emoji font): nothing is fetched;
-- a `mermaid` fence is a labelled code block, since no corpus script runs;
-- no Pygments: code blocks carry a `language-x` class and are styled by our stylesheet.
+- emoji shortcodes become a marker holding the Unicode character, whatever generator the corpus names; rendering
+  swaps in the bundled Twemoji SVG (or keeps the character for the system's emoji font): nothing is fetched;
+- a `mermaid` fence (and any custom fence whose format is superfences' own) is a labelled source block, since no
+  corpus script runs;
+- code is highlighted with Pygments into classes the reader's stylesheet colours for each theme (`use_pygments` is
+  always on: without it a fence with options becomes inline code and swallows the prose after it);
+- math (arithmatex) is typeset at build time as MathML (math.py);
+- toc permalinks are left out: the reader's outline links every heading, and a pilcrow would become heading text;
+- what hooks commonly add (GitHub alerts, ::: blocks, template tags, comment headings) is done natively
+  (hook_equivalents.py);
+- tasks are clickable checkboxes: the reader keeps its own checklist progress.
 """
 
 from __future__ import annotations
 
 import html
+import importlib
+import logging
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 
+from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
+from reader.core.render.hook_equivalents import HookEquivalentsExtension, Note
+from reader.core.render.math import MathExtension, fence_math_format, inline_math_format
+
+log = logging.getLogger("reader.render")
+
 # `:material-account-search:` `:fontawesome-solid-house:` `:octicons-mark-github-16:` `:simple-github:`
 ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):"
+BACKLINK_TITLE = "Terug naar de tekst (%d)"
 
 
 class IconPattern(InlineProcessor):
@@ -43,6 +62,20 @@ def _emoji_index(options: dict[str, Any], md: markdown.Markdown) -> dict[str, An
     from pymdownx import emoji
 
     index: dict[str, Any] = emoji.twemoji(options, md)
+    return index
+
+
+def _emoji_index_gemoji(options: dict[str, Any], md: markdown.Markdown) -> dict[str, Any]:
+    from pymdownx import emoji
+
+    index: dict[str, Any] = emoji.gemoji(options, md)
+    return index
+
+
+def _emoji_index_emojione(options: dict[str, Any], md: markdown.Markdown) -> dict[str, Any]:
+    from pymdownx import emoji
+
+    index: dict[str, Any] = emoji.emojione(options, md)
     return index
 
 
@@ -71,38 +104,163 @@ def mermaid_format(source: str, language: str, css_class: str, options: dict[str
     )
 
 
-def make_markdown() -> markdown.Markdown:
-    """A fresh converter; callers reuse it with `reset()` between pages (building one costs ~10 ms)."""
-    return markdown.Markdown(
-        extensions=[
-            "abbr",
-            "admonition",
-            "attr_list",
-            "footnotes",
-            "md_in_html",
-            "tables",
-            "toc",
-            "pymdownx.details",
-            "pymdownx.tabbed",
-            "pymdownx.tasklist",
-            "pymdownx.superfences",
-            "pymdownx.highlight",
-            "pymdownx.emoji",
-            "pymdownx.blocks.html",
-            IconExtension(),
-        ],
-        extension_configs={
-            "pymdownx.tabbed": {"alternate_style": True},
-            "pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True},
-            "pymdownx.highlight": {"use_pygments": False},
-            "pymdownx.superfences": {
-                "custom_fences": [{"name": "mermaid", "class": "mermaid", "format": mermaid_format}]
-            },
-            "pymdownx.emoji": {"emoji_index": _emoji_index, "emoji_generator": _emoji_generator},
-            "footnotes": {"BACKLINK_TITLE": "Terug naar de tekst (%d)"},
-        },
-        output_format="html",
+def source_format(source: str, language: str, css_class: str, options: dict[str, Any], md: markdown.Markdown,
+                  **kwargs: Any) -> str:
+    """A custom fence a corpus script would have drawn (a diagram, a chart): its source, labelled with its kind."""
+    if language == "mermaid":
+        return mermaid_format(source, language, css_class, options, md)
+    lang = re.sub(r"[^\w-]", "", language)
+    return (
+        '<figure class="rl-diagram">'
+        f"<figcaption>{html.escape(language)} (broncode)</figcaption>"
+        f'<pre class="rl-diagram-source"><code class="language-{lang}">{html.escape(source)}</code></pre>'
+        "</figure>"
     )
 
 
-__all__ = ["make_markdown", "ICON_SHORTCODE"]
+def _slugify(ref: ReaderRef) -> Callable[[str, str], str]:
+    if ref.name == "slugify":
+        from pymdownx import slugs
+
+        kwargs = {k: v for k, v in ref.kwargs if k in ("case", "percent_encode", "normalize")}
+        made: Callable[[str, str], str] = slugs.slugify(**kwargs)
+        return made
+    from markdown.extensions import toc
+
+    return toc.slugify_unicode if ref.name == "slugify-toc-unicode" else toc.slugify
+
+
+def _validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any],
+               md: markdown.Markdown) -> bool:
+    from pymdownx import superfences
+
+    return bool(superfences.default_validator(language, inputs, options, attrs, md))
+
+
+_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "emoji-index": _emoji_index,
+    "emoji-index-gemoji": _emoji_index_gemoji,
+    "emoji-index-emojione": _emoji_index_emojione,
+    "emoji-generator": _emoji_generator,
+    "fence-source": source_format,
+    "fence-math": fence_math_format,
+    "inline-math": inline_math_format,
+    "validator": _validator,
+}
+
+
+def _resolve(value: Any) -> Any:
+    """Plain option data with each ReaderRef replaced by the reader's own function."""
+    if isinstance(value, ReaderRef):
+        if value.name.startswith("slugify"):
+            return _slugify(value)
+        return _FUNCTIONS[value.name]
+    if isinstance(value, Mapping):
+        return {k: _resolve(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v) for v in value]
+    return value
+
+
+_FORCED: dict[str, dict[str, Any]] = {
+    # Classes, not inline styles (the sanitizer drops style); line numbers as a table the sanitizer keeps.
+    # The language as a class on every block (`language-yaml`), whatever the corpus says: readers and tests see it.
+    "pymdownx.highlight": {"use_pygments": True, "noclasses": False, "css_class": "highlight",
+                           "pygments_lang_class": True},
+    "codehilite": {"use_pygments": True, "noclasses": False, "css_class": "highlight"},
+    "pymdownx.arithmatex": {"generic": True, "preview": False, "tex_inline_wrap": ["\\(", "\\)"],
+                            "tex_block_wrap": ["\\[", "\\]"], "block_tag": "div", "inline_tag": "span"},
+    "pymdownx.tabbed": {"alternate_style": True},  # the only style the reader's stylesheet lays out
+    "pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox": True},
+    "pymdownx.emoji": {"emoji_generator": _emoji_generator, "alt": "unicode", "options": {}},
+    "footnotes": {"BACKLINK_TITLE": BACKLINK_TITLE},
+    "toc": {"permalink": False, "anchorlink": False},
+}
+_DEFAULT_INDEX = {"pymdownx.emoji": {"emoji_index": _emoji_index}}
+_MERMAID_FENCE = {"name": "mermaid", "class": "mermaid", "format": mermaid_format}
+
+
+def _options(name: str, options: Mapping[str, Any], settings: MarkdownSettings) -> dict[str, Any]:
+    opts: dict[str, Any] = {**_DEFAULT_INDEX.get(name, {}), **_resolve(dict(options)), **_FORCED.get(name, {})}
+    if name == "pymdownx.highlight" and opts.get("linenums_style") not in (None, "table"):
+        opts["linenums_style"] = "table"  # the inline styles need CSS generated content the sanitizer strips
+    if name == "pymdownx.superfences":
+        fences = [f for f in opts.get("custom_fences", []) if isinstance(f, dict) and callable(f.get("format"))]
+        for fence in fences:
+            if fence.get("name") == "mermaid" and fence.get("format") is source_format:
+                fence["format"] = mermaid_format
+        if not any(f.get("name") == "mermaid" for f in fences):
+            fences.append(dict(_MERMAID_FENCE))
+        opts["custom_fences"] = fences
+    if name == "pymdownx.inlinehilite":
+        opts["custom_inline"] = [f for f in opts.get("custom_inline", [])
+                                 if isinstance(f, dict) and f.get("format") is inline_math_format]
+    if name == "abbr":
+        given = opts.get("glossary") if isinstance(opts.get("glossary"), Mapping) else {}
+        opts["glossary"] = {**{str(k): str(v) for k, v in (given or {}).items()}, **settings.glossary}
+    return opts
+
+
+def _module(name: str) -> str:
+    return name if name.startswith("pymdownx.") else f"markdown.extensions.{name}"
+
+
+def _build(name: str, options: dict[str, Any]) -> markdown.Extension | None:
+    """The extension `name` (already allowlisted by the corpus reader) with the options it knows."""
+    try:
+        ext: markdown.Extension = importlib.import_module(_module(name)).makeExtension()
+        known = {k: v for k, v in options.items() if k in ext.config}
+        dropped = sorted(set(options) - set(known))
+        if dropped:
+            log.debug("%s: options %s are not options of this version; left out", name, dropped)
+        ext.setConfigs(known)
+    except (ImportError, AttributeError, TypeError, ValueError, KeyError) as exc:
+        log.warning("Markdown extension %s cannot be set up (%s); pages are rendered without it", name, exc)
+        return None
+    return ext
+
+
+def _extension_list(settings: MarkdownSettings) -> list[tuple[str, Mapping[str, Any]]]:
+    """The corpus's list plus what every MkDocs build has (toc, tables, fenced code) and what the reader needs
+    (abbr for the glossary, superfences with highlighting for its fences)."""
+    listed = [(n, o) for n, o in settings.extensions if n != "pymdownx.snippets"]
+    names = {n for n, _ in listed}
+    if "fenced_code" in names:  # superfences does all it does, with highlighting and custom fences
+        listed = [(n, o) for n, o in listed if n != "fenced_code"]
+    extra: list[tuple[str, Mapping[str, Any]]] = []
+    for name in ("abbr", "toc", "tables", "pymdownx.superfences", "pymdownx.highlight"):
+        if name not in names:
+            extra.append((name, {}))
+    return listed + extra
+
+
+def make_markdown(settings: MarkdownSettings | Mapping[str, str] | None = None) -> markdown.Markdown:
+    """A fresh converter for `settings` (None: MATERIAL_DEFAULTS); callers reuse it with `reset()` between pages
+    (building one costs ~10 ms). A plain mapping is taken as a glossary for the default settings (callers from
+    before corpus settings)."""
+    if settings is None:
+        settings = MATERIAL_DEFAULTS
+    elif not isinstance(settings, MarkdownSettings):
+        settings = replace(MATERIAL_DEFAULTS, glossary=dict(settings))
+    extensions: list[markdown.Extension] = []
+    names = set()
+    for name, options in _extension_list(settings):
+        ext = _build(name, _options(name, options, settings))
+        if ext is not None:
+            extensions.append(ext)
+            names.add(name)
+    extensions += [
+        IconExtension(),
+        HookEquivalentsExtension(attr_list="attr_list" in names or "extra" in names or "pymdownx.extra" in names),
+        MathExtension(),
+    ]
+    return markdown.Markdown(extensions=extensions, output_format="html")
+
+
+def notes(md: markdown.Markdown) -> list[Note]:
+    """What the last `convert()` left out and `check` should name: (code, message, text to find its line by)."""
+    found: list[Note] = getattr(md, "rl_notes", [])
+    return list(found)
+
+
+__all__ = ["make_markdown", "notes", "ICON_SHORTCODE"]

@@ -7,6 +7,8 @@ Policy, in one place:
   what the author hid) and rendering removes it afterwards, so no CSS from the corpus reaches the page;
 - link URLs: relative, http(s), mailto, tel; image URLs also `data:` for raster types only;
 - `input` only as the checkbox/radio that task lists and tabs use;
+- MathML (the reader typesets math at build time, render/math.py): presentation elements and their layout
+  attributes only; no `href`, no `annotation-xml` (it can carry HTML), no colours of the corpus's own;
 - no element may carry an id the reader's own page frame or scripts look up (`RESERVED_IDS`).
 """
 
@@ -28,11 +30,27 @@ TAGS = frozenset(
     }
 )
 
+MATHML_TAGS = frozenset(
+    {
+        "math", "menclose", "merror", "mfrac", "mi", "mmultiscripts", "mn", "mo", "mover", "mpadded", "mphantom",
+        "mprescripts", "mroot", "mrow", "ms", "mspace", "msqrt", "mstyle", "msub", "msubsup", "msup", "mtable",
+        "mtd", "mtext", "mtr", "munder", "munderover", "none", "semantics",
+    }
+)
+MATHML_ATTRIBUTES = frozenset(
+    {
+        "accent", "accentunder", "columnalign", "columnlines", "columnspacing", "columnspan", "depth", "display",
+        "displaystyle", "fence", "form", "frame", "height", "largeop", "linethickness", "lspace", "mathvariant",
+        "maxsize", "minsize", "movablelimits", "notation", "rowalign", "rowlines", "rowspacing", "rowspan",
+        "rspace", "scriptlevel", "separator", "stretchy", "symmetric", "voffset", "width",
+    }
+)
+
 # Removed with everything inside them.
 CLEAN_CONTENT_TAGS = frozenset(
     {
         "script", "style", "form", "select", "textarea", "template", "iframe", "object", "embed", "applet",
-        "svg", "math", "noembed", "noframes", "frameset", "frame", "title", "head", "audio", "video", "canvas",
+        "svg", "noembed", "noframes", "frameset", "frame", "title", "head", "audio", "video", "canvas",
         "datalist", "dialog", "portal", "option", "optgroup", "xmp", "plaintext",
     }
 )
@@ -59,6 +77,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     # The action-card placeholder reads these (see actioncards.py); tabbed sets carry data-tabs.
     "div": {"data-richtlijn", "data-fase", "data-tabs"},
     "span": {"data-icon", "data-emoji"},
+    **{tag: set(MATHML_ATTRIBUTES) for tag in MATHML_TAGS},
 }
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "data"})
@@ -89,7 +108,7 @@ def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
 @lru_cache(maxsize=1)
 def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
-        tags=set(TAGS),
+        tags=set(TAGS | MATHML_TAGS),
         clean_content_tags=set(CLEAN_CONTENT_TAGS),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         attribute_filter=_attribute_filter,
