@@ -48,6 +48,7 @@ plugins:
       enable_creation_date: true
   - social:
       enabled: false
+  - some-content-plugin
 hooks:
   - hooks/shortcodes.py
 """
@@ -92,7 +93,8 @@ def test_every_thing_not_run_is_a_problem_with_its_line(tmp_path):
         ("markdown-extension-unsupported", _line(CONFIG, "mdx_truly_sane_lists"), WARNING),
         ("mkdocs-plugin", _line(CONFIG, "- search:"), INFO),
         ("mkdocs-plugin", _line(CONFIG, "awesome-pages"), INFO),
-        ("mkdocs-plugin", _line(CONFIG, "git-revision-date-localized"), WARNING),
+        ("mkdocs-plugin", _line(CONFIG, "git-revision-date-localized"), INFO),
+        ("mkdocs-plugin", _line(CONFIG, "- some-content-plugin"), WARNING),
         ("mkdocs-hook", _line(CONFIG, "hooks/shortcodes.py"), WARNING),
     }
     assert all(p.file == "mkdocs.yml" for p in problems)
@@ -108,7 +110,8 @@ def test_plugin_messages_say_what_the_reader_does_instead(tmp_path):
     plugin = {p.message.split("'")[1]: p.message for p in problems if p.code == "mkdocs-plugin"}
     assert "own search" in plugin["search"]
     assert "navigation itself" in plugin["awesome-pages"]
-    assert "ignored" in plugin["git-revision-date-localized"]
+    assert "nothing in the pages depends on it" in plugin["git-revision-date-localized"]
+    assert "ignored" in plugin["some-content-plugin"]
     assert "social" not in plugin  # switched off in the config: nothing to say
 
 

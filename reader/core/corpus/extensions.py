@@ -76,9 +76,14 @@ PLUGINS = {
     "macros": "template tags ({% %}, {{ }}) are left out of the pages",
 }
 _IGNORED = "ignored: what it adds to the published site is missing in the reader"
-# Plugins whose work the reader does itself: named as information, not as a warning.
-_HANDLED = frozenset({"search", "material/search", "offline", "awesome-pages", "awesome-nav", "i18n", "blog",
-                      "material/blog"})
+_PUBLISHING = "it only shapes the published site (dates, image zoom, minified or cached files, versions): nothing " \
+    "in the pages depends on it"
+for _name in ("git-revision-date-localized", "git-revision-date", "git-committers", "git-authors", "glightbox",
+              "privacy", "material/privacy", "minify", "mike", "optimize", "material/optimize", "social",
+              "material/social", "rss", "htmlproofer", "tags", "material/tags"):
+    PLUGINS[_name] = _PUBLISHING
+# Plugins whose work the reader does itself, or that change nothing in a page: information, not a warning.
+_HANDLED = frozenset(PLUGINS) - {"macros"}  # macros leaves template tags behind: a warning
 
 
 def normalise_name(name: str) -> str:
