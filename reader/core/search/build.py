@@ -46,6 +46,8 @@ from reader.core.search.storage import (
     _write_z,
     make_zdict,
 )
+from reader.core.search.synonyms import collect as collect_synonyms
+from reader.core.search.synonyms import write as write_synonyms
 
 log = logging.getLogger("reader.search")
 
@@ -112,8 +114,12 @@ class BuildStats:
     total_s: float = 0.0
 
 
-def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -> BuildStats:
+def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1,
+                synonyms: Iterable[tuple[str, str]] = ()) -> BuildStats:
     """Build the section index into `index_dir` (created; must be empty or absent). Returns figures for logs.
+
+    `synonyms`: (abbreviation, long form) pairs known beside the texts (abbr definitions, glossaries, an action
+    registry); pairs the texts state themselves ("Algemene Verordening Gegevensbescherming (AVG)") are found here.
 
     Two passes: the first gathers the corpus vocabulary (for decompounding), the second writes the index.
     `procs` is accepted for compatibility and ignored (one writer keeps document numbers in order).
@@ -227,6 +233,8 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1) -
     _write_z(index_dir / COMPOUNDS_FILE,
              "".join(f"{w}\t{' '.join(p)}\n" for w, p in sorted(splits.items()))
              + "".join(f"{w}\t={b}\n" for w, b in sorted(derived.items())))
+    write_synonyms(index_dir, collect_synonyms(
+        (t for d in doc_list for t in (d.page_title, d.section_title, d.summary, d.text)), synonyms))
     _write_z(index_dir / VOCAB_FILE, "".join(f"{w}\t{n}\n" for w, n in sorted(vocab_df.items())))
     _write_z(index_dir / PAGES_FILE, json.dumps(pages_info, ensure_ascii=False, separators=(",", ":")))
     stats.index_bytes = sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file())

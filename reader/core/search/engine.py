@@ -24,15 +24,13 @@ from reader.core.formats import INDEX_FORMAT_VERSION
 from reader.core.search.analysis import (
     FIELD_OF,
     SEARCH_FIELD,
-    DutchTokenizer,
-    _phrase_tokenizer,
     _SavedSplits,
-    _search_parts,
     analyze_word,
 )
 from reader.core.search.build import _filter_field
 from reader.core.search.dutch import Decompounder, fold, words
 from reader.core.search.matchers import DisMax, MinMatch, PhraseAnd
+from reader.core.search.phrases import PhraseChecks
 from reader.core.search.postings import WEIGHT_UNIT, _Postings, _read_docpages
 from reader.core.search.query import Clause, ParsedQuery, parse
 from reader.core.search.questions import (
@@ -59,6 +57,7 @@ from reader.core.search.storage import (
     _read_z,
 )
 from reader.core.search.suggest import PREFIX_COMPLETIONS, Vocabulary, _replace_word
+from reader.core.search.synonyms import Synonyms
 from reader.core.search.titles import TitleRanking
 
 log = logging.getLogger("reader.search")
@@ -66,10 +65,7 @@ log = logging.getLogger("reader.search")
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
 FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
 TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
-# Phrase checks read section texts, best-scored candidates first. Only counts bound them (never time), so the
-# same query gives the same results under any load; a candidate costs ~0.2 ms for a typical section.
-PHRASE_CHECKS = 400  # candidates checked at most
-PHRASE_ENOUGH = 100  # ... stop once this many have the phrase (more than a result list shows)
+SYNONYM_BOOST = 0.9  # an abbreviation for its long form and back
 TYPO_BOOST = 0.9  # a corrected word counts a little less than a word found as typed
 SECTIONS_PER_PAGE = 3
 
@@ -87,7 +83,7 @@ class _Compiled:
     asks: frozenset[str] = frozenset()  # question words of the query (hoe, waarom, ...)
 
 
-class SearchIndex(TitleRanking):
+class SearchIndex(TitleRanking, PhraseChecks):
     """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
 
     def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any,
@@ -115,6 +111,7 @@ class SearchIndex(TitleRanking):
         self._text_offsets: list[int] = []
         self._heading_starts: dict[str, set[int]] | None = None
         self._exact_titles: dict[str, list[int]] | None = None
+        self._synonyms = Synonyms(index_dir)
 
     def _section(self, docnum: int) -> tuple[str, str, str, int, int]:
         """(page id, anchor, section title, offset and length of its compressed text in TEXTS_FILE)."""
@@ -192,6 +189,10 @@ class SearchIndex(TitleRanking):
         """The corpus word closest to `w` (see Vocabulary.correction)."""
         return self._vocab.correction(w)
 
+    def _abbreviations(self, text: str) -> list[str]:
+        """Stems of the abbreviations the corpus gives for `text` (a long form)."""
+        return [s for s in (analyze_word(a) for a in self._synonyms.abbreviations(text)) if s]
+
     def _suggest(self, query: str, compiled: _Compiled) -> str | None:
         return self._vocab.suggest(query, compiled.words)
 
@@ -227,8 +228,11 @@ class SearchIndex(TitleRanking):
             terms_out.extend(stems)
             if not stems:
                 return None, None
+            same = [self._term_query(a, fields, SYNONYM_BOOST) for a in self._abbreviations(" ".join(folded))]
             if len(stems) == 1:
                 return self._any(self._term_query(stems[0], fields)), None
+            if same:  # a long form the corpus abbreviates: the abbreviation is found too
+                return DisMax([*self._phrase_query(stems, fields), *(q for qs in same for q in qs)]), None
             return self._any(self._phrase_query(stems, fields)), None
         w = folded[0]
         s = analyze_word(w)
@@ -259,6 +263,11 @@ class SearchIndex(TitleRanking):
                 terms_out.extend((fs, fix))  # the word too: a stem is not always its prefix (kwetsbar)
                 corrected.append((c, fix))
                 alts.extend(self._term_query(fs, fields, boost=TYPO_BOOST))
+        for lf in self._synonyms.long_forms(w):  # an abbreviation the corpus spells out: the long form too
+            lstems = [x for x in (analyze_word(y) for y in lf.split()) if x]
+            if lstems:
+                alts.extend(self._phrase_query(lstems, fields, SYNONYM_BOOST) if len(lstems) > 1
+                            else self._term_query(lstems[0], fields, SYNONYM_BOOST))
         if not alts:
             return None, None
         # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
@@ -307,6 +316,11 @@ class SearchIndex(TitleRanking):
                 q = wq.AndNot(q, wq.Or(excluded))
             return q
 
+        if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in parsed.groups):
+            same = self._abbreviations(" ".join(c.text for g in parsed.groups for c in g))
+            if same:  # the whole query is a long form the corpus abbreviates: its abbreviation counts too
+                groups = [wq.Or([wq.And(groups), *(wq.Term(SEARCH_FIELD, a, boost=SYNONYM_BOOST) for a in same)])]
+                long_query = False
         if long_query:  # a long query: ranked by how many of its words a section has
             main = finish(wq.And([MinMatch(groups, min_should_match(len(groups))), *required]))
             any_q = finish(wq.And([MinMatch(groups, 1), *required]))
@@ -471,53 +485,6 @@ class SearchIndex(TitleRanking):
             if not out:
                 return {}
         return out or {}
-
-    def _verify_phrase(self, scores: dict[int, float], stems: list[str]) -> dict[int, float]:
-        """Keep the sections whose text has the phrase. Best-scored first, within a budget: on a huge corpus where
-        every section has all the words, the first PHRASE_CHECKS candidates decide."""
-        out: dict[int, float] = {}
-        # ties broken by document number, so which candidates are checked does not depend on dict order
-        ranked = heapq.nlargest(PHRASE_CHECKS, scores.items(), key=lambda kv: (kv[1], -kv[0]))
-        for docnum, sc in ranked:
-            if len(out) >= PHRASE_ENOUGH:
-                break
-            if self._has_phrase(docnum, stems):
-                out[docnum] = sc
-        return out
-
-    def _has_phrase(self, docnum: int, stems: list[str]) -> bool:
-        page, _anchor, stitle, offset, length = self._section(docnum)
-        text = _decompress(self._texts[offset: offset + length], self._zdict)
-        page_no = self._docpage[docnum] if docnum < len(self._docpage) else -1
-        info = self._pages.get(page, ("", (), 1.0, ""))
-        first = docnum == 0 or (docnum > 0 and self._docpage[docnum - 1] != page_no)
-        tokenizer = _phrase_tokenizer(self._qdecompounder)
-        # Parts are separate (the index leaves a gap between them), so a phrase lies inside one part. A stem is
-        # (nearly always) a prefix of its word, so a part without all stems as substrings cannot hold the phrase,
-        # and only a window around each occurrence of the first stem needs tokenizing.
-        for _boost, part in _search_parts(info[0], stitle, text, info[3], info[1], first):
-            folded = fold(part)
-            if not all(st in folded for st in stems):
-                continue
-            start = 0
-            for _ in range(64):
-                i = folded.find(stems[0], start)
-                if i < 0:
-                    break
-                lo = folded.rfind(" ", 0, max(0, i - 200)) + 1
-                hi = folded.find(" ", i + 200 + 40 * len(stems))
-                if self._window_has_phrase(tokenizer, part[lo: hi if hi >= 0 else len(part)], stems):
-                    return True
-                start = i + 1
-        return False
-
-    @staticmethod
-    def _window_has_phrase(tokenizer: "DutchTokenizer", window: str, stems: list[str]) -> bool:
-        positions: dict[str, set[int]] = {}
-        for term, pos, _boost in tokenizer.postings(window):
-            positions.setdefault(term, set()).add(pos)
-        return any(all(p + i in positions.get(t, ()) for i, t in enumerate(stems[1:], 1))
-                   for p in positions.get(stems[0], ()))
 
     def _term_scores(self, text: str, boost: float, restrict: Any = None) -> dict[int, float]:
         i = self._text.find(text)
