@@ -79,3 +79,20 @@ def test_index_without_synonyms_file(tmp_path: Path) -> None:
     (folder / SYNONYMS_FILE).unlink()
     with SearchIndex.open(folder) as ix:
         assert {h.page for h in ix.search("AVG").hits} == {"definitie", "kort"}
+
+
+def test_corpus_abbreviation_definitions_become_pairs(tmp_path: Path) -> None:
+    from reader.core.corpus import load_corpus
+    from reader.core.search import corpus_synonyms
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nmarkdown_extensions:\n  - abbr\n", encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Privacy\n\nVolg de AVG.\n\n*[AVG]: Algemene Verordening Gegevensbescherming\n", encoding="utf-8")
+    pairs = corpus_synonyms(load_corpus(tmp_path))
+    assert ("AVG", "Algemene Verordening Gegevensbescherming") in pairs
+    folder = tmp_path / "index"
+    build_index(folder, [doc("p", "Volg de AVG."), doc("q", "De algemene verordening gegevensbescherming.")],
+                synonyms=pairs)
+    with SearchIndex.open(folder) as ix:
+        assert {h.page for h in ix.search("algemene verordening gegevensbescherming").hits} == {"p", "q"}

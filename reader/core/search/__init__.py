@@ -44,6 +44,7 @@ from reader.core.search.engine import SearchIndex
 from reader.core.search.results import Hit, IndexFormatError, SearchDoc, SearchResult
 from reader.core.search.snippets import make_snippet, word_matches
 from reader.core.search.storage import META_FILE, index_format, remove_index
+from reader.core.search.synonyms import corpus_synonyms
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
@@ -56,6 +57,7 @@ __all__ = [
     "SearchResult",
     "analyze",
     "build_index",
+    "corpus_synonyms",
     "index_format",
     "make_snippet",
     "page_weight",

@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Iterable
 
+from reader.core.model import Corpus
 from reader.core.search.dutch import fold
 from reader.core.search.storage import _read_z, _write_z
 
@@ -73,6 +74,19 @@ def find_pairs(text: str) -> Iterable[tuple[str, str]]:
             lf = long_form(before[-1], inner)
             if lf and len(lf) >= len(inner) * 0.6:
                 yield before[-1], lf
+
+
+def corpus_synonyms(corpus: Corpus) -> list[tuple[str, str]]:
+    """Pairs a corpus defines outside its texts: `abbr` definitions of its pages (`*[AVG]: ...`), its glossary,
+    and pairs stated in its action registry's names and descriptions. For build_index(..., synonyms=...)."""
+    pairs: dict[tuple[str, str], None] = {}
+    for page in corpus.pages.values():
+        pairs.update(dict.fromkeys(page.abbreviations.items()))
+    pairs.update(dict.fromkeys(corpus.glossary.items()))
+    for action in corpus.actions:
+        for text in (action.name, action.description):
+            pairs.update(dict.fromkeys(find_pairs(text)))
+    return [(short, lf) for short, lf in pairs if short and lf]
 
 
 def normal(text: str) -> str:
