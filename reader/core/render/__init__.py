@@ -1,6 +1,7 @@
 """Markdown page -> safe HTML, at edition build time: one Markdown pass, sanitize, the reader's own rewrites.
 
-Public: `render_page` and `page_document` (what the edition builder uses), the icon bundle they draw from
+Public: `markdown_pass` (the one Markdown parse of a page, which the importer runs: HTML, headings, ids, links),
+`render_page` and `page_document` (what the edition builder uses), the icon bundle they draw from
 (`IconSet`, made from its folder by `icon_set`), plus the small HTML tree and the sanitizer, which tests and the
 search snippets share.
 """
@@ -8,6 +9,13 @@ search snippets share.
 from reader.core.render.icons import NO_ICONS, IconSet, icon_set
 from reader.core.render.page import STYLESHEET, page_document, render_page
 from reader.core.render.sanitize import sanitize_html
+from reader.core.render.single_pass import (
+    FoundHeading,
+    FoundLink,
+    MarkdownPass,
+    derived_summary,
+    markdown_pass,
+)
 from reader.core.render.tree import (
     Element,
     Raw,
@@ -24,10 +32,15 @@ __all__ = [
     "NO_ICONS",
     "STYLESHEET",
     "Element",
+    "FoundHeading",
+    "FoundLink",
     "IconSet",
+    "MarkdownPass",
     "Raw",
     "Text",
+    "derived_summary",
     "icon_set",
+    "markdown_pass",
     "page_document",
     "parse_fragment",
     "remove",
