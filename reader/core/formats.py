@@ -8,4 +8,4 @@ Markdown or Whoosh machinery behind them.
 EDITION_FORMAT_VERSION = 1
 
 # Layout and analysis of the search index in an edition's index/ (reader/core/search.py).
-INDEX_FORMAT_VERSION = 8
+INDEX_FORMAT_VERSION = 9

@@ -106,11 +106,18 @@ _stemmer = DutchStemmer()
 _stem_cache: dict[str, str] = {}
 
 
+_UNDOUBLE = frozenset("bfglmnprsz")
+
+
 def stem(word: str) -> str:
     """Stem a folded word (cached: the Snowball stemmer in pure Python is the hot spot of indexing)."""
     s = _stem_cache.get(word)
     if s is None:
         s = _stemmer.stem(normalize(word)) if not word.isdigit() else word
+        # The stemmer undoubles only k, d and t: plannen -> plann, processen -> process. Undouble the rest after
+        # an -en ending too, so a plural (of a compound: beleidsplannen) finds its singular (beleidsplan).
+        if word.endswith("en") and len(s) > 3 and s[-1] == s[-2] and s[-1] in _UNDOUBLE:
+            s = s[:-1]
         if len(_stem_cache) < 500_000:
             _stem_cache[word] = s
     return s

@@ -189,6 +189,26 @@ class SearchIndex(TitleRanking, PhraseChecks):
         """The corpus word closest to `w` (see Vocabulary.correction)."""
         return self._vocab.correction(w)
 
+    def _joined_pairs(self, parsed: ParsedQuery, filler: list[bool]) -> dict[int, str]:
+        """Adjacent bare words that the corpus writes as one word, in either order, with or without a linking s
+        (data lek: datalek; uitwisseling gegevens: gegevensuitwisseling): group index -> the compound."""
+        out: dict[int, str] = {}
+        g = parsed.groups
+        for i in range(len(g) - 1):
+            if i - 1 in out or len(g[i]) != 1 or len(g[i + 1]) != 1 or filler[i] or filler[i + 1]:
+                continue
+            a, b = g[i][0], g[i + 1][0]
+            if a.phrase or b.phrase or a.field or b.field:
+                continue
+            fa, fb = fold(a.text), fold(b.text)
+            if not (fa.isalpha() and fb.isalpha()):
+                continue
+            for cand in (fa + fb, fa + "s" + fb, fb + fa, fb + "s" + fa):
+                if self._is_word(cand) and analyze_word(cand):
+                    out[i] = cand
+                    break
+        return out
+
     def _abbreviations(self, text: str) -> list[str]:
         """Stems of the abbreviations the corpus gives for `text` (a long form)."""
         return [s for s in (analyze_word(a) for a in self._synonyms.abbreviations(text)) if s]
@@ -284,16 +304,22 @@ class SearchIndex(TitleRanking, PhraseChecks):
         filler = [len(g) == 1 and is_filler(g[0], [m.group(0) for m in words(fold(g[0].text))])
                   for g in parsed.groups]
         asks = frozenset(fold(g[0].text) for g, f in zip(parsed.groups, filler, strict=True) if f) & QUESTION_WORDS
-        for group, skip in zip(parsed.groups, filler, strict=True):
-            if skip and not all(filler):
+        joined = self._joined_pairs(parsed, filler)
+        for i, (group, skip) in enumerate(zip(parsed.groups, filler, strict=True)):
+            if (skip and not all(filler)) or i - 1 in joined:
                 continue
             alts = []
             for c in group:
-                q, w = self._clause_query(c, terms, corrected if correct else None)
+                q, w = self._clause_query(c, terms, corrected if correct and i not in joined else None)
                 if q is not None:
                     alts.append(q)
                 if w is not None:
                     words_.append((c, w))
+            if i in joined:  # two words the corpus writes as one (data lek: datalek): both, or the compound
+                q2, _w = self._clause_query(parsed.groups[i + 1][0], terms)
+                both = wq.And([x for x in (alts[0] if alts else None, q2) if x is not None])
+                # (not in `terms`: a title of both words still counts as the query's title)
+                alts = [wq.Or([both, *self._term_query(analyze_word(joined[i]) or "", (SEARCH_FIELD,))])]
             if alts:
                 q_group = alts[0] if len(alts) == 1 else wq.Or(alts)
                 (required if any(c.field for c in group) else groups).append(q_group)
