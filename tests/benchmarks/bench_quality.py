@@ -10,7 +10,7 @@ Scoring is by result page, in the order the reader shows pages (hits are grouped
 answer (gain 1) when it is a wanted page, or when a section is wanted and the page's first shown hit is that
 section; a wanted section shown lower in its page's hits, or only its page, gains 0.5 (for nDCG only).
 success@1: the first page has gain 1. MRR@10: 1 / rank of the first page with gain 1 among the first ten.
-nDCG@10: graded gains, one ideal answer.
+nDCG@10: graded gains; the ideal ranking has every wanted page, gain 1, on top.
 """
 
 from __future__ import annotations
@@ -92,12 +92,13 @@ def gains(hits: list[Any], wanted: list[str]) -> list[float]:
     return out
 
 
-def score(gs: list[float]) -> tuple[float, float, float]:
+def score(gs: list[float], wanted_pages: int) -> tuple[float, float, float]:
     top = gs[:10]
     s1 = 1.0 if top and top[0] == 1.0 else 0.0
     rr = next((1.0 / (i + 1) for i, g in enumerate(top) if g == 1.0), 0.0)
     dcg = sum(g / math.log2(i + 2) for i, g in enumerate(top))
-    return s1, rr, dcg  # ideal DCG is 1 (one answer of gain 1 at rank 1)
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(wanted_pages, 10)))  # every wanted page, gain 1, on top
+    return s1, rr, dcg / ideal
 
 
 def summarize(rows: list[tuple[float, float, float]]) -> dict[str, float]:
@@ -129,7 +130,7 @@ def main() -> int:
                 invalid.extend(f"{f.stem}: {w}" for w in wanted if w not in targets)
                 result = index.search(query, limit=30)
                 gs = gains(result.hits, wanted)
-                row = score(gs)
+                row = score(gs, len({w.partition("#")[0] for w in wanted}))
                 by_kind[kind].append(row)
                 by_corpus[f.stem].append(row)
                 if row[0] < 1.0:
