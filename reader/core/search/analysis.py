@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 import itertools
 import logging
+import struct
 import zlib
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -13,7 +14,6 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.lang.snowball.dutch import DutchStemmer
-from whoosh.system import _INT_SIZE, pack_uint
 
 from reader.core.search.dutch import (
     MIN_WORD,
@@ -25,6 +25,9 @@ from reader.core.search.dutch import (
     words,
 )
 from reader.core.search.storage import _read_z
+
+# The frequency prefix of a positions value: an unsigned 32-bit int, big-endian, exactly as Whoosh packs it.
+_UINT = struct.Struct("!I")
 
 log = logging.getLogger("reader.search")
 
@@ -247,7 +250,7 @@ class CompactPositions(Positions):
         deltas = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]  # (previous, current) pairs
         top = max(deltas, default=0)
         code = "B" if top < 0x100 else "H" if top < 0x10000 else "I"
-        prefix: bytes = pack_uint(len(poslist))  # Whoosh untyped: a struct-packed frequency
+        prefix: bytes = _UINT.pack(len(poslist))  # Whoosh untyped: a struct-packed frequency ("!I", as Whoosh's)
         return prefix + code.encode("ascii") + array.array(code, deltas).tobytes()
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
@@ -270,10 +273,10 @@ class CompactPositions(Positions):
             yield (w, len(poslist), weights[w] * fb, self.encode(poslist))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        if len(valuestring) <= _INT_SIZE:
+        if len(valuestring) <= _UINT.size:
             return []
-        deltas = array.array(chr(valuestring[_INT_SIZE]))
-        deltas.frombytes(valuestring[_INT_SIZE + 1:])
+        deltas = array.array(chr(valuestring[_UINT.size]))
+        deltas.frombytes(valuestring[_UINT.size + 1:])
         return list(itertools.accumulate(deltas))
 
 

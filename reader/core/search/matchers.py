@@ -1,30 +1,10 @@
-"""Whoosh query and matcher classes of our own: a correct DisjunctionMax, and phrases as an And of stems."""
+"""Query classes of our own, evaluated by SearchIndex: DisjunctionMax, phrases as an And of stems, min-should-match."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from whoosh import query as wq
-from whoosh.matching import DisjunctionMaxMatcher
 
 from reader.core.search.analysis import SEARCH_FIELD
-
-
-class _DisMaxMatcher(DisjunctionMaxMatcher):
-    """Whoosh 2.7's DisjunctionMaxMatcher.score() takes the max over both sub-matchers even when only one of them
-    is on the current document (it then scores a *different* document): results came out with equal scores.
-    Only the sub-matchers on the current document count here."""
-
-    def score(self) -> float:
-        a, b = self.a, self.b
-        if not a.is_active():
-            return float(b.score())
-        if not b.is_active():
-            return float(a.score())
-        ida, idb = a.id(), b.id()
-        if ida != idb:
-            return float(a.score() if ida < idb else b.score())
-        return float(max(a.score(), b.score()))
 
 
 class PhraseAnd(wq.And):
@@ -37,12 +17,9 @@ class PhraseAnd(wq.And):
 
 
 class DisMax(wq.DisjunctionMax):
-    """DisjunctionMax with the fixed matcher: the best-scoring alternative counts."""
-
-    def _matcher(self, subs: Any, searcher: Any, context: Any) -> Any:
-        r = searcher.reader()
-        return self._tree_matcher(subs, _DisMaxMatcher, searcher, context, lambda q: q.estimate_size(r),
-                                  tiebreak=self.tiebreak)
+    """The forms of one word: a section scores by its best alternative. Evaluated term-at-a-time by SearchIndex
+    (never by Whoosh's matchers, whose DisjunctionMaxMatcher in 2.7 scored the wrong document), so it needs nothing
+    of Whoosh beyond the query class."""
 
 
 class MinMatch(wq.Or):
