@@ -56,24 +56,35 @@ def _candidates(lines: list[str]) -> list[tuple[int, int, str]]:
 
 
 def heading_lines(body: str, headings: list[tuple[int, str, str]]) -> list[int]:
-    """For each (level, id, text) found by the parse, in order, its 0-based line in `body` (-1 when unknown)."""
+    """For each (level, id, text) found by the parse, in order, its 0-based line in `body` (-1 when unknown).
+
+    Each candidate's slug is computed once (slugify is the costly part), so a page whose headings the parse and the
+    candidates see differently (raw HTML, md_in_html) costs comparisons, not slugs.
+    """
     if not headings:
         return []
     candidates = _candidates(body.split("\n"))
+    slugs: list[str | None] = [None] * len(candidates)
     result: list[int] = []
     pos = 0
     for level, anchor, text in headings:
         line = -1
         base = anchor.rsplit("_", 1)[0] if _NUMBERED.search(anchor) else anchor
+        wanted = text[:_MAX_MATCH_TEXT].strip()
+        text_slug: str | None = None
         for index in range(pos, len(candidates)):
             number, cand_level, cand_text = candidates[index]
             if cand_level != level:
                 continue
-            if cand_text == text[:_MAX_MATCH_TEXT].strip():  # the common case: plain heading text
+            if cand_text == wanted or "#" + anchor in cand_text:  # the common case: plain heading text
                 line, pos = number, index + 1
                 break
-            slug = _slug(_plain(cand_text))
-            if "#" + anchor in cand_text or slug in (anchor, base) or _slug(text) == slug:
+            slug = slugs[index]
+            if slug is None:
+                slug = slugs[index] = _slug(_plain(cand_text))
+            if text_slug is None:
+                text_slug = _slug(text)
+            if slug in (anchor, base, text_slug):
                 line, pos = number, index + 1
                 break
         else:
