@@ -228,3 +228,12 @@ def test_defaults_for_a_plain_folder_render_admonitions_tabs_and_tasks():
 def test_mkdocs_builtins_are_always_there():
     out = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n## Kop\n\n```python\nx = 1\n```\n", MarkdownSettings(()))
     assert "<table>" in out and '<h2 id="kop">' in out and '<span class="n">x</span>' in out
+
+
+def test_the_one_pass_carries_the_notes_check_reports():
+    from reader.core.render import markdown_pass
+
+    parsed = markdown_pass("# Titel\n\nTekst {% include 'x' %} hier.\n", MATERIAL_DOCS)
+    assert [(code, needle) for code, _, needle in parsed.notes] == [("template-tag", "{% include 'x' %}")]
+    assert "include" not in parsed.html
+    assert markdown_pass("# Titel\n\nSchoon.\n", MATERIAL_DOCS).notes == ()

@@ -23,7 +23,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings
-from reader.core.render.markdown_setup import make_markdown
+from reader.core.render.markdown_setup import make_markdown, notes
 from reader.core.render.source_lines import heading_lines
 
 SUMMARY_MAX_CHARS = 300
@@ -65,6 +65,9 @@ class MarkdownPass:
     links: tuple[FoundLink, ...]  # in source order
     opening: str  # plain text of the first top-level paragraph (a derived summary starts from it)
     abbreviations: dict[str, str]  # the page's own definitions (not the corpus glossary's)
+    # What the pass left out and `check` names: (problem code, message, source text to find the line by), e.g. a
+    # template tag (render.hook_equivalents).
+    notes: tuple[tuple[str, str, str], ...] = ()
 
 
 class _Collect(Treeprocessor):
@@ -232,6 +235,7 @@ def markdown_pass(body: str, settings: MarkdownSettings | None = None) -> Markdo
         links=tuple(links),
         opening=found.opening,
         abbreviations=abbreviations,
+        notes=tuple(notes(md)),
     )
 
 
