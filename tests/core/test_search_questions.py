@@ -82,3 +82,26 @@ def test_short_queries_still_need_all_words(index: SearchIndex) -> None:
 def test_title_and_section_clauses_stay_required_in_long_queries(index: SearchIndex) -> None:
     r = index.search("cloudleverancier exitstrategie kosten titel:kosten")
     assert {h.page for h in r.hits} == {"wolk2"}  # wolk has the three words, but not the title
+
+
+def test_pruned_long_query_gives_the_same_results(search_index_of: Callable[[list[SearchDoc]], SearchIndex],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.search.engine as engine
+
+    # short sections with all four words, long ones with two (the bound for fewer words is then easily beaten)
+    docs = [doc(f"all{i}", "", f"Alle {i}", "", "kiezel beuk spar den " + "vul " * (i % 3)) for i in range(100)]
+    docs += [doc(f"twee{i}", "", f"Twee {i}", "", "kiezel beuk " + "ander woord " * 40) for i in range(300)]
+    ix = search_index_of(docs)
+    calls: list[bool] = []
+    real = engine.all_words_suffice
+
+    def spy(*args: object) -> bool:
+        calls.append(real(*args))  # type: ignore[arg-type]
+        return calls[-1]
+
+    monkeypatch.setattr(engine, "all_words_suffice", spy)
+    pruned = [ix.search("kiezel beuk spar den", limit=20).to_json() for _ in range(2)]
+    assert calls and all(calls)  # the sections with every word were enough
+    monkeypatch.setattr(engine, "all_words_suffice", lambda *args: False)
+    full = ix.search("kiezel beuk spar den", limit=20).to_json()
+    assert {**pruned[0], "ms": 0} == {**full, "ms": 0} == {**pruned[1], "ms": 0}

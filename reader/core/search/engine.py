@@ -37,8 +37,10 @@ from reader.core.search.questions import (
     HEADING_ANSWER_BOOST,
     MSM_FROM,
     QUESTION_WORDS,
+    all_words_suffice,
     combine,
     is_filler,
+    joined_pairs,
     min_should_match,
 )
 from reader.core.search.results import Hit, IndexFormatError, SearchResult
@@ -189,26 +191,6 @@ class SearchIndex(TitleRanking, PhraseChecks):
         """The corpus word closest to `w` (see Vocabulary.correction)."""
         return self._vocab.correction(w)
 
-    def _joined_pairs(self, parsed: ParsedQuery, filler: list[bool]) -> dict[int, str]:
-        """Adjacent bare words that the corpus writes as one word, in either order, with or without a linking s
-        (data lek: datalek; uitwisseling gegevens: gegevensuitwisseling): group index -> the compound."""
-        out: dict[int, str] = {}
-        g = parsed.groups
-        for i in range(len(g) - 1):
-            if i - 1 in out or len(g[i]) != 1 or len(g[i + 1]) != 1 or filler[i] or filler[i + 1]:
-                continue
-            a, b = g[i][0], g[i + 1][0]
-            if a.phrase or b.phrase or a.field or b.field:
-                continue
-            fa, fb = fold(a.text), fold(b.text)
-            if not (fa.isalpha() and fb.isalpha()):
-                continue
-            for cand in (fa + fb, fa + "s" + fb, fb + fa, fb + "s" + fa):
-                if self._is_word(cand) and analyze_word(cand):
-                    out[i] = cand
-                    break
-        return out
-
     def _abbreviations(self, text: str) -> list[str]:
         """Stems of the abbreviations the corpus gives for `text` (a long form)."""
         return [s for s in (analyze_word(a) for a in self._synonyms.abbreviations(text)) if s]
@@ -304,7 +286,7 @@ class SearchIndex(TitleRanking, PhraseChecks):
         filler = [len(g) == 1 and is_filler(g[0], [m.group(0) for m in words(fold(g[0].text))])
                   for g in parsed.groups]
         asks = frozenset(fold(g[0].text) for g, f in zip(parsed.groups, filler, strict=True) if f) & QUESTION_WORDS
-        joined = self._joined_pairs(parsed, filler)
+        joined = joined_pairs(parsed, filler, self._is_word)
         for i, (group, skip) in enumerate(zip(parsed.groups, filler, strict=True)):
             if (skip and not all(filler)) or i - 1 in joined:
                 continue
@@ -348,7 +330,8 @@ class SearchIndex(TitleRanking, PhraseChecks):
                 groups = [wq.Or([wq.And(groups), *(wq.Term(SEARCH_FIELD, a, boost=SYNONYM_BOOST) for a in same)])]
                 long_query = False
         if long_query:  # a long query: ranked by how many of its words a section has
-            main = finish(wq.And([MinMatch(groups, min_should_match(len(groups))), *required]))
+            msm = MinMatch(groups, min_should_match(len(groups)))
+            main = finish(wq.And([msm, *required]) if required else msm)
             any_q = finish(wq.And([MinMatch(groups, 1), *required]))
         else:
             main = finish(groups[0] if len(groups) == 1 else wq.And(groups))
@@ -385,6 +368,8 @@ class SearchIndex(TitleRanking, PhraseChecks):
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Typ een of meer woorden om te zoeken.")
         collect = max(limit * 4, 60)
+        if isinstance(compiled.query, MinMatch):
+            compiled.query.k = collect
         top = self._top(compiled.query, collect, compiled.asks)
         partial = False
         if not top and compiled.any_query is not None:
@@ -447,6 +432,10 @@ class SearchIndex(TitleRanking, PhraseChecks):
         if isinstance(q, MinMatch):
             # A section with m of n parts has one of any n-m+1 of them: the rarest n-m+1 give the candidates, and
             # the common parts are scored on those only (the same result as scoring every part everywhere).
+            if q.k:  # the whole query, k results wanted: the sections with every word may be enough (same top k)
+                every = self._and(list(q.subqueries), restrict)
+                if all_words_suffice(every, [self._bound(sub) for sub in q.subqueries], q.k):
+                    return every
             subs = sorted(q.subqueries, key=self._estimate)
             k = len(subs) - q.m + 1
             first = [self._scores(sub, restrict) for sub in subs[:k]]
@@ -480,6 +469,20 @@ class SearchIndex(TitleRanking, PhraseChecks):
         """A query on Whoosh's fields (titles, filters), scored by Whoosh (BM25F)."""
         results = self._searcher.search(q, limit=None)
         return {d: sc for sc, d in results.top_n if restrict is None or d in restrict}
+
+    def _bound(self, q: wq.Query) -> float:
+        """The highest score a query can give a section (BM25's term part is below 1): for pruning."""
+        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
+            i = self._text.find(q.text)
+            idf = math.log(max(1, self.doc_count) / (self._text.dfs[i] + 1)) + 1 if i >= 0 else 0.0
+            return idf * 2.2 * float(q.boost)
+        if isinstance(q, PhraseAnd):
+            return float(q.boost) * sum(self._bound(wq.Term(SEARCH_FIELD, t)) for t in q.stems)
+        if isinstance(q, wq.DisjunctionMax):
+            return max((self._bound(sub) for sub in q.subqueries), default=0.0)
+        if type(q) in (wq.Or, wq.And):
+            return sum(self._bound(sub) for sub in q.subqueries)
+        return math.inf  # title fields, filters: not bounded here
 
     def _estimate(self, q: wq.Query) -> int:
         """About how many documents a query matches (to evaluate the rarest clause of an And first)."""

@@ -29,3 +29,4 @@ class MinMatch(wq.Or):
     def __init__(self, subqueries: list[wq.Query], m: int) -> None:
         super().__init__(subqueries)
         self.m = m
+        self.k = 0  # when it is the whole query: how many best sections are wanted (0: all)

@@ -10,10 +10,14 @@ is het belangrijk?" for "waarom ...") gets a little more: that is where guidelin
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
+from typing import Callable
 
-from reader.core.search.query import Clause
+from reader.core.search.analysis import analyze_word
+from reader.core.search.dutch import fold
+from reader.core.search.query import Clause, ParsedQuery
 
 # Words that ask or fill, in Dutch and English: never required. (Dutch stop words are not indexed at all.)
 QUESTION_WORDS = frozenset({
@@ -56,3 +60,35 @@ def combine(parts: list[dict[int, float]], m: int) -> dict[int, float]:
         if c >= m:
             out[d] = sum(part.get(d, 0.0) for part in parts) * (c / n) ** 2
     return out
+
+
+def joined_pairs(parsed: ParsedQuery, filler: list[bool], is_word: Callable[[str], bool]) -> dict[int, str]:
+    """Adjacent bare words that the corpus writes as one word, in either order, with or without a linking s
+    (data lek: datalek; uitwisseling gegevens: gegevensuitwisseling): group index -> the compound."""
+    out: dict[int, str] = {}
+    g = parsed.groups
+    for i in range(len(g) - 1):
+        if i - 1 in out or len(g[i]) != 1 or len(g[i + 1]) != 1 or filler[i] or filler[i + 1]:
+            continue
+        a, b = g[i][0], g[i + 1][0]
+        if a.phrase or b.phrase or a.field or b.field:
+            continue
+        fa, fb = fold(a.text), fold(b.text)
+        if not (fa.isalpha() and fb.isalpha()):
+            continue
+        for cand in (fa + fb, fa + "s" + fb, fb + fa, fb + "s" + fa):
+            if is_word(cand) and analyze_word(cand):
+                out[i] = cand
+                break
+    return out
+
+
+def all_words_suffice(all_scores: dict[int, float], bounds: list[float], k: int) -> bool:
+    """Whether the sections with every part (`all_scores`) already fill the k best of a MinMatch: the k-th of them
+    beats the best any section with fewer parts could score (the n-1 largest part bounds, times ((n-1)/n)^2)."""
+    n = len(bounds)
+    if len(all_scores) < k or n < 2:
+        return False
+    kth = heapq.nlargest(k, all_scores.values())[-1]
+    # (times the heading boost a section with fewer parts could still get in _top)
+    return kth > sum(sorted(bounds, reverse=True)[: n - 1]) * ((n - 1) / n) ** 2 * HEADING_ANSWER_BOOST
