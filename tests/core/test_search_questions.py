@@ -66,7 +66,7 @@ def test_long_query_ranks_by_how_many_words_a_section_has(index: SearchIndex) ->
 
 
 def test_minimum_should_match() -> None:
-    assert [min_should_match(n) for n in (3, 4, 5, 6, 8)] == [2, 2, 3, 3, 4]
+    assert [min_should_match(n) for n in (3, 4, 5, 6, 8)] == [2, 3, 3, 4, 5]
 
 
 def test_only_filler_is_still_searched(index: SearchIndex) -> None:

@@ -2,7 +2,7 @@
 many of its content words they have (a minimum-should-match), BM25 over the rest.
 
     hoe maak ik mijn website toegankelijk   ->  content words: maak, website, toegankelijk (2 of 3 must match)
-    how do I add a dark mode toggle         ->  content words: add, dark, mode, toggle (2 of 4 must match)
+    how do I add a dark mode toggle         ->  content words: add, dark, mode, toggle (3 of 4 must match)
 
 A section whose heading starts with the question word of the query ("Hoe pas je het toe?" for "hoe ...", "Waarom
 is het belangrijk?" for "waarom ...") gets a little more: that is where guideline texts answer such questions.
@@ -44,8 +44,9 @@ def is_filler(clause: Clause, folded: list[str]) -> bool:
 
 
 def min_should_match(n: int) -> int:
-    """How many of n content words a section must have."""
-    return max(2, math.ceil(n / 2))
+    """How many of n content words a section must have: all but one of three or four, 60% of more. (Half of four
+    measured the same on the judged queries and cost 57 instead of 34 ms CPU at 10,000 pages.)"""
+    return max(2, n - 1) if n <= 4 else math.ceil(n * 0.6)
 
 
 def combine(parts: list[dict[int, float]], m: int) -> dict[int, float]:
