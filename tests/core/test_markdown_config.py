@@ -158,3 +158,16 @@ def test_the_settings_key_is_stable_and_tells_glossaries_apart():
     b = MarkdownSettings((("abbr", {}),), {"HTML": "HyperText"})
     c = MarkdownSettings((("abbr", {}),), {"HTML": "iets anders"})
     assert a.key == b.key != c.key
+
+
+def test_code_in_a_tag_is_never_run_and_is_named(tmp_path, monkeypatch):
+    import os
+
+    ran = []
+    monkeypatch.setattr(os, "system", lambda *a: ran.append(a))
+    text = 'markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:os.system ["echo never run"]\n'
+    settings, problems = _settings(tmp_path, text)
+    assert ran == []
+    assert settings.options("toc") == {}
+    assert [(p.code, p.line) for p in problems] == [("markdown-python-name", 3)]
+    assert "os.system" in problems[0].message and "left at its default" in problems[0].message
