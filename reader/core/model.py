@@ -77,7 +77,7 @@ class Page:
     abbreviations: Mapping[str, str] = field(default_factory=dict, compare=False)
     metadata: Mapping[str, Any] = field(default_factory=dict, compare=False)  # every other front matter key
     content_hash: str = ""  # sha256 of the source bytes
-    # From the page's one Markdown pass (reader.core.render.markdown_pass), filled in by the importer.
+    # From the page's one Markdown pass (reader.core.render.single_pass), filled in by the importer.
     html: str = field(default="", compare=False, repr=False)  # Markdown output, not yet sanitized ("": not parsed)
     ids: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every id of the page
     summary_derived: bool = False  # `summary` was made from the opening paragraph: the front matter gives none

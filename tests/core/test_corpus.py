@@ -9,15 +9,20 @@ import pytest
 from reader.core.corpus import (
     UNLISTED_SECTION_TITLE,
     UnknownTag,
-    body_links,
     find_placeholders,
-    first_paragraph,
     load_corpus,
     read_mkdocs_config,
 )
 from reader.core.model import LINK, RELATION, Edge
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "corpora"
+
+
+def _write_tree(root: Path, files: dict[str, str]) -> None:
+    """Writes each text at its relative path under root, folders included."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +128,12 @@ def test_snippets_and_abbreviations(handboek):
     assert "Regel een van de waarschuwing." in body
     assert "Regel vier" not in body  # range 1:3
     assert "--8<--" not in body
-    assert handboek.pages["over"].abbreviations == {
+    # The auto_append file holds only definitions: it is the corpus glossary, not appended to each page.
+    assert handboek.glossary == {
         "WCAG": "Web Content Accessibility Guidelines",
         "API": "Application Programming Interface",
     }
+    assert handboek.pages["over"].abbreviations == {}
 
 
 def test_assets_and_actions(handboek):
@@ -171,9 +178,7 @@ def test_plain_folder_without_mkdocs_yml(tmp_path):
         "plaatje.png": "png",
         ".verborgen/geheim.md": "# nee\n",
     }
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text, encoding="utf-8")
+    _write_tree(tmp_path, files)
     corpus = load_corpus(tmp_path)
     assert corpus.title == tmp_path.name
     assert corpus.docs_dir == tmp_path.resolve()
@@ -186,30 +191,6 @@ def test_plain_folder_without_mkdocs_yml(tmp_path):
     start = corpus.pages["index"]
     assert (start.title, start.summary) == ("Start", "Welkom in de map.")
     assert {p.code for p in corpus.problems} == {"title-missing", "summary-missing"}
-
-
-def test_first_paragraph_skips_structure():
-    body = (
-        "# Kop\n\n!!! note\n    x\n\n<div>html</div>\n\n- lijst\n\n"
-        "Dit is **de** [eerste](x.md) `alinea`\nover twee regels.\n\nTweede."
-    )
-    assert first_paragraph(body) == "Dit is de eerste alinea over twee regels."
-    assert len(first_paragraph("woord " * 200)) <= 300
-
-
-def test_body_links_ignore_code_and_find_html_and_refs():
-    body = (
-        "[a](a.md) ![b](b.png \"titel\")\n"
-        "`[c](c.md)`\n"
-        "```\n[d](d.md)\n```\n"
-        "<!-- [e](e.md) -->\n"
-        '<a href="f.md">f</a> <img src="g.svg">\n'
-        "[ref]: h.md\n"
-        "[^1]: voetnoot, geen link\n"
-    )
-    assert [(link.href, link.image) for link in body_links(body)] == [
-        ("a.md", False), ("b.png", True), ("f.md", False), ("g.svg", True), ("h.md", False)
-    ]
 
 
 def test_parallel_import_gives_the_same_corpus(tmp_path):
@@ -245,9 +226,7 @@ def test_exclude_docs_readme_index_and_registry_elsewhere(tmp_path):
         "docs/data/acties.md": "---\ntitle: A\nsummary: a\n---\n",
         "docs/data/actions.yaml": "actions:\n  - id: a\n    name: A\n    richtlijn: x\n",
     }
-    for rel, text in files.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text, encoding="utf-8")
+    _write_tree(tmp_path, files)
     corpus = load_corpus(tmp_path)
     assert corpus.problems == []
     assert set(corpus.pages) == {"index", "map/README", "data/acties"}
@@ -285,20 +264,3 @@ def test_abbreviations_in_code_are_not_definitions(tmp_path):
         "---\ntitle: T\nsummary: s\n---\n*[AVG]: Algemene verordening\n\n```\n*[NEP]: in code\n```\n", encoding="utf-8"
     )
     assert load_corpus(tmp_path).pages["index"].abbreviations == {"AVG": "Algemene verordening"}
-
-
-def test_mask_code_keeps_offsets_and_hides_only_code():
-    from reader.core.corpus import mask_code
-
-    body = (
-        "a [in](x.md)\n"
-        "~~~~\n[weg](1.md)\n~~~\n[nog weg](2.md)\n~~~~\n"  # a shorter fence does not close a longer one
-        "``code met ` en [weg](3.md)`` [in](y.md)\n"
-        "<SCRIPT>[weg](4.md)</script>\n"
-        "<!-- [weg](5.md) -->\n"
-        "`open zonder sluiter [in](z.md)\n\n"
-        "```\n[weg, want het blok sluit nooit... maar telt dus mee](6.md)\n"
-    )
-    masked = mask_code(body)
-    assert len(masked) == len(body) and masked.count("\n") == body.count("\n")
-    assert [link.href for link in body_links(body, masked)] == ["x.md", "y.md", "z.md", "6.md"]

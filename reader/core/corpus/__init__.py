@@ -5,14 +5,13 @@ do; pages with errors are left out, pages with warnings are kept. `CorpusError` 
 whole cannot be read (not a directory, an unusable mkdocs.yml, a docs_dir that is missing).
 
 Modules: sources.py (the walk), pages.py (a page, front matter, titles, summary), mkdocs.py, nav.py, snippets.py,
-relations.py, link_scan.py and link_check.py, headings.py, actions.py (the action registry), load.py (the
-orchestrator).
+relations.py, link_check.py, headings.py (toc slugs), actions.py (the action registry), load.py (the orchestrator,
+which runs each page's one Markdown pass from reader.core.render and checks links over what it found).
 """
 
 from reader.core.corpus.actions import find_placeholders, load_actions
 from reader.core.corpus.errors import CorpusError
-from reader.core.corpus.headings import extract_headings, slugify_heading
-from reader.core.corpus.link_scan import RawLink, body_links, mask_code
+from reader.core.corpus.headings import slugify_heading
 from reader.core.corpus.load import PARALLEL_MIN_PAGES, load_corpus
 from reader.core.corpus.mkdocs import (
     MkDocsConfig,
@@ -23,7 +22,6 @@ from reader.core.corpus.mkdocs import (
 from reader.core.corpus.pages import (
     MAX_PAGE_BYTES,
     UNLISTED_SECTION_TITLE,
-    first_paragraph,
 )
 from reader.core.corpus.relations import RelationIndex
 
@@ -34,16 +32,11 @@ __all__ = [
     "CorpusError",
     "MkDocsConfig",
     "MkDocsConfigError",
-    "RawLink",
     "RelationIndex",
     "UnknownTag",
-    "body_links",
-    "extract_headings",
     "find_placeholders",
-    "first_paragraph",
     "load_actions",
     "load_corpus",
-    "mask_code",
     "read_mkdocs_config",
     "slugify_heading",
 ]

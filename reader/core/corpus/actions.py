@@ -135,8 +135,7 @@ def load_actions(path: Path, rel: str) -> tuple[tuple[Action, ...], list[Problem
 def find_placeholders(body: str, page_path: str, body_line: int = 1) -> list[Placeholder]:
     """The action-card placeholders of a page body, with the richtlijn defaulted from the page's directory.
 
-    Pass the body with code masked out (see corpus.mask_code) to ignore examples inside code blocks; offsets and
-    lines are unchanged by masking.
+    The importer keeps only those its Markdown pass did not turn into code (see load.py).
     """
     if "action-cards" not in body:
         return []

@@ -64,7 +64,8 @@ def _check_links(
         if not href or href.startswith(("{{", "{%")):
             continue
         target = _resolve(href, draft.path, pages_by_path, assets)
-        file, line = draft.origin(raw.offset)
+        # A link the parse made itself (a footnote's, a permalink) was not written in the source: no line.
+        file, line = draft.origin(raw.offset) if raw.offset >= 0 else (draft.file, None)
         if target.kind == "page" and target.page is not None:
             if target.anchor:
                 other = by_id[target.page]

@@ -1,12 +1,19 @@
-"""`load_corpus`: the orchestrator of an import (sources, pages in parallel when many, nav, links, relations)."""
+"""`load_corpus`: the orchestrator of an import (sources, pages in parallel when many, nav, links, relations).
+
+Each page is read (front matter, snippets) and then rendered once by the Markdown pass (reader.core.render), which
+also gives its headings, ids and links; link and anchor checking runs over those of every page, and the edition
+build works on the stored HTML without parsing Markdown again.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
 import posixpath
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
@@ -14,13 +21,15 @@ from pathlib import Path
 from pickle import PicklingError
 
 from reader.core.corpus.actions import (
+    find_placeholders,
     find_registry,
     load_actions,
 )
 from reader.core.corpus.errors import _problem
+from reader.core.corpus.extensions import markdown_settings
 from reader.core.corpus.link_check import _check_links, _suggest_relation
 from reader.core.corpus.nav import _folder_nav, _NavBuilder
-from reader.core.corpus.pages import UNLISTED_SECTION_TITLE, _Draft, _read_page
+from reader.core.corpus.pages import UNLISTED_SECTION_TITLE, _Draft, _read_page, _titles
 from reader.core.corpus.relations import RelationIndex
 from reader.core.corpus.snippets import SnippetConfig, SnippetResolver
 from reader.core.corpus.sources import (
@@ -31,6 +40,7 @@ from reader.core.corpus.sources import (
     _unportable,
     _walk,
 )
+from reader.core.markdown_settings import MarkdownSettings
 from reader.core.model import (
     ERROR,
     RELATION,
@@ -38,12 +48,15 @@ from reader.core.model import (
     Action,
     Corpus,
     Edge,
+    Heading,
     NavItem,
     Page,
     Problem,
 )
+from reader.core.render import derived_summary, markdown_pass
 
 log = logging.getLogger("reader.corpus")
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
 
 
 # --------------------------------------------------------------------------------------------------- reading
@@ -64,14 +77,87 @@ def _default_workers(pages: int) -> int:
 
 
 def _read_chunk(
-    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None,
+    settings: MarkdownSettings, progress: Progress | None = None,
 ) -> list[tuple[_Draft | None, list[Problem]]]:
     resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
-    return [_read_page(rel, path, prefix + rel, root, resolver) for rel, path in items]
+    results = []
+    for done, (rel, path) in enumerate(items):
+        if progress is not None:
+            progress(done, len(items), prefix + rel)
+        draft, problems = _read_page(rel, path, prefix + rel, root, resolver)
+        if draft is not None and not _parse(draft, problems, settings):
+            draft = None
+        results.append((draft, problems))
+    return results
+
+
+MAX_OPEN_BRACKETS = 500  # per paragraph; Python-Markdown's link search is quadratic in them (1,000: 0.6 s, 8,000: 20 s)
+
+
+def _open_brackets(body: str) -> tuple[int, int] | None:
+    """(offset, count) of the first paragraph with more than MAX_OPEN_BRACKETS unclosed `[`, or None. Linear."""
+    if body.count("[") <= MAX_OPEN_BRACKETS:
+        return None
+    offset = 0
+    for block in body.split("\n\n"):
+        count = block.count("[") - block.count("]")
+        if count > MAX_OPEN_BRACKETS:
+            return offset, count
+        offset += len(block) + 2
+    return None
+
+
+def _parse(draft: _Draft, problems: list[Problem], settings: MarkdownSettings) -> bool:
+    """The page's one Markdown pass: its HTML, headings (with source lines), ids, links, abbreviations, action-card
+    placeholders, then its title and summary. False when Python-Markdown fails on the page (it is left out)."""
+    crowded = _open_brackets(draft.body)
+    if crowded is not None:
+        offset, count = crowded
+        file, line = draft.origin(offset)
+        problems.append(_problem(
+            ERROR, "brackets-unclosed", file, line,
+            f"This paragraph opens {count:,} [ brackets that never close, which Python-Markdown cannot parse in "
+            "reasonable time; close them or write them as \\[.",
+        ))
+        return False
+    try:
+        parsed = markdown_pass(draft.body, settings)
+    except Exception as exc:  # Python-Markdown on hostile input: the page must not take the import down
+        problems.append(_problem(
+            ERROR, "markdown-error", draft.file, None,
+            f"The Markdown of this page cannot be parsed ({type(exc).__name__}); "
+            "simplify the page around unusual constructs.",
+        ))
+        return False
+    draft.html = parsed.html
+    headings = []
+    for h in parsed.headings:
+        line = 0
+        if h.line_index >= 0:
+            if draft.origins is None:
+                line = draft.body_line + h.line_index
+            elif h.line_index < len(draft.origins) and draft.origins[h.line_index].file == draft.file:
+                line = draft.origins[h.line_index].line  # snippets moved lines: only this file's lines count
+        headings.append(Heading(h.level, h.text, h.anchor, line))
+    draft.headings = tuple(headings)
+    draft.extra_ids = parsed.ids
+    draft.raw_links = list(parsed.links)
+    draft.abbreviations = parsed.abbreviations
+    if "action-cards" in draft.body:
+        # A placeholder shown as code is escaped in the HTML: only those the page really holds count.
+        draft.placeholders = [
+            ph for ph in find_placeholders(draft.body, draft.path, draft.body_line)
+            if draft.body[ph.start : ph.end] in parsed.html
+        ]
+    draft.opening = derived_summary(parsed.opening)
+    _titles(draft, problems)
+    return True
 
 
 def _read_pages(
-    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None, workers: int | None
+    items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None,
+    settings: MarkdownSettings, workers: int | None, progress: Progress | None = None,
 ) -> list[tuple[_Draft | None, list[Problem]]]:
     """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound)."""
     count = _default_workers(len(items)) if workers is None else max(1, workers)
@@ -81,18 +167,26 @@ def _read_pages(
             # spawn, not fork: the importer may run inside the GUI process, where forking a threaded Qt app is unsafe.
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=min(count, len(chunks)), mp_context=context) as pool:
-                results = list(pool.map(_read_chunk, chunks, repeat(root), repeat(prefix), repeat(snippet_cfg)))
+                results = []
+                for chunk in pool.map(
+                    _read_chunk, chunks, repeat(root), repeat(prefix), repeat(snippet_cfg), repeat(settings)
+                ):
+                    results.append(chunk)
+                    if progress is not None:
+                        progress(sum(map(len, results)), len(items), "")
             return [item for chunk in results for item in chunk]
         except (OSError, BrokenProcessPool, RuntimeError, PicklingError) as exc:
             log.warning("parallel import failed (%s); reading pages in one process", exc)
-    return _read_chunk(items, root, prefix, snippet_cfg)
+    return _read_chunk(items, root, prefix, snippet_cfg, settings, progress)
 
 
 # --------------------------------------------------------------------------------------------------- corpus
 
 
-def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
+def load_corpus(source: Path, *, workers: int | None = None, progress: Progress | None = None) -> Corpus:
     """Import a corpus. See the module docstring for the error contract.
+
+    `progress(done, total, file)`: called as pages are read and parsed (per chunk when in worker processes).
 
     `workers`: processes that read and parse pages; None picks one per CPU (at most 4) for corpora of
     PARALLEL_MIN_PAGES pages or more and one otherwise. The result does not depend on it.
@@ -111,11 +205,19 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         snippet_cfg = SnippetConfig(
             snippet_cfg.base_paths, snippet_cfg.auto_append, snippet_cfg.check_paths, config.path.name
         )
+    if snippet_cfg is not None:
+        snippet_cfg = snippet_cfg.with_glossary(root)  # glossary files read once here, never appended per page
+    # The corpus's own markdown_extensions (reader.core.corpus.extensions), with the glossary given to `abbr`.
+    # What check says about them (extensions, hooks, plugins not run) is not reported here yet: its tests follow.
+    settings, _ = markdown_settings(config)
+    if snippet_cfg is not None and snippet_cfg.glossary:
+        settings = dataclasses.replace(settings, glossary={**settings.glossary, **dict(snippet_cfg.glossary)})
 
     drafts: dict[str, _Draft] = {}  # by docs-relative path
     by_id: dict[str, _Draft] = {}
     by_folded: dict[str, _Draft] = {}
-    page_results = _read_pages(listing.pages, root, prefix, snippet_cfg, workers)  # one result per page, in order
+    # One result per page, in order.
+    page_results = _read_pages(listing.pages, root, prefix, snippet_cfg, settings, workers, progress)
     for (rel, _), (draft, page_problems) in zip(listing.pages, page_results, strict=True):
         file = prefix + rel
         problems.extend(page_problems)
@@ -271,6 +373,9 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
             relations=d.relations,
             aliases=d.aliases,
             headings=d.headings,
+            html=d.html,
+            ids=d.anchors,
+            summary_derived=d.summary_derived,
             abbreviations=d.abbreviations,
             metadata={k: v for k, v in d.meta.items() if k not in ("title", "summary", "relations", "id")},
             content_hash=d.content_hash,
@@ -290,4 +395,5 @@ def load_corpus(source: Path, *, workers: int | None = None) -> Corpus:
         assets=tuple(listing.assets),
         problems=unique_problems,
         language=config.language or "nl",
+        glossary=dict(snippet_cfg.glossary) if snippet_cfg is not None else {},
     )

@@ -11,40 +11,39 @@ from typing import Any
 import yaml
 
 from reader.core import links
-from reader.core.corpus.actions import (
-    Placeholder,
-    find_placeholders,
-)
+from reader.core.corpus.actions import Placeholder
 from reader.core.corpus.errors import _problem
-from reader.core.corpus.headings import extract_headings
-from reader.core.corpus.link_scan import RawLink, body_links, mask_code
 from reader.core.corpus.mkdocs import (
     yaml_error_location,
 )
-from reader.core.corpus.snippets import Origin, SnippetResolver
+from reader.core.corpus.page_checks import MAX_NESTING, load_front_matter, too_deep
+from reader.core.corpus.snippets import IncludeBudgetExceeded, Origin, SnippetResolver
 from reader.core.model import (
     ERROR,
+    INFO,
     WARNING,
     Heading,
     Problem,
 )
+from reader.core.render import FoundLink
 
 MAX_PAGE_BYTES = 5 << 20  # larger "pages" are almost always generated dumps; the viewer would choke on them
 MAX_LINE_CHARS = 20_000  # no real Markdown line is this long; generated one-line blobs are refused
 MAX_UNCLOSED_TAGS = 200  # real pages split a tag over lines a few times at most
 UNLISTED_SECTION_TITLE = "Overige pagina's"
-SUMMARY_MAX_CHARS = 300
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FM_OPEN = re.compile(r"^---[ \t]*$")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]\n]{1,200})\]:[ \t]*(?P<text>.*)$", re.MULTILINE)
 _GIT_SYMLINK_STUB = re.compile(r"^[\w./-]+\.md$")
 
 
 @dataclass
 class _Draft:
-    """A page while the corpus is being imported (before relations and links are resolved)."""
+    """A page while the corpus is being imported (before relations and links are resolved).
+
+    Headings, ids, links, abbreviations, placeholders and the opening paragraph come from the page's one Markdown
+    pass (reader.core.render.single_pass), which load.py runs after reading.
+    """
 
     path: str  # docs-relative
     file: str  # source-root relative, for messages
@@ -62,8 +61,12 @@ class _Draft:
     headings: tuple[Heading, ...] = ()
     abbreviations: dict[str, str] = field(default_factory=dict)
     extra_ids: frozenset[str] = frozenset()
-    raw_links: list["RawLink"] = field(default_factory=list)  # found while reading (in a worker for big corpora)
+    raw_links: list[FoundLink] = field(default_factory=list)  # found by the Markdown pass
     placeholders: list[Placeholder] = field(default_factory=list)
+    has_text: bool = True  # the file holds more than white space
+    opening: str = ""  # plain text of the first paragraph, from the rendered page
+    summary_derived: bool = False  # no summary or description in the front matter: made from the opening
+    html: str = ""  # the Markdown pass's output
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -178,7 +181,7 @@ def _read_page(
             )]
         fm_lines = lines[1:close]
         try:
-            loaded = yaml.load("\n".join(fm_lines), Loader=_YAML_LOADER)  # a safe loader
+            loaded, duplicates = load_front_matter("\n".join(fm_lines))  # a safe loader
         except yaml.YAMLError as exc:
             line, reason = _yaml_error_line(exc, len(fm_lines))
             return None, [_problem(
@@ -198,6 +201,12 @@ def _read_page(
                 f"The front matter is a {_kind(loaded)}, not a set of `key: value` lines; "
                 "rewrite it as `title: ...` etc.",
             )]
+        for key, first, second in duplicates:
+            problems.append(_problem(
+                WARNING, "frontmatter-duplicate-key", file, second + 2,
+                f"The front matter gives `{key}` twice, on lines {first + 2} and {second + 2}; "
+                "the last one is used. Remove one of them.",
+            ))
         meta = {str(k): v for k, v in loaded.items()}
         body = "\n".join(lines[close + 1 :])
         body_line = close + 2
@@ -206,36 +215,33 @@ def _read_page(
     if snippets is not None and ("8<" in body or snippets.config.auto_append):
         body_lines = body.split("\n")
         origins = [Origin(file, body_line + i) for i in range(len(body_lines))]
-        new_lines, new_origins = snippets.resolve(body_lines, origins, problems)
+        try:
+            new_lines, new_origins = snippets.resolve(body_lines, origins, problems)
+        except IncludeBudgetExceeded as exc:
+            return None, problems + [exc.problem]
         draft.body = "\n".join(new_lines)
         draft.origins = new_origins
-    _front_matter(draft, problems)
-    try:
-        draft.headings = extract_headings(draft.body, draft.body_line)
-    except Exception as exc:  # Python-Markdown on hostile input: the page must not take the import down
+    deep = too_deep(draft.body)
+    if deep is not None:
+        index, depth = deep
+        where_file, where_line = draft.origin(_line_offset(draft.body, index))
         return None, problems + [_problem(
-            ERROR, "markdown-error", file, None,
-            f"The Markdown of this page cannot be parsed ({type(exc).__name__}); "
-            "simplify the page around unusual constructs.",
+            ERROR, "nesting-too-deep", file, where_line if where_file == file else None,
+            f"Lists or quotes nest {depth} levels deep here"
+            + (f" (in {where_file}:{where_line})" if where_file != file else "")
+            + f", more than the {MAX_NESTING} the reader accepts; flatten the structure.",
         )]
-    if draft.origins is not None:
-        # Snippets moved lines around: a heading's line is its origin's, when that origin is this file.
-        remapped = []
-        for h in draft.headings:
-            index = h.line - draft.body_line
-            origin = draft.origins[index] if h.line and 0 <= index < len(draft.origins) else None
-            line = origin.line if origin is not None and origin.file == file else 0
-            remapped.append(Heading(h.level, h.text, h.anchor, line))
-        draft.headings = tuple(remapped)
-    draft.extra_ids = _explicit_ids(draft.body)
-    masked = mask_code(draft.body)
-    if "*[" in masked:  # abbreviation definitions outside code
-        draft.abbreviations = {m.group("abbr").strip(): m.group("text").strip() for m in _ABBR.finditer(masked)}
-    draft.raw_links = body_links(draft.body, masked)
-    if "action-cards" in masked:
-        draft.placeholders = find_placeholders(masked, draft.path, draft.body_line)
-    _titles(draft, problems, text)
+    _front_matter(draft, problems)
+    draft.has_text = bool(text.strip())
     return draft, problems
+
+
+def _line_offset(text: str, index: int) -> int:
+    """The offset where 0-based line `index` of `text` starts."""
+    offset = 0
+    for _ in range(index):
+        offset = text.index("\n", offset) + 1
+    return offset
 
 
 def _yaml_error_line(exc: yaml.YAMLError, fm_len: int) -> tuple[int, str]:
@@ -371,7 +377,8 @@ def _front_matter(draft: _Draft, problems: list[Problem]) -> None:
             ))
 
 
-def _titles(draft: _Draft, problems: list[Problem], text: str) -> None:
+def _titles(draft: _Draft, problems: list[Problem]) -> None:
+    """Title and summary, once the Markdown pass has given the draft its headings and opening paragraph."""
     title = _scalar_text(draft, "title", problems)
     if title is None:
         h1 = next((h for h in draft.headings if h.level == 1), None)
@@ -381,18 +388,21 @@ def _titles(draft: _Draft, problems: list[Problem], text: str) -> None:
         else:
             title = _title_from_path(draft.path)
             how = f"the file name ({title!r}) is used"
-        if text.strip():
+        if draft.has_text:
             problems.append(_problem(
-                WARNING, "title-missing", draft.file, 1,
+                INFO, "title-missing", draft.file, 1,
                 f"The page has no `title` in its front matter; {how}. Add a `title:` line.",
             ))
     draft.title = title
     summary = _scalar_text(draft, "summary", problems)
     if summary is None:
-        summary = first_paragraph(draft.body)
-        if text.strip():
+        summary = _scalar_text(draft, "description", problems)  # MkDocs' own key for it
+    if summary is None:
+        summary = draft.opening
+        draft.summary_derived = True
+        if draft.has_text:
             problems.append(_problem(
-                WARNING, "summary-missing", draft.file, 1,
+                INFO, "summary-missing", draft.file, 1,
                 "The page has no `summary` in its front matter; the first paragraph is used. Add a `summary:` line.",
             ))
     draft.summary = summary
@@ -408,66 +418,3 @@ def _title_from_path(path: str) -> str:
 def _humanize(name: str) -> str:
     title = name.replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title
-
-
-_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
-_TAGS = re.compile(r"<[^>]+>")
-_EMPH = re.compile(r"(\*\*|__|\*|_|`|~~|==)")
-_ATTR_LIST = re.compile(r"\{:?[^}]*\}")
-_NOT_PARAGRAPH = re.compile(
-    r"^(?:#|<|!!!|\?\?\?|===|```|~~~|[-*+] |\d+[.)] |\||>|\*\[|\[[^\]]*\]:|\{"
-    r"|-{3,}|\*{3,}|_{3,}|/{3}|--8<--)"
-)
-
-
-def first_paragraph(body: str) -> str:
-    """The plain text of the first ordinary paragraph (for a missing `summary`)."""
-    block: list[str] = []
-    in_fence = False
-    for line in body.split("\n") + [""]:
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            in_fence = not in_fence
-            block = []
-            continue
-        if in_fence:
-            continue
-        if not stripped:
-            if block:
-                break
-            continue
-        if not block and (line.startswith(("    ", "\t")) or _NOT_PARAGRAPH.match(stripped)):
-            block = []
-            continue
-        if block and _NOT_PARAGRAPH.match(stripped) and stripped.startswith(("#", "<", "!!!", "???")):
-            break
-        block.append(stripped[: 4 * SUMMARY_MAX_CHARS])
-        if sum(len(b) for b in block) > 4 * SUMMARY_MAX_CHARS:
-            break  # enough for a summary; also keeps the clean-up patterns below on a short text
-    text = " ".join(block)
-    text = _INLINE_LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _TAGS.sub("", text)
-    text = _ATTR_LIST.sub("", text)
-    text = _EMPH.sub("", text)
-    text = " ".join(text.split())
-    if len(text) > SUMMARY_MAX_CHARS:
-        text = text[: SUMMARY_MAX_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text
-
-
-_BRACES = re.compile(r"\{([^{}\n]{1,300})\}")
-_HASH_ID = re.compile(r"#([\w:.-]+)")
-_ID_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"'\n]{1,200})["']""")
-
-
-def _explicit_ids(body: str) -> frozenset[str]:
-    """Ids set by attr_list (`{#id}`) or raw HTML (`id="..."`, `<a name=...>`): valid anchor targets too."""
-    ids: set[str] = set()
-    if "{" in body and "#" in body:
-        for braces in _BRACES.finditer(body):
-            ids.update(_HASH_ID.findall(braces.group(1)))
-    if "=" in body:
-        ids.update(_ID_ATTR.findall(body))
-    return frozenset(ids)

@@ -1,6 +1,6 @@
 """Markdown page -> safe HTML, at edition build time (never while reading).
 
-Pipeline: Python-Markdown with the MkDocs extensions (markdown_setup.py) -> nh3 allowlist (sanitize.py) ->
+Pipeline: the page's one Markdown pass (single_pass.py; the importer runs it) -> nh3 allowlist (sanitize.py) ->
 a small tree (render_tree.py) on which the reader's own rewrites run: hidden and interactive-only parts removed,
 icons and action cards filled in, links and images pointed at the edition, tables made scrollable, the outline,
 checklist and searchable sections read off. Everything the reader adds after sanitizing is either built from
@@ -9,14 +9,14 @@ Text nodes (escaped on output) or trusted markup from our own icon bundle.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from html import escape
 from urllib.parse import quote, unquote
 
-import markdown
-
 from reader.core.links import app_url, asset_url, page_url, resolve_href
+from reader.core.markdown_settings import MATERIAL_DEFAULTS
 from reader.core.model import (
     WARNING,
     Corpus,
@@ -29,8 +29,9 @@ from reader.core.model import (
 )
 from reader.core.render import actioncards
 from reader.core.render.icons import NO_ICONS, IconSet
-from reader.core.render.markdown_setup import make_markdown
+from reader.core.render.overview import has_content, overview_html, shown_summary
 from reader.core.render.sanitize import sanitize_html
+from reader.core.render.single_pass import markdown_pass
 from reader.core.render.tree import (
     Element,
     Raw,
@@ -58,28 +59,14 @@ DUTCH_ADMONITION_TITLES = {
 # Dialogs that only a corpus script would open ("cluster-modal", "modal-overlay"); not "modality".
 _SCRIPT_ONLY_CLASS = re.compile(r"(^|[-_])(modal|dialog)($|[-_])")
 
-_local = threading.local()
-
-
-def _markdown() -> markdown.Markdown:
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = _local.md = make_markdown()
-    md.reset()
-    return md
-
-
 def _markdown_source(page: Page) -> str:
-    body = page.body
-    if page.abbreviations:
-        # The abbr extension reads definitions anywhere in the text; the importer collected them per page.
-        defs = "\n".join(
-            f"*[{k}]: {' '.join(str(v).split())}"
-            for k, v in page.abbreviations.items()
-            if k and v and "]" not in k and "\n" not in k
-        )
-        body = body.rstrip("\n") + "\n\n" + defs + "\n"
-    return body
+    """The body of a page built without the importer, with the abbreviations it was given defined after it."""
+    defs = "\n".join(
+        f"*[{k}]: {' '.join(str(v).split())}"
+        for k, v in page.abbreviations.items()
+        if k and v and "]" not in k and "\n" not in k
+    )
+    return page.body.rstrip("\n") + "\n\n" + defs + "\n" if defs else page.body
 
 
 class _CorpusIndex:
@@ -151,7 +138,9 @@ class _Renderer:
 
     # --- the passes ----------------------------------------------------------------------------------------
     def run(self) -> RenderedPage:
-        raw_html = _markdown().convert(_markdown_source(self.page))
+        # The importer's Markdown pass made the HTML; a page built by hand (tests) is parsed here, once.
+        settings = dataclasses.replace(MATERIAL_DEFAULTS, glossary=dict(self.corpus.glossary))
+        raw_html = self.page.html or markdown_pass(_markdown_source(self.page), settings).html
         root = parse_fragment(sanitize_html(raw_html))
         self.drop_hidden_and_interactive(root)
         self.translate_admonition_titles(root)
@@ -161,7 +150,6 @@ class _Renderer:
         self.rewrite_images(root)
         checklist = self.number_checklist(root)
         self.wrap_tables(root)
-        self.align_heading_ids(root)
         headings = self.outline(root)
         self.check_same_page_anchors(root)
         sections = self.sections(root)
@@ -173,6 +161,7 @@ class _Renderer:
             checklist=checklist,
             remote_images=tuple(self.remote_images),
             problems=tuple(self.problems),
+            opening=_opening(root),
         )
 
     def drop_hidden_and_interactive(self, root: Element) -> None:
@@ -283,10 +272,11 @@ class _Renderer:
         if not anchor:
             return None
         target = self.corpus.pages.get(page_id)
-        if target is None or not target.headings or anchor in target.anchors:
+        ids = (target.ids or target.anchors) if target is not None else frozenset()
+        if target is None or not ids or anchor in ids:
             return anchor
         # MkDocs' toc lower-cases ids; authors often write the heading as they see it (#Communities).
-        lowered = {a.lower(): a for a in target.anchors}
+        lowered = {a.lower(): a for a in ids}
         fixed = lowered.get(anchor.lower()) or lowered.get(re.sub(r"[\s_]+", "-", anchor.lower()))
         if fixed:
             return fixed
@@ -334,21 +324,6 @@ class _Renderer:
                 wrapper = Element("div", {"class": "rl-table-scroll", "role": "region", "tabindex": "0"})
                 replace(el, wrapper)
                 wrapper.append(el)
-
-    def align_heading_ids(self, root: Element) -> None:
-        """Use the importer's anchors when the two ever disagree (e.g. an icon shortcode inside a heading, which
-        MkDocs drops from the id): `Page.headings` is what links were checked against and what the outline and
-        saved bookmarks use, so the page must carry exactly those ids."""
-        expected = self.page.headings
-        found = [el for el in root.iter() if el.tag in HEADING_TAGS and el.attrs.get("id")]
-        if not expected or [el.attrs["id"] for el in found] == [h.anchor for h in expected]:
-            return
-        if [HEADING_TAGS[el.tag] for el in found] != [h.level for h in expected]:
-            self.warn("heading-ids", "The rendered headings differ from the imported ones; #anchor links may miss.")
-            return
-        # Links written in the page were checked against the importer's anchors, so they stay as written.
-        for el, heading in zip(found, expected, strict=True):  # same levels, so as many
-            el.attrs["id"] = heading.anchor
 
     def outline(self, root: Element) -> tuple[Heading, ...]:
         return tuple(
@@ -407,6 +382,16 @@ class _Renderer:
         return tuple(out)
 
 
+def _opening(root: Element) -> str:
+    """The text of the first top-level paragraph that has any: what a reader sees first under the title."""
+    for child in root.children:
+        if isinstance(child, Element) and child.tag == "p":
+            text = " ".join(visible_text(child).split())
+            if text:
+                return text
+    return ""
+
+
 def _attached(el: Element, root: Element) -> bool:
     node: Element | None = el
     while node is not None and node is not root:
@@ -461,7 +446,10 @@ def render_page(page: Page, corpus: Corpus, icons: IconSet | None = None) -> Ren
 def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
     """The full, script-free HTML document an edition stores for a page."""
     body = rendered.html
-    summary = f'<p class="rl-summary">{escape(page.summary)}</p>' if page.summary else ""
+    summary_text = shown_summary(page, rendered)
+    summary = f'<p class="rl-summary">{escape(summary_text)}</p>' if summary_text else ""
+    if not has_content(body):
+        body += overview_html(page, corpus)  # a page without content of its own shows its section
     # `rendered.html` is our own serialisation, so its first "<h1" opens the first h1 and the next "</h1>"
     # closes it (headings cannot nest): the summary goes right after it, or under a generated title.
     start = _first_h1(body)
