@@ -79,7 +79,11 @@ def test_nav_sections_indexes_external_and_unlisted(handboek):
         ("Stappen", "richtlijnen/open-data/stappen")
     ]
     assert [(c.title, c.url) for c in nav[2].children] == [("Broncode", "https://example.org/broncode")]
-    assert [c.page for c in nav[3].children] == ["over/niet-in-nav"]
+    # grouped by folder, titled by the folder's index page (which the nav lists: the group does not open it)
+    assert nav[3].role == "unlisted"
+    assert [(c.title, c.page, [g.page for g in c.children]) for c in nav[3].children] == [
+        ("Over dit handboek", None, ["over/niet-in-nav"])
+    ]
     assert handboek.breadcrumb("richtlijnen/open-data/stappen") == ("Richtlijnen", "Open data")
 
 

@@ -28,8 +28,8 @@ from reader.core.corpus.actions import (
 from reader.core.corpus.errors import _problem
 from reader.core.corpus.extensions import markdown_settings
 from reader.core.corpus.link_check import _check_links, _suggest_relation
-from reader.core.corpus.nav import _folder_nav, _NavBuilder
-from reader.core.corpus.pages import UNLISTED_SECTION_TITLE, _Draft, _read_page, _titles
+from reader.core.corpus.nav import build_navigation
+from reader.core.corpus.pages import _Draft, _read_page, _titles
 from reader.core.corpus.relations import RelationIndex
 from reader.core.corpus.snippets import SnippetConfig, SnippetResolver
 from reader.core.corpus.sources import (
@@ -49,7 +49,6 @@ from reader.core.model import (
     Corpus,
     Edge,
     Heading,
-    NavItem,
     Page,
     Problem,
 )
@@ -258,26 +257,9 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
             "No Markdown (.md) pages were found; point at the folder with mkdocs.yml or with the .md files.",
         ))
 
-    # Navigation and reading order.
-    all_paths = {rel for rel, _ in listing.pages}
-    if config.nav is not None:
-        builder = _NavBuilder(config, drafts, all_paths, problems)
-        nav = list(builder.build(config.nav))
-        order = builder.order
-        if not nav:
-            nav_t, order = _folder_nav(list(drafts.values()))
-            nav = list(nav_t)
-        else:
-            in_nav = set(order)
-            unlisted = [d for d in drafts.values() if d.page_id not in in_nav]
-            if unlisted:
-                nav.append(NavItem(
-                    title=UNLISTED_SECTION_TITLE, children=tuple(NavItem(d.title, page=d.page_id) for d in unlisted)
-                ))
-                order.extend(d.page_id for d in unlisted)
-    else:
-        nav_t, order = _folder_nav(list(drafts.values()))
-        nav = list(nav_t)
+    # Navigation and reading order: nav, awesome-pages, i18n variants, blog posts, unlisted pages (nav.py).
+    navigation = build_navigation(config, docs, prefix, drafts, {rel for rel, _ in listing.pages}, problems)
+    nav, order = list(navigation.nav), navigation.order
 
     # Aliases (front matter `id`).
     aliases: dict[str, str] = {}
@@ -379,6 +361,9 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
             abbreviations=d.abbreviations,
             metadata={k: v for k, v in d.meta.items() if k not in ("title", "summary", "relations", "id")},
             content_hash=d.content_hash,
+            language=navigation.variants.language.get(page_id, ""),
+            variants=navigation.variants.variants.get(page_id, {}),
+            variant_of=navigation.variants.variant_of.get(page_id, ""),
         )
 
     title = config.site_name or root.name
@@ -394,6 +379,7 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
         actions=actions,
         assets=tuple(listing.assets),
         problems=unique_problems,
-        language=config.language or "nl",
+        language=navigation.language or config.language or "nl",
+        language_names=navigation.language_names,
         glossary=dict(snippet_cfg.glossary) if snippet_cfg is not None else {},
     )

@@ -29,6 +29,7 @@ from reader.core.model import (
 )
 from reader.core.render import actioncards
 from reader.core.render.icons import NO_ICONS, IconSet
+from reader.core.render.languages import language_switch
 from reader.core.render.overview import has_content, overview_html, shown_summary
 from reader.core.render.sanitize import sanitize_html
 from reader.core.render.single_pass import markdown_pass
@@ -464,7 +465,8 @@ def page_document(rendered: RenderedPage, page: Page, corpus: Corpus) -> str:
     if crumbs:
         items = "".join(f"<li>{escape(c)}</li>" for c in crumbs)
         crumb_html = f'<nav class="rl-breadcrumb" aria-label="Kruimelpad"><ol>{items}</ol></nav>\n'
-    lang = escape(corpus.language or "nl")
+    lang = escape(page.language or corpus.language or "nl")  # i18n: a translation carries its own language
+    crumb_html += language_switch(page, corpus)  # i18n: links to the page in the corpus's other languages
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

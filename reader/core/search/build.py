@@ -80,7 +80,10 @@ def section_docs(
     backlinks: int = 0,
 ) -> list[SearchDoc]:
     """One SearchDoc per section of a rendered page (what the edition builder feeds to build_index).
-    `breadcrumb` = corpus.breadcrumb(page.id), `backlinks` = len(corpus.backlinks(page.id))."""
+    `breadcrumb` = corpus.breadcrumb(page.id), `backlinks` = len(corpus.backlinks(page.id)).
+    No documents for a translation of another page (i18n): the search is in the corpus's default language."""
+    if page.variant_of:
+        return []
     weight = page_weight(backlinks, len(breadcrumb))
     filters: dict[str, str] = {}
     for key in filter_keys:
