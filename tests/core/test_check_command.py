@@ -34,7 +34,7 @@ def run_check(*argv: str) -> tuple[int, str]:
 def test_clean_corpus_exits_0():
     code, out = run_check(str(FIXTURES / "handboek"))
     assert code == 0
-    assert out.strip().endswith("7 pages, 0 error(s), 0 warning(s), 0 info: OK.")
+    assert out.strip().endswith("7 pages, 0 error(s), 1 warning(s), 1 info: OK.")
 
 
 def test_errors_exit_1_with_readable_lines():
@@ -43,7 +43,7 @@ def test_errors_exit_1_with_readable_lines():
     lines = out.splitlines()
     assert "pages/kapot/yaml.md:3: error [frontmatter-yaml] The front matter is not valid YAML" in out
     assert lines[0].split(": ")[1].startswith("error")  # errors first
-    assert "5 error(s), 10 warning(s), 1 info" in lines[-1] and "--keep-going" in lines[-1]
+    assert "5 error(s), 11 warning(s), 1 info" in lines[-1] and "--keep-going" in lines[-1]
 
 
 def test_json_report_shape():
@@ -58,7 +58,7 @@ def test_json_report_shape():
                                     " add a --- line after it."}]
     items = data["errors"] + data["warnings"] + data["infos"]
     assert all(set(item) == {"severity", "file", "line", "code", "message"} for item in items)
-    assert len(data["warnings"]) == 10 and len(data["infos"]) == 1
+    assert len(data["warnings"]) == 11 and len(data["infos"]) == 1
 
 
 def test_unreadable_source_exits_2(tmp_path):

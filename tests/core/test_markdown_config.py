@@ -171,3 +171,26 @@ def test_code_in_a_tag_is_never_run_and_is_named(tmp_path, monkeypatch):
     assert settings.options("toc") == {}
     assert [(p.code, p.line) for p in problems] == [("markdown-python-name", 3)]
     assert "os.system" in problems[0].message and "left at its default" in problems[0].message
+
+
+def test_load_reports_config_problems_and_template_tags_at_their_lines(tmp_path):
+    from reader.core.corpus import load_corpus
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Proef\nmarkdown_extensions:\n  - admonition\n  - mdx_unknown\nhooks:\n  - hooks/x.py\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        "---\ntitle: Start\nsummary: Een proef.\n---\n# Start\n\nTekst.\n\n{% include 'x.html' %}\n\n"
+        "`{{ in code }}` blijft.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    found = {(p.severity, p.code, p.file, p.line) for p in corpus.problems}
+    assert found == {
+        (WARNING, "markdown-extension-unsupported", "mkdocs.yml", 4),
+        (WARNING, "mkdocs-hook", "mkdocs.yml", 6),
+        (WARNING, "template-tag", "docs/index.md", 9),
+    }
+    assert "include" not in corpus.pages["index"].html

@@ -150,6 +150,10 @@ def _parse(draft: _Draft, problems: list[Problem], settings: MarkdownSettings) -
             if draft.body[ph.start : ph.end] in parsed.html
         ]
     draft.opening = derived_summary(parsed.opening)
+    for code, message, needle in parsed.notes:  # what the pass left out (template tags), at its line
+        offset = draft.body.find(needle)
+        where: tuple[str, int | None] = draft.origin(offset) if offset >= 0 else (draft.file, None)
+        problems.append(_problem(WARNING, code, where[0], where[1], message))
     _titles(draft, problems)
     return True
 
@@ -207,8 +211,9 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
     if snippet_cfg is not None:
         snippet_cfg = snippet_cfg.with_glossary(root)  # glossary files read once here, never appended per page
     # The corpus's own markdown_extensions (reader.core.corpus.extensions), with the glossary given to `abbr`.
-    # What check says about them (extensions, hooks, plugins not run) is not reported here yet: its tests follow.
-    settings, _ = markdown_settings(config)
+    # What check says about them (extensions, functions, hooks and plugins the reader does not run) is reported.
+    settings, config_problems = markdown_settings(config)
+    problems.extend(config_problems)
     if snippet_cfg is not None and snippet_cfg.glossary:
         settings = dataclasses.replace(settings, glossary={**settings.glossary, **dict(snippet_cfg.glossary)})
 
