@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,23 +26,37 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.edition import BuildRefused, build_edition
     from reader.core.model import problem_counts
 
+    progress = Progress(sys.stderr)
     try:
-        report = build_edition(args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir())
+        report = build_edition(
+            args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir(), progress=progress
+        )
     except CorpusError as exc:
         print(f"richtlijnenlezer build: {exc.problem}", file=sys.stderr)
         return 2
     except BuildRefused as exc:
+        progress.close()
         for problem in exc.errors:
             print(problem, file=sys.stderr)
-        print(
-            f"richtlijnenlezer build: {len(exc.errors)} error(s); "
-            "fix them, or use --keep-going to leave those pages out",
-            file=sys.stderr,
-        )
+        if args.keep_going:  # refused with --keep-going: not one page could be built
+            print(
+                f"richtlijnenlezer build: no page could be built from {args.source}; "
+                f"nothing was written ({args.out} is unchanged)",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"richtlijnenlezer build: {len(exc.errors)} error(s); "
+                "fix them, or use --keep-going to leave those pages out",
+                file=sys.stderr,
+            )
         return 1
     except OSError as exc:
+        progress.close()
         print(f"richtlijnenlezer build: cannot write the edition: {exc}", file=sys.stderr)
         return 2
+    finally:
+        progress.close()
     for problem in report.left_out:
         print(f"left out: {problem}", file=sys.stderr)
     summary = {
@@ -56,3 +74,61 @@ def run(args: argparse.Namespace) -> int:
         print(f"{report.pages} pages built into {report.edition} in {report.seconds:.2f} s"
               f" ({len(report.warnings)} warnings, {len(report.left_out)} pages left out)")
     return 0
+
+
+class Progress:
+    """`build_edition`'s progress: pages read, then pages written, each phase from 0 to its total.
+
+    On a terminal a tqdm bar per phase with the current page; otherwise (a log, CI) a plain line at the start of a
+    phase, every PLAIN_EVERY pages and at its end, so a log shows the build advancing without a line per page.
+    """
+
+    PHASES = ("reading pages", "writing pages")
+    PLAIN_EVERY = 100
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.phase = -1
+        self.done = -1
+        self.total = 0
+        self.bar: tqdm[Any] | None = None
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if self.phase < 0 or done <= self.done:
+            self._finish_phase()
+            self.phase += 1
+            self.total = total
+            if self.tty:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, desc=self._name(), unit=" p", file=self.stream, dynamic_ncols=True)
+            else:
+                self._line(done)
+        self.done = done
+        if self.bar is not None:
+            self.bar.set_postfix_str(current, refresh=False)
+            self.bar.update(done - self.bar.n)
+        elif done and (done % self.PLAIN_EVERY == 0 or done == total):
+            self._line(done)
+
+    def _name(self) -> str:
+        return self.PHASES[min(self.phase, len(self.PHASES) - 1)]
+
+    def _line(self, done: int) -> None:
+        print(f"{self._name()}: {done}/{self.total}", file=self.stream, flush=True)
+
+    def _finish_phase(self) -> None:
+        if self.bar is not None:
+            self.bar.update(self.total - self.bar.n)
+            self.bar.set_postfix_str("", refresh=False)
+            self.bar.close()
+            self.bar = None
+        elif self.phase >= 0 and self.done != self.total:
+            self._line(self.total)
+
+    def close(self) -> None:
+        """End the display where it stands (idempotent): a failed build's bar is not shown as full."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None

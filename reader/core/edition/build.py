@@ -10,8 +10,10 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -58,10 +60,18 @@ def source_hash(source: Path) -> str:
         )
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith(".") or path.is_symlink():
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
                 continue
-            digest.update(path.relative_to(source).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            if name.startswith(".") or not stat.S_ISREG(mode):
+                continue  # symlinks, and pipes or devices, which reading would block on
+            # Raw bytes (fsencode): a name that is not UTF-8 is hashed as it is, instead of crashing the build.
+            digest.update(os.fsencode(path.relative_to(source).as_posix()) + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")  # the importer reports it; the key still changes when it is fixed
     return digest.hexdigest()
 
 
@@ -77,11 +87,15 @@ class BuildReport:
 
 
 def build_edition(
-    source: Path, out: Path, *, keep_going: bool = False, icons_dir: Path | None = None
+    source: Path, out: Path, *, keep_going: bool = False, icons_dir: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildReport:
     """Import, render and index `source` into the edition directory `out` (replaced atomically).
 
     Icons and emoji come from the bundle in `icons_dir` (the caller passes reader.paths.icons_dir(); None: no icons).
+    `progress(done, total, current)`: pages read and parsed (current: the file), then pages written (current: the
+    page id), each phase counting from 0, and a last call (total, total, "") when every page is written.
+    A source without a single usable page is refused even with `keep_going`: it must not replace a good edition.
     """
     # Imported here so that opening an edition never pays for Markdown and Whoosh.
     from reader.core import render, search
@@ -89,14 +103,14 @@ def build_edition(
 
     started = time.perf_counter()
     source, out = Path(source), Path(out)
-    corpus = load_corpus(source)
-    if corpus.errors and not keep_going:
+    corpus = load_corpus(source, progress=progress)
+    if corpus.errors and not keep_going or not corpus.pages:
         raise BuildRefused(corpus.errors)
     content_hash = source_hash(source)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        warnings = _write_edition(corpus, tmp, content_hash, render, search, render.icon_set(icons_dir))
+        warnings = _write_edition(corpus, tmp, content_hash, render, search, render.icon_set(icons_dir), progress)
         _replace_dir(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -112,7 +126,8 @@ def build_edition(
 
 
 def _write_edition(
-    corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any, icons: IconSet
+    corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any, icons: IconSet,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Problem]:
     render_warnings: list[Problem] = []
     (root / PAGES_DIR).mkdir()
@@ -130,7 +145,9 @@ def _write_edition(
     reported = {(p.code, p.line) for p in corpus.problems}
     infos: list[PageInfo] = []
     docs = []
-    for page in corpus.pages.values():
+    for done, page in enumerate(corpus.pages.values()):
+        if progress is not None:
+            progress(done, len(corpus.pages), page.id)
         rendered = render.render_page(page, corpus, icons)
         # The importer already reported broken links; keep only what rendering alone found.
         render_warnings.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
@@ -167,6 +184,8 @@ def _write_edition(
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dst)
 
+    if progress is not None:
+        progress(len(corpus.pages), len(corpus.pages), "")
     search.build_index(root / INDEX_DIR, docs)
     (root / PAGES_JSON).write_text(json.dumps([i.to_json() for i in infos], ensure_ascii=False), encoding="utf-8")
     (root / NAV_JSON).write_text(json.dumps(nav_to_json(corpus.nav), ensure_ascii=False), encoding="utf-8")
