@@ -25,7 +25,6 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
 import markdown
@@ -234,14 +233,11 @@ def _extension_list(settings: MarkdownSettings) -> list[tuple[str, Mapping[str, 
     return listed + extra
 
 
-def make_markdown(settings: MarkdownSettings | Mapping[str, str] | None = None) -> markdown.Markdown:
+def make_markdown(settings: MarkdownSettings | None = None) -> markdown.Markdown:
     """A fresh converter for `settings` (None: MATERIAL_DEFAULTS); callers reuse it with `reset()` between pages
-    (building one costs ~10 ms). A plain mapping is taken as a glossary for the default settings (callers from
-    before corpus settings)."""
+    (building one costs ~10 ms)."""
     if settings is None:
         settings = MATERIAL_DEFAULTS
-    elif not isinstance(settings, MarkdownSettings):
-        settings = replace(MATERIAL_DEFAULTS, glossary=dict(settings))
     extensions: list[markdown.Extension] = []
     names = set()
     for name, options in _extension_list(settings):
