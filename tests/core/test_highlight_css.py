@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.markdown_settings import MarkdownSettings
-from reader.core.render import sanitize_html
+from reader.core.render import parse_fragment, sanitize_html, visible_text
 from reader.core.render.markdown_setup import make_markdown
 
 RAW_CSS = (Path(__file__).resolve().parents[2] / "resources" / "css" / "page.css").read_text(encoding="utf-8")
@@ -111,9 +111,11 @@ def test_the_sanitizer_keeps_what_highlighting_needs():
     )))
     raw = md.convert('```python title="a.py" linenums="1" hl_lines="2"\nx = 1\ny = 2\n```\n')
     clean = sanitize_html(raw)
-    for needle in ('class="language-python highlight"', '<table class="highlighttable">', '<td class="linenos">',
+    for needle in ('class="language-python highlight"', '<span class="linenos" data-linenos="1 "></span>',
                    '<span class="filename">a.py</span>', '<span class="hll">', '<span class="n">x</span>',
                    'href="#__codelineno-0-1"', 'id="__codelineno-0-1"'):
         assert needle in clean
     # ... and nothing more: no inline style, no script hooks.
     assert "style=" not in clean and "onclick" not in clean
+    # Line numbers are generated content: the text (search, copy) is the title and the code alone.
+    assert visible_text(parse_fragment(clean)).splitlines() == ["a.py", "x = 1", "y = 2"]

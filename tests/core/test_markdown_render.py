@@ -92,7 +92,7 @@ def test_a_fence_with_options_is_highlighted_and_keeps_the_prose_after_it():
     out = render(FENCE)
     assert '<span class="filename">mkdocs.yml</span>' in out
     assert '<span class="hll">' in out
-    assert '<td class="linenos">' in out
+    assert '<span class="linenos" data-linenos="1 "></span>' in out and "<table" not in out
     assert '<span class="nt">theme</span>' in out
     assert "<p>Proza na het blok.</p>" in out
     assert '<h2 id="kop-na-het-blok">Kop na het blok</h2>' in out

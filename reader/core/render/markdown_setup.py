@@ -162,7 +162,7 @@ def _resolve(value: Any) -> Any:
 
 
 _FORCED: dict[str, dict[str, Any]] = {
-    # Classes, not inline styles (the sanitizer drops style); line numbers as a table the sanitizer keeps.
+    # Classes, not inline styles (the sanitizer drops style).
     # The language as a class on every block (`language-yaml`), whatever the corpus says: readers and tests see it.
     "pymdownx.highlight": {"use_pygments": True, "noclasses": False, "css_class": "highlight",
                            "pygments_lang_class": True},
@@ -181,8 +181,9 @@ _MERMAID_FENCE = {"name": "mermaid", "class": "mermaid", "format": mermaid_forma
 
 def _options(name: str, options: Mapping[str, Any], settings: MarkdownSettings) -> dict[str, Any]:
     opts: dict[str, Any] = {**_DEFAULT_INDEX.get(name, {}), **_resolve(dict(options)), **_FORCED.get(name, {})}
-    if name == "pymdownx.highlight" and opts.get("linenums_style") not in (None, "table"):
-        opts["linenums_style"] = "table"  # the inline styles need CSS generated content the sanitizer strips
+    if name == "pymdownx.highlight":
+        # Line numbers as generated content (`data-linenos`): never copied with the code, never in search text.
+        opts["linenums_style"] = "pymdownx-inline"
     if name == "pymdownx.superfences":
         fences = [f for f in opts.get("custom_fences", []) if isinstance(f, dict) and callable(f.get("format"))]
         for fence in fences:

@@ -76,7 +76,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "button": {"disabled"},
     # The action-card placeholder reads these (see actioncards.py); tabbed sets carry data-tabs.
     "div": {"data-richtlijn", "data-fase", "data-tabs"},
-    "span": {"data-icon", "data-emoji"},
+    # data-linenos: a code line's number, shown by the stylesheet (pymdownx.highlight, pymdownx-inline style).
+    "span": {"data-icon", "data-emoji", "data-linenos"},
     **{tag: set(MATHML_ATTRIBUTES) for tag in MATHML_TAGS},
 }
 
