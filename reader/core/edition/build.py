@@ -186,7 +186,7 @@ def _write_edition(
 
     if progress is not None:
         progress(len(corpus.pages), len(corpus.pages), "")
-    search.build_index(root / INDEX_DIR, docs)
+    search.build_index(root / INDEX_DIR, docs, synonyms=search.corpus_synonyms(corpus))
     (root / PAGES_JSON).write_text(json.dumps([i.to_json() for i in infos], ensure_ascii=False), encoding="utf-8")
     (root / NAV_JSON).write_text(json.dumps(nav_to_json(corpus.nav), ensure_ascii=False), encoding="utf-8")
     manifest = {
