@@ -9,14 +9,15 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # From ../shared/FIELD-NOTES.md: what QtWebEngine needs on a minimal Debian 12 (offscreen and xcb), plus fonts:
-# without any font installed pages load but their text is invisible.
+# without any font installed pages load but their text is invisible. fonts-texgyre-math: an OpenType MATH font,
+# without which Chromium draws no radicals or stretchy brackets in the MathML the reader makes of a corpus's math.
 PACKAGES=(
   python3 python3-venv python3-pip
   libasound2 libbrotli1 libdbus-1-3 libegl1 libfontconfig1 libfreetype6 libgbm1 libgl1 libglib2.0-0 libnspr4
   libnss3 libx11-6 libxcb-dri3-0 libxcb1 libxcomposite1 libxdamage1 libxext6 libxfixes3 libxkbcommon0 libxkbfile1
   libxrandr2 libxtst6 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
   libxkbcommon-x11-0 libxshmfence1 libxss1 libopengl0
-  fonts-dejavu-core fonts-liberation2 fonts-noto-core
+  fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-texgyre-math
   binutils
 )
 missing=()
