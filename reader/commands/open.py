@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.smoke_test:
             return _smoke(app, window, page, args.all, started)
-        window.show()
+        window.show_first()
         return app.exec()
     finally:
         reader.close()

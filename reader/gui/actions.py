@@ -71,7 +71,7 @@ MENU_BAR: tuple[MenuSpec, ...] = (
     MenuSpec("edit", QT_TRANSLATE_NOOP("MainWindow", "Be&werken")),
     MenuSpec("view", QT_TRANSLATE_NOOP("MainWindow", "Beel&d")),
     MenuSpec("go", QT_TRANSLATE_NOOP("MainWindow", "&Ga")),
-    MenuSpec("bookmarks", QT_TRANSLATE_NOOP("MainWindow", "Bla&dwijzers"), separator_at_end=True),
+    MenuSpec("bookmarks", QT_TRANSLATE_NOOP("MainWindow", "B&ladwijzers"), separator_at_end=True),
     MenuSpec("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 )
 

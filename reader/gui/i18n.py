@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 log = logging.getLogger("reader.i18n")
 
@@ -43,6 +43,27 @@ def qm_file(language: str, translations_dir: Path) -> Path | None:
     return qm
 
 
+class MnemonicFallback(QTranslator):
+    """Qt's strings that gained a mnemonic after they were translated: Qt 6's file dialog asks for "&Look in:" and
+    "Files of &type:", while qtbase_nl has only "Look in:" and "Files of type:". Gives the translation of the text
+    without its "&", with the mnemonic on its first letter."""
+
+    def __init__(self, qt: QTranslator, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qt = qt
+
+    def translate(  # Qt's name and signature
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "": Qt stops at the first translator that answers with a non-null string, even an empty one.
+        if "&" not in source_text:
+            return None
+        text = self._qt.translate(context, source_text.replace("&", ""), disambiguation, n)
+        if not text:
+            return None
+        return text if "&" in text else f"&{text}"
+
+
 class Translations:
     """The translators installed in the application; switching language replaces them (widgets get LanguageChange)."""
 
@@ -71,6 +92,8 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self.app)
         if qt.load(f"qtbase_{effective}", qt_dir):
+            # Installed first, so asked last: only for what no other translator has.
+            self._installed.insert(0, MnemonicFallback(qt, self.app))
             self._installed.append(qt)
         for translator in self._installed:
             self.app.installTranslator(translator)

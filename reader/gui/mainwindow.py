@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QPalette
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from reader.gui.actions import build_actions
 from reader.gui.appearance import Appearance
 from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
+from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
 from reader.gui.findbar import FindBar
 from reader.gui.focus import PaneFocus
 from reader.gui.highlight import Highlighter
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         install_page_scripts(self.page, self.bridge, self.channel)
         self.checklists = ChecklistController(self.userdata, self._checklist_texts, self)
         self.checklists.attach(self.page, self.channel)
-        self.checklists.save_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.feedback = MessageBar(self.page_frame)  # every command answers here, above the page
+        self.checklists.save_failed.connect(lambda message: self.feedback.show_message(message, 8000, error=True))
         self.checklists.progress_changed.connect(self._on_checklist_progress)
         self._ready = False
         self._initial_url: str | None = None
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         frame_layout = QVBoxLayout(self.page_frame)
         frame_layout.setContentsMargins(2, 2, 2, 2)
         frame_layout.setSpacing(0)
+        frame_layout.addWidget(self.feedback)
         frame_layout.addWidget(self.findbar)
         frame_layout.addWidget(self.view, 1)
 
@@ -230,22 +232,21 @@ class MainWindow(QMainWindow):
         self._edition_label = QLabel(self)
         self._edition_label.setObjectName("editionLabel")
         self._edition_label.setTextFormat(Qt.TextFormat.PlainText)  # the corpus title is text, never markup
-        status = self.statusBar()
-        status.addPermanentWidget(self._edition_label)
+        self.statusBar().addPermanentWidget(self._edition_label)  # and the hovered link's address
         # The window's commands by job; each gets what it works on.
         self.print_commands: PrintCommands = PrintCommands(
-            self, self.view, self.page, status, edition, self.current_page_id
+            self, self.view, self.page, self.feedback, edition, self.current_page_id
         )
         self.print_commands.pdf_exported.connect(self.pdf_exported)
         self.sections: SectionCommands = SectionCommands(
-            edition, self.userdata, self, lambda: self._ensure_panels().bookmarks, self.bookmark_action, status
+            edition, self.userdata, self, lambda: self._ensure_panels().bookmarks, self.bookmark_action, self.feedback
         )
         self.appearance: Appearance = Appearance(
             self.preferences, self.page, self.system_palette, translations, self.theme_actions,
             self.language_actions, self.bookmark_action, lambda: self._first_load_done,
         )
         self.pane_focus: PaneFocus = PaneFocus(self.sidebar, self.view, self.findbar, self.page_frame)
-        self.zoom: PageZoom = PageZoom(self.view, self.preferences, status)
+        self.zoom: PageZoom = PageZoom(self.view, self.preferences, self.feedback)
         self.view.zoom_requested.connect(self.zoom.step)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -256,7 +257,6 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self._on_focus_changed)
         self._texts_ready = True
         self._retranslate()
-        self.resize(1200, 800)
         self.window_state = WindowState(self.profile_dir)
         self._restore_state()
         self._ready = True
@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         if page_id not in self.edition.pages:
             log.warning("no page %r in this edition", page_id)
             text = self.tr("Deze pagina staat niet in deze editie: %1")
-            self.statusBar().showMessage(text.replace("%1", page_id), 5000)
+            self.feedback.show_message(text.replace("%1", page_id), error=True)
             return
         if anchor and page_id == self.current_page_id() and self.page.url().isValid():
             self.scroll_to_anchor(anchor)
@@ -374,31 +374,19 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         info = self.edition.pages.get(self.current_page_id() or "")
-        app_name = self.tr("Richtlijnenlezer")
-        self.setWindowTitle(f"{info.title} \u2014 {app_name}" if info else f"{app_name} \u2014 {self.edition.title}")
+        self.setWindowTitle(window_title(info, self.tr("Richtlijnenlezer"), self.edition.title))
 
     # -- external links ---------------------------------------------------------------------------------------
     def ask_open_external(self, url: QUrl) -> bool:
         """Show the address and ask; a separate method so that tests can answer for the user."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Externe link openen"))
-        box.setText(self.tr("Deze link gaat naar internet en opent in je eigen browser:"))
-        box.setInformativeText(url.toDisplayString())
-        box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAccessibleName(self.tr("Externe link openen"))
-        return box.exec() == QMessageBox.StandardButton.Open
+        return ask_open_external(self, url)
 
     def confirm_external_link(self, url: QUrl) -> bool:
         """Open a web link in the system browser, only after the user saw the address and agreed."""
         if url.scheme().lower() not in EXTERNAL_SCHEMES:
             log.warning("refused to open %s outside the reader", url.toString())
             return False
-        if self.ask_open_external(url):
-            QDesktopServices.openUrl(url)
-            return True
-        return False
+        return self.ask_open_external(url) and open_in_browser(url, self.feedback)
 
     # -- context menus ---------------------------------------------------------------------------------------
     def build_context_menu(self, request: QWebEngineContextMenuRequest | None) -> QMenu:
@@ -492,7 +480,7 @@ class MainWindow(QMainWindow):
     def _on_checklist_progress(self, page_id: str, done: int, total: int) -> None:
         if page_id == self.current_page_id() and total:
             text = self.tr("Checklist: %1 van %2 gedaan").replace("%1", str(done)).replace("%2", str(total))
-            self.statusBar().showMessage(text, 5000)
+            self.feedback.show_message(text)
 
     # The window's scripting surface (tests, the smoke test); menus and keys call the helpers directly.
     def bookmark_section(self, anchor: str | None = None) -> None:
@@ -551,6 +539,13 @@ class MainWindow(QMainWindow):
         self.pane_focus.mark_page_frame(new)
 
     # -- state ------------------------------------------------------------------------------------------------
+    def show_first(self) -> None:
+        """Show the window as the first start sized it: maximised on a small screen."""
+        if self.window_state.start_maximised:
+            self.showMaximized()
+        else:
+            self.show()
+
     def _edition_text(self) -> str:
         date = self.edition.built_at[:10]
         if not date:

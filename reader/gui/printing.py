@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.edition import Edition
+from reader.gui.feedback import MessageSink
 
 if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
     from PySide6.QtPrintSupport import QPrinter
@@ -132,7 +133,7 @@ class PrintCommands(QObject):
         window: QWidget,
         view: QWebEngineView,
         page: QWebEnginePage,
-        status: QStatusBar,
+        status: MessageSink,
         edition: Edition,
         current_page_id: Callable[[], str | None],
     ) -> None:

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QStatusBar
 
 from reader.core.edition import Edition
 from reader.core.links import page_url
 from reader.core.userdata import UserData
+from reader.gui.feedback import MessageSink
 
 if TYPE_CHECKING:
     from reader.gui.sidebar.bookmarks import BookmarksPanel
@@ -39,7 +39,7 @@ class SectionCommands:
         position: ReadingPosition,
         bookmarks: Callable[[], BookmarksPanel],
         star: QAction,
-        status: QStatusBar,
+        status: MessageSink,
     ) -> None:
         self._edition = edition
         self._userdata = userdata
@@ -94,12 +94,15 @@ class SectionCommands:
             return
         bookmarks = self._bookmarks()
         existing = self._userdata.find_bookmark(page_id, "")
+        info = self._edition.pages.get(page_id)
+        title = info.title if info else page_id
         if existing is not None:
             bookmarks.delete_bookmarks([existing.id])
+            text = QCoreApplication.translate("MainWindow", "Bladwijzer verwijderd: %1")
         else:
-            info = self._edition.pages.get(page_id)
-            title = info.title if info else page_id
             bookmarks.add_bookmark(page_id, "", title, section_hash=self.section_hash(page_id, ""))
+            text = QCoreApplication.translate("MainWindow", "Bladwijzer bewaard: %1")
+        self._status.showMessage(text.replace("%1", existing.title if existing is not None else title), 4000)
         self.update_star()
 
     def bookmark_section(self, anchor: str | None = None) -> None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QStatusBar
 
+from reader.gui.feedback import MessageSink
 from reader.gui.settings import PreferenceStore, clamp_zoom, zoom_in, zoom_out
 
 
 class PageZoom:
-    """Sets the view's zoom factor, saves it and says it in the status bar."""
+    """Sets the view's zoom factor, saves it and says it in the message bar."""
 
-    def __init__(self, view: QWebEngineView, preferences: PreferenceStore, status: QStatusBar) -> None:
+    def __init__(self, view: QWebEngineView, preferences: PreferenceStore, status: MessageSink) -> None:
         self._view = view
         self._preferences = preferences
         self._status = status

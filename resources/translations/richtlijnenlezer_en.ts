@@ -947,6 +947,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>B&amp;ladwijzers</source>
+        <translation>&amp;Bookmarks</translation>
+    </message>
+    <message>
         <source>&amp;Thema</source>
         <translation>&amp;Theme</translation>
     </message>
@@ -965,10 +969,6 @@
     <message>
         <source>&amp;Recent geopend</source>
         <translation>&amp;Recently opened</translation>
-    </message>
-    <message>
-        <source>Bla&amp;dwijzers</source>
-        <translation>&amp;Bookmarks</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -993,6 +993,10 @@
     <message>
         <source>Checklist: %1 van %2 gedaan</source>
         <translation>Checklist: %1 of %2 done</translation>
+    </message>
+    <message>
+        <source>Bladwijzer verwijderd: %1</source>
+        <translation>Bookmark removed: %1</translation>
     </message>
     <message>
         <source>Bladwijzer bewaard: %1</source>
@@ -1061,6 +1065,29 @@
     <message>
         <source>%1 · editie %2</source>
         <translation>%1 · edition %2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Melding sluiten</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Er kon geen browser worden gestart voor %1</source>
+        <translation>No web browser could be started for %1</translation>
+    </message>
+    <message>
+        <source>Link gekopieerd: %1</source>
+        <translation>Link copied: %1</translation>
+    </message>
+    <message>
+        <source>Link kopiëren</source>
+        <translation>Copy link</translation>
     </message>
 </context>
 <context>
