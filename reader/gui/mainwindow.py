@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
     # -- help -------------------------------------------------------------------------------------------------------
     def shortcuts_text(self) -> str:
         """Every command that has a key, as an HTML table (built from the actions, so it never goes stale)."""
-        return help_windows.shortcuts_text(self.actions())
+        return help_windows.shortcuts_text(self.menuBar(), self.actions())
 
     def about_text(self) -> str:
         return help_windows.about_text(self.edition)

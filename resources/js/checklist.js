@@ -168,6 +168,20 @@
     });
   }
 
+  // A click on an item's own text ticks it, as on a label (the task list's <label> holds only the box). Links,
+  // nested lists and a click that ends a text selection keep their own meaning.
+  function onItemClick(event) {
+    var li = event.currentTarget;
+    var target = event.target;
+    if (!target || !target.closest || target.closest("li.task-list-item") !== li) return;
+    var own = target.closest("a, button, input, label, summary, ul, ol");
+    if (own && li.contains(own)) return;  // inside the item: a link, the box, a nested list
+    var selection = window.getSelection && window.getSelection();
+    if (selection && !selection.isCollapsed && li.contains(selection.anchorNode)) return;
+    var box = boxes.filter(function (b) { return b.closest("li.task-list-item") === li; })[0];
+    if (box && !box.disabled) box.click();
+  }
+
   function connect() {
     if (typeof QWebChannel !== "function" || !window.qt || !qt.webChannelTransport) return;
     new QWebChannel(qt.webChannelTransport, function (channel) {
@@ -194,7 +208,12 @@
     pageId = (document.body && document.body.getAttribute("data-page")) || "";
     if (!boxes.length) return;
     // Until the saved state has arrived the boxes stay disabled: a tick that cannot be saved is never shown.
-    boxes.forEach(function (b) { b.disabled = true; b.addEventListener("change", onChange); });
+    boxes.forEach(function (b) {
+      b.disabled = true;
+      b.addEventListener("change", onChange);
+      var li = b.closest("li.task-list-item");
+      if (li) li.addEventListener("click", onItemClick);
+    });
     makeProgress();
     connect();
   }

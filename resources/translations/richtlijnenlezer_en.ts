@@ -1051,6 +1051,14 @@
         <translation>Next or previous element</translation>
     </message>
     <message>
+        <source>Overig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Versie van de lezer: %1</source>
+        <translation>Reader version: %1</translation>
+    </message>
+    <message>
         <source>Editie van %1</source>
         <translation>Edition of %1</translation>
     </message>

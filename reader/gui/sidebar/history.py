@@ -71,6 +71,9 @@ class HistoryPanel(QWidget):
         self.list.setObjectName("historyList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Two-line entries (title, then when): a gap and alternating shades keep one visit apart from the next.
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.list.clicked.connect(self._open)
         self.list.installEventFilter(self)
         self.empty_label = QLabel(self)
