@@ -240,6 +240,27 @@ class DutchTokenizer(Tokenizer):
                 pos += 1
             pos += PART_GAP
 
+    def spans(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """(term, first, last position) of every token of a plain text, at the positions `postings` gives them,
+        but a compound (and a derivation's base) spans all the positions of its parts: the word after a split
+        compound comes after its last part, so a phrase through a compound goes on from there, not from its first
+        position (what `postings` records for it). For phrase checks (see phrases.py)."""
+        dec = self.decompounder
+        pos = 0
+        for w in fold_words(text):
+            if w in STOP_WORDS:
+                continue
+            split = dec.split(w) if dec is not None else None
+            last = pos + len(split) - 1 if split else pos
+            yield stem(w), pos, last
+            if split:
+                for k, part in enumerate(split):
+                    yield stem(part), pos + k, pos + k
+            base = dec.derivation_base(w) if dec is not None else None
+            if base:
+                yield stem(base), pos, last
+            pos = last + 1
+
 
 class CompactPositions(Positions):
     """Whoosh's Positions format, with the position deltas as a typed array (one byte each when they are all

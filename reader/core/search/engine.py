@@ -233,9 +233,11 @@ class SearchIndex(TitleRanking, PhraseChecks):
             same = [self._term_query(a, fields, SYNONYM_BOOST) for a in self._abbreviations(" ".join(folded))]
             if len(stems) == 1:
                 return self._any(self._term_query(stems[0], fields)), None
+            split = self._split_phrase(folded, stems)  # its compounds written apart or hyphenated, too
+            phrase = [*self._phrase_query(stems, fields), *(self._phrase_query(split, fields, 0.8) if split else ())]
             if same:  # a long form the corpus abbreviates: the abbreviation is found too
-                return DisMax([*self._phrase_query(stems, fields), *(q for qs in same for q in qs)]), None
-            return self._any(self._phrase_query(stems, fields)), None
+                return DisMax([*phrase, *(q for qs in same for q in qs)]), None
+            return (DisMax(phrase) if split else self._any(phrase)), None
         w = folded[0]
         s = analyze_word(w)
         alts: list[wq.Query] = []
@@ -463,7 +465,9 @@ class SearchIndex(TitleRanking, PhraseChecks):
                     for d, v in other.items():
                         out[d] = out.get(d, 0.0) + v
             return out
-        return self._whoosh_scores(q, restrict)  # a phrase in a title field
+        if isinstance(q, wq.Phrase):  # a phrase in a title field
+            return self._title_phrase_scores(q, restrict)
+        return self._whoosh_scores(q, restrict)
 
     def _whoosh_scores(self, q: wq.Query, restrict: Any = None) -> dict[int, float]:
         """A query on Whoosh's fields (titles, filters), scored by Whoosh (BM25F)."""
