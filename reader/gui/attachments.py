@@ -157,7 +157,10 @@ class AttachmentDialog(QDialog):
 
 
 class AttachmentController(QObject):
-    """Shows the attachment dialog for the page's attachment links, one dialog at a time."""
+    """Shows the attachment dialog for the page's attachment links, one dialog at a time. What it has to say
+    afterwards goes out as `message`, for the window's message bar."""
+
+    message = Signal(str)
 
     def __init__(self, page: ReaderPage, edition_root: Path, window: QMainWindow, *, temp_root: Path | None = None):
         super().__init__(window)
@@ -171,16 +174,14 @@ class AttachmentController(QObject):
         attachment = find_attachment(url.toString(), self.edition_root)
         if attachment is None:
             log.warning("no attachment in the edition for %s", url.toString())
-            self.window.statusBar().showMessage(self.tr("Deze bijlage zit niet in de editie."), 8000)
+            self.message.emit(self.tr("Deze bijlage zit niet in de editie."))
             return None
         if self.dialog is not None:
             self.dialog.close()
         dialog = AttachmentDialog(attachment, self.window, temp_root=self.temp_root)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: self._forget(dialog))
-        dialog.saved.connect(
-            lambda path: self.window.statusBar().showMessage(self.tr("Opgeslagen: %1").replace("%1", path), 8000)
-        )
+        dialog.saved.connect(lambda path: self.message.emit(self.tr("Opgeslagen: %1").replace("%1", path)))
         self.dialog = dialog
         dialog.open()  # window-modal, and the event loop keeps running (no nested exec)
         return dialog

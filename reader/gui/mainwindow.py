@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.checklists.attach(self.page, self.channel)
         self.feedback = MessageBar(self.page_frame)  # every command answers here, above the page
         self.checklists.save_failed.connect(lambda message: self.feedback.show_message(message, 8000, error=True))
+        self.attachments.message.connect(lambda message: self.feedback.show_message(message, 8000))
         self.checklists.progress_changed.connect(self._on_checklist_progress)
         self._ready = False
         self._initial_url: str | None = None

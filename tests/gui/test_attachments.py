@@ -158,7 +158,7 @@ def test_save_as_writes_the_exact_bytes(window, qtbot, click_element, monkeypatc
     assert "*.xlsx" in asked[0][3]
     assert target.read_bytes() == (source / "docs" / "bijlagen" / "tabel.xlsx").read_bytes()
     assert [p.name for p in target.parent.iterdir()] == ["tabel-kopie.xlsx"]  # no temporary file left behind
-    assert target.name in window.statusBar().currentMessage()
+    assert target.name in window.feedback.currentMessage()  # said where the user looks, above the page
 
 
 def test_cancelling_save_writes_nothing(window, qtbot, click_element, monkeypatch, tmp_path):
