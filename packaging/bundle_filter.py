@@ -76,9 +76,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtLabsStyleKit",
     "PySide6.QtQmlFeatures",
     "PySide6.scripts",  # pyside6-* developer tools (deploy, designer, qml, ...)
-    # Python standard library / third-party parts a reader does not need. Pygments comes with pytest, not with
-    # the reader: the renderer sets pymdownx.highlight use_pygments=False, so editions never depend on it.
-    "pygments",
+    # Python standard library / third-party parts a reader does not need. (Pygments stays: an administrator's
+    # `richtlijnenlezer build` in the installed app highlights code exactly as the source tree does.)
     "tkinter",
     "unittest",
     "pydoc",
