@@ -33,7 +33,7 @@ from reader.core.edition.manifest import (
 from reader.core.edition.selection import InvalidEdition, read_edition, select_edition
 from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
-from reader.core.model import RELATION, Corpus, Problem
+from reader.core.model import RELATION, WARNING, Corpus, Problem
 
 if TYPE_CHECKING:
     from reader.core.corpus import RelationIndex
@@ -182,7 +182,13 @@ def _write_edition(
             continue  # the importer already refused links out of the source
         dst = assets_root / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+        unreadable = _copy_asset(src, dst)
+        if unreadable is not None:
+            render_warnings.append(Problem(
+                WARNING, "asset-unreadable", _source_file(corpus, src), None,
+                f"The file cannot be read ({unreadable}) and is left out of the edition, so links to it do not "
+                "work; check its permissions.",
+            ))
 
     if progress is not None:
         progress(len(corpus.pages), len(corpus.pages), "")
@@ -202,6 +208,37 @@ def _write_edition(
     # The manifest is written last: a directory without one is never taken for an edition.
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return render_warnings
+
+
+def _copy_asset(src: Path, dst: Path) -> str | None:
+    """Copy `src` to `dst`; the reason when `src` cannot be read (nothing is left at `dst` then).
+
+    Only reading is caught: a failure to write `dst` is the edition's problem and propagates.
+    """
+    try:
+        fsrc = src.open("rb")
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    with fsrc, dst.open("wb") as fdst:
+        while True:
+            try:
+                chunk = fsrc.read(1 << 20)
+            except OSError as exc:
+                reason = str(exc.strerror or exc)
+                break
+            if not chunk:
+                return None
+            fdst.write(chunk)
+    dst.unlink()
+    return reason
+
+
+def _source_file(corpus: Corpus, path: Path) -> str:
+    """`path` as problems name files: posix, relative to the source root."""
+    try:
+        return path.relative_to(corpus.root).as_posix()
+    except ValueError:
+        return path.relative_to(corpus.docs_dir).as_posix()
 
 
 def _relation_index(corpus: Corpus) -> RelationIndex:
