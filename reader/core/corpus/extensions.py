@@ -16,6 +16,7 @@ from reader.core.corpus.errors import _problem
 from reader.core.corpus.mkdocs import MkDocsConfig, UnknownTag
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
 from reader.core.model import INFO, WARNING, Problem
+from reader.core.render import extension_options
 
 PYTHON_MARKDOWN = frozenset({
     "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes", "legacy_attrs",
@@ -134,8 +135,41 @@ class _Reader:
                           f"The Markdown extension {raw_name!r} is not one the reader runs (only Python-Markdown's "
                           "and pymdown-extensions' own); pages are rendered without it, so its syntax shows as text.")
                 continue
-            result.append((name, self.options(raw_name, options)))
+            result.append((name, self.options(raw_name, self.known(name, raw_name, line, options))))
         return MarkdownSettings(tuple(result))
+
+    def known(self, name: str, raw_name: str, line: int | None, options: Mapping[str, Any]) -> Mapping[str, Any]:
+        """`options` without the keys the extension does not know (each a warning): rendering would drop them."""
+        known = extension_options(name)
+        if known is None:
+            return options
+        unknown = [key for key in options if isinstance(key, str) and key not in known]
+        for key in unknown:
+            self.warn("markdown-option-unknown", self.option_line(line, key),
+                      f"Option {key!r} of the Markdown extension {raw_name!r} is not one this extension knows; "
+                      "the reader ignores it.")
+        return {k: v for k, v in options.items() if k not in unknown} if unknown else options
+
+    def option_line(self, ext_line: int | None, key: str) -> int | None:
+        """The line of option `key` under the extension at `ext_line` (that line when not found apart)."""
+        if ext_line is None:
+            return None
+        lines = self.config.text.splitlines()
+        indent = len(lines[ext_line - 1]) - len(lines[ext_line - 1].lstrip())
+        level: int | None = None  # the indentation of the extension's own options (deeper ones are values)
+        for number in range(ext_line, len(lines)):
+            text = lines[number]
+            stripped = text.lstrip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            here = len(text) - len(stripped)
+            if here <= indent:
+                break  # the next extension, or the next section
+            if level is None:
+                level = here
+            if here == level and stripped.startswith((f"{key}:", f"'{key}':", f'"{key}":')):
+                return number + 1
+        return ext_line
 
     def options(self, ext: str, options: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}

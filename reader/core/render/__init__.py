@@ -1,12 +1,14 @@
 """Markdown page -> safe HTML, at edition build time: one Markdown pass, sanitize, the reader's own rewrites.
 
 Public: `markdown_pass` (the one Markdown parse of a page, which the importer runs: HTML, headings, ids, links),
-`render_page` and `page_document` (what the edition builder uses), the icon bundle they draw from
+`render_page` and `page_document` (what the edition builder uses), `extension_options` (the options an extension
+knows, which the importer checks mkdocs.yml against), the icon bundle they draw from
 (`IconSet`, made from its folder by `icon_set`), plus the small HTML tree and the sanitizer, which tests and the
 search snippets share.
 """
 
 from reader.core.render.icons import NO_ICONS, IconSet, icon_set
+from reader.core.render.markdown_setup import extension_options
 from reader.core.render.page import STYLESHEET, page_document, render_page
 from reader.core.render.sanitize import sanitize_html
 from reader.core.render.single_pass import (
@@ -39,6 +41,7 @@ __all__ = [
     "Raw",
     "Text",
     "derived_summary",
+    "extension_options",
     "icon_set",
     "markdown_pass",
     "page_document",

@@ -19,6 +19,7 @@ Differences from a MkDocs site, on purpose:
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 import logging
@@ -205,6 +206,17 @@ def _module(name: str) -> str:
     return name if name.startswith("pymdownx.") else f"markdown.extensions.{name}"
 
 
+@functools.lru_cache(maxsize=None)
+def extension_options(name: str) -> frozenset[str] | None:
+    """The option keys the installed extension `name` (a supported one, e.g. `toc`, `pymdownx.highlight`) knows:
+    its `config`, as the reader sets it up (None: it cannot be loaded). Instantiating one costs well under a ms."""
+    try:
+        ext: markdown.Extension = importlib.import_module(_module(name)).makeExtension()
+    except (ImportError, AttributeError, TypeError, ValueError, KeyError):
+        return None
+    return frozenset(ext.config)
+
+
 def _build(name: str, options: dict[str, Any]) -> markdown.Extension | None:
     """The extension `name` (already allowlisted by the corpus reader) with the options it knows."""
     try:
@@ -260,4 +272,4 @@ def notes(md: markdown.Markdown) -> list[Note]:
     return list(found)
 
 
-__all__ = ["make_markdown", "notes", "ICON_SHORTCODE"]
+__all__ = ["make_markdown", "notes", "extension_options", "ICON_SHORTCODE"]
