@@ -44,6 +44,7 @@ def corpus_problems(corpus: Corpus) -> list[Problem]:
     """
     from reader import paths
     from reader.core import render
+    from reader.core.edition import asset_problems
     from reader.core.model import SEVERITIES
 
     icons = render.icon_set(paths.icons_dir())
@@ -52,6 +53,7 @@ def corpus_problems(corpus: Corpus) -> list[Problem]:
     for page in corpus.pages.values():
         rendered = render.render_page(page, corpus, icons)
         problems.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
+    problems.extend(asset_problems(corpus))  # what the build's asset copy will leave out
     rank = {severity: i for i, severity in enumerate(SEVERITIES)}
     return sorted(problems, key=lambda p: rank.get(p.severity, len(rank)))  # stable: source order within one
 

@@ -104,3 +104,20 @@ def test_failing_to_write_an_asset_still_fails_the_build(tmp_path: Path, monkeyp
     with pytest.raises(OSError, match="No space left"):
         build_edition(root, tmp_path / "ed")
     assert not (tmp_path / "ed").exists()
+
+
+def test_check_reports_what_build_json_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.commands import build, check
+
+    root = source(tmp_path)
+    close(monkeypatch, root / "docs" / "dicht.pdf")
+    out = io.StringIO()
+    assert check.report(root, True, out) == 0  # a warning: the check passes
+    checked = json.loads(out.getvalue())
+    assert [(w["code"], w["file"], w["line"]) for w in checked["warnings"]] == [
+        ("asset-unreadable", "docs/dicht.pdf", None)
+    ]
+    assert build.run(argparse.Namespace(source=root, out=tmp_path / "ed", keep_going=False, json=True)) == 0
+    assert json.loads(capsys.readouterr().out)["problems"] == checked["summary"]

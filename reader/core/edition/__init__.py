@@ -1,14 +1,15 @@
 """Editions: a corpus built once into rendered HTML, assets, a search index and a manifest; choosing which one to
 open; serving its files to the window.
 
-Public: building (`build_edition`, `cached_edition`, `choose_edition`), reading (`Edition`, `PageInfo`), choosing
-(`select_edition`, `find_editions`, `read_edition`, `override_dirs`) and serving (`resolve_url`, `safe_join`;
-attachments: `attachment_file`, `opens_in_view`, `ATTACHMENT_TYPES`).
+Public: building (`build_edition`, `cached_edition`, `choose_edition`; `asset_problems` for `check`), reading
+(`Edition`, `PageInfo`), choosing (`select_edition`, `find_editions`, `read_edition`, `override_dirs`) and serving
+(`resolve_url`, `safe_join`; attachments: `attachment_file`, `opens_in_view`, `ATTACHMENT_TYPES`).
 """
 
 from reader.core.edition.build import (
     BuildRefused,
     BuildReport,
+    asset_problems,
     build_edition,
     cached_edition,
     choose_edition,
@@ -56,6 +57,7 @@ __all__ = [
     "EditionInfo",
     "InvalidEdition",
     "PageInfo",
+    "asset_problems",
     "attachment_file",
     "build_edition",
     "cached_edition",

@@ -184,11 +184,7 @@ def _write_edition(
         dst.parent.mkdir(parents=True, exist_ok=True)
         unreadable = _copy_asset(src, dst)
         if unreadable is not None:
-            render_warnings.append(Problem(
-                WARNING, "asset-unreadable", _source_file(corpus, src), None,
-                f"The file cannot be read ({unreadable}) and is left out of the edition, so links to it do not "
-                "work; check its permissions.",
-            ))
+            render_warnings.append(_asset_unreadable(corpus, src, unreadable))
 
     if progress is not None:
         progress(len(corpus.pages), len(corpus.pages), "")
@@ -208,6 +204,30 @@ def _write_edition(
     # The manifest is written last: a directory without one is never taken for an edition.
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return render_warnings
+
+
+def asset_problems(corpus: Corpus) -> list[Problem]:
+    """The assets `build_edition` would leave out because they cannot be opened: what `check` reports for them
+    (opening only, no reading: a file that fails half-way is found by the build alone)."""
+    problems = []
+    for rel in corpus.assets:
+        src = corpus.docs_dir / rel
+        if src.is_symlink() or not src.is_file():
+            continue
+        try:
+            with src.open("rb"):
+                pass
+        except OSError as exc:
+            problems.append(_asset_unreadable(corpus, src, str(exc.strerror or exc)))
+    return problems
+
+
+def _asset_unreadable(corpus: Corpus, src: Path, reason: str) -> Problem:
+    return Problem(
+        WARNING, "asset-unreadable", _source_file(corpus, src), None,
+        f"The file cannot be read ({reason}) and is left out of the edition, so links to it do not work; "
+        "check its permissions.",
+    )
 
 
 def _copy_asset(src: Path, dst: Path) -> str | None:
