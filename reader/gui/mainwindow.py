@@ -37,27 +37,13 @@ from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.core.userdata import UserData
 from reader.gui import contextmenu
 from reader.gui import help as help_windows
-from reader.gui.actions import build_actions
-from reader.gui.appearance import Appearance
 from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
 from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
-from reader.gui.findbar import FindBar
-from reader.gui.focus import PaneFocus
-from reader.gui.highlight import Highlighter
 from reader.gui.page import ReaderPage
-from reader.gui.printing import PrintCommands
 from reader.gui.searchindex import LazySearchIndex
-from reader.gui.sections import SectionCommands
 from reader.gui.settings import PreferenceStore
-from reader.gui.sidebar.contents import ContentsTree
-from reader.gui.sidebar.history import fill_history_menu
-from reader.gui.sidebar.outline import OutlineTree
-from reader.gui.sidebar.relations import RelationsTree
-from reader.gui.sidebar.tabs import SidebarTabs
 from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
-from reader.gui.windowstate import WindowState
-from reader.gui.zoom import PageZoom
 
 if TYPE_CHECKING:
     from reader.gui.i18n import Translations
@@ -147,6 +133,20 @@ class MainWindow(QMainWindow):
             page, _, anchor = start_page.partition("#")
             self.open_start_page(page or None, anchor or None)
             self._initial_url = self.page.requestedUrl().toString() or None
+        # Imported only now: the renderer process starts meanwhile, so the first page does not wait for them.
+        from reader.gui.actions import build_actions
+        from reader.gui.appearance import Appearance
+        from reader.gui.findbar import FindBar
+        from reader.gui.focus import PaneFocus
+        from reader.gui.highlight import Highlighter
+        from reader.gui.printing import PrintCommands
+        from reader.gui.sections import SectionCommands
+        from reader.gui.sidebar.contents import ContentsTree
+        from reader.gui.sidebar.outline import OutlineTree
+        from reader.gui.sidebar.relations import RelationsTree
+        from reader.gui.sidebar.tabs import SidebarTabs
+        from reader.gui.windowstate import WindowState
+        from reader.gui.zoom import PageZoom
 
         self.findbar = FindBar(self.page, self.page_frame)
         frame_layout = QVBoxLayout(self.page_frame)
@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
         return self._panels
 
     def _fill_recent_menu(self) -> None:
+        from reader.gui.sidebar.history import fill_history_menu
+
         history = self._ensure_panels().history
         fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=history.ask_clear)
 

@@ -16,17 +16,9 @@ records.py (the values and their checks), one store mixin per concern, checklist
 bookmark_io.py (import and export files).
 """
 
-from reader.core.userdata.bookmark_io import (
-    BookmarkFileError,
-    bookmark_record,
-    export_file,
-    guess_format,
-    import_file,
-    parse_bytes,
-    read_bookmark_file,
-    to_json,
-    to_netscape_html,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from reader.core.userdata.checklist import (
     ChecklistItem,
     item_keys,
@@ -58,6 +50,36 @@ from reader.core.userdata.records import (
 from reader.core.userdata.schema import SCHEMA_VERSION
 from reader.core.userdata.store import DB_NAME
 from reader.core.userdata.user_data import UserData
+
+if TYPE_CHECKING:
+    from reader.core.userdata.bookmark_io import (
+        BookmarkFileError,
+        bookmark_record,
+        export_file,
+        guess_format,
+        import_file,
+        parse_bytes,
+        read_bookmark_file,
+        to_json,
+        to_netscape_html,
+    )
+
+# Import and export files are read on first use (PEP 562): the reader opens the store at start-up, never a file.
+_LAZY = {
+    name: "reader.core.userdata.bookmark_io"
+    for name in (
+        "BookmarkFileError", "bookmark_record", "export_file", "guess_format", "import_file", "parse_bytes",
+        "read_bookmark_file", "to_json", "to_netscape_html",
+    )
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DB_NAME",
