@@ -84,7 +84,10 @@ def test_clicking_a_pdf_shows_the_dialog_and_nothing_loads(window, qtbot, click_
         original(job)
 
     monkeypatch.setattr(handler, "requestStarted", spy)
-    window.page.load(window.page.url())  # the spy sees requests: the page itself is one
+    # The reload's own loadFinished must have come before `finished` listens: readyState "complete" can be seen
+    # before Qt emits it.
+    with qtbot.waitSignal(window.page.loadFinished, timeout=10000):
+        window.page.load(window.page.url())  # the spy sees requests: the page itself is one
     qtbot.waitUntil(lambda: requests == ["rl://edition.invalid/page/index"], timeout=10000)
     qtbot.waitUntil(lambda: run_js(window.page, "document.readyState") == "complete", timeout=10000)
     requests.clear()
