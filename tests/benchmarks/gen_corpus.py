@@ -234,7 +234,7 @@ def generate(out_dir: Path, pages: int, seed: int = 0, glossary: int = 0, append
         "      custom_fences:",
         "        - name: mermaid",
         "          class: mermaid",
-        "          format: !!python/name:pymdownx.superfences.fence_code_format",
+        "          format: !!python/name:pymdownx.superfences.fence_code_format  # the stock code fence",
         "  - pymdownx.tabbed:",
         "      alternate_style: true",
     ]

@@ -19,17 +19,17 @@ markdown_extensions:
   - def_list
   - markdown.extensions.toc:
       permalink: true
-      slugify: !!python/object/apply:pymdownx.slugs.slugify
+      slugify: !!python/object/apply:pymdownx.slugs.slugify  # mapped, never imported
         kwds:
           case: lower
   - pymdownx.emoji:
-      emoji_index: !!python/name:material.extensions.emoji.twemoji
-      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+      emoji_index: !!python/name:material.extensions.emoji.twemoji  # Material's names: mapped
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg  # to the reader's own
   - pymdownx.superfences:
       custom_fences:
         - name: mermaid
           class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
+          format: !!python/name:pymdownx.superfences.fence_code_format  # known: mapped
         - name: chart
           class: chart
           format: !!python/name:my_site.charts.render
@@ -44,8 +44,7 @@ plugins:
   - search:
       separator: '[\\s\\-]+'
   - awesome-pages
-  - git-revision-date-localized:
-      enable_creation_date: true
+  - git-revision-date-localized: {type: iso_date}
   - social:
       enabled: false
   - some-content-plugin
