@@ -6,8 +6,7 @@ Public: building (`build_edition`, `cached_edition`, `choose_edition`; `asset_pr
 (`resolve_url`, `safe_join`; attachments: `attachment_file`, `opens_in_view`, `ATTACHMENT_TYPES`).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.core.edition.manifest import (
     ASSETS_DIR,
@@ -33,6 +32,7 @@ from reader.core.edition.selection import (
 )
 from reader.core.edition.serving import ATTACHMENT_TYPES, attachment_file, opens_in_view, resolve_url, safe_join
 from reader.core.formats import EDITION_FORMAT_VERSION
+from reader.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.core.edition.build import (
@@ -46,22 +46,11 @@ if TYPE_CHECKING:
         source_hash,
     )
 
-# The builder is imported on first use (PEP 562): the reader opens an edition and never builds one at start-up.
-_LAZY = {
-    name: "reader.core.edition.build"
-    for name in (
-        "BuildRefused", "BuildReport", "asset_problems", "build_edition", "cached_edition", "choose_edition",
-        "edition_key", "source_hash",
-    )
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The builder is imported on first use: the reader opens an edition and never builds one at start-up.
+__getattr__ = lazy_exports(__name__, "reader.core.edition.build", (
+    "BuildRefused", "BuildReport", "asset_problems", "build_edition", "cached_edition", "choose_edition",
+    "edition_key", "source_hash",
+))
 
 __all__ = [
     "EDITION_FORMAT_VERSION",

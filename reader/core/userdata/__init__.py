@@ -16,9 +16,9 @@ records.py (the values and their checks), one store mixin per concern, checklist
 bookmark_io.py (import and export files).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.core.lazy import lazy_exports
 from reader.core.userdata.checklist import (
     ChecklistItem,
     item_keys,
@@ -64,22 +64,11 @@ if TYPE_CHECKING:
         to_netscape_html,
     )
 
-# Import and export files are read on first use (PEP 562): the reader opens the store at start-up, never a file.
-_LAZY = {
-    name: "reader.core.userdata.bookmark_io"
-    for name in (
-        "BookmarkFileError", "bookmark_record", "export_file", "guess_format", "import_file", "parse_bytes",
-        "read_bookmark_file", "to_json", "to_netscape_html",
-    )
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Import and export files are read on first use: the reader opens the store at start-up, never a file.
+__getattr__ = lazy_exports(__name__, "reader.core.userdata.bookmark_io", (
+    "BookmarkFileError", "bookmark_record", "export_file", "guess_format", "import_file", "parse_bytes",
+    "read_bookmark_file", "to_json", "to_netscape_html",
+))
 
 __all__ = [
     "DB_NAME",
