@@ -37,25 +37,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def corpus_problems(corpus: Corpus) -> list[Problem]:
-    """The corpus's problems plus those only rendering finds, in the order errors, warnings, infos.
-
-    Rendering problems are kept exactly as `reader.core.edition.build_edition` keeps them (those not already
-    reported by the importer at the same code and line), so that `check` and `build --json` count the same.
-    """
+    """What a build of `corpus` would report (reader.core.edition.check_problems), errors first, then warnings,
+    then infos; source order within one severity."""
     from reader import paths
     from reader.core import render
-    from reader.core.edition import asset_problems
+    from reader.core.edition import check_problems
     from reader.core.model import SEVERITIES
 
-    icons = render.icon_set(paths.icons_dir())
-    reported = {(p.code, p.line) for p in corpus.problems}
-    problems = list(corpus.problems)
-    for page in corpus.pages.values():
-        rendered = render.render_page(page, corpus, icons)
-        problems.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
-    problems.extend(asset_problems(corpus))  # what the build's asset copy will leave out
+    problems = check_problems(corpus, render, render.icon_set(paths.icons_dir()))
     rank = {severity: i for i, severity in enumerate(SEVERITIES)}
-    return sorted(problems, key=lambda p: rank.get(p.severity, len(rank)))  # stable: source order within one
+    return sorted(problems, key=lambda p: rank.get(p.severity, len(rank)))
 
 
 def report(source: Path, as_json: bool, out: TextIO) -> int:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         asset_problems,
         build_edition,
         cached_edition,
+        check_problems,
         choose_edition,
         edition_key,
         source_hash,
@@ -48,8 +49,8 @@ if TYPE_CHECKING:
 
 # The builder is imported on first use: the reader opens an edition and never builds one at start-up.
 __getattr__ = lazy_exports(__name__, "reader.core.edition.build", (
-    "BuildRefused", "BuildReport", "asset_problems", "build_edition", "cached_edition", "choose_edition",
-    "edition_key", "source_hash",
+    "BuildRefused", "BuildReport", "asset_problems", "build_edition", "cached_edition", "check_problems",
+    "choose_edition", "edition_key", "source_hash",
 ))
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "attachment_file",
     "build_edition",
     "cached_edition",
+    "check_problems",
     "choose_edition",
     "edition_key",
     "find_editions",

@@ -13,7 +13,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -142,15 +142,14 @@ def _write_edition(
             backlinks[edge.target].append(edge.source)
 
     relation_index = _relation_index(corpus)
-    reported = {(p.code, p.line) for p in corpus.problems}
+    reported = _reported(corpus)
     infos: list[PageInfo] = []
     docs = []
     for done, page in enumerate(corpus.pages.values()):
         if progress is not None:
             progress(done, len(corpus.pages), page.id)
         rendered = render.render_page(page, corpus, icons)
-        # The importer already reported broken links; keep only what rendering alone found.
-        render_warnings.extend(p for p in rendered.problems if (p.code, p.line) not in reported)
+        render_warnings.extend(_render_only(rendered.problems, reported))
         target = root / PAGES_DIR / (page.id + ".html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render.page_document(rendered, page, corpus), encoding="utf-8")
@@ -204,6 +203,28 @@ def _write_edition(
     # The manifest is written last: a directory without one is never taken for an edition.
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return render_warnings
+
+
+def _reported(corpus: Corpus) -> set[tuple[str, int | None]]:
+    return {(p.code, p.line) for p in corpus.problems}
+
+
+def _render_only(problems: Iterable[Problem], reported: set[tuple[str, int | None]]) -> list[Problem]:
+    """What rendering found that the importer had not already reported (same code and line): the importer
+    checks links on the same Markdown pass, so rendering repeats some of its findings."""
+    return [p for p in problems if (p.code, p.line) not in reported]
+
+
+def check_problems(corpus: Corpus, render: Any, icons: IconSet) -> list[Problem]:
+    """Every problem a build of `corpus` reports, without writing anything: the importer's, those only rendering
+    finds (rendered exactly as `build_edition` renders) and the assets it would leave out. `check` reports these,
+    so `check` and `build --json` count the same problems."""
+    reported = _reported(corpus)
+    problems = list(corpus.problems)
+    for page in corpus.pages.values():
+        problems.extend(_render_only(render.render_page(page, corpus, icons).problems, reported))
+    problems.extend(asset_problems(corpus))
+    return problems
 
 
 def asset_problems(corpus: Corpus) -> list[Problem]:
