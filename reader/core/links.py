@@ -22,7 +22,10 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 def page_url(page_id: str, anchor: str | None = None) -> str:
-    url = ORIGIN + PAGE_PREFIX + quote(page_id, safe="/-_.~")
+    # parse_reader_url drops one ".html" (links may name the page file); an id that itself ends in ".html"
+    # gets one more, so that every id comes back as it went in.
+    suffix = ".html" if page_id.endswith(".html") else ""
+    url = ORIGIN + PAGE_PREFIX + quote(page_id, safe="/-_.~") + suffix
     return url + ("#" + quote(anchor, safe="-_.~") if anchor else "")
 
 

@@ -58,3 +58,11 @@ def test_anchor_only_external_asset_missing_and_unsafe():
     assert resolve_href("../../../etc/passwd", "index.md", PAGES).kind == "missing"
     for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]:
         assert resolve_href(bad, "index.md", PAGES).kind == "unsafe"
+
+
+def test_a_page_id_ending_in_html_comes_back_from_its_url() -> None:
+    # Found by the bookmark round-trip property test: `.html` is dropped from page URLs once.
+    from reader.core.links import page_url, parse_reader_url
+
+    for page_id in (".html", "verslag.html", "map/verslag.html", "verslag"):
+        assert parse_reader_url(page_url(page_id)).path == page_id
