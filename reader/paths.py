@@ -16,6 +16,8 @@ APP_AUTHOR = "Richtlijnenlezer"
 # Environment overrides, used by tests and administrators.
 ENV_CACHE = "RICHTLIJNENLEZER_CACHE"
 ENV_PROFILE = "RICHTLIJNENLEZER_PROFILE"
+ENV_USER_EDITIONS = "RICHTLIJNENLEZER_USER_EDITIONS"  # the per-user library folder
+ENV_MACHINE_DIR = "RICHTLIJNENLEZER_MACHINE_DIR"  # the per-machine folder: editions/ and trusted-keys/
 
 
 def is_frozen() -> bool:
@@ -80,14 +82,28 @@ def cache_dir() -> Path:
 
 
 def user_editions_dir() -> Path:
-    """Where a user (or an administrator, per user) may drop a newer edition built by `richtlijnenlezer build`."""
+    """The per-user library: editions the user installed (or an administrator, per user, dropped in)."""
+    if os.environ.get(ENV_USER_EDITIONS):
+        return Path(os.environ[ENV_USER_EDITIONS]).expanduser().resolve()
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "editions"
 
 
-def machine_editions_dir() -> Path:
-    """The per-machine folder for newer editions, for administrators."""
+def machine_dir() -> Path:
+    """The per-machine folder that administrators control (editions, trusted pack keys)."""
+    if os.environ.get(ENV_MACHINE_DIR):
+        return Path(os.environ[ENV_MACHINE_DIR]).expanduser().resolve()
     import platformdirs
 
-    return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR)) / "editions"
+    return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def machine_editions_dir() -> Path:
+    """The per-machine library folder for editions, for administrators."""
+    return machine_dir() / "editions"
+
+
+def trusted_keys_dir() -> Path:
+    """Public keys (`*.pub`) whose signed packs install without asking; per machine, so an administrator decides."""
+    return machine_dir() / "trusted-keys"

@@ -25,6 +25,9 @@ os.environ.pop("LANGUAGE", None)
 _SESSION_TMP = Path(tempfile.mkdtemp(prefix="rl-tests-"))
 os.environ["RICHTLIJNENLEZER_PROFILE"] = str(_SESSION_TMP / "profile")
 os.environ["RICHTLIJNENLEZER_CACHE"] = str(_SESSION_TMP / "cache")
+# The library folders too: tests never see (or change) editions installed on this machine.
+os.environ["RICHTLIJNENLEZER_USER_EDITIONS"] = str(_SESSION_TMP / "user-editions")
+os.environ["RICHTLIJNENLEZER_MACHINE_DIR"] = str(_SESSION_TMP / "machine")
 os.environ["XDG_DATA_HOME"] = str(_SESSION_TMP / "xdg-data")
 os.environ["XDG_CONFIG_HOME"] = str(_SESSION_TMP / "xdg-config")
 
