@@ -18,6 +18,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, help="edition directory to write (replaced atomically)")
     p.add_argument("--keep-going", action="store_true", help="leave broken pages out instead of refusing")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.add_argument("--corpus-id", type=_corpus_id, help="the corpus this edition belongs to in the library "
+                   "(default: from mkdocs.yml's site_url or site_name)")
+    p.add_argument("--edition-date", type=_edition_date, help="the edition's date, YYYY-MM-DD (default: today)")
+
+
+def _corpus_id(value: str) -> str:
+    from reader.core.edition import valid_corpus_id
+
+    if not valid_corpus_id(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is geen corpus-id (kleine letters, cijfers en '-')")
+    return value
+
+
+def _edition_date(value: str) -> str:
+    from reader.core.edition import valid_edition_date
+
+    if not valid_edition_date(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is geen datum (JJJJ-MM-DD)")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     try:
         report = build_edition(
-            args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir(), progress=progress
+            args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir(), progress=progress,
+            corpus_id=args.corpus_id, edition_date=args.edition_date,
         )
     except CorpusError as exc:
         print(f"richtlijnenlezer build: {exc.problem}", file=sys.stderr)

@@ -154,6 +154,8 @@ class Corpus:
     # Abbreviations of auto_append glossaries, read once and given to the abbr extension (not appended per page).
     glossary: Mapping[str, str] = field(default_factory=dict)
     language_names: Mapping[str, str] = field(default_factory=dict)  # i18n: language code -> its name, for switches
+    site_url: str = ""  # mkdocs.yml's site_url: the corpus id derives from it (edition.identity)
+    organisation: str = ""  # who publishes it (edition.identity.organisation_for)
 
     @property
     def errors(self) -> list[Problem]:

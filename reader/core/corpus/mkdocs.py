@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -247,3 +248,16 @@ def read_mkdocs_config(root: Path, *, _config_path: Path | None = None, _depth: 
         raw=raw,
         text=text,
     )
+
+
+def organisation_for(config: Mapping[str, Any]) -> str:
+    """Who publishes the corpus, as `mkdocs.yml` says it: `site_author`, else the owner in `repo_url`."""
+    author = config.get("site_author")
+    if isinstance(author, str) and author.strip():
+        return author.strip()
+    repo = config.get("repo_url")
+    if isinstance(repo, str):
+        path = [part for part in urlsplit(repo.strip()).path.split("/") if part]
+        if path:
+            return path[0]
+    return ""

@@ -8,6 +8,14 @@ Public: building (`build_edition`, `cached_edition`, `choose_edition`; `asset_pr
 
 from typing import TYPE_CHECKING
 
+from reader.core.edition.identity import (
+    corpus_id_for,
+    corpus_id_of,
+    edition_date_of,
+    edition_order,
+    valid_corpus_id,
+    valid_edition_date,
+)
 from reader.core.edition.manifest import (
     ASSETS_DIR,
     INDEX_DIR,
@@ -75,6 +83,12 @@ __all__ = [
     "cached_edition",
     "check_problems",
     "choose_edition",
+    "corpus_id_for",
+    "corpus_id_of",
+    "edition_date_of",
+    "edition_order",
+    "valid_corpus_id",
+    "valid_edition_date",
     "edition_key",
     "find_editions",
     "nav_from_json",

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.edition.identity import corpus_id_for, valid_corpus_id, valid_edition_date
 from reader.core.edition.manifest import (
     ASSETS_DIR,
     INDEX_DIR,
@@ -89,6 +90,7 @@ class BuildReport:
 def build_edition(
     source: Path, out: Path, *, keep_going: bool = False, icons_dir: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    corpus_id: str | None = None, edition_date: str | None = None,
 ) -> BuildReport:
     """Import, render and index `source` into the edition directory `out` (replaced atomically).
 
@@ -96,7 +98,13 @@ def build_edition(
     `progress(done, total, current)`: pages read and parsed (current: the file), then pages written (current: the
     page id), each phase counting from 0, and a last call (total, total, "") when every page is written.
     A source without a single usable page is refused even with `keep_going`: it must not replace a good edition.
+    `corpus_id` and `edition_date` (YYYY-MM-DD) go into the manifest for the library; by default the id derives
+    from mkdocs.yml and the date is the build's (see edition.identity).
     """
+    if corpus_id is not None and not valid_corpus_id(corpus_id):
+        raise ValueError(f"not a corpus id (lower-case letters, digits and '-'): {corpus_id!r}")
+    if edition_date is not None and not valid_edition_date(edition_date):
+        raise ValueError(f"not a date (YYYY-MM-DD): {edition_date!r}")
     # Imported here so that opening an edition never pays for Markdown and Whoosh.
     from reader.core import render, search
     from reader.core.corpus import load_corpus
@@ -110,7 +118,13 @@ def build_edition(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
-        warnings = _write_edition(corpus, tmp, content_hash, render, search, render.icon_set(icons_dir), progress)
+        identity = {
+            "corpus_id": corpus_id or corpus_id_for(corpus.site_url, corpus.title),
+            "organisation": corpus.organisation,
+        } | ({"edition_date": edition_date} if edition_date else {})
+        warnings = _write_edition(
+            corpus, tmp, content_hash, render, search, render.icon_set(icons_dir), progress, identity
+        )
         _replace_dir(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -127,7 +141,7 @@ def build_edition(
 
 def _write_edition(
     corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any, icons: IconSet,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, identity: dict[str, str] | None = None,
 ) -> list[Problem]:
     render_warnings: list[Problem] = []
     (root / PAGES_DIR).mkdir()
@@ -199,7 +213,7 @@ def _write_edition(
         "page_count": len(infos),
         "content_hash": content_hash,
         "left_out": [p.file for p in corpus.errors],
-    }
+    } | (identity or {})
     # The manifest is written last: a directory without one is never taken for an edition.
     (root / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     return render_warnings

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from reader.core.edition.identity import corpus_id_of, edition_date_of
 from reader.core.edition.selection import InvalidEdition, read_edition
 from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION
@@ -123,6 +124,14 @@ class Edition:
     @property
     def title(self) -> str:
         return str(self.manifest.get("corpus_title", ""))
+
+    @property
+    def corpus_id(self) -> str:
+        return corpus_id_of(self.manifest)
+
+    @property
+    def edition_date(self) -> str:
+        return edition_date_of(self.manifest)
 
     @property
     def built_at(self) -> str:
