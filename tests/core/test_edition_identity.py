@@ -17,7 +17,6 @@ from reader.core.edition import (
     valid_corpus_id,
     valid_edition_date,
 )
-
 from tests.conftest import SHARED
 
 
