@@ -177,6 +177,21 @@ MESSAGES: dict[str, str] = {
     "mkdocs-too-deep": QT_TRANSLATE_NOOP("CoreMessage", "mkdocs.yml is te diep genest om te lezen; vereenvoudig het."),
     "mkdocs-not-mapping": QT_TRANSLATE_NOOP(
         "CoreMessage", "mkdocs.yml moet instellingen bevatten (sleutel: waarde), geen lijst of losse waarde."),
+    # --- the library (reader/core/library)
+    "library-source-missing": QT_TRANSLATE_NOOP("CoreMessage", "{path} bestaat niet."),
+    "library-source-unknown": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is geen richtlijnenpakket (.rlpack), editiemap of MkDocs-map."),
+    "library-not-writable": QT_TRANSLATE_NOOP(
+        "CoreMessage", "In de bibliotheekmap {folder} kan niet worden geschreven ({detail})."),
+    "library-install-declined": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path} is niet geïnstalleerd: het pakket is niet ondertekend met een vertrouwde sleutel en niemand heeft de "
+        "installatie bevestigd."),
+    "library-no-corpus": QT_TRANSLATE_NOOP("CoreMessage", "De bibliotheek bevat geen richtlijnen met id {corpus}."),
+    "library-no-edition": QT_TRANSLATE_NOOP("CoreMessage", "Van {corpus} is geen editie {edition} geïnstalleerd."),
+    "library-remove-bundled": QT_TRANSLATE_NOOP(
+        "CoreMessage", "De meegeleverde editie van {corpus} hoort bij het programma en kan niet worden verwijderd."),
+    "library-remove-failed": QT_TRANSLATE_NOOP("CoreMessage", "{path} kan niet worden verwijderd ({detail})."),
 }
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -155,6 +155,7 @@ class Corpus:
     glossary: Mapping[str, str] = field(default_factory=dict)
     language_names: Mapping[str, str] = field(default_factory=dict)  # i18n: language code -> its name, for switches
     site_url: str = ""  # mkdocs.yml's site_url: the corpus id derives from it (edition.identity)
+    corpus_id: str = ""  # mkdocs.yml's extra.richtlijnenlezer.corpus_id: an id the authors pinned themselves
     organisation: str = ""  # who publishes it (edition.identity.organisation_for)
 
     @property

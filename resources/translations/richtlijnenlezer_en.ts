@@ -654,6 +654,38 @@
         <source>mkdocs.yml moet instellingen bevatten (sleutel: waarde), geen lijst of losse waarde.</source>
         <translation>mkdocs.yml must be a mapping of settings (key: value), not a list or a single value.</translation>
     </message>
+    <message>
+        <source>{path} bestaat niet.</source>
+        <translation>{path} does not exist.</translation>
+    </message>
+    <message>
+        <source>{path} is geen richtlijnenpakket (.rlpack), editiemap of MkDocs-map.</source>
+        <translation>{path} is not a guideline pack (.rlpack), an edition folder or an MkDocs folder.</translation>
+    </message>
+    <message>
+        <source>In de bibliotheekmap {folder} kan niet worden geschreven ({detail}).</source>
+        <translation>The library folder {folder} cannot be written to ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is niet geïnstalleerd: het pakket is niet ondertekend met een vertrouwde sleutel en niemand heeft de installatie bevestigd.</source>
+        <translation>{path} was not installed: the pack is not signed with a trusted key and nobody confirmed the installation.</translation>
+    </message>
+    <message>
+        <source>De bibliotheek bevat geen richtlijnen met id {corpus}.</source>
+        <translation>The library holds no guidelines with id {corpus}.</translation>
+    </message>
+    <message>
+        <source>Van {corpus} is geen editie {edition} geïnstalleerd.</source>
+        <translation>No edition {edition} of {corpus} is installed.</translation>
+    </message>
+    <message>
+        <source>De meegeleverde editie van {corpus} hoort bij het programma en kan niet worden verwijderd.</source>
+        <translation>The bundled edition of {corpus} is part of the application and cannot be removed.</translation>
+    </message>
+    <message>
+        <source>{path} kan niet worden verwijderd ({detail}).</source>
+        <translation>{path} cannot be removed ({detail}).</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>

@@ -82,3 +82,25 @@ def test_both_nerds_editions_are_one_corpus(name: str) -> None:
     corpus = load_corpus(root)
     assert corpus_id_for(corpus.site_url, corpus.title) == "minbzk-github-io-nerds"
     assert corpus.organisation == "MinBZK"
+
+
+def test_authors_can_pin_the_id_in_mkdocs_yml(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "docs").mkdir(parents=True)
+    (src / "docs" / "index.md").write_text("# Welkom\n", encoding="utf-8")
+    config = "site_name: Gids\nsite_url: https://a.example/\nextra:\n  richtlijnenlezer:\n    corpus_id: {}\n"
+    (src / "mkdocs.yml").write_text(config.format("mijn-gids"), encoding="utf-8")
+    build_edition(src, tmp_path / "e")
+    assert json.loads((tmp_path / "e" / "manifest.json").read_text(encoding="utf-8"))["corpus_id"] == "mijn-gids"
+    # A pinned id that is no slug is not used: the site_url decides, as without a pin.
+    (src / "mkdocs.yml").write_text(config.format("'Mijn Gids!'"), encoding="utf-8")
+    build_edition(src, tmp_path / "e")
+    assert json.loads((tmp_path / "e" / "manifest.json").read_text(encoding="utf-8"))["corpus_id"] == "a-example"
+
+
+def test_the_bundled_corpus_has_a_pinned_id() -> None:
+    from reader import paths
+
+    corpus = load_corpus(paths.content_dir())
+    assert corpus.corpus_id == "richtlijnenlezer-handleiding"
+    assert valid_corpus_id(corpus.corpus_id)

@@ -28,7 +28,7 @@ from reader.core.corpus.actions import (
 from reader.core.corpus.errors import _problem
 from reader.core.corpus.extensions import markdown_settings
 from reader.core.corpus.link_check import _check_links, _suggest_relation
-from reader.core.corpus.mkdocs import organisation_for
+from reader.core.corpus.mkdocs import organisation_for, pinned_corpus_id
 from reader.core.corpus.nav import build_navigation
 from reader.core.corpus.pages import _Draft, _read_page, _titles
 from reader.core.corpus.relations import RelationIndex
@@ -390,4 +390,5 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
         glossary=dict(snippet_cfg.glossary) if snippet_cfg is not None else {},
         site_url=str(config.raw.get("site_url") or "") if isinstance(config.raw.get("site_url"), str) else "",
         organisation=organisation_for(config.raw),
+        corpus_id=pinned_corpus_id(config.raw),
     )

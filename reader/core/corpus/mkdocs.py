@@ -261,3 +261,12 @@ def organisation_for(config: Mapping[str, Any]) -> str:
         if path:
             return path[0]
     return ""
+
+
+def pinned_corpus_id(config: Mapping[str, Any]) -> str:
+    """`extra: {richtlijnenlezer: {corpus_id: ...}}`: the id a corpus's authors pin, so that renaming the site keeps
+    readers' bookmarks (checked by edition.identity.valid_corpus_id when the edition is built)."""
+    extra = config.get("extra")
+    ours = extra.get("richtlijnenlezer") if isinstance(extra, dict) else None
+    value = ours.get("corpus_id") if isinstance(ours, dict) else None
+    return value.strip() if isinstance(value, str) else ""

@@ -119,7 +119,8 @@ def build_edition(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         identity = {
-            "corpus_id": corpus_id or corpus_id_for(corpus.site_url, corpus.title),
+            "corpus_id": corpus_id or (corpus.corpus_id if valid_corpus_id(corpus.corpus_id) else "")
+            or corpus_id_for(corpus.site_url, corpus.title),
             "organisation": corpus.organisation,
         } | ({"edition_date": edition_date} if edition_date else {})
         warnings = _write_edition(

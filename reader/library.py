@@ -1,0 +1,41 @@
+"""The user's library: reader.core.library fed with the folders from reader.paths (the bundled edition, the per-user
+folder, the per-machine folders). The core never looks paths up itself; this is the one place that joins the two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader import paths
+from reader.core.edition import MANIFEST, cached_edition, override_dirs
+from reader.core.library import BUNDLED, MACHINE, USER, Library, LibraryFolder
+
+
+def bundled_edition() -> Path:
+    """The edition that ships with the reader: prebuilt in a frozen bundle, else `content/` built into the cache."""
+    bundled = paths.bundled_edition_dir()
+    if (bundled / MANIFEST).exists():
+        return bundled
+    return cached_edition(paths.content_dir(), paths.cache_dir(), paths.icons_dir())
+
+
+def library_folders(*, with_bundled: bool = True) -> list[LibraryFolder]:
+    folders = [LibraryFolder(bundled_edition(), BUNDLED)] if with_bundled else []
+    user, *machine = override_dirs(paths.user_editions_dir(), paths.machine_editions_dir())
+    folders.append(LibraryFolder(user, USER))
+    # The per-machine folder first (install --machine writes there), then the documented Linux ones.
+    folders.extend(LibraryFolder(folder, MACHINE) for folder in machine)
+    return folders
+
+
+def default_library(*, with_bundled: bool = True) -> Library:
+    return Library(library_folders(with_bundled=with_bundled))
+
+
+def trusted_keys() -> list[Path]:
+    """The public keys whose packs install without asking (per machine: an administrator decides)."""
+    folder = paths.trusted_keys_dir()
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".pub" and p.is_file())
+    except OSError:
+        return []
