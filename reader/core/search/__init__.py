@@ -2,6 +2,9 @@
 
 This is the only package that imports Whoosh. The edition builder calls `build_index(index_dir, docs)` with one
 `SearchDoc` per section; the app and the `search` command use `SearchIndex.open(index_dir).search(query)`.
+Searching every corpus of the library at once: `search_many([(corpus id, label, index), ...], query)`, or
+`LibrarySearch` which opens each corpus's index on first use and keeps it (library.py: results grouped per corpus,
+groups ordered fairly across indexes, typo corrections reconciled between corpora).
 
 Analysis (index and query side, same code): fold (lowercase, strip accents), split into words, drop Dutch stop
 words, normalise plural spellings the stemmer misses, Snowball Dutch stem. At build time compounds are also split
@@ -41,6 +44,15 @@ from reader.core.formats import INDEX_FORMAT_VERSION
 from reader.core.search.analysis import analyze, stem
 from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
 from reader.core.search.engine import SearchIndex
+from reader.core.search.library import (
+    CorpusProblem,
+    CorpusResults,
+    LibraryResults,
+    LibrarySearch,
+    Tier,
+    index_dir_of,
+    search_many,
+)
 from reader.core.search.results import Hit, IndexFormatError, SearchDoc, SearchResult
 from reader.core.search.snippets import make_snippet, word_matches
 from reader.core.search.storage import META_FILE, index_format, remove_index
@@ -50,18 +62,25 @@ __all__ = [
     "INDEX_FORMAT_VERSION",
     "META_FILE",
     "BuildStats",
+    "CorpusProblem",
+    "CorpusResults",
     "Hit",
     "IndexFormatError",
+    "LibraryResults",
+    "LibrarySearch",
     "SearchDoc",
     "SearchIndex",
     "SearchResult",
+    "Tier",
     "analyze",
     "build_index",
     "corpus_synonyms",
+    "index_dir_of",
     "index_format",
     "make_snippet",
     "page_weight",
     "remove_index",
+    "search_many",
     "section_docs",
     "stem",
     "word_matches",
