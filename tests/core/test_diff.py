@@ -5,6 +5,8 @@ changed, and edits of white space or markup only, which must not count."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from reader.core.diff import (
     side,
 )
 from reader.core.edition import Edition, EditionError, build_edition
+
+REPO = Path(__file__).resolve().parents[2]
 
 LOREM = "De gebruiker vraagt om een dienst die werkt voor iedereen in elke fase van het project."
 
@@ -235,3 +239,17 @@ def test_change_html_is_escaped_and_speaks() -> None:
     assert '<del><span class="rl-sr-only">verwijderd: </span>&lt;script&gt;' in html
     assert '<ins><span class="rl-sr-only">ingevoegd: </span>&lt;/p&gt;' in html
     assert "einde ingevoegd" in html and "einde verwijderd" in html
+
+
+def test_diff_command(editions: tuple[Path, Path]) -> None:
+    run = [sys.executable, "-m", "reader", "diff", str(editions[0]), str(editions[1])]
+    human = subprocess.run(run, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert human.returncode == 0, human.stderr
+    assert "1 pagina toegevoegd, 1 verwijderd, 2 verplaatst, 4 gewijzigd." in human.stdout
+    assert "[-drie-] {+vier+}" in human.stdout and "verwijderd: Twee (#twee)" in human.stdout
+    machine = subprocess.run(run + ["--json"], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert machine.returncode == 0
+    assert json.loads(machine.stdout)["counts"]["changed"] == 4
+    missing = subprocess.run(run[:4] + [str(editions[1].parent / "bestaat-niet")], capture_output=True,
+                             text=True, cwd=REPO, timeout=60)
+    assert missing.returncode == 2 and "richtlijnenlezer diff:" in missing.stderr
