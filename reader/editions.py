@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader import paths
-from reader.core.edition import choose_edition, override_dirs
+from reader.core.edition import choose_edition, corpus_id_of, edition_order, override_dirs, read_manifest
 
 
 def default_override_dirs() -> list[Path]:
@@ -17,11 +17,19 @@ def default_override_dirs() -> list[Path]:
 
 
 def default_edition() -> Path:
-    """The edition the reader opens without `--edition` (see reader.core.edition.choose_edition)."""
-    return choose_edition(
+    """The edition the reader opens without `--edition`: the bundled one, or a newer one an administrator dropped in
+    (see reader.core.edition.choose_edition), or the newest edition of that corpus installed in the library."""
+    chosen = choose_edition(
         paths.bundled_edition_dir(),
         paths.content_dir(),
         paths.cache_dir(),
         default_override_dirs(),
         icons_dir=paths.icons_dir(),
     )
+    from reader.library import default_library
+
+    manifest = read_manifest(chosen)
+    shelf = default_library().shelf(corpus_id_of(manifest))
+    if shelf is not None and edition_order(shelf.current.manifest) > edition_order(manifest):
+        return shelf.current.path
+    return chosen

@@ -236,3 +236,20 @@ def test_cli_progress_json_for_the_window(tmp_path: Path) -> None:
     failed = run_cli("install", str(tmp_path / "nergens"), "--progress-json", env_dir=tmp_path)
     last = json.loads(failed.stdout.splitlines()[-1])
     assert failed.returncode == 1 and last["event"] == "error" and last["code"] == "library-source-missing"
+
+
+def test_the_reader_opens_the_newest_installed_edition_of_the_bundled_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import paths
+    from reader.editions import default_edition
+
+    monkeypatch.setenv("RICHTLIJNENLEZER_USER_EDITIONS", str(tmp_path / "user"))
+    bundled = default_edition()
+    library = library_in(tmp_path, bundled=bundled)
+    install(library, paths.content_dir(), edition_date="2000-01-01")  # older: the bundled one stays
+    assert default_edition() == bundled
+    newer = install(library, paths.content_dir(), edition_date="2099-01-01").edition
+    assert default_edition() == newer.path
+    install(library, make_source(tmp_path / "other", corpus_id="ander"), edition_date="2099-12-31")
+    assert default_edition() == newer.path  # another corpus never replaces the bundled one
