@@ -96,7 +96,7 @@ def section_changes(old: dict[str, SectionText], new: dict[str, SectionText]) ->
     old_slot, new_slot = _slots(old, new), _slots(new, old)
     scored = sorted(
         ((similarity(words(old[g].text), words(new[f].text)), g, f) for g in gone for f in fresh
-         if old[g].text or new[f].text),
+         if g and f and (old[g].text or new[f].text)),  # the intro ("") has no heading to rename
         key=lambda s: (-s[0], s[1], s[2]),
     )
     scored = [(score, g, f) for score, g, f in scored
