@@ -37,6 +37,12 @@ MESSAGES: dict[str, str] = {
     "userdata-bookmark-gone": QT_TRANSLATE_NOOP("CoreMessage", "De bladwijzer bestaat niet meer."),
     "userdata-folder-needs-name": QT_TRANSLATE_NOOP("CoreMessage", "Een map heeft een naam nodig."),
     "userdata-bad-checklist-key": QT_TRANSLATE_NOOP("CoreMessage", "Ongeldige sleutel voor een checklistitem."),
+    "userdata-no-corpus": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Er is geen corpus gekozen; bladwijzers, geschiedenis en checklists horen bij een corpus."),
+    "userdata-bad-corpus-id": QT_TRANSLATE_NOOP("CoreMessage", "Ongeldige corpus-id: {corpus_id}"),
+    "userdata-other-corpus": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Deze bladwijzer hoort bij andere richtlijnen ({corpus}) en wordt hier niet teruggezet."),
+    "userdata-bad-edition-key": QT_TRANSLATE_NOOP("CoreMessage", "Ongeldige aanduiding van een editie."),
     "userdata-bad-text": QT_TRANSLATE_NOOP(
         "CoreMessage", "De wijziging is niet opgeslagen: ongeldige tekens ({detail})."),
     "userdata-read-only": QT_TRANSLATE_NOOP(
@@ -80,6 +86,12 @@ MESSAGES: dict[str, str] = {
     "bookmark-file-not-ours": QT_TRANSLATE_NOOP(
         "CoreMessage", "Dit is geen bladwijzerbestand van de Richtlijnenlezer."),
     "bookmark-file-bad-version": QT_TRANSLATE_NOOP("CoreMessage", "Het bladwijzerbestand heeft geen geldige versie."),
+    "bookmark-file-bad-corpus": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het bladwijzerbestand noemt een ongeldige corpus-id."),
+    "bookmark-file-other-corpus": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Deze bladwijzers horen bij de richtlijnen {file_corpus}, niet bij {corpus}: daar wijzen ze naar andere "
+        "pagina's. Er is niets geïmporteerd."),
     "bookmark-file-newer-version": QT_TRANSLATE_NOOP(
         "CoreMessage",
         "Het bladwijzerbestand heeft versie {version}; deze lezer kent versie {known}. Werk de lezer bij."),

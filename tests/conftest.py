@@ -101,15 +101,16 @@ def fake_clock() -> FakeClock:
 
 @pytest.fixture
 def open_store(tmp_path: Path) -> Iterator[Callable[..., UserData]]:
-    """Factory: `open_store(name="profile", clock=None)` -> the UserData of profile tmp_path/name (the real clock
-    unless one is given). Every store it opened is closed after the test (closing twice is harmless), so a test may
-    close one itself and open the same profile again, as a restart does."""
+    """Factory: `open_store(name="profile", clock=None, corpus_id="corpus-a")` -> the UserData of profile
+    tmp_path/name working on that corpus (the real clock unless one is given). Every store it opened is closed after
+    the test (closing twice is harmless), so a test may close one itself and open the same profile again, as a
+    restart does."""
     from reader.core.userdata import UserData
 
     opened: list[UserData] = []
 
-    def open_(name: str = "profile", clock: Callable[[], float] | None = None) -> UserData:
-        data = UserData.open(tmp_path / name) if clock is None else UserData.open(tmp_path / name, clock=clock)
+    def open_(name: str = "profile", clock: Callable[[], float] | None = None, corpus_id: str = "corpus-a") -> UserData:
+        data = UserData.open(tmp_path / name, corpus_id=corpus_id, **({} if clock is None else {"clock": clock}))
         opened.append(data)
         return data
 

@@ -125,7 +125,7 @@ def _real_errors(tmp_path: Path) -> list[ReaderError]:
                 b'{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": "a", "note": 1}]}',
                 b"\xff\xfe", b"tekst", b"<html></html>"):
         found.append(_caught(functools.partial(parse_bytes, raw)))
-    with UserData.open(tmp_path / "profile") as data:
+    with UserData.open(tmp_path / "profile", corpus_id="corpus-a") as data:
         found.append(_caught(lambda: data.add_bookmark("")))
         found.append(_caught(lambda: data.add_bookmark("a", "\x01")))
         found.append(_caught(lambda: data.delete_bookmark(12345)))

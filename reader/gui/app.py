@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # Qt and the window are imported when a reader is built, not 
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
+    from reader.core.edition import Edition
+    from reader.core.userdata import UserData
     from reader.gui.i18n import Translations
     from reader.gui.mainwindow import MainWindow
     from reader.gui.profile import LockedProfile
@@ -113,6 +115,7 @@ def create_reader(
     # The language is chosen before any widget exists.
     context.translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
+    userdata = open_user_data(profile_dir, edition)
     window = MainWindow(
         edition,
         web_profile,
@@ -120,6 +123,20 @@ def create_reader(
         preferences=preferences,
         translations=context.translations,
         system_palette=context.system_palette,
+        userdata=userdata,
         start_page=start_page,
     )
     return Reader(app=app, window=window, profile=web_profile)
+
+
+def open_user_data(profile_dir: Path, edition: Edition) -> UserData:
+    """The profile's bookmarks, history and checklists of the edition's corpus, with the edition marked as the one
+    read (`previous_edition(corpus)` then names the one read before it, for "what changed")."""
+    from reader.core.userdata import UserData, UserDataError, edition_key
+
+    userdata = UserData.open(profile_dir, corpus_id=edition.corpus_id)
+    try:
+        userdata.mark_edition_opened(edition.corpus_id, edition_key(edition.manifest))
+    except UserDataError as err:  # a read-only profile: reading goes on, the window says why nothing is saved
+        log.info("edition of %s not marked opened: %s", edition.corpus_id, err.code)
+    return userdata

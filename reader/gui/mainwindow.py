@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.profile_dir = Path(profile_dir)
         self.preferences = preferences or PreferenceStore(self.profile_dir)
         self.translations = translations
-        self.userdata = userdata if userdata is not None else UserData.open(self.profile_dir)
+        self.userdata = userdata or UserData.open(self.profile_dir, corpus_id=edition.corpus_id)  # app.py marks it
         self.current_anchor: str | None = None
         # Made after the first page is shown (`_ensure_panels`).
         self.search_field: SearchField | None = None

@@ -37,7 +37,7 @@ def _ms(samples: list[float]) -> dict[str, float]:
 
 
 def fill_big_profile(profile: Path) -> None:
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="bench") as data:
         data.import_bookmarks(
             [ImportRecord(f"richtlijnen/pagina-{i}", f"kop-{i % 7}" if i % 3 else "", title=f"Bladwijzer {i}",
                           note="notitie " * (i % 5), folder=f"Map {i % 40}" if i % 4 else "",
@@ -46,7 +46,7 @@ def fill_big_profile(profile: Path) -> None:
         # History rows go in with plain SQL in one transaction (record_visit per row would take minutes).
         with data._write() as conn:
             conn.executemany(
-                "INSERT INTO history (page_id, title, visited) VALUES (?, ?, ?)",
+                "INSERT INTO history (corpus_id, page_id, title, visited) VALUES ('bench', ?, ?, ?)",
                 ((f"richtlijnen/pagina-{i % 2000}", f"Pagina {i % 2000}", 1_700_000_000.0 + i)
                  for i in range(N_HISTORY)),
             )
@@ -71,7 +71,7 @@ def bench_baseline(directory: Path, rounds: int) -> dict[str, object]:
 
 
 def bench_writes(profile: Path, rounds: int) -> dict[str, object]:
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="bench") as data:
         add, tick, visit = [], [], []
         keys = item_keys([f"item {i}" for i in range(rounds)])
         for i in range(rounds):
@@ -92,7 +92,7 @@ import sys, time, json
 t0 = time.perf_counter()
 from reader.core.userdata import UserData
 t1 = time.perf_counter()
-data = UserData.open(sys.argv[1])
+data = UserData.open(sys.argv[1], corpus_id="bench")
 t2 = time.perf_counter()
 marks = data.bookmarks(); recent = data.recent(20); folders = data.folders()
 t3 = time.perf_counter()
@@ -131,7 +131,7 @@ def bench_gui(profile: Path, rounds: int, n_bookmarks: int = N_BOOKMARKS) -> dic
     from reader.gui.sidebar.bookmarks import BookmarksPanel
 
     app = QApplication.instance() or QApplication(["bench"])
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="bench") as data:
         ids = {f"richtlijnen/pagina-{i}" for i in range(n_bookmarks)}
         t0 = time.perf_counter()
         panel = BookmarksPanel(data, ids, lambda p, a: None)
@@ -195,7 +195,7 @@ def main() -> int:
         }
         if args.gui:
             # A typical profile (200 bookmarks) and the big one.
-            with UserData.open(root / "small") as small:
+            with UserData.open(root / "small", corpus_id="bench") as small:
                 small.import_bookmarks([ImportRecord(f"richtlijnen/pagina-{i}", title=f"Bladwijzer {i}",
                                                      folder=f"Map {i % 8}" if i % 3 else "") for i in range(200)])
             result["gui_200_bookmarks"] = bench_gui(root / "small", min(args.rounds, 50), 200)

@@ -62,18 +62,20 @@ def test_add_list_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str], tin
     assert "rl://edition.invalid/page/gids/lijst#taken" in out and "Lijst \u2014 Taken" in out
     code, out, err = _run(capsys, "bookmarks", "--profile", prof, "add", "index", "--edition", str(tiny_edition))
     assert code == 0
-    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "list", "--json")
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "list", "--json", "--corpus", "klein")
     items = json.loads(out)
     assert [(i["page_id"], i["anchor"], i["folder"], i["note"]) for i in items] == [
         ("index", "", "", ""), ("gids/lijst", "taken", "Werk", "doen")]
     assert items[1]["section_hash"] and len(items[1]["section_hash"]) == 64
-    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "list")
+    code, out, _ = _run(capsys, "bookmarks", "--corpus", "klein", "--profile", prof, "list")
     assert "[Werk] Lijst \u2014 Taken  (gids/lijst#taken)" in out and "    doen" in out
-    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "remove", str(items[0]["id"]))
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "remove", str(items[0]["id"]), "--corpus", "ander")
+    assert code == 1  # an id of another corpus is not found there
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "remove", str(items[0]["id"]), "--corpus", "klein")
     assert code == 0 and "Verwijderd: Start" in out
-    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "remove", "999")
+    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "remove", "999", "--corpus", "klein")
     assert code == 1 and "geen bladwijzer met ID 999" in err
-    with UserData.open(Path(prof)) as data:
+    with UserData.open(Path(prof), corpus_id="klein") as data:
         assert [b.page_id for b in data.bookmarks()] == ["gids/lijst"]
 
 
@@ -84,9 +86,10 @@ def test_add_checks_the_edition(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = _run(capsys, "bookmarks", "--profile", prof, "add", "index#geen-kop", "--edition",
                         str(tiny_edition))
     assert code == 1 and "geen kop met anker" in err
-    code, _, _ = _run(capsys, "bookmarks", "--profile", prof, "add", "elders#x", "--no-check", "--title", "Vrij")
+    code, _, _ = _run(capsys, "bookmarks", "--profile", prof, "add", "elders#x", "--no-check", "--title", "Vrij",
+                      "--corpus", "vrij")
     assert code == 0
-    with UserData.open(Path(prof)) as data:
+    with UserData.open(Path(prof), corpus_id="vrij") as data:
         assert [(b.page_id, b.title) for b in data.bookmarks()] == [("elders", "Vrij")]
 
 
@@ -104,6 +107,52 @@ def test_export_import_between_profiles(tmp_path: Path, capsys: pytest.CaptureFi
     (tmp_path / "bad.json").write_text("{kapot")
     code, _, err = _run(capsys, "bookmarks", "--profile", b, "import", str(tmp_path / "bad.json"))
     assert code == 1 and "geen geldig JSON" in err
+
+
+def test_corpus_option_before_or_after_the_action_and_from_the_edition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tiny_edition: Path
+) -> None:
+    prof = str(tmp_path / "p")
+    # Without --corpus, `add --edition` works on that edition's corpus (its manifest names none: from its title).
+    assert _run(capsys, "bookmarks", "--profile", prof, "add", "index", "--edition", str(tiny_edition))[0] == 0
+    assert _run(capsys, "bookmarks", "--corpus", "ander", "--profile", prof, "add", "index", "--no-check")[0] == 0
+    assert _run(capsys, "bookmarks", "--profile", prof, "add", "over", "--no-check", "--corpus", "ander")[0] == 0
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "list", "--corpus", "klein", "--json")
+    assert code == 0 and [i["title"] for i in json.loads(out)] == ["Start"]
+    code, out, _ = _run(capsys, "bookmarks", "--corpus", "ander", "--profile", prof, "list", "--json")
+    assert sorted(i["page_id"] for i in json.loads(out)) == ["index", "over"]
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "list", "--corpus", "leeg")
+    assert code == 0 and out == "Geen bladwijzers.\n"
+    # An edition of another corpus than --corpus: refused, nothing added.
+    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "add", "index", "--edition", str(tiny_edition),
+                        "--corpus", "ander")
+    assert code == 1 and "hoort bij klein, niet bij ander" in err
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "corpora", "--json")
+    assert code == 0 and json.loads(out) == {
+        "ander": {"bookmarks": 2, "checked_items": 0, "last_opened_edition": None},
+        "klein": {"bookmarks": 1, "checked_items": 0, "last_opened_edition": None},
+    }
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "corpora")
+    assert out.splitlines() == ["ander  2 bladwijzer(s), 0 afgevinkt(e) checklistpunt(en)",
+                                "klein  1 bladwijzer(s), 0 afgevinkt(e) checklistpunt(en)"]
+    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "list", "--corpus", "met\nregel")
+    assert code == 2 and "Ongeldige corpus-id" in err
+    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "add", "x", "--edition", str(tmp_path / "geen"))
+    assert code == 2 and "Geef --corpus ID" in err
+
+
+def test_import_of_another_corpus_needs_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    prof, out_file = str(tmp_path / "p"), str(tmp_path / "nerds.json")
+    assert _run(capsys, "bookmarks", "--profile", prof, "--corpus", "nerds", "add", "index", "--no-check")[0] == 0
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "--corpus", "nerds", "export", out_file)
+    assert code == 0 and out == f"1 bladwijzer(s) van nerds geschreven naar {out_file}\n"
+    code, _, err = _run(capsys, "bookmarks", "--profile", prof, "--corpus", "ander", "import", out_file)
+    assert code == 1
+    assert "horen bij de richtlijnen nerds, niet bij ander" in err and "(--force importeert ze toch)" in err
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "--corpus", "ander", "list")
+    assert out == "Geen bladwijzers.\n"
+    code, out, _ = _run(capsys, "bookmarks", "--profile", prof, "--corpus", "ander", "import", out_file, "--force")
+    assert code == 0 and out.startswith("1 toegevoegd, 0 al aanwezig")
 
 
 def test_read_only_store_says_why(

@@ -37,7 +37,7 @@ def _add_all(data: UserData, items: list[Bookmark], section_hash: str | None = N
 def test_json_round_trip_is_exact(items: list[Bookmark]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
+        with UserData.open(root / "a", corpus_id="corpus-a") as a, UserData.open(root / "b", corpus_id="corpus-a") as b:
             _add_all(a, items, section_hash="h")
             export_file(a, root / "x.json")
             import_file(b, root / "x.json")
@@ -50,7 +50,7 @@ def test_json_round_trip_is_exact(items: list[Bookmark]) -> None:
 def test_html_round_trip_keeps_pages_anchors_and_folders(items: list[Bookmark]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        with UserData.open(root / "a") as a, UserData.open(root / "b") as b:
+        with UserData.open(root / "a", corpus_id="corpus-a") as a, UserData.open(root / "b", corpus_id="corpus-a") as b:
             _add_all(a, items)
             export_file(a, root / "x.html")
             import_file(b, root / "x.html")

@@ -36,7 +36,7 @@ def store(open_store: Callable[..., UserData], fake_clock: Callable[[], float]) 
 
 def test_open_creates_wal_store_with_current_schema(tmp_path: Path) -> None:
     profile = tmp_path / "new" / "profile"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert (profile / DB_NAME).is_file()
         assert data.schema_version == SCHEMA_VERSION
         assert data.read_only_error is None and data.recovered_from is None
@@ -201,7 +201,7 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
     conn.execute("INSERT INTO checklist (page_id, item_key, checked, updated) VALUES ('x', 'k', 1, 4.0)")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.schema_version == SCHEMA_VERSION
         b = data.find_bookmark("x", "y")
         assert (b.title, b.note, b.folder, b.created, b.updated, b.section_hash) == ("Oud", "n", "Map", 1.0, 2.0, None)
@@ -214,10 +214,10 @@ def test_upgrade_from_version_1_keeps_data(tmp_path: Path) -> None:
 
 def test_newer_schema_opens_read_only(tmp_path: Path) -> None:
     profile = tmp_path / "p"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         data.add_bookmark("a")
         data._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.read_only_error is not None and data.read_only_error.code == "userdata-newer-schema"
         assert [b.page_id for b in data.bookmarks()] == ["a"]
         with pytest.raises(ReadOnlyError):
@@ -229,26 +229,26 @@ def test_garbage_file_is_moved_aside_not_deleted(tmp_path: Path) -> None:
     profile.mkdir()
     garbage = b"this is not a database\n" * 100
     (profile / DB_NAME).write_bytes(garbage)
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.recovered_from is not None
         assert data.recovered_from.name.startswith(DB_NAME + ".corrupt-")
         assert data.recovered_from.read_bytes() == garbage
         assert data.bookmarks() == [] and not data.read_only
         data.add_bookmark("fresh")
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.recovered_from is None and data.find_bookmark("fresh") is not None
 
 
 def test_damaged_pages_are_detected_and_moved_aside(tmp_path: Path) -> None:
     profile = tmp_path / "p"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         data.import_bookmarks([ImportRecord(f"page/{i}", title="t" * 200) for i in range(500)])
     path = profile / DB_NAME
     raw = bytearray(path.read_bytes())
     assert raw[:16] == store_module.SQLITE_MAGIC and len(raw) > 8 * 4096
     raw[4096 * 3: 4096 * 6] = os.urandom(4096 * 3)  # trash some b-tree pages, keep the header
     path.write_bytes(bytes(raw))
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.recovered_from is not None and data.recovered_from.read_bytes() == bytes(raw)
         assert data.bookmark_count() == 0 and data.integrity_check() == "ok"
     assert len(list(profile.glob(DB_NAME + ".corrupt-*"))) == 1
@@ -256,14 +256,14 @@ def test_damaged_pages_are_detected_and_moved_aside(tmp_path: Path) -> None:
 
 def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     profile = tmp_path / "p"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         data.add_bookmark("a", title="A")
         data.record_visit("a", "A")
     # Root ignores permission bits, so simulate the failed write probe (the non-root test below does it for real).
     monkeypatch.setattr(store_module, "_probe_writable",
                         lambda d: ReadOnlyError("userdata-profile-unwritable", path=str(d), detail="test"))
     before = (profile / DB_NAME).read_bytes()
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.read_only_error is not None and data.read_only_error.code == "userdata-profile-unwritable"
         assert [b.title for b in data.bookmarks()] == ["A"] and data.recent()[0].page_id == "a"
         with pytest.raises(ReadOnlyError) as err:
@@ -280,7 +280,7 @@ def test_read_only_profile_reads_and_explains(tmp_path: Path, monkeypatch: pytes
 def test_read_only_without_store_is_empty_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reason = ReadOnlyError("userdata-file-read-only", path="x")
     monkeypatch.setattr(store_module, "_probe_writable", lambda d: reason)
-    with UserData.open(tmp_path / "nothing") as data:
+    with UserData.open(tmp_path / "nothing", corpus_id="corpus-a") as data:
         assert data.path is None and data.read_only_error is reason
         assert data.bookmarks() == [] and data.recent() == []
         with pytest.raises(ReadOnlyError):
@@ -295,7 +295,7 @@ def test_read_only_old_schema_is_migrated_in_memory(tmp_path: Path, monkeypatch:
     conn.execute("INSERT INTO bookmarks (page_id, anchor, created, updated) VALUES ('x', '', 1, 1)")
     conn.close()
     monkeypatch.setattr(store_module, "_probe_writable", lambda d: ReadOnlyError("userdata-file-read-only", path="x"))
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert [b.page_id for b in data.bookmarks()] == ["x"] and data.schema_version == SCHEMA_VERSION
     check = sqlite3.connect(profile / DB_NAME)
     assert check.execute("PRAGMA user_version").fetchone()[0] == 1  # the file itself untouched
@@ -305,12 +305,12 @@ def test_read_only_old_schema_is_migrated_in_memory(tmp_path: Path, monkeypatch:
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores permission bits")
 def test_read_only_directory_for_real(tmp_path: Path) -> None:
     profile = tmp_path / "p"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         data.add_bookmark("a")
     profile.chmod(0o555)
     (profile / DB_NAME).chmod(0o444)
     try:
-        with UserData.open(profile) as data:
+        with UserData.open(profile, corpus_id="corpus-a") as data:
             assert data.read_only and [b.page_id for b in data.bookmarks()] == ["a"]
             with pytest.raises(ReadOnlyError):
                 data.add_bookmark("b")
@@ -324,7 +324,7 @@ def test_unwritable_profile_probe_for_real(tmp_path: Path) -> None:
     blocker.write_text("x")
     assert store_module._probe_writable(blocker / "profile") is not None
     assert store_module._probe_writable(tmp_path / "ok") is None
-    with UserData.open(blocker / "profile") as data:
+    with UserData.open(blocker / "profile", corpus_id="corpus-a") as data:
         assert data.read_only and data.path is None
 
 
@@ -348,7 +348,7 @@ def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch
     conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock and does not let go
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
     try:
-        with UserData.open(profile) as data:
+        with UserData.open(profile, corpus_id="corpus-a") as data:
             assert data.read_only_error is not None and data.read_only_error.code == "userdata-busy-read-only"
             assert [b.page_id for b in data.bookmarks()] == ["x"]  # still readable (migrated in memory)
             with pytest.raises(ReadOnlyError) as err:
@@ -357,7 +357,7 @@ def test_store_busy_during_migration_opens_read_only(tmp_path: Path, monkeypatch
     finally:
         conn.execute("ROLLBACK")
         conn.close()
-    with UserData.open(profile) as data:  # once the lock is gone: a normal, migrated store
+    with UserData.open(profile, corpus_id="corpus-a") as data:  # once the lock is gone: a normal, migrated store
         assert not data.read_only and data.schema_version == SCHEMA_VERSION
 
 

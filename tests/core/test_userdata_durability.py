@@ -22,7 +22,7 @@ WRITER = textwrap.dedent(
     from reader.core.userdata import UserData, ImportRecord
     from reader.core.userdata import item_keys
     profile, tag, start = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    data = UserData.open(profile)
+    data = UserData.open(profile, corpus_id="corpus-a")
     out = sys.stdout
     i = start
     while True:
@@ -105,7 +105,7 @@ def test_sigkill_during_write_bursts_loses_nothing_committed(tmp_path: Path) -> 
         kills += 1
 
         # After every kill: the store opens, is intact, and has every reported write.
-        with UserData.open(profile) as data:
+        with UserData.open(profile, corpus_id="corpus-a") as data:
             assert data.recovered_from is None
             assert data.integrity_check() == "ok"
             _check_reported(data, "k", all_reported)
@@ -123,7 +123,7 @@ def test_sigkill_during_write_bursts_loses_nothing_committed(tmp_path: Path) -> 
 @pytest.mark.slow
 def test_two_processes_on_one_profile(tmp_path: Path) -> None:
     profile = tmp_path / "profile"
-    UserData.open(profile).close()
+    UserData.open(profile, corpus_id="corpus-a").close()
     children = [_spawn(profile, tag, 0) for tag in ("een", "twee")]
     reported: dict[str, list[str]] = {"een": [], "twee": []}
     for child, tag in zip(children, reported, strict=True):
@@ -136,7 +136,7 @@ def test_two_processes_on_one_profile(tmp_path: Path) -> None:
         child.kill()
         out, err = child.communicate(timeout=10)
         assert "Error" not in err, err
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         assert data.integrity_check() == "ok"
         for tag, lines in reported.items():
             _check_reported(data, tag, lines)
@@ -145,7 +145,7 @@ def test_two_processes_on_one_profile(tmp_path: Path) -> None:
 def test_committed_write_is_on_disk_before_the_call_returns(tmp_path: Path) -> None:
     # A second, independent connection sees the write at once: nothing waits in a buffer of our process.
     profile = tmp_path / "p"
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         data.add_bookmark("a", title="A")
         other = sqlite3.connect(profile / DB_NAME)
         assert other.execute("SELECT title FROM bookmarks").fetchall() == [("A",)]

@@ -36,7 +36,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Edition, Edition
 
 def test_bookmarks_across_editions(editions: tuple[Edition, Edition], tmp_path: Path) -> None:
     old, new = editions
-    with UserData.open(tmp_path / "p") as data:
+    with UserData.open(tmp_path / "p", corpus_id="corpus-a") as data:
         # Bookmark every page and every hashed section of the old edition, as the window would.
         for info in old.pages.values():
             data.add_bookmark(info.id, "", title=info.title, section_hash=info.section_hashes.get(""))
@@ -75,7 +75,7 @@ def test_checklist_ticks_survive_an_edition_without_the_lists(editions: tuple[Ed
     """NeRDS 2026-03 has task lists on its phase pages, 2025-12 has none. Ticks made in 2026-03 stay saved while an
     edition without those items is open (and are in the report), and are all back with 2026-03."""
     old, new = editions
-    with UserData.open(tmp_path / "p") as data:
+    with UserData.open(tmp_path / "p", corpus_id="corpus-a") as data:
         ticked: dict[str, set[str]] = {}
         for info in new.pages.values():
             keys = item_keys(list(info.checklist))

@@ -229,11 +229,11 @@ def test_read_only_store_explains_and_does_not_crash(
     from reader.core.userdata import ReadOnlyError
     from reader.core.userdata import store as userdata_store
 
-    with UserData.open(tmp_path / "p") as data:
+    with UserData.open(tmp_path / "p", corpus_id="corpus-a") as data:
         data.add_bookmark("a", title="A")
     monkeypatch.setattr(userdata_store, "_probe_writable",
                         lambda d: ReadOnlyError("userdata-file-read-only", path="/profiel"))
-    with UserData.open(tmp_path / "p") as data:
+    with UserData.open(tmp_path / "p", corpus_id="corpus-a") as data:
         panel = BookmarksPanel(data, None)
         qtbot.addWidget(panel)
         assert panel.message_bar.isVisibleTo(panel)
@@ -358,7 +358,7 @@ def test_export_and_import_from_the_panel(qtbot: QtBot, panel: BookmarksPanel, t
     assert panel.export_to(str(out)) == 3
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE NETSCAPE-Bookmark-file-1>")
     assert "3 bladwijzers geëxporteerd" in panel.message_label.text()
-    with UserData.open(tmp_path / "ander") as other:
+    with UserData.open(tmp_path / "ander", corpus_id="corpus-a") as other:
         target = BookmarksPanel(other, None)
         qtbot.addWidget(target)
         with qtbot.waitSignal(target.bookmarks_changed):
@@ -378,7 +378,7 @@ def test_recovered_store_tells_where_the_old_file_is(qtbot: QtBot, tmp_path: Pat
     profile = tmp_path / "p"
     profile.mkdir()
     (profile / "userdata.sqlite3").write_bytes(b"geen database" * 50)
-    with UserData.open(profile) as data:
+    with UserData.open(profile, corpus_id="corpus-a") as data:
         panel = BookmarksPanel(data, None)
         qtbot.addWidget(panel)
         assert panel.message_bar.isVisibleTo(panel)

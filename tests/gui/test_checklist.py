@@ -193,10 +193,10 @@ def test_read_only_profile_shows_why_and_reverts(
     from reader.core.userdata import store as userdata_store
 
     edition = _edition(tmp_path / "edition", ITEMS_V1)
-    UserData.open(tmp_path / "profile").close()
+    UserData.open(tmp_path / "profile", corpus_id="corpus-a").close()
     monkeypatch.setattr(userdata_store, "_probe_writable",
                         lambda d: ReadOnlyError("userdata-file-read-only", path="/profiel"))
-    store = UserData.open(tmp_path / "profile")
+    store = UserData.open(tmp_path / "profile", corpus_id="corpus-a")
     h = Harness(qtbot, edition, store)
     failures: list[str] = []
     h.controller.save_failed.connect(failures.append)
@@ -285,7 +285,7 @@ def test_export_report_dialog(
 
     from reader.gui.checklist import ChecklistController
 
-    store = UserData.open(tmp_path / "profile")
+    store = UserData.open(tmp_path / "profile", corpus_id="corpus-a")
     texts = [t for t, _ in ITEMS_V1]
     store.set_item(PAGE_ID, item_keys(texts)[0], True, texts[0])
     controller = ChecklistController(store, lambda page: texts if page == PAGE_ID else None)

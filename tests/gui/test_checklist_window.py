@@ -58,7 +58,7 @@ def test_tick_survives_a_restart_of_the_window(
     after = _state(run_js, again)
     assert after["checked"][1] is True and after["progress"] == expected
     again.close()
-    with UserData.open(profile) as store:
+    with UserData.open(profile, corpus_id=again.edition.corpus_id) as store:
         report = store.report("index", fmt="markdown")
         assert report.count("- [x]") == 1
 

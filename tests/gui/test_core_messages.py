@@ -32,7 +32,7 @@ def _import_failure(tmp_path: Path, name: str) -> str:
 
     bad = tmp_path / f"{name}.json"
     bad.write_text('{"format": "richtlijnenlezer-bookmarks", "version": 1, "bookmarks": [{"page_id": 5}]}')
-    with UserData.open(tmp_path / name) as data:
+    with UserData.open(tmp_path / name, corpus_id="corpus-a") as data:
         panel = BookmarksPanel(data, None)
         try:
             assert not panel.import_from(str(bad))

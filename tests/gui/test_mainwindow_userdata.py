@@ -59,7 +59,7 @@ def test_history_records_every_page_opened(open_reader, qtbot, content_edition, 
     window.recent_menu.aboutToShow.emit()
     assert [a.data() for a in window.recent_menu.actions() if a.data()][:3] == ["over", "handleiding/zoeken", "index"]
     window.close()
-    with UserData.open(profile) as store:
+    with UserData.open(profile, corpus_id=window.edition.corpus_id) as store:
         assert [v.page_id for v in store.recent(3)] == ["over", "handleiding/zoeken", "index"]
 
 

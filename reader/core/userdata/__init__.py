@@ -10,10 +10,12 @@ What a user saves is the one thing the reader must never lose, so:
   `UserData.read_only_error` says why (a `ReadOnlyError`), and every write raises a `ReadOnlyError` with its code;
 - two processes on one profile are safe: SQLite's locking with a busy timeout serialises their writes.
 
-Data refers to pages by page id and anchor (never by file path), so it survives new editions of a corpus.
+Data refers to pages by corpus id, page id and anchor (never by file path), so it survives new editions of a corpus
+and two corpora with the same page ids never mix: a store works on one corpus at a time (`UserData.open(profile,
+corpus_id=...)`, `use_corpus`); counts, last opened editions and forgetting a corpus work across corpora.
 No Qt here: the GUI and the CLI both use this package. Modules: store.py (opening, transactions), schema.py,
-records.py (the values and their checks), one store mixin per concern, checklist.py (item keys and reports) and
-bookmark_io.py (import and export files).
+records.py (the values and their checks), one store mixin per concern (corpus_store.py: across corpora),
+checklist.py (item keys and reports) and bookmark_io.py (import and export files).
 """
 
 from typing import TYPE_CHECKING
@@ -28,6 +30,7 @@ from reader.core.userdata.checklist import (
     report_csv,
     report_markdown,
 )
+from reader.core.userdata.corpus_store import ForgetResult, LegacyClaim, edition_key
 from reader.core.userdata.records import (
     MAX_ANCHOR,
     MAX_FOLDER,
@@ -39,6 +42,7 @@ from reader.core.userdata.records import (
     STATUS_OK,
     STATUS_SECTION_GONE,
     Bookmark,
+    CorpusCounts,
     ImportRecord,
     ImportResult,
     ReadOnlyError,
@@ -85,14 +89,18 @@ __all__ = [
     "Bookmark",
     "BookmarkFileError",
     "ChecklistItem",
+    "CorpusCounts",
+    "ForgetResult",
     "ImportRecord",
     "ImportResult",
+    "LegacyClaim",
     "ReadOnlyError",
     "UserData",
     "UserDataError",
     "Visit",
     "bookmark_record",
     "bookmark_status",
+    "edition_key",
     "export_file",
     "guess_format",
     "import_file",

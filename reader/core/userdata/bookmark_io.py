@@ -1,5 +1,9 @@
 """Bookmark export and import: our own versioned JSON (complete) and the Netscape bookmark HTML browsers use.
 
+Bookmarks belong to a corpus: an export names its corpus (JSON: `corpus_id`; HTML: a <META> named
+"richtlijnenlezer-corpus") and importing a file of another corpus is refused (bookmark-file-other-corpus) unless
+forced; a file that names no corpus (written before corpora, or by a browser) imports into the current one.
+
 Import treats every file as hostile: a size limit before reading, strict validation of every field, a cap on the
 number of bookmarks, nothing executed or fetched (the HTML parser only collects links, folder names and notes).
 Parsing happens completely before the store is touched, and the store imports in one transaction, so a bad file
@@ -31,11 +35,14 @@ from reader.core.userdata.records import (
     Bookmark,
     ImportRecord,
     ImportResult,
+    UserDataError,
+    _check_corpus_id,
 )
 from reader.core.userdata.user_data import UserData
 
 JSON_FORMAT = "richtlijnenlezer-bookmarks"
-JSON_VERSION = 1
+JSON_VERSION = 1  # `corpus_id` was added without a new version: older readers ignore it and still import
+CORPUS_META = "richtlijnenlezer-corpus"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 MAX_IMPORT_BOOKMARKS = 100_000
 MAX_FOLDER_DEPTH = 20
@@ -51,6 +58,7 @@ class ParsedBookmarks:
     records: tuple[ImportRecord, ...]
     folders: tuple[str, ...]
     skipped: int = 0  # links that are not reader pages (browsers' own bookmarks in an HTML file)
+    corpus_id: str | None = None  # the corpus the file says it was exported from; None when it does not say
 
 
 # --- export ---------------------------------------------------------------------------------------------------
@@ -85,10 +93,17 @@ def bookmark_record(b: Bookmark) -> dict[str, Any]:
     }
 
 
-def to_json(bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, now: float | None = None) -> str:
-    doc = {
+def to_json(
+    bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, now: float | None = None,
+    corpus_id: str | None = None,
+) -> str:
+    doc: dict[str, Any] = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
+    }
+    if corpus_id is not None:
+        doc["corpus_id"] = corpus_id
+    doc |= {
         "exported_at": _iso(time.time() if now is None else now),
         "folders": sorted(set(folders) | {b.folder for b in bookmarks if b.folder}),
         "bookmarks": [bookmark_record(b) for b in bookmarks],
@@ -96,9 +111,11 @@ def to_json(bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, now: 
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_netscape_html(bookmarks: Sequence[Bookmark], folders: Sequence[str] = ()) -> str:
+def to_netscape_html(
+    bookmarks: Sequence[Bookmark], folders: Sequence[str] = (), *, corpus_id: str | None = None
+) -> str:
     """The Netscape bookmark file every browser imports. Links are reader URLs; the link text is the title a
-    person can read outside the reader, the note goes into <DD>."""
+    person can read outside the reader, the note goes into <DD>; the corpus goes into a <META> browsers ignore."""
     def esc(s: str) -> str:
         return html.escape(s, quote=True)
 
@@ -106,6 +123,7 @@ def to_netscape_html(bookmarks: Sequence[Bookmark], folders: Sequence[str] = ())
         "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
         "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
         '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
+        *([f'<META NAME="{CORPUS_META}" CONTENT="{esc(corpus_id)}">'] if corpus_id is not None else []),
         f"<TITLE>{esc(APP_LABEL)}: bladwijzers</TITLE>",
         f"<H1>{esc(APP_LABEL)}: bladwijzers</H1>",
         "<DL><p>",
@@ -137,14 +155,15 @@ def to_netscape_html(bookmarks: Sequence[Bookmark], folders: Sequence[str] = ())
 
 
 def export_file(data: UserData, path: str | os.PathLike[str], fmt: str | None = None) -> int:
-    """Write every bookmark to `path` atomically. `fmt` json/html, else guessed from the suffix. Returns count."""
+    """Write every bookmark of the store's corpus to `path` atomically, naming the corpus. `fmt` json/html, else
+    guessed from the suffix. Returns count."""
     fmt = fmt or guess_format(path)
     bookmarks = data.bookmarks()
     folders = data.folders()
     if fmt == "json":
-        text = to_json(bookmarks, folders)
+        text = to_json(bookmarks, folders, corpus_id=data.corpus_id)
     elif fmt == "html":
-        text = to_netscape_html(bookmarks, folders)
+        text = to_netscape_html(bookmarks, folders, corpus_id=data.corpus_id)
     else:
         raise BookmarkFileError("bookmark-file-export-format", format=repr(fmt))
     atomic_write_text(path, text)
@@ -212,6 +231,7 @@ def parse_json(text: str) -> ParsedBookmarks:
         raise BookmarkFileError("bookmark-file-not-lists")
     if len(items) > MAX_IMPORT_BOOKMARKS:
         raise BookmarkFileError("bookmark-file-too-many", limit=MAX_IMPORT_BOOKMARKS)
+    corpus_id = _file_corpus(doc.get("corpus_id"))
     folder_names = tuple(_text(f, "folders", MAX_FOLDER, n, required=True) for n, f in enumerate(folders, 1))
     records = []
     for n, item in enumerate(items, 1):
@@ -232,7 +252,17 @@ def parse_json(text: str) -> ParsedBookmarks:
                 section_hash=section_hash or None,
             )
         )
-    return ParsedBookmarks(tuple(records), folder_names)
+    return ParsedBookmarks(tuple(records), folder_names, corpus_id=corpus_id)
+
+
+def _file_corpus(value: Any) -> str | None:
+    """The corpus id a file names (None if it names none); one that is not a corpus id makes the file bad."""
+    if value is None:
+        return None
+    try:
+        return _check_corpus_id(value)
+    except UserDataError:
+        raise BookmarkFileError("bookmark-file-bad-corpus") from None
 
 
 class _NetscapeParser(HTMLParser):
@@ -244,6 +274,7 @@ class _NetscapeParser(HTMLParser):
         self.records: list[dict[str, Any]] = []
         self.folders: list[str] = []
         self.skipped = 0
+        self.corpus_id: str | None = None
         self._stack: list[str | None] = []  # folder name per open <DL>
         self._pending_folder: str | None = None
         self._capture: str | None = None  # "a", "h3" or "dd"
@@ -258,7 +289,11 @@ class _NetscapeParser(HTMLParser):
             return
         if self._skip_depth:
             return
-        if tag == "dl":
+        if tag == "meta":
+            values = {k.lower(): (v or "") for k, v in attrs}
+            if values.get("name", "").lower() == CORPUS_META:
+                self.corpus_id = _file_corpus(values.get("content", "").strip())
+        elif tag == "dl":
             if len(self._stack) >= MAX_FOLDER_DEPTH:
                 raise BookmarkFileError("bookmark-file-too-deep")
             self._stack.append(self._pending_folder)
@@ -361,7 +396,8 @@ def parse_netscape_html(text: str) -> ParsedBookmarks:
                 updated=_epoch(item["updated"], n) or created,
             )
         )
-    return ParsedBookmarks(tuple(records), tuple(f[:MAX_FOLDER] for f in parser.folders), parser.skipped)
+    return ParsedBookmarks(tuple(records), tuple(f[:MAX_FOLDER] for f in parser.folders), parser.skipped,
+                           parser.corpus_id)
 
 
 def _epoch(value: Any, item: int) -> float | None:
@@ -410,10 +446,20 @@ def parse_bytes(raw: bytes) -> ParsedBookmarks:
     raise BookmarkFileError("bookmark-file-unknown-type")
 
 
-def import_file(data: UserData, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
-    """Parse completely, then merge in one transaction. Returns (result, skipped non-reader links)."""
+def import_file(
+    data: UserData, path: str | os.PathLike[str], *, force: bool = False
+) -> tuple[ImportResult, int]:
+    """Parse completely, then merge into the store's corpus in one transaction. Returns (result, skipped non-reader
+    links). A file exported from another corpus is refused (its page ids mean other pages) unless `force`."""
     parsed = read_bookmark_file(path)
+    check_corpus(parsed, data.corpus_id, force=force)
     return data.import_bookmarks(parsed.records, parsed.folders), parsed.skipped
+
+
+def check_corpus(parsed: ParsedBookmarks, corpus_id: str | None, *, force: bool = False) -> None:
+    """Refuse bookmarks of another corpus than `corpus_id` (the one they would be imported into) unless `force`."""
+    if parsed.corpus_id is not None and corpus_id is not None and parsed.corpus_id != corpus_id and not force:
+        raise BookmarkFileError("bookmark-file-other-corpus", file_corpus=parsed.corpus_id, corpus=corpus_id)
 
 
 def records_from(bookmarks: Iterable[Bookmark]) -> list[ImportRecord]:

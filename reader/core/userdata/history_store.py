@@ -10,27 +10,30 @@ PRUNE_EVERY = 500
 
 
 class HistoryStore(Store):
-    """Visited pages (a mixin of UserData)."""
+    """Visited pages of the store's corpus (a mixin of UserData)."""
 
 
     def record_visit(self, page_id: str, title: str = "") -> None:
         """Remember that a page was opened now. Reloading the page just opened updates that entry."""
+        corpus = self._corpus
         page_id = _check_page_id(page_id)
         now = self.clock()
         with self._write() as conn:
-            last = conn.execute("SELECT id, page_id FROM history ORDER BY visited DESC, id DESC LIMIT 1").fetchone()
+            last = conn.execute("SELECT id, page_id FROM history WHERE corpus_id = ? ORDER BY visited DESC, id DESC"
+                                " LIMIT 1", (corpus,)).fetchone()
             if last is not None and last[1] == page_id:
                 conn.execute("UPDATE history SET visited = ?, title = ? WHERE id = ?",
                              (now, _clip(title, MAX_TITLE), last[0]))
             else:
-                cur = conn.execute("INSERT INTO history (page_id, title, visited) VALUES (?, ?, ?)",
-                                   (page_id, _clip(title, MAX_TITLE), now))
+                cur = conn.execute("INSERT INTO history (corpus_id, page_id, title, visited) VALUES (?, ?, ?, ?)",
+                                   (corpus, page_id, _clip(title, MAX_TITLE), now))
                 if (cur.lastrowid or 0) % PRUNE_EVERY == 0:
-                    # History is a convenience, not an archive: keep it from growing without bound.
+                    # History is a convenience, not an archive: keep it from growing without bound (per corpus:
+                    # reading one corpus a lot never empties another's history).
                     conn.execute(
-                        "DELETE FROM history WHERE id IN (SELECT id FROM history"
+                        "DELETE FROM history WHERE id IN (SELECT id FROM history WHERE corpus_id = ?"
                         " ORDER BY visited DESC, id DESC LIMIT -1 OFFSET ?)",
-                        (MAX_HISTORY,),
+                        (corpus, MAX_HISTORY),
                     )
 
     def recent(self, n: int = 20) -> list[Visit]:
@@ -38,7 +41,8 @@ class HistoryStore(Store):
         result: list[Visit] = []
         seen: set[str] = set()
         # Walk the visited index newest first and stop as soon as we have n distinct pages.
-        cursor = self._conn.execute("SELECT page_id, title, visited FROM history ORDER BY visited DESC, id DESC")
+        cursor = self._conn.execute("SELECT page_id, title, visited FROM history WHERE corpus_id = ?"
+                                    " ORDER BY visited DESC, id DESC", (self._corpus,))
         while len(result) < n:
             rows = cursor.fetchmany(256)
             if not rows:
@@ -56,13 +60,16 @@ class HistoryStore(Store):
     def history(self, limit: int = 1000) -> list[Visit]:
         """Every visit, newest first (a page may appear more than once)."""
         rows = self._conn.execute(
-            "SELECT page_id, title, visited FROM history ORDER BY visited DESC, id DESC LIMIT ?", (limit,)
+            "SELECT page_id, title, visited FROM history WHERE corpus_id = ? ORDER BY visited DESC, id DESC LIMIT ?",
+            (self._corpus, limit),
         )
         return [Visit(str(p), str(t), float(v)) for p, t, v in rows]
 
     def history_count(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM history").fetchone()[0])
+        return int(self._conn.execute("SELECT count(*) FROM history WHERE corpus_id = ?",
+                                      (self._corpus,)).fetchone()[0])
 
     def clear_history(self) -> int:
+        corpus = self._corpus
         with self._write() as conn:
-            return int(conn.execute("DELETE FROM history").rowcount)
+            return int(conn.execute("DELETE FROM history WHERE corpus_id = ?", (corpus,)).rowcount)

@@ -41,6 +41,7 @@ class Bookmark:
     created: float  # unix time
     updated: float
     section_hash: str | None = None  # hash of the section text when made; None if unknown
+    corpus_id: str = ""  # the corpus it belongs to (the store it came from works on that one)
 
     @property
     def url(self) -> str:
@@ -133,7 +134,26 @@ def _check_anchor(anchor: str | None) -> str:
 
 
 
-_BOOKMARK_COLUMNS = "id, page_id, anchor, title, note, folder, created, updated, section_hash"
+MAX_CORPUS_ID = 200
+
+
+def _check_corpus_id(corpus_id: str) -> str:
+    """A corpus id names rows, so it must be one: a non-empty line of text ('' marks rows no corpus claimed yet)."""
+    if (not isinstance(corpus_id, str) or not corpus_id.strip() or corpus_id != corpus_id.strip()
+            or len(corpus_id) > MAX_CORPUS_ID or any(ord(ch) < 32 for ch in corpus_id) or not _valid_utf8(corpus_id)):
+        raise UserDataError("userdata-bad-corpus-id", corpus_id=repr(str(corpus_id)[:80]))
+    return corpus_id
+
+
+@dataclass(frozen=True)
+class CorpusCounts:
+    """What the profile holds for one corpus, for the library page."""
+
+    bookmarks: int = 0
+    checked_items: int = 0  # ticked checklist items (the library page subtracts them from the edition's total)
+
+
+_BOOKMARK_COLUMNS = "id, page_id, anchor, title, note, folder, created, updated, section_hash, corpus_id"
 
 
 def _bookmark(row: Sequence[object]) -> Bookmark:
@@ -147,6 +167,7 @@ def _bookmark(row: Sequence[object]) -> Bookmark:
         created=float(row[6]),  # type: ignore[arg-type]
         updated=float(row[7]),  # type: ignore[arg-type]
         section_hash=None if row[8] is None else str(row[8]),
+        corpus_id=str(row[9]),
     )
 
 

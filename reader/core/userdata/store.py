@@ -1,4 +1,5 @@
-"""Opening the SQLite store of a profile (recovering or falling back to read-only) and its write transactions."""
+"""Opening the SQLite store of a profile (recovering or falling back to read-only), choosing the corpus it works on
+(claiming rows from before corpora on the way) and its write transactions."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, Self
 
-from reader.core.userdata.records import ReadOnlyError, UserDataError
-from reader.core.userdata.schema import SCHEMA_VERSION, _migrate
+from reader.core.userdata.records import ReadOnlyError, UserDataError, _check_corpus_id
+from reader.core.userdata.schema import SCHEMA_VERSION, _migrate, claim_legacy, legacy_pending
 
 log = logging.getLogger("reader.userdata")
 
@@ -66,11 +67,34 @@ def _move_aside(path: Path, stamp: str) -> Path:
 
 
 
+def _memory_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """The database of `conn` copied into memory (conn is closed): changes to it never reach the file."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(memory)
+    except BaseException:
+        memory.close()
+        raise
+    conn.close()
+    return memory
+
+
+def _is_memory(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row is None or not row[2]
+
+
 # --- the store ------------------------------------------------------------------------------------------------
 
 
 class Store:
-    """The connection and its transactions; UserData adds bookmarks, history and checklists on top (mixins)."""
+    """The connection and its transactions; UserData adds bookmarks, history and checklists on top (mixins).
+
+    A store works on one corpus at a time (`corpus_id`, chosen at `open` and changed with `use_corpus`): every
+    bookmark, folder, visit and checklist tick it reads or writes belongs to that corpus, so another corpus's rows
+    cannot be reached by accident (not even by a bookmark id). Opened with `corpus_id=None` only the profile-wide
+    methods work (counts per corpus, last opened editions, forgetting a corpus); the others raise userdata-no-corpus.
+    """
 
     def __init__(
         self,
@@ -80,27 +104,38 @@ class Store:
         read_only_error: ReadOnlyError | None = None,
         recovered_from: Path | None = None,
         clock: Callable[[], float] = time.time,
+        corpus_id: str | None = None,
+        claimed: int = 0,
     ) -> None:
         self._conn = conn
         self.path = path  # None for an in-memory store
         self.read_only_error = read_only_error  # why nothing can be saved; None when the store is writable
         self.recovered_from = recovered_from  # where a corrupt store was moved to, to tell the user
         self.clock = clock
+        self.corpus_id = corpus_id  # the corpus every per-corpus method works on; None: none chosen
+        # Rows from before corpora that this store gave to its corpus (0 nearly always; the window may tell the user).
+        self.claimed = claimed
 
     # -- opening --
 
     @classmethod
-    def open(cls, profile_dir: str | os.PathLike[str], *, clock: Callable[[], float] = time.time) -> Self:
-        """Open (creating if needed) the store of a profile. Never fails for a damaged, locked or unwritable store:
-        the reader must start. Check `read_only_error` (why nothing can be saved) and `recovered_from` (where a
-        damaged store was moved to) and tell the user."""
+    def open(
+        cls, profile_dir: str | os.PathLike[str], *, corpus_id: str | None, clock: Callable[[], float] = time.time
+    ) -> Self:
+        """Open (creating if needed) the store of a profile, working on `corpus_id` (the open edition's
+        `Edition.corpus_id`; None for profile-wide use only). Rows from before corpora existed are claimed by the
+        first corpus opened (see schema.claim_legacy). Never fails for a damaged, locked or unwritable store: the
+        reader must start. Check `read_only_error` (why nothing can be saved) and `recovered_from` (where a damaged
+        store was moved to) and tell the user. Raises UserDataError only for a corpus id that is not one."""
+        if corpus_id is not None:
+            corpus_id = _check_corpus_id(corpus_id)
         profile = Path(profile_dir)
         path = profile / DB_NAME
         reason = _probe_writable(profile)
         if reason is None and path.exists() and not os.access(path, os.W_OK):
             reason = ReadOnlyError("userdata-file-read-only", path=str(path))
         if reason is not None:
-            return cls._open_read_only(path, reason, clock)
+            return cls._open_read_only(path, reason, clock, corpus_id=corpus_id)
 
         recovered: Path | None = None
         for attempt in range(2):
@@ -111,24 +146,29 @@ class Store:
                     version = conn.execute("PRAGMA user_version").fetchone()[0]
                     if version > SCHEMA_VERSION:
                         conn.close()
-                        return cls._open_read_only(path, ReadOnlyError("userdata-newer-schema"), clock)
+                        return cls._open_read_only(path, ReadOnlyError("userdata-newer-schema"), clock,
+                                                   corpus_id=corpus_id)
                     conn.execute("PRAGMA journal_mode = WAL")
                     if version < SCHEMA_VERSION:
                         _migrate(conn)
                     cls._verify(conn)
+                    claimed = claim_legacy(conn, corpus_id, clock()) if corpus_id is not None else 0
                 except BaseException:
                     conn.close()
                     raise
-                return cls(conn, path, recovered_from=recovered, clock=clock)
+                if claimed:
+                    log.info("%d rows from before corpora claimed by corpus %s", claimed, corpus_id)
+                return cls(conn, path, recovered_from=recovered, clock=clock, corpus_id=corpus_id, claimed=claimed)
             except sqlite3.DatabaseError as err:
                 if _is_corrupt(err) and not attempt:
                     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
                     try:
                         recovered = _move_aside(path, stamp)
                     except OSError as move_err:
-                        return cls._open_read_only(
+                            return cls._open_read_only(
                             path, ReadOnlyError("userdata-corrupt-stuck", path=str(path),
-                                                detail=str(move_err.strerror or move_err)), clock)
+                                                detail=str(move_err.strerror or move_err)), clock,
+                            corpus_id=corpus_id)
                     log.warning("corrupt user data store %s moved aside to %s (%s)", path, recovered, err)
                     continue
                 # Busy for longer than the timeout, an I/O error ...: the reader must still start. Read what can
@@ -139,11 +179,11 @@ class Store:
                     else ReadOnlyError("userdata-cannot-open", path=str(path), detail=str(err))
                 )
                 log.warning("user data store %s not writable: %s", path, err)
-                return cls._open_read_only(path, reason, clock, recovered)
+                return cls._open_read_only(path, reason, clock, recovered, corpus_id=corpus_id)
             except OSError as err:
                 return cls._open_read_only(
                     path, ReadOnlyError("userdata-unreadable", path=str(path), detail=str(err.strerror or err)),
-                    clock, recovered)
+                    clock, recovered, corpus_id=corpus_id)
         raise AssertionError("unreachable")
 
     @staticmethod
@@ -172,7 +212,7 @@ class Store:
     @staticmethod
     def _verify(conn: sqlite3.Connection) -> None:
         """Touch every table so damage shows now (and is recovered) rather than on the first save."""
-        for table in ("bookmarks", "history", "checklist", "folders"):
+        for table in ("bookmarks", "history", "checklist", "folders", "corpora", "meta"):
             conn.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()
         row = conn.execute("PRAGMA quick_check(1)").fetchone()
         if row is None or row[0] != "ok":
@@ -180,9 +220,12 @@ class Store:
 
     @classmethod
     def _open_read_only(
-        cls, path: Path, reason: ReadOnlyError, clock: Callable[[], float], recovered: Path | None = None
+        cls, path: Path, reason: ReadOnlyError, clock: Callable[[], float], recovered: Path | None = None,
+        *, corpus_id: str | None = None,
     ) -> Self:
-        """Read what is there without writing anything; with no readable store, an empty in-memory one."""
+        """Read what is there without writing anything; with no readable store, an empty in-memory one. An old
+        store, or one whose rows from before corpora wait for the corpus asked for, is read from an in-memory
+        copy that is migrated and claimed there: the user sees their data, the file stays as it was."""
         log.warning("user data opened read-only: %s", reason)
         if path.exists():
             base = path.resolve().as_uri()
@@ -192,22 +235,49 @@ class Store:
                 try:
                     conn = cls._connect(base + query, uri=True)
                     version = conn.execute("PRAGMA user_version").fetchone()[0]
-                    if version < SCHEMA_VERSION:
-                        # An old store we may not migrate: copy it into memory and migrate the copy.
-                        memory = sqlite3.connect(":memory:", isolation_level=None)
-                        conn.backup(memory)
-                        conn.close()
-                        conn = memory
+                    if version < SCHEMA_VERSION or (
+                        version == SCHEMA_VERSION and corpus_id is not None and legacy_pending(conn)
+                    ):
+                        # A store we may not migrate or claim: copy it into memory and do it to the copy.
+                        conn = _memory_copy(conn)
                         _migrate(conn)
+                        if corpus_id is not None:
+                            claim_legacy(conn, corpus_id, clock())
                     conn.execute("SELECT count(*) FROM bookmarks").fetchone()
-                    return cls(conn, path, read_only_error=reason, recovered_from=recovered, clock=clock)
+                    return cls(conn, path, read_only_error=reason, recovered_from=recovered, clock=clock,
+                               corpus_id=corpus_id)
                 except sqlite3.Error as err:
                     log.info("read-only open of %s with %s failed: %s", path, query, err)
                     if conn is not None:
                         conn.close()
         conn = sqlite3.connect(":memory:", isolation_level=None)
         _migrate(conn)
-        return cls(conn, None, read_only_error=reason, recovered_from=recovered, clock=clock)
+        return cls(conn, None, read_only_error=reason, recovered_from=recovered, clock=clock, corpus_id=corpus_id)
+
+    def use_corpus(self, corpus_id: str) -> int:
+        """Work on another corpus from now on (the window switching corpus keeps its one store). Claims the rows
+        from before corpora if none did yet; returns how many it claimed. Objects read before (a Bookmark, its id)
+        keep pointing at the old corpus: by id nothing of it is found any more, restoring one refuses."""
+        corpus_id = _check_corpus_id(corpus_id)
+        claimed = 0
+        try:
+            if legacy_pending(self._conn):
+                if self.read_only_error is not None and not _is_memory(self._conn):
+                    # A read-only store claims in a copy: what the user sees, not what the file holds.
+                    self._conn = _memory_copy(self._conn)
+                claimed = claim_legacy(self._conn, corpus_id, self.clock())
+        except sqlite3.Error as err:
+            raise self._error(err) from err
+        self.corpus_id = corpus_id
+        self.claimed = claimed
+        return claimed
+
+    @property
+    def _corpus(self) -> str:
+        """The corpus every per-corpus query is scoped by; refuses when none was chosen."""
+        if self.corpus_id is None:
+            raise UserDataError("userdata-no-corpus")
+        return self.corpus_id
 
     def close(self) -> None:
         self._conn.close()
