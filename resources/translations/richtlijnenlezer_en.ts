@@ -619,178 +619,6 @@
         <translation>The source has {count} error(s); the edition was not built.</translation>
     </message>
     <message>
-        <source>Het pakket {path} bestaat niet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} kan niet worden gelezen ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is geen bestand; kies een pakket (.rlpack).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is geen editiepakket (geen zip-bestand).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket {path} is onvolledig (afgebroken bij kopiëren of downloaden?).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket {path} is beschadigd ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat {count} bestanden; meer dan {limit} wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket zou {size_mb} MB uitpakken; meer dan {limit_mb} MB wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is {size_mb} MB; meer dan {limit_mb} MB wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is {ratio} keer zo groot als zijn gecomprimeerde vorm (hoogstens {limit}): een zip-bom?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is versleuteld; dat kan niet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket gebruikt een onbekende compressie (methode {method}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is een symbolische koppeling; een pakket mag alleen bestanden bevatten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is een apparaat, pipe of socket; een pakket mag alleen bestanden bevatten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat een pad met een backslash ({name}); dat wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat een absoluut pad ({name}); dat wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat een pad met een stationsletter ({name}); dat wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat een pad dat buiten de editie wijst ({name}); dat wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat een ongeldige bestandsnaam ({name}); dat wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat {name} en {other}: op Windows of macOS is dat hetzelfde bestand. Het wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat {name} als bestand en als map (voor {other}); het wordt niet uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket bevat {name}, dat niet in het manifest staat; het is geknoeid of beschadigd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} staat in het manifest maar ontbreekt in het pakket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is niet {expected} bytes groot zoals opgegeven; het is geknoeid of beschadigd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} in het pakket is gewijzigd: de SHA-256 klopt niet met het manifest.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} heeft geen pakketmanifest (rlpack.json); het is geen editiepakket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakketmanifest (rlpack.json) is ongeldig ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket heeft formaatversie {found}; deze lezer leest versie {expected}. Werk de lezer bij.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De ondertekening in {path} is onleesbaar; het pakket wordt geweigerd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De ondertekening klopt niet (sleutel {signer}): het pakket is na ondertekening gewijzigd.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is niet ondertekend; alleen pakketten van een vertrouwde sleutel worden aanvaard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket is ondertekend met een onbekende sleutel ({signer}); alleen vertrouwde sleutels worden aanvaard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is geen map om een pakket in uit te pakken.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De map {path} is niet leeg; een pakket wordt alleen in een lege map uitgepakt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} kan niet worden geschreven ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is een koppeling of speciaal bestand; een editie om te verpakken bevat alleen bestanden en mappen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path}: deze bestandsnaam kan niet in een pakket (niet op elk systeem bruikbaar).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is te groot voor een pakket (te veel of te grote bestanden).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het pakket {path} zou in de editie zelf komen; kies een plek buiten de editiemap.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De sleutel {path} kan niet worden gelezen ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is geen bruikbare Ed25519-sleutel van de Richtlijnenlezer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} bestaat al; een bestaande sleutel wordt niet overschreven.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De sleutel {path} kan niet worden geschreven ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{source} bestaat niet; geef de map van een MkDocs-project of van Markdown-bestanden.</source>
         <translation>{source} does not exist; give the folder of an MkDocs project or of Markdown files.</translation>
     </message>
@@ -1071,10 +899,6 @@
         <translation>Home</translation>
     </message>
     <message>
-        <source>Richtlijnen toevoegen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Afdrukken…</source>
         <translation>Print…</translation>
     </message>
@@ -1221,10 +1045,6 @@
     <message>
         <source>Editie</source>
         <translation>Edition</translation>
-    </message>
-    <message>
-        <source>Bibliotheek — Richtlijnenlezer</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checklist: %1 van %2 gedaan</source>
