@@ -5,6 +5,7 @@ changed, and edits of white space or markup only, which must not count."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -239,6 +240,13 @@ def test_change_html_is_escaped_and_speaks() -> None:
     assert '<del><span class="rl-sr-only">verwijderd: </span>&lt;script&gt;' in html
     assert '<ins><span class="rl-sr-only">ingevoegd: </span>&lt;/p&gt;' in html
     assert "einde ingevoegd" in html and "einde verwijderd" in html
+
+
+def test_the_stylesheet_hides_screen_reader_words_from_sight_only() -> None:
+    css = (REPO / "resources" / "css" / "page.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.rl-sr-only\s*\{([^}]*)\}", css)
+    assert rule is not None
+    assert "clip" in rule.group(1) and "display" not in rule.group(1) and "visibility" not in rule.group(1)
 
 
 def test_diff_command(editions: tuple[Path, Path]) -> None:
