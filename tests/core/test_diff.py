@@ -179,6 +179,8 @@ def test_changed_anchors_for_bookmarks(result: EditionDiff) -> None:
     assert result.changed_anchors("a") == {"een", "twee", "vier"}
     assert result.changed_anchors("g") == {"nieuw-kopje", "oud-kopje"}
     assert result.changed_anchors("e") == set() and result.changed_anchors("nergens") == set()
+    assert (result.new_id_for("c"), result.new_id_for("d"), result.new_id_for("b"), result.new_id_for("a")) == (
+        "sub/c", "d", None, "a")
 
 
 def test_an_edition_against_itself_is_empty(editions: tuple[Path, Path]) -> None:

@@ -146,6 +146,13 @@ class EditionDiff:
         anchors |= {s.old_anchor for s in change.sections if s.old_anchor}
         return anchors
 
+    def new_id_for(self, old_id: str) -> str | None:
+        """The id in the new edition of a page of the old one (its bookmarks follow it there), None if it was
+        removed. Only the pages that moved are looked up; any other id is taken to be unchanged."""
+        if any(p.page_id == old_id for p in self.removed):
+            return None
+        return next((m.new_id for m in self.moved if m.old_id == old_id), old_id)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "old": self.old.to_json(),
