@@ -9,17 +9,22 @@ document frequency *in that index*, so a corpus that mentions a word once gets a
 corpus that is about it. Distributed search engines solve this by scoring every shard with statistics of the whole
 collection (Elasticsearch's "DFS" phase); we do the same after the fact, cheaply: a group's relevance is its best
 page's score times the ratio of library-wide idf to the index's own idf, summed over the query's stems that the
-index has (`_idf_ratio`). The tf and length parts of BM25 are already relative to each corpus, so what is left is
-comparable. Before relevance comes a tier that says how the corpus matched (`Tier`): every word as typed, only
-after a typo correction, only some of the words, nothing. A corpus that has every word beats one that needed
-guessing, whatever their scores; ties go to the library's order of corpora.
+index has (`_idf_ratios`). The tf and length parts of BM25 are already relative to each corpus, so what is left is
+comparable. A corpus that has only some of the words (the engine's partial results) counts half
+(PARTIAL_WEIGHT); a corrected word already counts a little less in the engine's own score. Groups are ordered by
+relevance, corpora without hits last; ties go to the library's order of corpora. `tier` says how a corpus matched
+(every word as typed, after a typo correction, some of the words, nothing) for the interface to show; it does not
+order groups by itself: a question ("hoe maak ik ...") needs not every word, so "exact" is no proof of a better
+match than a corrected one.
 
 Typos across corpora. A word that is a typo in one corpus may be a real word in another (`mermaid` is a word of
-the Material docs, not of NeRDS). Each index corrects on its own; but when some corpus found the query as typed,
-the other corpora's results that have every word only thanks to a correction are withheld: the user typed a real
-word. Such a group keeps its correction as a suggestion ("Bedoelde je ...", per corpus) and shows no hits. (Partial
-results stay, in their lower tier: they have some of the words as typed.) When no corpus knows
-the words, every corpus shows its own corrected results and says what it searched for (`corrected_query`).
+the Material docs, not of NeRDS). Before searching, the query's words are looked up once in every corpus: a word
+that some corpus can search as typed (a word of its vocabulary, a stem it indexes, a compound of its words, or for
+the word being typed a completion) is taken as typed in all the others too: no correction there, and no "Bedoelde
+je" for it (`_as_typed`). The user typed a real word; the corpora that lack it say so by having no (or partial)
+results. A word that no corpus has is corrected by each corpus on its own, and each group says what it searched
+for (`corrected_query`) or suggests (`suggestion`). The lookup also saves the costliest step of a search over
+several corpora: an English corpus would otherwise look for the closest English word to every Dutch word.
 
 Opening is lazy: `LibrarySearch` opens an index on the first search that needs it and keeps it open; an index that
 cannot be opened is reported per corpus (`unavailable`) and is not tried again until the list of corpora changes.
@@ -31,7 +36,8 @@ import enum
 import logging
 import math
 import time
-from dataclasses import dataclass, field, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -45,11 +51,12 @@ from reader.core.search.results import Hit, IndexFormatError, SearchResult
 log = logging.getLogger("reader.search")
 
 LIMIT_PER_CORPUS = 10  # hits per corpus; the window shows more of one corpus by searching it alone
+PARTIAL_WEIGHT = 0.5  # a corpus that has only some of the query's words counts half
 INDEX_DIR = "index"  # the index folder inside an edition folder
 
 
 class Tier(enum.IntEnum):
-    """How a corpus matched the query; a lower tier ranks first, whatever the scores."""
+    """How a corpus matched the query (for display; groups are ordered by relevance)."""
 
     EXACT = 0  # every word, as typed
     CORRECTED = 1  # every word, after a typo correction
@@ -66,7 +73,6 @@ class CorpusResults:
     result: SearchResult
     tier: Tier
     relevance: float  # comparable across corpora (see the module doc); 0.0 without hits
-    withheld: bool = False  # results only thanks to a correction, while another corpus knows the words as typed
 
     @property
     def hits(self) -> list[Hit]:
@@ -82,7 +88,6 @@ class CorpusResults:
             "suggestion": r.suggestion,
             "corrected_query": r.corrected_query,
             "partial": r.partial,
-            "withheld": self.withheld,
             "ms": round(r.ms, 3),
             "hits": [{**h.to_json(), "corpus_id": self.corpus_id, "corpus_title": self.title} for h in r.hits],
         }
@@ -155,23 +160,76 @@ def _query_stems(index: SearchIndex, query: str) -> list[str]:
     return out[:32]
 
 
+def _query_words(index: SearchIndex, query: str) -> list[tuple[str, bool]]:
+    """The folded words of the query's clauses, as the engine looks them up for typo correction, each with whether
+    it is being typed (the prefix clause: the engine completes it instead of correcting it when it can)."""
+    parsed = parse(query, filter_keys=index.filter_keys)
+    out: dict[str, bool] = {}
+    for clause in (*(c for g in parsed.groups for c in g), *parsed.excluded):
+        for m in words(fold(clause.text)):
+            out[m.group(0)] = out.get(m.group(0), False) or clause.prefix
+    return list(out.items())[:32]
+
+
+def _knows(index: SearchIndex, w: str, prefix: bool) -> bool:
+    if index._is_word(w):
+        return True
+    s = analyze_word(w)
+    if s is not None and s != "" and index._text.df(s) > 0:
+        return True
+    if prefix and index.completions(w, 1):
+        return True
+    parts = index._qdecompounder.split(w)  # a compound of its words, as the engine would search it
+    return parts is not None and len([p for p in parts if analyze_word(p)]) > 1
+
+
+def _known_elsewhere(indexes: Sequence[SearchIndex], query: str) -> list[list[str]]:
+    """Per index: the query's words it does not have but another index of the library has (or, for the word being
+    typed, can complete)."""
+    per = [_query_words(ix, query) for ix in indexes]
+    known = [{w for w, prefix in ws if _knows(ix, w, prefix)} for ix, ws in zip(indexes, per, strict=True)]
+    anywhere = set().union(*known) if known else set()
+    return [[w for w, _p in ws if w in anywhere and w not in own] for ws, own in zip(per, known, strict=True)]
+
+
+@contextmanager
+def _as_typed(index: SearchIndex, ws: Sequence[str]) -> Iterator[None]:
+    """For one search, the index takes these words as typed: no correction, no "Bedoelde je". Done through the
+    vocabulary's correction cache (a word cached as having no correction), and undone afterwards, so searching the
+    same index alone later is not affected."""
+    vocab = index._vocab
+    if vocab._corrections is None:
+        vocab._corrections = {}
+    cache = vocab._corrections
+    saved = {w: cache[w] for w in ws if w in cache}  # a correction found before (searching alone) comes back after
+    for w in ws:
+        cache[w] = None
+    try:
+        yield
+    finally:
+        for w in ws:
+            if w in saved:
+                cache[w] = saved[w]
+            else:
+                cache.pop(w, None)
+
+
 def _idf(docs: int, df: int) -> float:
     return math.log(max(1, docs) / (df + 1)) + 1  # Whoosh's idf, as the engine scores
 
 
 def _idf_ratios(indexes: Sequence[SearchIndex], stems: Sequence[list[str]]) -> list[float]:
-    """Per index: library-wide idf over the index's own idf, summed over the query stems the index has. 1.0 when
-    it has none of them (a correction or a title filter found its hits: nothing to rescale by)."""
-    dfs = [[ix._text.df(s) for s in st] for ix, st in zip(indexes, stems, strict=True)]
+    """Per index: library-wide idf over the index's own idf, summed over its query stems that it has (`stems[i]`:
+    the stems index i searched, after its own correction). 1.0 when it has none of them (a title filter or a
+    question word found its hits: nothing to rescale by)."""
+    every = list(dict.fromkeys(s for st in stems for s in st))
+    dfs = [{s: ix._text.df(s) for s in every} for ix in indexes]
     total_docs = sum(ix.doc_count for ix in indexes)
-    total_df: dict[str, int] = {}
-    for st, df in zip(stems, dfs, strict=True):
-        for s, n in zip(st, df, strict=True):
-            total_df[s] = total_df.get(s, 0) + n
+    total_df = {s: sum(df[s] for df in dfs) for s in every}
     ratios = []
     for ix, st, df in zip(indexes, stems, dfs, strict=True):
-        own = sum(_idf(ix.doc_count, n) for n in df if n)
-        shared = sum(_idf(total_docs, total_df[s]) for s, n in zip(st, df, strict=True) if n)
+        own = sum(_idf(ix.doc_count, df[s]) for s in st if df[s])
+        shared = sum(_idf(total_docs, total_df[s]) for s in st if df[s])
         ratios.append(shared / own if own > 0 else 1.0)
     return ratios
 
@@ -179,30 +237,31 @@ def _idf_ratios(indexes: Sequence[SearchIndex], stems: Sequence[list[str]]) -> l
 def search_many(indexes: Sequence[tuple[str, str, SearchIndex]], query: str, *,
                 limit_per_corpus: int = LIMIT_PER_CORPUS, per_page: int = SECTIONS_PER_PAGE,
                 correct: bool = True) -> LibraryResults:
-    """Search every (corpus id, label, opened index) for `query`; groups ordered by tier, then relevance, then the
-    given order (see the module doc). `correct=False` searches the words exactly as typed in every corpus."""
+    """Search every (corpus id, label, opened index) for `query`; groups with hits by relevance, then the given
+    order (see the module doc). `correct=False` searches the words exactly as typed in every corpus."""
     t0 = time.perf_counter()
     limit = max(1, int(limit_per_corpus))
-    results = [ix.search(query, limit=limit, per_page=per_page, correct=correct) for _c, _t, ix in indexes]
-    tiers = [_tier(r) for r in results]
-    known_as_typed = Tier.EXACT in tiers
     ixs = [ix for _c, _t, ix in indexes]
     try:
-        ratios = _idf_ratios(ixs, [_query_stems(ix, query) for ix in ixs])
+        as_typed = _known_elsewhere(ixs, query) if correct and len(ixs) > 1 else [[] for _ in ixs]
+    except Exception:  # a shortcut only: without it every corpus corrects on its own
+        log.exception("library word lookup failed for %r", query[:200])
+        as_typed = [[] for _ in ixs]
+    results = []
+    for ix, ws in zip(ixs, as_typed, strict=True):
+        with _as_typed(ix, ws):
+            results.append(ix.search(query, limit=limit, per_page=per_page, correct=correct))
+    try:
+        searched = [r.corrected_query or query for r in results]
+        ratios = _idf_ratios(ixs, [_query_stems(ix, q) for ix, q in zip(ixs, searched, strict=True)])
     except Exception:  # ranking must not cost the answer: fall back to the indexes' own scores
         log.exception("library ranking failed for %r", query[:200])
         ratios = [1.0] * len(ixs)
     groups: list[CorpusResults] = []
-    for (cid, title, _ix), r, tier, ratio in zip(indexes, results, tiers, ratios, strict=True):
-        withheld = False
-        if known_as_typed and tier is Tier.CORRECTED:
-            # Another corpus knows the words as typed: this corpus's guess is most likely wrong. Offer it instead.
-            r = replace(r, hits=[], suggestion=r.corrected_query, corrected_query=None, total=0,
-                        message="Niets gevonden.")
-            tier, withheld = Tier.NONE, True
-        relevance = r.hits[0].score * ratio if r.hits else 0.0
-        groups.append(CorpusResults(cid, title, r, tier, relevance, withheld))
-    order = sorted(range(len(groups)), key=lambda i: (groups[i].tier, -groups[i].relevance, i))
+    for (cid, title, _ix), r, ratio in zip(indexes, results, ratios, strict=True):
+        relevance = r.hits[0].score * ratio * (PARTIAL_WEIGHT if r.partial else 1.0) if r.hits else 0.0
+        groups.append(CorpusResults(cid, title, r, _tier(r), relevance))
+    order = sorted(range(len(groups)), key=lambda i: (not groups[i].hits, -groups[i].relevance, i))
     groups = [groups[i] for i in order]
     suggestion = message = None
     if not any(g.hits for g in groups):
