@@ -51,7 +51,8 @@ def _time(fn: Callable[[], object], rounds: int) -> list[float]:
 def _rows(corpus: str | None) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[tuple[object, ...]]]:
     prefix = () if corpus is None else (corpus,)
     bookmarks = [(*prefix, f"richtlijnen/pagina-{i}", f"kop-{i % 7}" if i % 3 else "", f"Bladwijzer {i}",
-                  "notitie " * (i % 5), f"Map {i % 40}" if i % 4 else "", 1.7e9 + i, 1.7e9 + i) for i in range(N_BOOKMARKS)]
+                  "notitie " * (i % 5), f"Map {i % 40}" if i % 4 else "", 1.7e9 + i, 1.7e9 + i)
+                 for i in range(N_BOOKMARKS)]
     history = [(*prefix, f"richtlijnen/pagina-{i % 2000}", f"Pagina {i % 2000}", 1.7e9 + i) for i in range(N_HISTORY)]
     checklist = [(*prefix, f"richtlijnen/pagina-{i % 500}", f"k{i}", i % 2, 1.7e9 + i) for i in range(N_CHECKLIST)]
     return bookmarks, history, checklist
