@@ -8,7 +8,7 @@ and `retranslate()` applies them again through QCoreApplication.translate on eve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Union, cast
+from typing import TYPE_CHECKING, Any, Callable, Union, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -85,8 +85,10 @@ WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
                SP.SP_DirHomeIcon, menu="go", toolbar_group=1),
     MenuSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "&Recent geopend"), parent="go", separator_before=True,
              object_name="recentMenu"),
+    ActionSpec("addGuidelines", QT_TRANSLATE_NOOP("MainWindow", "Richtlijnen toevoegen\u2026"),
+               lambda w: _library_add().add_guidelines(w), menu="file"),
     ActionSpec("print", QT_TRANSLATE_NOOP("MainWindow", "Afdrukken\u2026"), lambda w: w.print_commands.print_page(),
-               (K.Print,), menu="file"),
+               (K.Print,), menu="file", separator_before=True),
     ActionSpec("exportPdf", QT_TRANSLATE_NOOP("MainWindow", "Exporteren als PDF\u2026"),
                lambda w: w.print_commands.export_pdf_dialog(), ("Ctrl+Shift+E",), menu="file"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Afsluiten"), lambda w: w.close(), (K.Quit,),
@@ -143,6 +145,12 @@ WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
     ActionSpec("focusPage", QT_TRANSLATE_NOOP("MainWindow", "Naar de pagina"), lambda w: w.focus_page(),
                ("Alt+P",), menu="view"),
 )
+
+
+def _library_add() -> Any:
+    from reader.gui.library import add_dialog  # on first use: the start path never needs it
+
+    return add_dialog
 
 
 class WindowActions:

@@ -1130,6 +1130,10 @@
         <source>%1 · editie %2</source>
         <translation>%1 · edition %2</translation>
     </message>
+    <message>
+        <source>Richtlijnen toevoegen…</source>
+        <translation>Add guidelines…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1283,6 +1287,145 @@
     <message>
         <source>Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.</source>
         <translation>No results with all words; these are the best partial results.</translation>
+    </message>
+</context>
+<context>
+    <name>AddDialog</name>
+    <message>
+        <source>Dit pakket is niet ondertekend: niemand staat ervoor in dat het komt van wie u denkt.</source>
+        <translation>This pack is not signed: nobody vouches that it comes from whom you think.</translation>
+    </message>
+    <message>
+        <source>Dit pakket is ondertekend met een sleutel die deze computer niet kent (vingerafdruk %1).</source>
+        <translation>This pack is signed with a key this computer does not know (fingerprint %1).</translation>
+    </message>
+    <message>
+        <source>Het bevat %1, editie %2 (%3 pagina&apos;s).</source>
+        <translation>It holds %1, edition %2 (%3 pages).</translation>
+    </message>
+    <message>
+        <source>Richtlijnen toevoegen</source>
+        <translation>Add guidelines</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Meldingen (bestand:regel):</source>
+        <translation>Problems (file:line):</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Meldingen &amp;kopiëren</source>
+        <translation>&amp;Copy problems</translation>
+    </message>
+    <message>
+        <source>Toch &amp;toevoegen</source>
+        <translation>&amp;Add anyway</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pakket controleren…</source>
+        <translation>Checking the pack…</translation>
+    </message>
+    <message>
+        <source>Wilt u het toch toevoegen?</source>
+        <translation>Do you want to add it anyway?</translation>
+    </message>
+    <message>
+        <source>Het pakket is geweigerd: %1 Er is niets toegevoegd.</source>
+        <translation>The pack was refused: %1 Nothing was added.</translation>
+    </message>
+    <message>
+        <source>Voorbereiden…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s geschreven: %1 van %2</source>
+        <translation>Pages written: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s gelezen: %1 van %2</source>
+        <translation>Pages read: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Toevoegen geannuleerd; er is niets veranderd.</source>
+        <translation>Adding cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Annuleren…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Het installatieproces kon niet worden gestart.</source>
+        <translation>The install process could not be started.</translation>
+    </message>
+    <message>
+        <source>%1 (editie %2) stond al in de bibliotheek.</source>
+        <translation>%1 (edition %2) was already in the library.</translation>
+    </message>
+    <message>
+        <source>%1 (editie %2) is toegevoegd.</source>
+        <translation>%1 (edition %2) has been added.</translation>
+    </message>
+    <message>
+        <source>Het installatieproces is onverwacht gestopt.</source>
+        <translation>The install process stopped unexpectedly.</translation>
+    </message>
+    <message>
+        <source>Het installatieproces gaf geen antwoord (code %1).</source>
+        <translation>The install process gave no answer (code %1).</translation>
+    </message>
+    <message>
+        <source>Toevoegen mislukt: %1 Er is niets toegevoegd.</source>
+        <translation>Adding failed: %1 Nothing was added.</translation>
+    </message>
+    <message>
+        <source>Wat wilt u toevoegen?</source>
+        <translation>What do you want to add?</translation>
+    </message>
+    <message>
+        <source>Een map met een MkDocs-project (met mkdocs.yml) wordt eerst gebouwd; een pakket (.rlpack) wordt eerst gecontroleerd.</source>
+        <translation>A folder with an MkDocs project (with mkdocs.yml) is built first; a pack (.rlpack) is checked first.</translation>
+    </message>
+    <message>
+        <source>&amp;Map kiezen…</source>
+        <translation>Choose a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Pakket kiezen…</source>
+        <translation>Choose a &amp;pack…</translation>
+    </message>
+    <message>
+        <source>MkDocs-map kiezen</source>
+        <translation>Choose an MkDocs folder</translation>
+    </message>
+    <message>
+        <source>Richtlijnenpakketten (%1)</source>
+        <translation>Guideline packs (%1)</translation>
+    </message>
+    <message>
+        <source>Alle bestanden (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Pakket kiezen</source>
+        <translation>Choose a pack</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
     </message>
 </context>
 </TS>
