@@ -23,6 +23,7 @@ from reader.core.diff import (
     diff_editions,
     page_sections,
     side,
+    word_diff,
 )
 from reader.core.edition import Edition, EditionError, build_edition
 
@@ -207,6 +208,16 @@ def test_unchanged_pages_are_not_read(editions: tuple[Path, Path], tmp_path: Pat
     with pytest.raises(EditionError) as info:
         diff_editions(*copies)
     assert info.value.code == "edition-data-unreadable"
+
+
+def test_a_rewritten_passage_is_one_replacement_not_confetti() -> None:
+    assert word_diff("een twee drie de vier vijf zes", "zeven acht negen de tien elf twaalf") == [
+        (DELETE, "een twee drie de vier vijf zes"), (INSERT, "zeven acht negen de tien elf twaalf")]
+    # A small edit keeps its context, even a one-word context between two one-word edits.
+    assert word_diff("de kat zit op de mat", "de hond zit op de mat") == [
+        (KEEP, "de"), (DELETE, "kat"), (INSERT, "hond"), (KEEP, "zit op de mat")]
+    assert word_diff("de kat zit", "het kat ligt") == [
+        (DELETE, "de"), (INSERT, "het"), (KEEP, "kat"), (DELETE, "zit"), (INSERT, "ligt")]
 
 
 def test_json_round_trip(result: EditionDiff) -> None:

@@ -74,7 +74,8 @@ LINK_TARGET_ONLY = {"Over-NeRDS/cookies", "Over-NeRDS/copyright", "Over-NeRDS/kw
 # (page, anchor) -> (words inserted, words deleted), counted by hand from the source lines.
 WORD_COUNTS = {
     ("richtlijnen", ""): (1, 1 + 5 + 19),  # one word replaced; the card's title and sentence gone
-    ("Over-NeRDS", ""): (3, 3),
+    ("Over-NeRDS", ""): (4, 4),  # a four-word phrase reordered and reworded: one replacement (the one word both
+    # versions share in the middle is folded into it, see words.SHORT_KEEP)
     ("Over-NeRDS", "informatie-van-de-overheid"): (2, 2),
     ("Over-NeRDS/CONTRIBUTING", "versioning"): (1, 1),
     ("Over-NeRDS/CONTRIBUTING", "versioning-schema"): (0, 1),

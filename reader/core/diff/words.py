@@ -24,27 +24,46 @@ def same_words(old: str, new: str) -> bool:
     return words(old) == words(new)
 
 
+SHORT_KEEP = 2  # a kept run of at most this many words between two larger changes is shown as changed
+
+
 def word_diff(old: str | Sequence[str], new: str | Sequence[str]) -> list[Op]:
     """The ops that turn `old` into `new`: runs of kept, deleted and inserted words, a deletion before the insertion
-    that replaces it. Joining the KEEP and DELETE texts gives the old words, KEEP and INSERT the new ones."""
+    that replaces it. Joining the KEEP and DELETE texts gives the old words, KEEP and INSERT the new ones.
+
+    A rewritten passage shares its small words ("de", "voor") with the old one by chance; kept runs of one or two
+    words between two larger changes are folded into them, so it reads as one replacement, not as confetti."""
     a = words(old) if isinstance(old, str) else list(old)
     b = words(new) if isinstance(new, str) else list(new)
-    ops: list[Op] = []
-
-    def add(op: str, run: list[str]) -> None:
-        if not run:
-            return
-        if ops and ops[-1][0] == op:
-            ops[-1] = (op, ops[-1][1] + " " + " ".join(run))
-        else:
-            ops.append((op, " ".join(run)))
-
+    # Segments: a kept run (words, None) or a change (deleted words, inserted words).
+    segments: list[tuple[list[str], list[str] | None]] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            add(KEEP, a[i1:i2])
-        else:
-            add(DELETE, a[i1:i2])
-            add(INSERT, b[j1:j2])
+            segments.append((a[i1:i2], None))
+            continue
+        deleted, inserted = a[i1:i2], b[j1:j2]
+        if segments and segments[-1][1] is not None:
+            last_deleted, last_inserted = segments.pop()
+            deleted, inserted = last_deleted + deleted, (last_inserted or []) + inserted
+        if len(segments) >= 2 and segments[-2][1] is not None:
+            kept = segments[-1][0]
+            before_del, before_ins = segments[-2][0], segments[-2][1] or []
+            if len(kept) <= SHORT_KEEP and len(kept) < max(len(before_del), len(before_ins)) and len(kept) < max(
+                len(deleted), len(inserted)
+            ):
+                segments.pop()
+                segments.pop()
+                deleted, inserted = before_del + kept + deleted, before_ins + kept + inserted
+        segments.append((deleted, inserted))
+    ops: list[Op] = []
+    for first, second in segments:
+        if second is None:
+            ops.append((KEEP, " ".join(first)))
+            continue
+        if first:
+            ops.append((DELETE, " ".join(first)))
+        if second:
+            ops.append((INSERT, " ".join(second)))
     return ops
 
 
