@@ -390,3 +390,23 @@ def test_forget_corpus_on_a_read_only_store_is_refused(tmp_path: Path, monkeypat
         with pytest.raises(ReadOnlyError):
             data.mark_edition_opened("a", "e2")
         assert data.bookmark_count() == 1
+
+
+def test_use_corpus_on_a_read_only_store_claims_in_memory_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile = tmp_path / "p"
+    _old_store(profile)
+    with UserData.open(profile, corpus_id=None):
+        pass  # migrated, nothing claimed
+    before = _rows(profile)
+    monkeypatch.setattr(store_module, "_probe_writable",
+                        lambda d: ReadOnlyError("userdata-profile-unwritable", path=str(d), detail="test"))
+    with UserData.open(profile, corpus_id=None) as data:
+        assert data.read_only and not store_module._is_memory(data._conn)  # reads the file itself
+        assert data.use_corpus("nerds") == 7
+        assert store_module._is_memory(data._conn)  # the claim went to a copy
+        _assert_old_data(data)
+        data.use_corpus("ander")
+        assert data.bookmarks() == []
+    assert _rows(profile) == before
