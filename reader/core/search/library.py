@@ -18,13 +18,13 @@ order groups by itself: a question ("hoe maak ik ...") needs not every word, so 
 match than a corrected one.
 
 Typos across corpora. A word that is a typo in one corpus may be a real word in another (`mermaid` is a word of
-the Material docs, not of NeRDS). Before searching, the query's words are looked up once in every corpus: a word
-that some corpus can search as typed (a word of its vocabulary, a stem it indexes, a compound of its words, or for
-the word being typed a completion) is taken as typed in all the others too: no correction there, and no "Bedoelde
-je" for it (`_as_typed`). The user typed a real word; the corpora that lack it say so by having no (or partial)
-results. A word that no corpus has is corrected by each corpus on its own, and each group says what it searched
-for (`corrected_query`) or suggests (`suggestion`). The lookup also saves the costliest step of a search over
-several corpora: an English corpus would otherwise look for the closest English word to every Dutch word.
+the Material docs, not of NeRDS). Before searching, the query's words are looked up once in every corpus's
+vocabulary: a word that some corpus has (or, for the word being typed, the start of one) is taken as typed in all
+the others too: no correction there, and no "Bedoelde je" for it (`_as_typed`). The user typed a real word; the
+corpora that lack it say so by having no (or partial) results. A word that no corpus has is corrected by each
+corpus on its own, and each group says what it searched for (`corrected_query`) or suggests (`suggestion`). The
+lookup also saves the costliest step of a search over several corpora: an English corpus would otherwise look for
+the closest English word to every Dutch word.
 
 Opening is lazy: `LibrarySearch` opens an index on the first search that needs it and keeps it open; an index that
 cannot be opened is reported per corpus (`unavailable`) and is not tried again until the list of corpora changes.
@@ -172,15 +172,9 @@ def _query_words(index: SearchIndex, query: str) -> list[tuple[str, bool]]:
 
 
 def _knows(index: SearchIndex, w: str, prefix: bool) -> bool:
-    if index._is_word(w):
-        return True
-    s = analyze_word(w)
-    if s is not None and s != "" and index._text.df(s) > 0:
-        return True
-    if prefix and index.completions(w, 1):
-        return True
-    parts = index._qdecompounder.split(w)  # a compound of its words, as the engine would search it
-    return parts is not None and len([p for p in parts if analyze_word(p)]) > 1
+    """Whether the word is a word of the corpus (or, being typed, the start of one). Not its stem or a compound
+    split: across languages those collide (the Dutch typo `standarden` stems to the English `standard`)."""
+    return index._is_word(w) or (prefix and bool(index.completions(w, 1)))
 
 
 def _known_elsewhere(indexes: Sequence[SearchIndex], query: str) -> list[list[str]]:
