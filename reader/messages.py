@@ -162,6 +162,92 @@ MESSAGES: dict[str, str] = {
     "edition-none-usable": QT_TRANSLATE_NOOP(
         "CoreMessage", "{folder}: geen bruikbare editie; bouw haar opnieuw met 'richtlijnenlezer build'."),
     "build-refused": QT_TRANSLATE_NOOP("CoreMessage", "De bron heeft {count} fout(en); de editie is niet gebouwd."),
+    # --- edition packs (reader/core/pack): `name` is a file in the pack, `path` a file on this computer
+    "pack-missing": QT_TRANSLATE_NOOP("CoreMessage", "Het pakket {path} bestaat niet."),
+    "pack-unreadable": QT_TRANSLATE_NOOP("CoreMessage", "{path} kan niet worden gelezen ({detail})."),
+    "pack-not-file": QT_TRANSLATE_NOOP("CoreMessage", "{path} is geen bestand; kies een pakket (.rlpack)."),
+    "pack-not-zip": QT_TRANSLATE_NOOP("CoreMessage", "{path} is geen editiepakket (geen zip-bestand)."),
+    "pack-truncated": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket {path} is onvolledig (afgebroken bij kopiëren of downloaden?)."),
+    "pack-corrupt": QT_TRANSLATE_NOOP("CoreMessage", "Het pakket {path} is beschadigd ({detail})."),
+    "pack-too-many-files": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat {count} bestanden; meer dan {limit} wordt niet uitgepakt."),
+    "pack-too-large": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket zou {size_mb} MB uitpakken; meer dan {limit_mb} MB wordt niet uitgepakt."),
+    "pack-file-too-large": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} in het pakket is {size_mb} MB; meer dan {limit_mb} MB wordt niet uitgepakt."),
+    "pack-ratio": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{name} in het pakket is {ratio} keer zo groot als zijn gecomprimeerde vorm (hoogstens {limit}): "
+        "een zip-bom?"),
+    "pack-encrypted": QT_TRANSLATE_NOOP("CoreMessage", "{name} in het pakket is versleuteld; dat kan niet."),
+    "pack-compression": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} in het pakket gebruikt een onbekende compressie (methode {method})."),
+    "pack-symlink": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} in het pakket is een symbolische koppeling; een pakket mag alleen bestanden bevatten."),
+    "pack-special-file": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{name} in het pakket is een apparaat, pipe of socket; een pakket mag alleen bestanden bevatten."),
+    "pack-path-backslash": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat een pad met een backslash ({name}); dat wordt niet uitgepakt."),
+    "pack-path-absolute": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat een absoluut pad ({name}); dat wordt niet uitgepakt."),
+    "pack-path-drive": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat een pad met een stationsletter ({name}); dat wordt niet uitgepakt."),
+    "pack-path-parent": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat een pad dat buiten de editie wijst ({name}); dat wordt niet uitgepakt."),
+    "pack-path-invalid": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat een ongeldige bestandsnaam ({name}); dat wordt niet uitgepakt."),
+    "pack-duplicate": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Het pakket bevat {name} en {other}: op Windows of macOS is dat hetzelfde bestand. Het wordt niet uitgepakt."),
+    "pack-path-conflict": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat {name} als bestand en als map (voor {other}); het wordt niet uitgepakt."),
+    "pack-extra-file": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket bevat {name}, dat niet in het manifest staat; het is geknoeid of beschadigd."),
+    "pack-missing-file": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} staat in het manifest maar ontbreekt in het pakket."),
+    "pack-size-mismatch": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} in het pakket is niet {expected} bytes groot zoals opgegeven; het is geknoeid of "
+        "beschadigd."),
+    "pack-hash-mismatch": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{name} in het pakket is gewijzigd: de SHA-256 klopt niet met het manifest."),
+    "pack-no-manifest": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} heeft geen pakketmanifest (rlpack.json); het is geen editiepakket."),
+    "pack-manifest-invalid": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakketmanifest (rlpack.json) is ongeldig ({detail})."),
+    "pack-version": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Het pakket heeft formaatversie {found}; deze lezer leest versie {expected}. Werk de lezer bij."),
+    "pack-signature-unreadable": QT_TRANSLATE_NOOP(
+        "CoreMessage", "De ondertekening in {path} is onleesbaar; het pakket wordt geweigerd."),
+    "pack-bad-signature": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "De ondertekening klopt niet (sleutel {signer}): het pakket is na ondertekening gewijzigd."),
+    "pack-unsigned": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is niet ondertekend; alleen pakketten van een vertrouwde sleutel worden aanvaard."),
+    "pack-untrusted-signer": QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Het pakket is ondertekend met een onbekende sleutel ({signer}); alleen vertrouwde sleutels worden aanvaard."),
+    "pack-dest-invalid": QT_TRANSLATE_NOOP("CoreMessage", "{path} is geen map om een pakket in uit te pakken."),
+    "pack-dest-not-empty": QT_TRANSLATE_NOOP(
+        "CoreMessage", "De map {path} is niet leeg; een pakket wordt alleen in een lege map uitgepakt."),
+    "pack-cannot-write": QT_TRANSLATE_NOOP("CoreMessage", "{path} kan niet worden geschreven ({detail})."),
+    "pack-source-unsafe": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is een koppeling of speciaal bestand; een editie om te verpakken bevat alleen "
+        "bestanden en mappen."),
+    "pack-source-name": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: deze bestandsnaam kan niet in een pakket (niet op elk systeem bruikbaar)."),
+    "pack-source-too-large": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is te groot voor een pakket (te veel of te grote bestanden)."),
+    "pack-out-inside": QT_TRANSLATE_NOOP(
+        "CoreMessage", "Het pakket {path} zou in de editie zelf komen; kies een plek buiten de editiemap."),
+    "key-unreadable": QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} kan niet worden gelezen ({detail})."),
+    "key-invalid": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} is geen bruikbare Ed25519-sleutel van de Richtlijnenlezer."),
+    "key-exists": QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path} bestaat al; een bestaande sleutel wordt niet overschreven."),
+    "key-cannot-write": QT_TRANSLATE_NOOP("CoreMessage", "De sleutel {path} kan niet worden geschreven ({detail})."),
     # --- the corpus source (reader/core/corpus): the source as a whole cannot be read
     "source-missing": QT_TRANSLATE_NOOP(
         "CoreMessage", "{source} bestaat niet; geef de map van een MkDocs-project of van Markdown-bestanden."),

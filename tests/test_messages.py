@@ -23,7 +23,7 @@ from reader.core.userdata import BookmarkFileError, UserData, UserDataError, par
 READER = Path(__file__).resolve().parent.parent / "reader"
 ERROR_CLASSES = {
     "ReaderError", "UserDataError", "ReadOnlyError", "BookmarkFileError", "IndexFormatError", "InvalidEdition",
-    "EditionError", "MkDocsConfigError", "CorpusError", "BuildRefused", "LibraryError", "PackRefused",
+    "EditionError", "MkDocsConfigError", "CorpusError", "BuildRefused", "LibraryError", "PackError", "PackRefused",
 }
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 IMPLICIT = {"InvalidEdition": {"folder"}}  # params the class adds itself

@@ -3,4 +3,6 @@
 Modules of commands that need no window never import PySide6 (checked by a test).
 """
 
-COMMANDS = ("open", "build", "check", "search", "bookmarks", "diff", "library", "install", "remove")
+COMMANDS = (
+    "open", "build", "check", "search", "bookmarks", "diff", "library", "install", "remove", "pack", "keygen", "verify",
+)

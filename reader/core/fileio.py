@@ -28,6 +28,13 @@ def atomic_copy_file(source: str | os.PathLike[str], path: str | os.PathLike[str
     return _atomic_write(path, copy, None)
 
 
+def atomic_write_stream(
+    path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, mode: int | None = None
+) -> Path:
+    """Replace `path` atomically with what `write` writes to the (seekable) handle it is given, streamed."""
+    return _atomic_write(path, write, mode)
+
+
 def _atomic_write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object], mode: int | None) -> Path:
     target = Path(path)
     directory = target.parent

@@ -619,6 +619,178 @@
         <translation>The source has {count} error(s); the edition was not built.</translation>
     </message>
     <message>
+        <source>Het pakket {path} bestaat niet.</source>
+        <translation>The pack {path} does not exist.</translation>
+    </message>
+    <message>
+        <source>{path} kan niet worden gelezen ({detail}).</source>
+        <translation>{path} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is geen bestand; kies een pakket (.rlpack).</source>
+        <translation>{path} is not a file; choose a pack (.rlpack).</translation>
+    </message>
+    <message>
+        <source>{path} is geen editiepakket (geen zip-bestand).</source>
+        <translation>{path} is not an edition pack (not a zip file).</translation>
+    </message>
+    <message>
+        <source>Het pakket {path} is onvolledig (afgebroken bij kopiëren of downloaden?).</source>
+        <translation>The pack {path} is incomplete (cut off while copying or downloading?).</translation>
+    </message>
+    <message>
+        <source>Het pakket {path} is beschadigd ({detail}).</source>
+        <translation>The pack {path} is damaged ({detail}).</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat {count} bestanden; meer dan {limit} wordt niet uitgepakt.</source>
+        <translation>The pack holds {count} files; more than {limit} are not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket zou {size_mb} MB uitpakken; meer dan {limit_mb} MB wordt niet uitgepakt.</source>
+        <translation>The pack would unpack {size_mb} MB; more than {limit_mb} MB is not unpacked.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is {size_mb} MB; meer dan {limit_mb} MB wordt niet uitgepakt.</source>
+        <translation>{name} in the pack is {size_mb} MB; more than {limit_mb} MB is not unpacked.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is {ratio} keer zo groot als zijn gecomprimeerde vorm (hoogstens {limit}): een zip-bom?</source>
+        <translation>{name} in the pack is {ratio} times the size of its compressed form (at most {limit}): a zip bomb?</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is versleuteld; dat kan niet.</source>
+        <translation>{name} in the pack is encrypted; that is not possible.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket gebruikt een onbekende compressie (methode {method}).</source>
+        <translation>{name} in the pack uses an unknown compression (method {method}).</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is een symbolische koppeling; een pakket mag alleen bestanden bevatten.</source>
+        <translation>{name} in the pack is a symbolic link; a pack may only hold files.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is een apparaat, pipe of socket; een pakket mag alleen bestanden bevatten.</source>
+        <translation>{name} in the pack is a device, pipe or socket; a pack may only hold files.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat een pad met een backslash ({name}); dat wordt niet uitgepakt.</source>
+        <translation>The pack holds a path with a backslash ({name}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat een absoluut pad ({name}); dat wordt niet uitgepakt.</source>
+        <translation>The pack holds an absolute path ({name}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat een pad met een stationsletter ({name}); dat wordt niet uitgepakt.</source>
+        <translation>The pack holds a path with a drive letter ({name}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat een pad dat buiten de editie wijst ({name}); dat wordt niet uitgepakt.</source>
+        <translation>The pack holds a path that points outside the edition ({name}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat een ongeldige bestandsnaam ({name}); dat wordt niet uitgepakt.</source>
+        <translation>The pack holds an invalid file name ({name}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat {name} en {other}: op Windows of macOS is dat hetzelfde bestand. Het wordt niet uitgepakt.</source>
+        <translation>The pack holds {name} and {other}: on Windows or macOS that is the same file. It is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat {name} als bestand en als map (voor {other}); het wordt niet uitgepakt.</source>
+        <translation>The pack holds {name} as a file and as a folder (for {other}); it is not unpacked.</translation>
+    </message>
+    <message>
+        <source>Het pakket bevat {name}, dat niet in het manifest staat; het is geknoeid of beschadigd.</source>
+        <translation>The pack holds {name}, which is not in the manifest; it has been tampered with or damaged.</translation>
+    </message>
+    <message>
+        <source>{name} staat in het manifest maar ontbreekt in het pakket.</source>
+        <translation>{name} is in the manifest but missing from the pack.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is niet {expected} bytes groot zoals opgegeven; het is geknoeid of beschadigd.</source>
+        <translation>{name} in the pack is not {expected} bytes as declared; it has been tampered with or damaged.</translation>
+    </message>
+    <message>
+        <source>{name} in het pakket is gewijzigd: de SHA-256 klopt niet met het manifest.</source>
+        <translation>{name} in the pack has been changed: its SHA-256 does not match the manifest.</translation>
+    </message>
+    <message>
+        <source>{path} heeft geen pakketmanifest (rlpack.json); het is geen editiepakket.</source>
+        <translation>{path} has no pack manifest (rlpack.json); it is not an edition pack.</translation>
+    </message>
+    <message>
+        <source>Het pakketmanifest (rlpack.json) is ongeldig ({detail}).</source>
+        <translation>The pack manifest (rlpack.json) is invalid ({detail}).</translation>
+    </message>
+    <message>
+        <source>Het pakket heeft formaatversie {found}; deze lezer leest versie {expected}. Werk de lezer bij.</source>
+        <translation>The pack has format version {found}; this reader reads version {expected}. Update the reader.</translation>
+    </message>
+    <message>
+        <source>De ondertekening in {path} is onleesbaar; het pakket wordt geweigerd.</source>
+        <translation>The signature in {path} is unreadable; the pack is refused.</translation>
+    </message>
+    <message>
+        <source>De ondertekening klopt niet (sleutel {signer}): het pakket is na ondertekening gewijzigd.</source>
+        <translation>The signature does not match (key {signer}): the pack was changed after it was signed.</translation>
+    </message>
+    <message>
+        <source>{path} is niet ondertekend; alleen pakketten van een vertrouwde sleutel worden aanvaard.</source>
+        <translation>{path} is not signed; only packs from a trusted key are accepted.</translation>
+    </message>
+    <message>
+        <source>Het pakket is ondertekend met een onbekende sleutel ({signer}); alleen vertrouwde sleutels worden aanvaard.</source>
+        <translation>The pack is signed with an unknown key ({signer}); only trusted keys are accepted.</translation>
+    </message>
+    <message>
+        <source>{path} is geen map om een pakket in uit te pakken.</source>
+        <translation>{path} is not a folder to unpack a pack into.</translation>
+    </message>
+    <message>
+        <source>De map {path} is niet leeg; een pakket wordt alleen in een lege map uitgepakt.</source>
+        <translation>The folder {path} is not empty; a pack is only unpacked into an empty folder.</translation>
+    </message>
+    <message>
+        <source>{path} kan niet worden geschreven ({detail}).</source>
+        <translation>{path} cannot be written ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is een koppeling of speciaal bestand; een editie om te verpakken bevat alleen bestanden en mappen.</source>
+        <translation>{path} is a link or special file; an edition to pack holds only files and folders.</translation>
+    </message>
+    <message>
+        <source>{path}: deze bestandsnaam kan niet in een pakket (niet op elk systeem bruikbaar).</source>
+        <translation>{path}: this file name cannot go into a pack (it is not usable on every system).</translation>
+    </message>
+    <message>
+        <source>{path} is te groot voor een pakket (te veel of te grote bestanden).</source>
+        <translation>{path} is too large for a pack (too many or too large files).</translation>
+    </message>
+    <message>
+        <source>Het pakket {path} zou in de editie zelf komen; kies een plek buiten de editiemap.</source>
+        <translation>The pack {path} would end up inside the edition itself; choose a place outside the edition folder.</translation>
+    </message>
+    <message>
+        <source>De sleutel {path} kan niet worden gelezen ({detail}).</source>
+        <translation>The key {path} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is geen bruikbare Ed25519-sleutel van de Richtlijnenlezer.</source>
+        <translation>{path} is not a usable Ed25519 key of the Richtlijnenlezer.</translation>
+    </message>
+    <message>
+        <source>{path} bestaat al; een bestaande sleutel wordt niet overschreven.</source>
+        <translation>{path} already exists; an existing key is never overwritten.</translation>
+    </message>
+    <message>
+        <source>De sleutel {path} kan niet worden geschreven ({detail}).</source>
+        <translation>The key {path} cannot be written ({detail}).</translation>
+    </message>
+    <message>
         <source>{source} bestaat niet; geef de map van een MkDocs-project of van Markdown-bestanden.</source>
         <translation>{source} does not exist; give the folder of an MkDocs project or of Markdown files.</translation>
     </message>
