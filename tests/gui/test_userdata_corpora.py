@@ -34,7 +34,7 @@ def test_window_on_corpus_a_shows_nothing_of_corpus_b(
         other.add_bookmark("index", title="Van het andere corpus")
         other.add_bookmark("over", title="Ook van het andere", folder="Elders")
         other.record_visit("over", "Ander")
-        other.set_items("index", [(key, True, text) for key, text in zip(item_keys(texts), texts)])
+        other.set_items("index", [(key, True, text) for key, text in zip(item_keys(texts), texts, strict=True)])
     with UserData.open(profile, corpus_id=corpus) as own:
         own.add_bookmark("handleiding/zoeken", title="Eigen")
 
@@ -75,3 +75,31 @@ def test_a_profile_from_before_corpora_is_claimed_by_the_window(
     assert window.bookmark_action.isChecked()
     claim = window.userdata.legacy_claim()
     assert claim is not None and claim.corpus_id == window.edition.corpus_id
+
+
+def test_panel_exports_per_corpus_and_refuses_another_corpus_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_store: Callable[..., UserData]
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.gui.sidebar.bookmarks import BookmarksPanel
+
+    asked: list[str] = []
+    target = tmp_path / "uit.json"
+
+    def fake_save(parent: object, caption: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    nerds, other = open_store(corpus_id="nerds"), open_store(corpus_id="ander")  # one profile, two corpora
+    nerds.add_bookmark("index", title="Start")
+    panel = BookmarksPanel(nerds, None)
+    qtbot.addWidget(panel)
+    panel.ask_export()
+    assert asked == ["bladwijzers-nerds.json"] and target.is_file()
+    foreign = BookmarksPanel(other, None)
+    qtbot.addWidget(foreign)
+    assert not foreign.import_from(str(target))
+    assert "horen bij de richtlijnen nerds, niet bij ander" in foreign.message_label.text()
+    assert other.bookmark_count() == 0

@@ -38,12 +38,12 @@ def ask_folder_rename(parent: QWidget, name: str) -> str | None:
     return new if ok else None
 
 
-def ask_export_path(parent: QWidget) -> tuple[str, str] | None:
+def ask_export_path(parent: QWidget, suggested: str = "bladwijzers.json") -> tuple[str, str] | None:
     """Where to export to, and in which format: "json" (complete) or "html" (what browsers read)."""
     json_filter = QCoreApplication.translate("BookmarksPanel", "Richtlijnenlezer-bladwijzers (*.json)")
     html_filter = QCoreApplication.translate("BookmarksPanel", "Bladwijzers voor browsers (*.html)")
     path, chosen = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("BookmarksPanel", "Bladwijzers exporteren"), "bladwijzers.json",
+        parent, QCoreApplication.translate("BookmarksPanel", "Bladwijzers exporteren"), suggested,
         f"{json_filter};;{html_filter}")
     if not path:
         return None

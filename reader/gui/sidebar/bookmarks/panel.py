@@ -583,7 +583,7 @@ class BookmarksPanel(QWidget):
         return True
 
     def ask_export(self) -> None:
-        answer = dialogs.ask_export_path(self)
+        answer = dialogs.ask_export_path(self, f"bladwijzers-{self.userdata.corpus_id}.json")  # one file per corpus
         if answer is not None:
             self.export_to(*answer)
 
