@@ -1,0 +1,198 @@
+"""Add-from-the-window benchmark: how long the window's event loop is blocked while guidelines are installed.
+
+    .venv/bin/python tests/benchmarks/bench_add_latency.py [--runs 3] [--pages 400] [--out FILE]
+
+Target (issue 14): event-loop latency under 100 ms throughout an install started from the window.
+A 10 ms PreciseTimer records the gap between its ticks (a gap of g ms means the loop was blocked about g - 10 ms)
+in the reader's real window (QtWebEngine, offscreen, the bundled edition shown), for each corpus (NeRDS 2026-03 from
+../shared/corpora and a generated corpus) and, side by side in the same run, alternating:
+- "idle": the window doing nothing for as long as an install took (the floor on this machine);
+- "process": the add dialog's real install, a separate `richtlijnenlezer install --progress-json` process (what the
+  window does);
+- "thread": the same install called in a Python thread of the window's process (the design we did not take: the
+  build holds the GIL, so the loop waits for it).
+Prints one JSON object: per corpus and side the median over the runs of the max gap, p99 gap and install seconds.
+Each install goes into a fresh library folder of its own (temporary), so every run builds the whole corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus lives next to this file
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+_TMP = Path(tempfile.mkdtemp(prefix="rl-bench-add-"))
+os.environ["RICHTLIJNENLEZER_PROFILE"] = str(_TMP / "profile")
+os.environ["RICHTLIJNENLEZER_CACHE"] = str(_TMP / "cache")
+os.environ["RICHTLIJNENLEZER_MACHINE_DIR"] = str(_TMP / "machine")
+
+
+class Gaps:
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.gaps: list[float] = []
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self.last) * 1000)
+        self.last = now
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> dict[str, float]:
+        self.timer.stop()
+        gaps = sorted(self.gaps) or [0.0]
+        return {"max_ms": round(gaps[-1], 1), "p99_ms": round(gaps[int(len(gaps) * 0.99)], 1),
+                "ticks": len(self.gaps)}
+
+
+def _wait(app: Any, done: Any, timeout: float = 600.0) -> None:
+    end = time.monotonic() + timeout
+    while not done():
+        app.processEvents()
+        time.sleep(0.001)
+        if time.monotonic() > end:
+            raise TimeoutError
+
+
+def run_process(app: Any, window: Any, source: Path, library: Path) -> dict[str, Any]:
+    from reader.gui.library.add_dialog import AddDialog
+
+    os.environ["RICHTLIJNENLEZER_USER_EDITIONS"] = str(library)
+    dialog = AddDialog(window, library_folder=library)
+    outcome: list[str] = []
+    dialog.install_finished.connect(outcome.append)
+    gaps = Gaps()
+    gaps.start()
+    start = time.perf_counter()
+    dialog.add(source)
+    _wait(app, lambda: bool(outcome))
+    seconds = time.perf_counter() - start
+    result = gaps.stop() | {"seconds": round(seconds, 2), "outcome": outcome[0]}
+    dialog.deleteLater()
+    return result
+
+
+def run_thread(app: Any, source: Path, library: Path) -> dict[str, Any]:
+    from reader import paths
+    from reader.core.library import USER, Library, LibraryFolder, install
+
+    done: list[str] = []
+
+    def job() -> None:
+        try:
+            install(Library([LibraryFolder(library, USER)]), source, icons_dir=paths.icons_dir())
+            done.append("done")
+        except Exception as exc:  # reported in the JSON
+            done.append(f"failed: {exc}")
+
+    gaps = Gaps()
+    gaps.start()
+    start = time.perf_counter()
+    thread = threading.Thread(target=job)
+    thread.start()
+    _wait(app, lambda: bool(done))
+    thread.join()
+    seconds = time.perf_counter() - start
+    return gaps.stop() | {"seconds": round(seconds, 2), "outcome": done[0]}
+
+
+def run_idle(app: Any, seconds: float) -> dict[str, Any]:
+    gaps = Gaps()
+    gaps.start()
+    end = time.perf_counter() + seconds
+    _wait(app, lambda: time.perf_counter() >= end)
+    return gaps.stop() | {"seconds": round(seconds, 2), "outcome": "idle"}
+
+
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return {key: statistics.median(r[key] for r in runs) for key in ("max_ms", "p99_ms", "seconds")} | {
+        "runs": runs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", type=int, default=400, help="pages of the generated corpus")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+
+    from gen_corpus import generate
+
+    from reader import paths
+    from reader.core.edition import build_edition
+    from reader.gui.app import create_application, create_context, create_reader
+
+    sources = {}
+    if NERDS.is_dir():
+        sources["nerds-2026-03"] = NERDS
+    sources[f"generated-{args.pages}"] = generate(_TMP / "gen", args.pages, seed=3)
+    edition = _TMP / "edition"
+    build_edition(REPO / "content", edition, icons_dir=paths.icons_dir())
+
+    app = create_application(["bench"], offscreen=True)
+    context = create_context(app)
+    reader = create_reader(edition, _TMP / "profile", context=context)
+    window = reader.window
+    window.resize(1200, 800)
+    window.show()
+    loaded: list[bool] = []
+    window.page_loaded.connect(lambda _page, ok: loaded.append(ok))
+    window.open_page(window.edition.home_page)
+    _wait(app, lambda: bool(loaded), 60)
+    run_idle(app, 1.0)  # let the window finish its after-load work
+
+    results: dict[str, Any] = {}
+    for name, source in sources.items():
+        sides: dict[str, list[dict[str, Any]]] = {"idle": [], "process": [], "thread": []}
+        for n in range(args.runs):
+            order = ["process", "thread"] if n % 2 == 0 else ["thread", "process"]
+            for side in order:
+                library = _TMP / f"lib-{name}-{side}-{n}"
+                if side == "process":
+                    sides[side].append(run_process(app, window, source, library))
+                else:
+                    sides[side].append(run_thread(app, source, library))
+            sides["idle"].append(run_idle(app, sides["process"][-1]["seconds"]))
+        summary = {side: _median(runs) for side, runs in sides.items()}
+        process, idle, thread = summary["process"], summary["idle"], summary["thread"]
+        results[name] = summary | {
+            "process_max_over_idle_max": round(process["max_ms"] / max(idle["max_ms"], 0.1), 2),
+            "thread_max_over_process_max": round(thread["max_ms"] / max(process["max_ms"], 0.1), 2),
+            "target_met": process["max_ms"] < 100,
+        }
+    reader.close()
+    report = {"benchmark": "add_latency", "timer_interval_ms": 10, "runs": args.runs, "cpus": os.cpu_count(),
+              "corpora": results}
+    text = json.dumps(report, indent=2)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
