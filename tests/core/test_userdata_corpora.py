@@ -410,3 +410,75 @@ def test_use_corpus_on_a_read_only_store_claims_in_memory_only(
         data.use_corpus("ander")
         assert data.bookmarks() == []
     assert _rows(profile) == before
+
+
+_OPEN_SCRIPT = textwrap.dedent("""
+    import sys
+    from reader.core.userdata import UserData
+    with UserData.open(sys.argv[1], corpus_id="nerds") as data:
+        print(data.claimed, flush=True)
+""")
+
+
+def _big_old_store(profile: Path) -> dict[str, int]:
+    """A version 2 store big enough that migrating and claiming take a while (a kill lands inside them)."""
+    _old_store(profile)
+    conn = sqlite3.connect(profile / DB_NAME, isolation_level=None)
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO bookmarks (page_id, anchor, title, created, updated) VALUES (?, '', 't', 1, 1)",
+                     [(f"p/{i}",) for i in range(3000)])
+    conn.executemany("INSERT INTO history (page_id, title, visited) VALUES (?, 't', ?)",
+                     [(f"p/{i % 500}", float(i)) for i in range(60_000)])
+    conn.executemany("INSERT INTO checklist (page_id, item_key, checked, updated) VALUES ('p', ?, 1, 1)",
+                     [(f"k{i}",) for i in range(3000)])
+    conn.execute("COMMIT")
+    counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+              for t in ("bookmarks", "folders", "history", "checklist")}
+    conn.close()
+    return counts
+
+
+@pytest.mark.slow
+def test_a_kill_during_migration_or_claim_leaves_the_old_state_or_the_new(tmp_path: Path) -> None:
+    """SIGKILL at random moments while a process migrates a version 2 store and claims it: afterwards the file is
+    at version 2, or at version 3 with every row unclaimed, or with every row claimed; never a mix, never a row
+    lost. The next start then finishes the job."""
+    import random
+    import shutil
+    import signal
+    import time
+
+    template = tmp_path / "template"
+    counts = _big_old_store(template)
+    rng = random.Random(14)
+    seen: set[str] = set()
+    for n in range(24):
+        profile = tmp_path / f"p{n}"
+        shutil.copytree(template, profile)
+        proc = subprocess.Popen([sys.executable, "-c", _OPEN_SCRIPT, str(profile)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        conn = sqlite3.connect(profile / DB_NAME)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
+            if version == 3:
+                owners = set()
+                for table in counts:
+                    owners |= {r[0] for r in conn.execute(f"SELECT DISTINCT corpus_id FROM {table}")}
+                assert owners in ({""}, {"nerds"}), owners
+                state = "claimed" if owners == {"nerds"} else "migrated"
+            else:
+                assert version == 2
+                state = "old"
+        finally:
+            conn.close()
+        seen.add(state)
+        with UserData.open(profile, corpus_id="nerds") as data:
+            assert data.bookmark_count() == counts["bookmarks"] and data.history_count() == counts["history"]
+            assert data.claimed == (0 if state == "claimed" else sum(counts.values()))
+            assert data.integrity_check() == "ok"
+        shutil.rmtree(profile)
+    assert len(seen) >= 2, seen  # the kills landed at different stages (not all before or all after)
