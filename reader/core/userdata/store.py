@@ -165,7 +165,7 @@ class Store:
                     try:
                         recovered = _move_aside(path, stamp)
                     except OSError as move_err:
-                            return cls._open_read_only(
+                        return cls._open_read_only(
                             path, ReadOnlyError("userdata-corrupt-stuck", path=str(path),
                                                 detail=str(move_err.strerror or move_err)), clock,
                             corpus_id=corpus_id)
