@@ -129,6 +129,27 @@ def test_frozen_app_can_build_an_edition(built: tuple[dict[str, object], Path]) 
         assert (out_dir / rel).read_bytes() == page.read_bytes(), rel
 
 
+def test_frozen_app_signs_packs_and_verifies_them(built: tuple[dict[str, object], Path]) -> None:
+    # The frozen app carries cryptography (Ed25519) and hashes without OpenSSL's _hashlib: keygen, a signed pack of
+    # the bundled edition and its verification must work in it, and agree with the source tree.
+    summary, base = built
+    exe = str(Path(str(summary["folder"])) / "richtlijnenlezer")
+    key, pack = base / "pack-key", base / "bundled.rlpack"
+
+    def frozen(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([exe, *map(str, args)], capture_output=True, text=True, timeout=300, cwd=base)
+
+    assert frozen("keygen", "--out", key).returncode == 0
+    result = frozen("pack", base / "work" / "edition", "--out", pack, "--sign", key, "--json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    result = frozen("verify", pack, "--trust", f"{key}.pub", "--require-trusted", "--json")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout)["status"] == "trusted"
+    source = subprocess.run([sys.executable, "-m", "reader", "verify", str(pack), "--trust", f"{key}.pub", "--json"],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert json.loads(source.stdout) == json.loads(result.stdout)
+
+
 def _run_frozen_open(exe: Path, home: Path, data_home: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(
