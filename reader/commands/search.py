@@ -114,12 +114,9 @@ def _corpora(editions: list[Path]) -> list[tuple[str, str, Path]] | str:
             cid = corpus_id_of(manifest) if manifest else folder.name
             out.append((cid, str(manifest.get("corpus_title") or cid), folder))
         return out
-    from reader.library import default_library
+    from reader.librarysearch import library_corpora
 
-    shelves = default_library().corpora()
-    if not shelves:
-        return "De bibliotheek is leeg."
-    return [(s.corpus_id, s.title or s.corpus_id, s.current.path) for s in shelves]
+    return library_corpora() or "De bibliotheek is leeg."
 
 
 def _run_all(args: argparse.Namespace, editions: list[Path]) -> int:

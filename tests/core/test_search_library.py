@@ -319,3 +319,10 @@ def test_a_broken_index_is_reported_and_the_rest_searched(tmp_path: Path) -> Non
 
 def test_results_type(indexes: list[tuple[str, str, SearchIndex]]) -> None:
     assert isinstance(search_many(indexes, "privacy"), LibraryResults)
+
+
+def test_highlight_terms_of_a_corpus(tmp_path: Path) -> None:
+    nl = built(tmp_path / "nl", dutch())
+    with LibrarySearch([("nl", "NL", nl)]) as lib:
+        assert "toegankelijk" in " ".join(lib.highlight_terms("nl", "toegankelijkheid"))
+        assert lib.highlight_terms("elders", "toegankelijkheid") == []

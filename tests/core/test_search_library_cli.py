@@ -141,3 +141,11 @@ def test_all_does_not_import_qt(library: dict[str, Path]) -> None:
     env = dict(os.environ, RICHTLIJNENLEZER_USER_EDITIONS=str(library["user"]),
                RICHTLIJNENLEZER_MACHINE_DIR=str(library["machine"]))
     subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, env=env, check=True, capture_output=True)
+
+
+def test_library_corpora_lists_each_corpus_once_with_its_current_edition(library: dict[str, Path]) -> None:
+    from reader.core.library import USER, Library, LibraryFolder
+    from reader.librarysearch import library_corpora
+
+    lib = Library([LibraryFolder(library["user"], USER)])
+    assert library_corpora(lib) == [(EN_ID, "Test docs", library["en"]), (NL_ID, "Testrichtlijnen", library["nl"])]

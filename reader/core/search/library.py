@@ -325,8 +325,14 @@ class LibrarySearch:
                 return self._open(e)
         return None
 
+    def highlight_terms(self, corpus_id: str, query: str) -> list[str]:
+        """What to mark in a page of this corpus opened from a library result (as SearchIndex.highlight_terms)."""
+        index = self.index(corpus_id)
+        return index.highlight_terms(query) if index is not None else []
+
     def search(self, query: str, *, limit_per_corpus: int = LIMIT_PER_CORPUS, per_page: int = SECTIONS_PER_PAGE,
                correct: bool = True) -> LibraryResults:
+        """Every listed corpus's current index (opened now if needed) searched at once (see search_many)."""
         t0 = time.perf_counter()
         opened = [(e.corpus_id, e.title, ix) for e in self._entries if (ix := self._open(e)) is not None]
         out = search_many(opened, query, limit_per_corpus=limit_per_corpus, per_page=per_page, correct=correct)
