@@ -269,6 +269,14 @@
         <source>Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)</source>
         <translation>Bookmarks (*.json *.html *.htm);;All files (*)</translation>
     </message>
+    <message>
+        <source>Bladwijzers van andere richtlijnen</source>
+        <translation>Bookmarks of other guidelines</translation>
+    </message>
+    <message>
+        <source>Deze bladwijzers komen uit de richtlijnen %1, niet uit %2. Dezelfde pagina-id kan hier een andere pagina zijn. Toch importeren?</source>
+        <translation>These bookmarks come from the guidelines %1, not from %2. The same page id may be another page here. Import them anyway?</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistController</name>

@@ -103,3 +103,42 @@ def test_panel_exports_per_corpus_and_refuses_another_corpus_file(
     assert not foreign.import_from(str(target))
     assert "horen bij de richtlijnen nerds, niet bij ander" in foreign.message_label.text()
     assert other.bookmark_count() == 0
+
+
+def test_import_from_the_menu_asks_before_importing_another_corpus_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_store: Callable[..., UserData]
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from reader.core.userdata import export_file
+    from reader.gui.sidebar.bookmarks import BookmarksPanel
+
+    nerds, other = open_store(corpus_id="nerds"), open_store(corpus_id="ander")
+    nerds.add_bookmark("index", title="Start")
+    foreign, own = tmp_path / "nerds.json", tmp_path / "ander.json"
+    export_file(nerds, foreign)
+    export_file(other, own)
+    chosen: list[Path] = []
+    questions: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(chosen[-1]), "")))
+
+    def question(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        questions.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    panel = BookmarksPanel(other, None)
+    qtbot.addWidget(panel)
+    chosen.append(own)  # a file of this corpus: no question
+    panel.ask_import()
+    assert questions == []
+    chosen.append(foreign)
+    answers.append(QMessageBox.StandardButton.No)  # the user declines: nothing imported
+    panel.ask_import()
+    assert len(questions) == 1 and "richtlijnen nerds, niet uit ander" in questions[0]
+    assert other.bookmark_count() == 0
+    answers.append(QMessageBox.StandardButton.Yes)  # the user insists: imported
+    with qtbot.waitSignal(panel.bookmarks_changed):
+        panel.ask_import()
+    assert [b.title for b in other.bookmarks()] == ["Start"] and nerds.bookmark_count() == 1

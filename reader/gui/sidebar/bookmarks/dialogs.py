@@ -8,7 +8,7 @@ before the split.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def ask_bookmark_title(parent: QWidget, title: str) -> str | None:
@@ -50,8 +50,31 @@ def ask_export_path(parent: QWidget, suggested: str = "bladwijzers.json") -> tup
     return path, "html" if chosen == html_filter or path.lower().endswith((".html", ".htm")) else "json"
 
 
-def ask_import_path(parent: QWidget) -> str | None:
+def ask_import_path(parent: QWidget, corpus_id: str | None = None) -> tuple[str, bool] | None:
+    """The file to import, and whether to import it although it names another corpus than `corpus_id` (only when
+    the user says so; without asking, the import refuses such a file)."""
     path, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("BookmarksPanel", "Bladwijzers importeren"), "",
         QCoreApplication.translate("BookmarksPanel", "Bladwijzers (*.json *.html *.htm);;Alle bestanden (*)"))
-    return path or None
+    if not path:
+        return None
+    other = _file_corpus(path)
+    if other is None or corpus_id is None or other == corpus_id:
+        return path, False
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("BookmarksPanel", "Bladwijzers van andere richtlijnen"),
+        QCoreApplication.translate(
+            "BookmarksPanel", "Deze bladwijzers komen uit de richtlijnen %1, niet uit %2. Dezelfde pagina-id kan hier "
+            "een andere pagina zijn. Toch importeren?").replace("%1", other).replace("%2", corpus_id),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return (path, True) if answer == QMessageBox.StandardButton.Yes else None
+
+
+def _file_corpus(path: str) -> str | None:
+    """The corpus a bookmark file names; None when it names none or cannot be read (the import then says why)."""
+    from reader.core.userdata import BookmarkFileError, read_bookmark_file
+
+    try:
+        return read_bookmark_file(path).corpus_id
+    except BookmarkFileError:
+        return None

@@ -554,12 +554,12 @@ class BookmarksPanel(QWidget):
                   .replace("%2", str(path)))
         return count
 
-    def import_from(self, path: str) -> bool:
+    def import_from(self, path: str, force: bool = False) -> bool:
         """Merge the bookmarks of a JSON or Netscape HTML file (no duplicates). A bad file changes nothing."""
         from reader.core.userdata import BookmarkFileError, import_file
 
         try:
-            result, skipped = import_file(self.userdata, path)
+            result, skipped = import_file(self.userdata, path, force=force)  # force: another corpus's file
         except BookmarkFileError as err:
             error = err
             self._say(lambda: self.tr("Importeren mislukt: %1").replace("%1", describe(error)), sticky=True)
@@ -588,9 +588,9 @@ class BookmarksPanel(QWidget):
             self.export_to(*answer)
 
     def ask_import(self) -> None:
-        path = dialogs.ask_import_path(self)
-        if path:
-            self.import_from(path)
+        answer = dialogs.ask_import_path(self, self.userdata.corpus_id)
+        if answer:
+            self.import_from(*answer)
 
     def actions_for_menu(self) -> list[QAction]:
         """Undo/redo and export/import, for the window's Bladwijzers menu."""
