@@ -155,6 +155,8 @@ def _run_all(args: argparse.Namespace, editions: list[Path]) -> int:
         print(f"\n== {group.title}   [{group.corpus_id}]   {_count(len(r.hits))}")
         if r.corrected_query:
             print(f"   Resultaten voor {r.corrected_query}; zoek in plaats daarvan naar {r.query} (--no-correction)")
+        if r.suggestion:
+            print(f"   Bedoelde je: {r.suggestion}?")
         if r.partial:
             print("   Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.")
         _print_hits(r.hits, "   ")
