@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import stat
 import struct
 import warnings
@@ -22,6 +23,7 @@ from reader.core.pack import (
     SIGNATURE_CONTEXT,
     SIGNATURE_ENTRY,
     SIGNATURE_FORMAT,
+    PackError,
     PackLimits,
     PackRefused,
     extract_pack,
@@ -407,6 +409,27 @@ def test_an_entry_that_inflates_to_another_size_than_declared_is_refused(good: P
     assert_refused(pack, "pack-size-mismatch", tmp_path)
 
 
+def test_inflating_stops_at_the_declared_size(good: Path, tmp_path: Path) -> None:
+    # 64 MiB of zeros declared as 1,000 bytes: not one byte past the declared size + 1 reaches the file being
+    # written (the whole entry would be refused by its size at the end anyway; this is about never writing it).
+    from reader.core.pack.zipread import PackFile
+
+    name = "edition/pages/bom.html"
+    pack = write_entries(tmp_path / "stream.rlpack", read_entries(good) + [(info(name), bytes(64 << 20))])
+    _patch_sizes(pack, name, 1000)
+    received = 0
+
+    def sink(data: bytes) -> None:
+        nonlocal received
+        received += len(data)
+
+    with PackFile(pack, PackLimits()) as opened:
+        with pytest.raises(PackRefused) as err:
+            opened.stream(opened.entries[name], sink)
+    assert err.value.code == "pack-size-mismatch"
+    assert received <= 1001
+
+
 def test_overlapping_entries_are_refused(good: Path, tmp_path: Path) -> None:
     # The overlapping-entries bomb: two central directory records that point at the same data.
     data = bytearray(good.read_bytes())
@@ -437,6 +460,18 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path: Path, content: bytes) -> 
 def test_a_folder_is_not_a_pack(tmp_path: Path) -> None:
     (tmp_path / "map.rlpack").mkdir()
     assert_refused(tmp_path / "map.rlpack", "pack-not-file", tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_not_a_pack_and_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pijp.rlpack")
+    assert_refused(tmp_path / "pijp.rlpack", "pack-not-file", tmp_path)
+
+
+def test_a_missing_pack_is_said(tmp_path: Path) -> None:
+    with pytest.raises(PackError) as err:
+        verify_pack(tmp_path / "weg.rlpack", [])
+    assert err.value.code == "pack-missing" and not isinstance(err.value, PackRefused)
 
 
 def test_an_encrypted_entry_is_refused(good: Path, tmp_path: Path) -> None:

@@ -147,15 +147,17 @@ def write_pack(
     date_time = _zip_time(edition.built_at)
     files: list[dict[str, object]] = []
     signer = ""
+    total_bytes = 0
 
     def write(handle: BinaryIO) -> None:
-        nonlocal signer
-        total = 0
+        nonlocal signer, total_bytes
+        files.clear()
+        total_bytes = 0
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             for source in sources:
                 size, digest = _add_file(archive, source, date_time, limits)
-                total += size
-                if total > limits.max_total_bytes:
+                total_bytes += size
+                if total_bytes > limits.max_total_bytes:
                     raise PackError("pack-source-too-large", path=str(edition_dir))
                 files.append({"path": source.rel, "size": size, "sha256": digest})
             manifest = manifest_bytes(files)
@@ -180,7 +182,7 @@ def write_pack(
     return PackInfo(
         path=out,
         files=len(files),
-        total_bytes=sum(int(str(f["size"])) for f in files),
+        total_bytes=total_bytes,
         pack_bytes=out.stat().st_size,
         signer=signer,
         corpus_id=corpus_id_of(edition.manifest),

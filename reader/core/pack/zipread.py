@@ -9,6 +9,7 @@ as an entry yields more bytes than it declared. One pass computes the SHA-256 wh
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 import struct
 import zipfile
@@ -59,13 +60,18 @@ class PackFile:
         self.path = Path(path)
         self.limits = limits
         try:
-            self.handle: BinaryIO = open(self.path, "rb")
+            # Non-blocking, so that a FIFO given as the pack is refused instead of waiting for a writer.
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         except IsADirectoryError:
             raise PackRefused("pack-not-file", path=str(self.path)) from None
         except FileNotFoundError:
             raise PackError("pack-missing", path=str(self.path)) from None
         except OSError as exc:
             raise PackError("pack-unreadable", path=str(self.path), detail=exc.strerror or str(exc)) from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise PackRefused("pack-not-file", path=str(self.path))
+        self.handle: BinaryIO = os.fdopen(fd, "rb")
         try:
             self.entries = self._read_directory()
         except BaseException:
