@@ -133,6 +133,26 @@ def test_the_real_nerds_edition_round_trips(nerds_edition: Path, tmp_path: Path,
     assert [d for d, _ in done] == sorted(d for d, _ in done)
 
 
+def test_large_files_are_streamed_in_and_out(content_edition: Path, tmp_path: Path) -> None:
+    # Files above a few MB are read, hashed and compressed in chunks (and a .png is stored as it is).
+    edition = tmp_path / "edition"
+    shutil.copytree(content_edition, edition)
+    big = os.urandom(3 << 20) + bytes(6 << 20)
+    (edition / "assets").mkdir(exist_ok=True)
+    (edition / "assets" / "groot.bin").write_bytes(big)
+    (edition / "assets" / "foto.png").write_bytes(big[: 5 << 20])
+    pack = tmp_path / "big.rlpack"
+    write_pack(edition, pack)
+    with zipfile.ZipFile(pack) as archive:
+        assert archive.getinfo("edition/assets/foto.png").compress_type == zipfile.ZIP_STORED
+        assert archive.getinfo("edition/assets/groot.bin").compress_type == zipfile.ZIP_DEFLATED
+    dest = tmp_path / "out"
+    dest.mkdir()
+    extract_pack(pack, dest, [])
+    assert (dest / "assets" / "groot.bin").read_bytes() == big
+    assert _tree(dest) == _tree(edition)
+
+
 def test_an_invalid_edition_is_not_packed_and_the_old_pack_stays(content_edition: Path, tmp_path: Path) -> None:
     pack = tmp_path / "content.rlpack"
     write_pack(content_edition, pack)

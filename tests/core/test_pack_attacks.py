@@ -370,6 +370,15 @@ def test_too_many_entries_are_refused(good: Path, tmp_path: Path) -> None:
     assert_refused(good, "pack-too-many-files", tmp_path, limits=PackLimits(max_files=5))
 
 
+def test_too_many_entries_are_refused_from_the_zip64_end_record(tmp_path: Path) -> None:
+    # More than 65,535 entries: the count is only in the zip64 end record, read before zipfile parses anything.
+    pack = tmp_path / "many.rlpack"
+    with zipfile.ZipFile(pack, "w", zipfile.ZIP_STORED) as archive:
+        for number in range(66_000):
+            archive.writestr(f"edition/f{number}", b"")
+    assert_refused(pack, "pack-too-many-files", tmp_path, limits=PackLimits(max_files=1000))
+
+
 def _central_record(data: bytes | bytearray, name: str) -> int:
     """Where the central directory record of `name` starts."""
     offset = data.find(b"PK\x01\x02")
