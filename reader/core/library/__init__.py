@@ -6,7 +6,7 @@ Public: `Library`, `LibraryFolder`, `CorpusShelf`, `InstalledEdition` (listing);
 `MACHINE` and source kinds `PACK`, `EDITION`, `MKDOCS`.
 """
 
-from reader.core.library.install import (
+from reader.core.library.installing import (
     EDITION,
     MKDOCS,
     PACK,
