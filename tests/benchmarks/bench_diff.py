@@ -7,7 +7,8 @@ editions (the floor: the diff opens them too).
 
 The generated pair: gen_corpus.py's corpus, and a copy in which every 20th page (for 5%) has a known edit, in turn:
 a sentence of a section reworded, a section added, the title changed, a section removed; and another 1% of the
-pages only re-wrapped (the same words on other lines), which must not count. Both are built with the reader's
+pages only re-wrapped (the same words on other lines), which must not count; and two pages per thousand
+moved (renamed, the nav following), removed and added. Both are built with the reader's
 builder (not timed against the target; reported). `--work DIR` keeps the sources and editions there and reuses
 them on the next run. Also reported once: an eager diff that reads and splits every page of both editions, which is
 what the lazy path (section hashes first) saves. Prints one JSON object (and writes it to --out).
@@ -37,6 +38,7 @@ NERDS_OLD, NERDS_NEW = CORPORA / "nerds-2025-12", CORPORA / "nerds-2026-03"
 ICONS = REPO / "resources" / "icons"
 TARGET_NERDS_S = 1.0
 TARGET_GENERATED_S = 20.0
+EDIT_KINDS = ("reworded", "section-added", "title", "section-removed")
 
 
 def median_s(fn: Callable[[], object], repeat: int) -> tuple[float, list[float]]:
@@ -90,7 +92,7 @@ def edit_generated(old_src: Path, new_src: Path, share: float) -> dict[str, set[
     shutil.copytree(old_src, new_src)
     pages = sorted(p for p in (new_src / "docs").rglob("*.md") if p.parent.name != "action-registry")
     step = max(1, round(1 / share)) if share > 0 else 0
-    kinds = ("reworded", "section-added", "title", "section-removed")
+    kinds = EDIT_KINDS
     done: dict[str, set[str]] = {k: set() for k in kinds + ("rewrapped",)}
     for n, path in enumerate(pages):
         rel = path.relative_to(new_src / "docs").as_posix()
@@ -120,6 +122,29 @@ def edit_generated(old_src: Path, new_src: Path, share: float) -> dict[str, set[
             text = head + sep + tail
             done["rewrapped"].add(rel)
         path.write_text(text, encoding="utf-8")
+    # Pages moved (renamed in their folder, the nav following), removed (and out of the nav) and added (outside
+    # it), a few per thousand, none of them an edited page.
+    config = new_src / "mkdocs.yml"
+    nav = config.read_text(encoding="utf-8")
+    done |= {"moved": set(), "removed": set(), "added": set()}
+    for n, path in enumerate(pages):
+        rel = path.relative_to(new_src / "docs").as_posix()
+        if n % 500 == 250 and rel.endswith(".md") and not rel.endswith("index.md"):
+            target = rel[: -len(".md")] + "-verplaatst.md"
+            path.rename(new_src / "docs" / target)
+            nav = nav.replace(f": {rel}\n", f": {target}\n")
+            done["moved"].add(rel)
+        elif n % 500 == 310 and not rel.endswith("index.md"):
+            path.unlink()
+            nav = "\n".join(line for line in nav.split("\n") if not line.endswith(f": {rel}"))
+            done["removed"].add(rel)
+    config.write_text(nav, encoding="utf-8")
+    for k in range(max(1, len(pages) // 500)):
+        rel = f"richtlijnen/nieuw-{k:03d}.md"
+        (new_src / "docs" / rel).write_text(
+            f"---\ntitle: Nieuw {k}\nsummary: Een nieuwe pagina.\n---\n\n# Nieuw {k}\n\nNieuwe tekst {k}.\n"
+            f"\n## Meer\n\nNog meer nieuwe tekst over pagina {k}.\n", encoding="utf-8")
+        done["added"].add(rel)
     return done
 
 
@@ -169,12 +194,16 @@ def main() -> int:
         built = {"old": build(old_src, work / f"{tag}-ed-old"), "new": build(new_src, work / f"{tag}-ed-new")}
         row = measure(f"generated {args.pages} pages, {args.changed:.0%} edited", old_src, new_src,
                       work / f"{tag}-ed-old", work / f"{tag}-ed-new", args.repeat, TARGET_GENERATED_S)
-        found = {c.new_path for c in diff_editions(work / f"{tag}-ed-old", work / f"{tag}-ed-new").changed}
-        edited = set().union(*(v for k, v in edits.items() if k != "rewrapped"))
+        result = diff_editions(work / f"{tag}-ed-old", work / f"{tag}-ed-new")
+        found = {c.new_path for c in result.changed}
+        edited = set().union(*(v for k, v in edits.items() if k in EDIT_KINDS))
         row |= {
             "build_s": {k: round(v, 2) for k, v in built.items()},
             "edited_pages": {k: len(v) for k, v in edits.items()},
             "changed_found_equals_edited": found == edited,
+            "moved_found_equals_moved": {m.old_path for m in result.moved} == edits.get("moved", set()),
+            "removed_found_equals_removed": {p.path for p in result.removed} == edits.get("removed", set()),
+            "added_found_equals_added": {p.path for p in result.added} == edits.get("added", set()),
             "rewrapped_reported": len(found & edits["rewrapped"]),
         }
         out["runs"].append(row)
