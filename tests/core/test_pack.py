@@ -208,6 +208,12 @@ def test_extract_wants_an_empty_folder(content_edition: Path, tmp_path: Path) ->
     with pytest.raises(PackError) as err:
         extract_pack(pack, tmp_path / "absent", [])
     assert err.value.code == "pack-dest-invalid"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "link").symlink_to(elsewhere)
+    with pytest.raises(PackError) as err:
+        extract_pack(pack, tmp_path / "link", [])  # never unpack through a link
+    assert err.value.code == "pack-dest-invalid" and list(elsewhere.iterdir()) == []
 
 
 def test_keygen_writes_a_private_key_for_the_owner_and_a_documented_public_key(tmp_path: Path) -> None:
