@@ -253,3 +253,28 @@ def test_the_reader_opens_the_newest_installed_edition_of_the_bundled_corpus(
     assert default_edition() == newer.path
     install(library, make_source(tmp_path / "other", corpus_id="ander"), edition_date="2099-12-31")
     assert default_edition() == newer.path  # another corpus never replaces the bundled one
+
+
+def test_cli_remove_keeps_bookmarks_unless_forget(tmp_path: Path, editions: dict[str, Path]) -> None:
+    from reader.core.userdata import UserData
+
+    profile = tmp_path / "profile"
+    store = UserData.open(profile, corpus_id="gids")
+    store.add_bookmark("index", title="Pagina 0")
+    store.close()
+
+    def bookmarks() -> int:
+        store = UserData.open(profile, corpus_id="gids")
+        try:
+            return len(store.bookmarks())
+        finally:
+            store.close()
+
+    assert run_cli("install", str(editions["gids-new"]), env_dir=tmp_path).returncode == 0
+    kept = run_cli("remove", "gids", "--profile", str(profile), env_dir=tmp_path)
+    assert kept.returncode == 0 and "blijven bewaard" in kept.stdout and bookmarks() == 1
+    assert run_cli("remove", "gids", "--edition", "2026-03-04", "--forget", env_dir=tmp_path).returncode == 2
+    assert run_cli("install", str(editions["gids-new"]), env_dir=tmp_path).returncode == 0
+    gone = run_cli("remove", "gids", "--forget", "--profile", str(profile), "--json", env_dir=tmp_path)
+    assert gone.returncode == 0, gone.stderr
+    assert json.loads(gone.stdout)["forgotten"]["bookmarks"] == 1 and bookmarks() == 0

@@ -11,7 +11,6 @@ an MkDocs folder, which is built first.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import shutil
@@ -129,7 +128,7 @@ def _stage(
 ) -> tuple[list[Problem], Any]:
     """Make the complete edition at `edition` (inside a staging folder) from `source`."""
     if kind == PACK:
-        pack: Any = importlib.import_module("reader.core.pack")  # only installs of packs need it
+        from reader.core import pack  # only installs of packs need it (and cryptography)
 
         verdict = pack.verify_pack(source, trusted_keys)
         if verdict.status != "trusted" and (confirm is None or not confirm(verdict)):
