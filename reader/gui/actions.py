@@ -77,16 +77,20 @@ MENU_BAR: tuple[MenuSpec, ...] = (
 
 # In the order the window adds them (the shortcut overview lists them in this order).
 WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
-    ActionSpec("back", QT_TRANSLATE_NOOP("MainWindow", "Terug"), lambda w: w.view.back(), (K.Back,),
+    ActionSpec("back", QT_TRANSLATE_NOOP("MainWindow", "Terug"), lambda w: w.corpora.back(), (K.Back,),
                SP.SP_ArrowBack, menu="go", toolbar_group=1, enabled=False),
-    ActionSpec("forward", QT_TRANSLATE_NOOP("MainWindow", "Vooruit"), lambda w: w.view.forward(), (K.Forward,),
+    ActionSpec("forward", QT_TRANSLATE_NOOP("MainWindow", "Vooruit"), lambda w: w.corpora.forward(), (K.Forward,),
                SP.SP_ArrowForward, menu="go", toolbar_group=1, enabled=False),
     ActionSpec("home", QT_TRANSLATE_NOOP("MainWindow", "Startpagina"), lambda w: w.go_home(), ("Alt+Home",),
                SP.SP_DirHomeIcon, menu="go", toolbar_group=1),
+    ActionSpec("library", QT_TRANSLATE_NOOP("MainWindow", "Bibliotheek"), lambda w: w.corpora.show_library(),
+               ("Ctrl+Shift+B",), SP.SP_DirOpenIcon, menu="go", toolbar_group=1),
     MenuSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "&Recent geopend"), parent="go", separator_before=True,
              object_name="recentMenu"),
     ActionSpec("addGuidelines", QT_TRANSLATE_NOOP("MainWindow", "Richtlijnen toevoegen\u2026"),
                lambda w: _library_add().add_guidelines(w), menu="file"),
+    ActionSpec("whatChanged", QT_TRANSLATE_NOOP("MainWindow", "Wat is er veranderd\u2026"),
+               lambda w: _library_changes().show_changes(w), menu="file"),
     ActionSpec("print", QT_TRANSLATE_NOOP("MainWindow", "Afdrukken\u2026"), lambda w: w.print_commands.print_page(),
                (K.Print,), menu="file", separator_before=True),
     ActionSpec("exportPdf", QT_TRANSLATE_NOOP("MainWindow", "Exporteren als PDF\u2026"),
@@ -151,6 +155,12 @@ def _library_add() -> Any:
     from reader.gui.library import add_dialog  # on first use: the start path never needs it
 
     return add_dialog
+
+
+def _library_changes() -> Any:
+    from reader.gui.library import changes_page  # on first use
+
+    return changes_page
 
 
 class WindowActions:

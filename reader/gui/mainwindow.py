@@ -12,7 +12,6 @@ then Qt's LanguageChange event) relabels the whole window at once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +40,7 @@ from reader.gui import help as help_windows
 from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
 from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
+from reader.gui.latepanels import LatePanels, build_late_panels, fill_recent_menu
 from reader.gui.page import ReaderPage
 from reader.gui.searchindex import LazySearchIndex
 from reader.gui.settings import PreferenceStore
@@ -47,21 +48,14 @@ from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
 
 if TYPE_CHECKING:
     from reader.gui.i18n import Translations
+    from reader.gui.library.page import LibraryPage
+    from reader.gui.library.switcher import CorpusSwitcher
     from reader.gui.profile import LockedProfile
     from reader.gui.sidebar.bookmarks import BookmarksPanel
     from reader.gui.sidebar.history import HistoryPanel
     from reader.gui.sidebar.search import SearchField, SearchPanel
 
 log = logging.getLogger("reader.window")
-
-@dataclass(frozen=True)
-class LatePanels:
-    """The panels built right after the first page is shown."""
-
-    search_field: SearchField
-    search_panel: SearchPanel
-    bookmarks: BookmarksPanel
-    history: HistoryPanel
 
 
 class MainWindow(QMainWindow):
@@ -100,11 +94,16 @@ class MainWindow(QMainWindow):
         self.history: HistoryPanel | None = None
         self._shown_page: str | None = None  # the page the sidebar and title last followed
         self._closed = False
-        self._search_warmed = False
+        self.search_warmed = False
+        self.library_page: LibraryPage | None = None  # built when first shown
         self.setObjectName("mainWindow")
 
-        # The view is born inside its frame: moving a QWebEngineView to a new parent later costs ~50 ms.
-        self.page_frame = QFrame(self)
+        # The view is born inside its frame, the frame in the stack that also holds the library page: moving a
+        # QWebEngineView to a new parent later costs ~50 ms.
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pageStack")
+        self.page_frame = QFrame(self.stack)
+        self.stack.addWidget(self.page_frame)
         self.page_frame.setObjectName("pageFrame")
         self.view: ReaderView = ReaderView(self.page_frame)
         self.page: ReaderPage = ReaderPage(web_profile.profile, self.view)
@@ -183,7 +182,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.page_frame)
+        self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 860])
         self.splitter.setChildrenCollapsible(False)
@@ -250,10 +249,13 @@ class MainWindow(QMainWindow):
         self.pane_focus: PaneFocus = PaneFocus(self.sidebar, self.view, self.findbar, self.page_frame)
         self.zoom: PageZoom = PageZoom(self.view, self.preferences, self.feedback)
         self.view.zoom_requested.connect(self.zoom.step)
+        from reader.gui.library.switcher import CorpusSwitcher
+
+        self.corpora: CorpusSwitcher = CorpusSwitcher(self)  # switching corpus, Back/Forward across corpora
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(1500)
-        self._save_timer.timeout.connect(self._save_position)
+        self._save_timer.timeout.connect(self.save_position)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -290,26 +292,34 @@ class MainWindow(QMainWindow):
     def open_page(self, page_id: str, anchor: str | None = None) -> None:
         if not self._first_load_done and self._initial_url == page_url(page_id, anchor):
             return  # already on its way (started while the window was built)
+        if self.stack.currentWidget() is not self.page_frame:
+            self.corpora.show_reading()  # from the library page
         if page_id not in self.edition.pages:
             log.warning("no page %r in this edition", page_id)
             text = self.tr("Deze pagina staat niet in deze editie: %1")
             self.feedback.show_message(text.replace("%1", page_id), error=True)
             return
-        if anchor and page_id == self.current_page_id() and self.page.url().isValid():
+        # Shown and of this edition (after a switch of corpus the same address is another page): just scroll.
+        if anchor and page_id == self.current_page_id() == self._shown_page and self.page.url().isValid():
             self.scroll_to_anchor(anchor)
             return
         self.view.load(QUrl(page_url(page_id, anchor)))
 
     def open_start_page(self, page_id: str | None = None, anchor: str | None = None) -> str:
-        """The first page: the one asked for, else the last page read (when this edition has it), else home."""
-        if not page_id:
-            last = self.preferences.current.last_page
-            if last in self.edition.pages:
-                page_id, anchor = last, self.preferences.current.last_anchor or None
-            else:
-                page_id, anchor = self.edition.home_page, None
+        page_id, anchor = self.start_target(page_id, anchor)
         self.open_page(page_id, anchor)
         return page_id
+
+    def start_target(self, page_id: str | None = None, anchor: str | None = None) -> tuple[str, str | None]:
+        """The first page: the one asked for, else the last page read in this corpus (when this edition has it),
+        else home."""
+        if page_id:
+            return page_id, anchor
+        from reader.gui.library.rows import last_read
+
+        prefs = self.preferences.current
+        last = last_read(prefs.extra, prefs.last_page, prefs.last_anchor, self.edition.corpus_id, self.edition.pages)
+        return last or (self.edition.home_page, None)
 
     def go_home(self) -> None:
         self.open_page(self.edition.home_page)
@@ -329,9 +339,7 @@ class MainWindow(QMainWindow):
     def _on_url_changed(self, url: QUrl) -> None:
         if not self._ready:
             return  # a load started while the window was being built; synced at the end of __init__
-        history = self.page.history()
-        self.back_action.setEnabled(history.canGoBack())
-        self.forward_action.setEnabled(history.canGoForward())
+        self.update_history_actions()
         page_id = self.current_page_id()
         if page_id is None or page_id == self._shown_page:
             return
@@ -344,6 +352,21 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.sections.update_star()
 
+    def update_history_actions(self) -> None:
+        """Back and Forward: the page history of this corpus, then the corpora read before and after."""
+        self.back_action.setEnabled(self.corpora.can_back())
+        self.forward_action.setEnabled(self.corpora.can_forward())
+
+    # -- the library: other corpora (reader/gui/library/switcher.py) ------------------------------------------
+    def open_corpus(self, corpus_id: str, page_id: str | None = None) -> bool:
+        return self.corpora.open_corpus(corpus_id, page_id)
+
+    def edition_changed(self) -> None:
+        """The window switched edition: what names it follows (the sidebar and title follow the next page)."""
+        self._shown_page = None
+        self._edition_label.setText(self._edition_text())
+        self._update_title()
+
     def _on_load_finished(self, ok: bool) -> None:
         self._first_load_done = True
         self.view.watch_input_widget()
@@ -354,9 +377,12 @@ class MainWindow(QMainWindow):
             if page_id:
                 self._save_timer.start()
                 # After the signal: the history write (an fsync) must not delay the page being shown.
-                QTimer.singleShot(0, lambda p=page_id: self._record_visit(p))
+                QTimer.singleShot(0, lambda p=page_id, e=self.edition: self._record_visit(p, e))
         self.page_loaded.emit(page_id, ok)
         self._ensure_panels()
+        from reader.gui.library.banner import attach_banner  # "Gewijzigd sinds editie ..." above a changed page
+
+        attach_banner(self)
 
     def _on_heading_changed(self, anchor: str) -> None:
         self.current_anchor = anchor or None
@@ -375,6 +401,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(url)
 
     def _update_title(self) -> None:
+        if self.library_page is not None and self.stack.currentWidget() is self.library_page:
+            self.setWindowTitle(self.tr("Bibliotheek \u2014 Richtlijnenlezer"))
+            return
         info = self.edition.pages.get(self.current_page_id() or "")
         self.setWindowTitle(window_title(info, self.tr("Richtlijnenlezer"), self.edition.title))
 
@@ -404,48 +433,19 @@ class MainWindow(QMainWindow):
     def _ensure_panels(self) -> LatePanels:
         """Build the search field and panel, bookmarks and history (once). Called right after the first page is
         shown, and by anything that needs them earlier."""
-        if self._panels is not None:
-            return self._panels
-        from reader.gui.sidebar.bookmarks import BookmarksPanel
-        from reader.gui.sidebar.history import HistoryPanel
-        from reader.gui.sidebar.search import SearchField, SearchPanel
+        if self._panels is None:
+            self._panels = build_late_panels(self)
+            self.restore_tab()
+        return self._panels
 
-        self.appearance.paint_icons()
-        edition = self.edition
-        self.search_field = search_field = SearchField(self)
-        self.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
-        self.search_panel = search_panel = SearchPanel(self.search_engine, search_field, self.sidebar)
-        search_panel.open_requested.connect(self.open_search_result)
-        search_panel.cleared.connect(lambda: self.highlighter.clear())
-        search_panel.escape_pressed.connect(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
-        search_field.textChanged.connect(self._on_search_typed)
-        self.toolbar.addWidget(search_field)
-        toolbar_layout = self.toolbar.layout()
-        if toolbar_layout is not None:
-            toolbar_layout.activate()  # lay the field out now, so that Ctrl+K can focus it at once
-        search_field.install_shortcuts(self)
-        self.sidebar_tabs.add(search_panel, lambda: self.tr("Zoeken"))
-        page_ids = edition.pages.keys()
-        self.bookmarks = bookmarks = BookmarksPanel(self.userdata, page_ids, self.sections.section_hash, self.sidebar)
-        bookmarks.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        bookmarks.bookmarks_changed.connect(self.sections.update_star)
-        self.sidebar_tabs.add(bookmarks, lambda: self.tr("Bladwijzers"))
-        self.bookmarks_menu.addActions(bookmarks.actions_for_menu())
-        self.history = history = HistoryPanel(self.userdata, page_ids, parent=self.sidebar)
-        history.open_requested.connect(lambda page, anchor: self.open_page(page, anchor or None))
-        self.sidebar_tabs.add(history, lambda: self.tr("Geschiedenis"))
-        self._panels = LatePanels(search_field, search_panel, bookmarks, history)
-        self.restore_tab()
+    def late_panels(self) -> LatePanels | None:
         return self._panels
 
     def _fill_recent_menu(self) -> None:
-        from reader.gui.sidebar.history import fill_history_menu
-
-        history = self._ensure_panels().history
-        fill_history_menu(self.recent_menu, self.userdata, self.open_page, on_clear=history.ask_clear)
+        fill_recent_menu(self, self._ensure_panels())
 
     # -- search -------------------------------------------------------------------------------------------------
-    def _on_search_typed(self, text: str) -> None:
+    def on_search_typed(self, text: str) -> None:
         panel = self.search_panel
         if panel is not None and text.strip() and self.sidebar.currentWidget() is not panel:
             if not self.sidebar.isVisible():
@@ -474,9 +474,9 @@ class MainWindow(QMainWindow):
         info = self.edition.pages.get(page_id)
         return info.checklist if info is not None and info.checklist else None
 
-    def _record_visit(self, page_id: str) -> None:
-        if self._closed:
-            return
+    def _record_visit(self, page_id: str, edition: Edition) -> None:
+        if self._closed or edition is not self.edition:
+            return  # the window switched corpus meanwhile: the visit belongs to a corpus no longer read
         history = self._ensure_panels().history
         info = self.edition.pages.get(page_id)
         history.record_visit(page_id, info.title if info else page_id)
@@ -536,9 +536,9 @@ class MainWindow(QMainWindow):
 
     # -- keyboard ---------------------------------------------------------------------------------------------
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new is self.search_field and not self._search_warmed:
+        if new is not None and new is self.search_field and not self.search_warmed:
             # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
-            self._search_warmed = True
+            self.search_warmed = True
             QTimer.singleShot(0, self._warm_search)
         self.pane_focus.mark_page_frame(new)
 
@@ -570,17 +570,17 @@ class MainWindow(QMainWindow):
         self.sidebar_tabs.select_remembered()
         self.pane_focus.update_tab_order([widget for widget, _title in self.sidebar_tabs.tabs])
 
-    def _save_position(self) -> None:
+    def save_position(self) -> None:
         page_id = self.current_page_id()
         if page_id:
-            self.preferences.update(last_page=page_id, last_anchor=self.current_anchor or "")
+            self.corpora.remember_position(page_id, self.current_anchor or "")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self._closed = True
         self._save_timer.stop()
         if self.search_engine is not None:
             self.search_engine.close()
-        self._save_position()
+        self.save_position()
         self.window_state.save(self, self.splitter)
         self.appearance.stop()
         super().closeEvent(event)

@@ -146,6 +146,10 @@ class PrintCommands(QObject):
         self._current_page_id = current_page_id
         self._print_job: PrintJob | None = None  # keeps the printer alive until the view is done
 
+    def set_edition(self, edition: Edition) -> None:
+        """The window switched corpus (or edition): footers name the new one."""
+        self._edition = edition
+
     def footer_text(self) -> str:
         return footer_text(self._edition, self._current_page_id() or "")
 

@@ -48,6 +48,10 @@ class SectionCommands:
         self._star = star
         self._status = status
 
+    def set_edition(self, edition: Edition) -> None:
+        """The window switched corpus (or edition)."""
+        self._edition = edition
+
     def section_hash(self, page_id: str, anchor: str) -> str | None:
         info = self._edition.pages.get(page_id)
         return info.section_hashes.get(anchor) if info is not None else None

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>AddDialog</name>
+    <message>
+        <source>Dit pakket is niet ondertekend: niemand staat ervoor in dat het komt van wie u denkt.</source>
+        <translation>This pack is not signed: nobody vouches that it comes from whom you think.</translation>
+    </message>
+    <message>
+        <source>Dit pakket is ondertekend met een sleutel die deze computer niet kent (vingerafdruk %1).</source>
+        <translation>This pack is signed with a key this computer does not know (fingerprint %1).</translation>
+    </message>
+    <message>
+        <source>Het bevat %1, editie %2 (%3 pagina&apos;s).</source>
+        <translation>It holds %1, edition %2 (%3 pages).</translation>
+    </message>
+    <message>
+        <source>Richtlijnen toevoegen</source>
+        <translation>Add guidelines</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Meldingen (bestand:regel):</source>
+        <translation>Problems (file:line):</translation>
+    </message>
+    <message>
+        <source>Meldingen</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Meldingen &amp;kopiëren</source>
+        <translation>&amp;Copy problems</translation>
+    </message>
+    <message>
+        <source>Toch &amp;toevoegen</source>
+        <translation>&amp;Add anyway</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pakket controleren…</source>
+        <translation>Checking the pack…</translation>
+    </message>
+    <message>
+        <source>Wilt u het toch toevoegen?</source>
+        <translation>Do you want to add it anyway?</translation>
+    </message>
+    <message>
+        <source>Het pakket is geweigerd: %1 Er is niets toegevoegd.</source>
+        <translation>The pack was refused: %1 Nothing was added.</translation>
+    </message>
+    <message>
+        <source>Voorbereiden…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s geschreven: %1 van %2</source>
+        <translation>Pages written: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s gelezen: %1 van %2</source>
+        <translation>Pages read: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Toevoegen geannuleerd; er is niets veranderd.</source>
+        <translation>Adding cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Annuleren…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Het installatieproces kon niet worden gestart.</source>
+        <translation>The install process could not be started.</translation>
+    </message>
+    <message>
+        <source>%1 (editie %2) stond al in de bibliotheek.</source>
+        <translation>%1 (edition %2) was already in the library.</translation>
+    </message>
+    <message>
+        <source>%1 (editie %2) is toegevoegd.</source>
+        <translation>%1 (edition %2) has been added.</translation>
+    </message>
+    <message>
+        <source>Het installatieproces is onverwacht gestopt.</source>
+        <translation>The install process stopped unexpectedly.</translation>
+    </message>
+    <message>
+        <source>Het installatieproces gaf geen antwoord (code %1).</source>
+        <translation>The install process gave no answer (code %1).</translation>
+    </message>
+    <message>
+        <source>Toevoegen mislukt: %1 Er is niets toegevoegd.</source>
+        <translation>Adding failed: %1 Nothing was added.</translation>
+    </message>
+    <message>
+        <source>Wat wilt u toevoegen?</source>
+        <translation>What do you want to add?</translation>
+    </message>
+    <message>
+        <source>Een map met een MkDocs-project (met mkdocs.yml) wordt eerst gebouwd; een pakket (.rlpack) wordt eerst gecontroleerd.</source>
+        <translation>A folder with an MkDocs project (with mkdocs.yml) is built first; a pack (.rlpack) is checked first.</translation>
+    </message>
+    <message>
+        <source>&amp;Map kiezen…</source>
+        <translation>Choose a &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Pakket kiezen…</source>
+        <translation>Choose a &amp;pack…</translation>
+    </message>
+    <message>
+        <source>MkDocs-map kiezen</source>
+        <translation>Choose an MkDocs folder</translation>
+    </message>
+    <message>
+        <source>Richtlijnenpakketten (%1)</source>
+        <translation>Guideline packs (%1)</translation>
+    </message>
+    <message>
+        <source>Alle bestanden (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Pakket kiezen</source>
+        <translation>Choose a pack</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentController</name>
     <message>
         <source>Deze bijlage zit niet in de editie.</source>
@@ -276,6 +415,183 @@
     <message>
         <source>Deze bladwijzers komen uit de richtlijnen %1, niet uit %2. Dezelfde pagina-id kan hier een andere pagina zijn. Toch importeren?</source>
         <translation>These bookmarks come from the guidelines %1, not from %2. The same page id may be another page here. Import them anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeBanner</name>
+    <message>
+        <source>Gewijzigd sinds editie %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bekijk wijzigingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wijzigingen op deze pagina</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Wat is er veranderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editie %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vergelijk twee geïnstalleerde edities van deze richtlijnen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Oude editie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe editie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vergelijken</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message>
+        <source>Wijzigingen worden bepaald…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ingevoegd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>einde ingevoegd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verwijderd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>einde verwijderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inleiding</source>
+        <translation type="unfinished">Introduction</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eerder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relaties</source>
+        <translation type="unfinished">Relations</translation>
+    </message>
+    <message>
+        <source>Plaats in de inhoud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verplaatst van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat is er veranderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van editie %1 naar editie %2 van %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nieuw, %2 verwijderd, %3 verplaatst, %4 gewijzigd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tussen deze twee edities is niets veranderd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw bladwijzers en checklistitems bij wijzigingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bladwijzer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklistitem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pagina verwijderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hele pagina</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe pagina&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verwijderde pagina&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verplaatste pagina&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gewijzigde pagina&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>van %1 naar %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De wijzigingen konden niet worden bepaald: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van deze richtlijnen is maar één editie geïnstalleerd; er is niets om te vergelijken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies twee verschillende edities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is geen eerder gelezen editie van deze richtlijnen geïnstalleerd.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -892,6 +1208,13 @@
     </message>
 </context>
 <context>
+    <name>CorpusSwitcher</name>
+    <message>
+        <source>Deze richtlijnen staan niet (meer) in de bibliotheek: %1</source>
+        <translation>These guidelines are not (or no longer) in the library: %1</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>&amp;Zoeken op pagina:</source>
@@ -1001,6 +1324,81 @@
     </message>
 </context>
 <context>
+    <name>LibraryPage</name>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Geïnstalleerde richtlijnen</source>
+        <translation>Installed guidelines</translation>
+    </message>
+    <message>
+        <source>Richtlijnen</source>
+        <translation>Guidelines</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Editie</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Bladwijzers</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>Open punten</source>
+        <translation>Open items</translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>%1 — Nieuwe editie</source>
+        <translation>%1 — New edition</translation>
+    </message>
+    <message>
+        <source>%1 (geopend)</source>
+        <translation>%1 (open)</translation>
+    </message>
+    <message>
+        <source>Oudere editie</source>
+        <translation>Older edition</translation>
+    </message>
+    <message>
+        <source>Geïnstalleerde richtlijnen: %1. Kies er een en druk op Enter om te lezen.</source>
+        <translation>Installed guidelines: %1. Choose one and press Enter to read it.</translation>
+    </message>
+    <message>
+        <source>%1, %2, editie %3, %4 pagina&apos;s, %5, %6 bladwijzers, %7 open checklistpunten</source>
+        <translation>%1, %2, edition %3, %4 pages, %5, %6 bookmarks, %7 open checklist items</translation>
+    </message>
+    <message>
+        <source>De meegeleverde editie hoort bij de lezer en kan niet worden verwijderd.</source>
+        <translation>The bundled edition is part of the reader and cannot be removed.</translation>
+    </message>
+    <message>
+        <source>‘%1’ is uit de bibliotheek verwijderd.</source>
+        <translation>‘%1’ was removed from the library.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Inhoud</source>
@@ -1077,6 +1475,14 @@
     <message>
         <source>Startpagina</source>
         <translation>Home</translation>
+    </message>
+    <message>
+        <source>Bibliotheek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>Richtlijnen toevoegen…</source>
+        <translation>Add guidelines…</translation>
     </message>
     <message>
         <source>Afdrukken…</source>
@@ -1227,6 +1633,10 @@
         <translation>Edition</translation>
     </message>
     <message>
+        <source>Bibliotheek — Richtlijnenlezer</source>
+        <translation>Library — Richtlijnenlezer</translation>
+    </message>
+    <message>
         <source>Checklist: %1 van %2 gedaan</source>
         <translation>Checklist: %1 of %2 done</translation>
     </message>
@@ -1310,10 +1720,6 @@
         <source>%1 · editie %2</source>
         <translation>%1 · edition %2</translation>
     </message>
-    <message>
-        <source>Richtlijnen toevoegen…</source>
-        <translation>Add guidelines…</translation>
-    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1396,6 +1802,37 @@
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Verwijderen uit de bibliotheek</source>
+        <translation>Remove from the library</translation>
+    </message>
+    <message>
+        <source>‘%1’ met al zijn edities uit de bibliotheek verwijderen?</source>
+        <translation>Remove ‘%1’ with all its editions from the library?</translation>
+    </message>
+    <message>
+        <source>De editie van %2 van ‘%1’ verwijderen? De nieuwere editie blijft.</source>
+        <translation>Remove the %2 edition of ‘%1’? The newer edition stays.</translation>
+    </message>
+    <message>
+        <source>Uw bladwijzers (%1), geschiedenis en afgevinkte punten blijven bewaard; ze zijn terug als u deze richtlijnen opnieuw installeert.</source>
+        <translation>Your bookmarks (%1), history and ticked items are kept; they are back when you install these guidelines again.</translation>
+    </message>
+    <message>
+        <source>Ook mijn bladwijzers, geschiedenis en afgevinkte punten wissen</source>
+        <translation>Also delete my bookmarks, history and ticked items</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SearchField</name>
     <message>
         <source>Zoeken (Ctrl+K)</source>
@@ -1467,145 +1904,6 @@
     <message>
         <source>Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.</source>
         <translation>No results with all words; these are the best partial results.</translation>
-    </message>
-</context>
-<context>
-    <name>AddDialog</name>
-    <message>
-        <source>Dit pakket is niet ondertekend: niemand staat ervoor in dat het komt van wie u denkt.</source>
-        <translation>This pack is not signed: nobody vouches that it comes from whom you think.</translation>
-    </message>
-    <message>
-        <source>Dit pakket is ondertekend met een sleutel die deze computer niet kent (vingerafdruk %1).</source>
-        <translation>This pack is signed with a key this computer does not know (fingerprint %1).</translation>
-    </message>
-    <message>
-        <source>Het bevat %1, editie %2 (%3 pagina&apos;s).</source>
-        <translation>It holds %1, edition %2 (%3 pages).</translation>
-    </message>
-    <message>
-        <source>Richtlijnen toevoegen</source>
-        <translation>Add guidelines</translation>
-    </message>
-    <message>
-        <source>Voortgang</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <source>Meldingen (bestand:regel):</source>
-        <translation>Problems (file:line):</translation>
-    </message>
-    <message>
-        <source>Meldingen</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>Meldingen &amp;kopiëren</source>
-        <translation>&amp;Copy problems</translation>
-    </message>
-    <message>
-        <source>Toch &amp;toevoegen</source>
-        <translation>&amp;Add anyway</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Sluiten</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Pakket controleren…</source>
-        <translation>Checking the pack…</translation>
-    </message>
-    <message>
-        <source>Wilt u het toch toevoegen?</source>
-        <translation>Do you want to add it anyway?</translation>
-    </message>
-    <message>
-        <source>Het pakket is geweigerd: %1 Er is niets toegevoegd.</source>
-        <translation>The pack was refused: %1 Nothing was added.</translation>
-    </message>
-    <message>
-        <source>Voorbereiden…</source>
-        <translation>Preparing…</translation>
-    </message>
-    <message>
-        <source>Pagina&apos;s geschreven: %1 van %2</source>
-        <translation>Pages written: %1 of %2</translation>
-    </message>
-    <message>
-        <source>Pagina&apos;s gelezen: %1 van %2</source>
-        <translation>Pages read: %1 of %2</translation>
-    </message>
-    <message>
-        <source>Toevoegen geannuleerd; er is niets veranderd.</source>
-        <translation>Adding cancelled; nothing changed.</translation>
-    </message>
-    <message>
-        <source>Annuleren…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Het installatieproces kon niet worden gestart.</source>
-        <translation>The install process could not be started.</translation>
-    </message>
-    <message>
-        <source>%1 (editie %2) stond al in de bibliotheek.</source>
-        <translation>%1 (edition %2) was already in the library.</translation>
-    </message>
-    <message>
-        <source>%1 (editie %2) is toegevoegd.</source>
-        <translation>%1 (edition %2) has been added.</translation>
-    </message>
-    <message>
-        <source>Het installatieproces is onverwacht gestopt.</source>
-        <translation>The install process stopped unexpectedly.</translation>
-    </message>
-    <message>
-        <source>Het installatieproces gaf geen antwoord (code %1).</source>
-        <translation>The install process gave no answer (code %1).</translation>
-    </message>
-    <message>
-        <source>Toevoegen mislukt: %1 Er is niets toegevoegd.</source>
-        <translation>Adding failed: %1 Nothing was added.</translation>
-    </message>
-    <message>
-        <source>Wat wilt u toevoegen?</source>
-        <translation>What do you want to add?</translation>
-    </message>
-    <message>
-        <source>Een map met een MkDocs-project (met mkdocs.yml) wordt eerst gebouwd; een pakket (.rlpack) wordt eerst gecontroleerd.</source>
-        <translation>A folder with an MkDocs project (with mkdocs.yml) is built first; a pack (.rlpack) is checked first.</translation>
-    </message>
-    <message>
-        <source>&amp;Map kiezen…</source>
-        <translation>Choose a &amp;folder…</translation>
-    </message>
-    <message>
-        <source>&amp;Pakket kiezen…</source>
-        <translation>Choose a &amp;pack…</translation>
-    </message>
-    <message>
-        <source>MkDocs-map kiezen</source>
-        <translation>Choose an MkDocs folder</translation>
-    </message>
-    <message>
-        <source>Richtlijnenpakketten (%1)</source>
-        <translation>Guideline packs (%1)</translation>
-    </message>
-    <message>
-        <source>Alle bestanden (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <source>Pakket kiezen</source>
-        <translation>Choose a pack</translation>
-    </message>
-    <message>
-        <source>Openen</source>
-        <translation>Open</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,13 @@ class ContentsTree(QTreeWidget):
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
 
+    def set_nav(self, nav: tuple[NavItem, ...]) -> None:
+        """Another edition (the window switched corpus): its navigation replaces this one."""
+        self.clear()
+        self._items.clear()
+        self._unlisted.clear()
+        self._fill(self.invisibleRootItem(), nav)
+
     def _fill(self, parent: QTreeWidgetItem, items: tuple[NavItem, ...]) -> None:
         for nav in items:
             title = self._unlisted_title() if nav.role == UNLISTED else nav.title

@@ -1,0 +1,300 @@
+"""The library in the real window: switching corpus (every part follows), Back/Forward across corpora, user data
+per corpus, the library page (counts, badge, sizes, keyboard), removing with confirmation, the bundled edition kept.
+
+Two small corpora whose page ids are the same (an address cannot tell them apart), one in two editions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.edition import build_edition
+from reader.core.library import BUNDLED, MACHINE, USER, Library, LibraryFolder, install
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from reader.gui.app import Reader
+    from reader.gui.mainwindow import MainWindow
+
+pytestmark = pytest.mark.gui
+
+CORPORA = {
+    # name: (corpus id, title, edition date, word that only its pages contain, checklist items on the index)
+    "alfa-old": ("alfa", "Alfa", "2025-11-01", "alfaoud", 2),
+    "alfa-new": ("alfa", "Alfa", "2026-02-01", "alfanieuw", 3),
+    "beta": ("beta", "Beta", "2026-01-15", "betawoord", 0),
+}
+
+
+def make_source(root: Path, corpus_id: str, title: str, word: str, tasks: int) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        f"site_name: {title}\nmarkdown_extensions:\n  - pymdownx.tasklist\n"
+        f"extra:\n  richtlijnenlezer:\n    corpus_id: {corpus_id}\n",
+        encoding="utf-8",
+    )
+    items = "".join(f"- [ ] Taak {n} van {word}\n" for n in range(tasks))
+    (root / "docs" / "index.md").write_text(f"# Start {title}\n\nDe {word} begint hier.\n\n{items}", encoding="utf-8")
+    for n in (1, 2):
+        body = "\n\n".join(f"## Deel {k}\n\nTekst {k} van {word}." for k in range(1, 4))
+        (root / "docs" / f"pagina-{n}.md").write_text(f"# Pagina {n} {title}\n\n{body}\n", encoding="utf-8")
+    return root
+
+
+def build_all(base: Path) -> dict[str, Path]:
+    out = {}
+    for name, (corpus_id, title, date, word, tasks) in CORPORA.items():
+        src = make_source(base / f"src-{name}", corpus_id, title, word, tasks)
+        build_edition(src, base / name, edition_date=date)
+        out[name] = base / name
+    return out
+
+
+def library_in(folder: Path, editions: dict[str, Path], *, bundled: str | None = None,
+               installed: tuple[str, ...] = ("alfa-new", "beta")) -> Library:
+    """A library in `folder` (user and machine folders), with `installed` copied into the user folder and
+    `bundled` (if any) as the bundled edition, read where it was built."""
+    folders = [LibraryFolder(editions[bundled], BUNDLED)] if bundled else []
+    folders += [LibraryFolder(folder / "user", USER), LibraryFolder(folder / "machine", MACHINE)]
+    library = Library(folders)
+    for name in installed:
+        install(library, editions[name])
+    return library
+
+
+def path_of(library: Library, corpus_id: str, date: str | None = None) -> Path:
+    shelf = library.shelf(corpus_id)
+    assert shelf is not None
+    edition = shelf.current if date is None else shelf.edition(date)
+    assert edition is not None
+    return edition.path
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build_all(tmp_path_factory.mktemp("library-window"))
+
+
+@pytest.fixture
+def reader_on(
+    open_reader: Callable[..., Reader], tmp_path: Path, editions: dict[str, Path]
+) -> Iterator[Callable[..., MainWindow]]:
+    """`reader_on(library, corpus_id, page=None)`: a window reading that corpus of `library`, which it knows."""
+
+    def make(library: Library, corpus_id: str, page: str | None = None) -> MainWindow:
+        window = open_reader(path_of(library, corpus_id), page, profile=tmp_path / "profile").window
+        window.corpora.library = library
+        return window
+
+    yield make
+
+
+def body_text(run_js: Callable[..., Any], window: MainWindow) -> str:
+    return str(run_js(window.page, "document.body ? document.body.innerText : ''"))
+
+
+def wait_page(qtbot: QtBot, window: MainWindow, action: Callable[[], object], page_id: str) -> None:
+    with qtbot.waitSignal(window.page_loaded, timeout=20000, check_params_cb=lambda p, ok: p == page_id and ok):
+        action()
+
+
+def test_switching_corpus_changes_every_part_and_back_forward_cross_corpora(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, run_js: Callable[..., Any], tmp_path: Path,
+    editions: dict[str, Path],
+) -> None:
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    wait_page(qtbot, window, lambda: window.open_page("pagina-1"), "pagina-1")
+    assert "alfanieuw" in body_text(run_js, window)
+
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("beta"), "index")
+    assert window.edition.corpus_id == "beta"
+    assert window.locked_profile.handler.edition_root == path_of(library, "beta")
+    text = body_text(run_js, window)
+    assert "betawoord" in text and "alfanieuw" not in text  # same address, the other corpus's page
+    assert "Beta" in window.windowTitle() and "Beta" in window._edition_label.text()
+    current = window.contents.currentItem()
+    assert current is not None and current.data(0, Qt.ItemDataRole.UserRole) == "index"
+    qtbot.waitUntil(lambda: window.page.history().count() == 1, timeout=5000)  # the pages of alfa are not in it
+    assert window.back_action.isEnabled() and not window.forward_action.isEnabled()
+
+    wait_page(qtbot, window, lambda: window.open_page("pagina-2"), "pagina-2")
+    # Back: inside beta first, then to alfa's page where the reader left it, then alfa's own history.
+    wait_page(qtbot, window, window.back_action.trigger, "index")
+    assert window.edition.corpus_id == "beta"
+    wait_page(qtbot, window, window.back_action.trigger, "pagina-1")
+    assert window.edition.corpus_id == "alfa" and "alfanieuw" in body_text(run_js, window)
+    assert window.locked_profile.handler.edition_root == path_of(library, "alfa")
+    wait_page(qtbot, window, window.back_action.trigger, "index")
+    assert window.edition.corpus_id == "alfa"
+    qtbot.waitUntil(lambda: not window.back_action.isEnabled(), timeout=5000)
+    # Forward all the way: alfa's history, then beta where it was left (index), then beta's own forward entry.
+    wait_page(qtbot, window, window.forward_action.trigger, "pagina-1")
+    wait_page(qtbot, window, window.forward_action.trigger, "index")
+    assert window.edition.corpus_id == "beta" and "betawoord" in body_text(run_js, window)
+    wait_page(qtbot, window, window.forward_action.trigger, "pagina-2")
+    qtbot.waitUntil(lambda: not window.forward_action.isEnabled(), timeout=5000)
+
+
+def test_user_data_and_last_page_stay_per_corpus(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    window.sections.toggle_bookmark()  # alfa's index
+    assert window.bookmark_action.isChecked()
+    panel = window._ensure_panels().bookmarks
+    assert len(panel.visible_bookmark_ids()) == 1
+    wait_page(qtbot, window, lambda: window.open_page("pagina-2"), "pagina-2")
+    window.save_position()
+
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("beta"), "index")
+    assert not window.bookmark_action.isChecked()  # beta's index has the same id, not the bookmark
+    assert panel.visible_bookmark_ids() == []
+    qtbot.waitUntil(lambda: window._ensure_panels().history.visible_pages() == ["index"], timeout=5000)
+    # Opening alfa again from the library (not Back) returns to the page last read there.
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("alfa"), "pagina-2")
+    wait_page(qtbot, window, lambda: window.open_page("index"), "index")
+    assert window.bookmark_action.isChecked() and len(panel.visible_bookmark_ids()) == 1
+    assert set(window._ensure_panels().history.visible_pages()) == {"index", "pagina-2"}
+
+
+def test_search_follows_the_corpus(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("beta"), "index")
+    assert window.search_engine is not None
+    assert window.search_engine.index_dir == path_of(library, "beta") / "index"
+    hits = window.search_engine.search("betawoord").hits
+    assert hits and not window.search_engine.search("alfanieuw").hits
+
+
+# -- the library page --------------------------------------------------------------------------------------------
+
+
+def tick(window: MainWindow, page_id: str, count: int) -> None:
+    from reader.core.userdata import item_keys
+
+    texts = window.edition.pages[page_id].checklist
+    for key in item_keys(list(texts))[:count]:
+        window.userdata.set_item(page_id, key, True)
+
+
+def test_library_page_lists_corpora_with_counts_badge_and_sizes(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    from reader.core.userdata import edition_key
+    from reader.gui.library.page import BOOKMARKS, DATE, OPEN_ITEMS, PAGES, SIZE, TITLE
+    from reader.gui.library.rows import format_size
+
+    library = library_in(tmp_path, editions, installed=("alfa-old", "beta"))
+    window = reader_on(library, "alfa", "index")
+    window.sections.toggle_bookmark()
+    tick(window, "index", 1)  # 1 of alfa-old's 2 items
+    install(library, editions["alfa-new"])  # a newer alfa arrives while reading the old one
+    page = window.corpora.show_library()
+    assert window.stack.currentWidget() is page and "Bibliotheek" in window.windowTitle()
+    rows = {row.corpus_id: row for row in page.rows()}
+    alfa, beta = rows["alfa"], rows["beta"]
+    assert alfa.new_edition and not beta.new_edition
+    assert (alfa.bookmarks, alfa.open_items) == (1, 2)  # alfa-new has 3 items, one ticked
+    assert (beta.bookmarks, beta.open_items) == (0, 0)
+    assert [e.edition_date for e in alfa.older] == ["2025-11-01"]
+    size = sum(f.stat().st_size for f in path_of(library, "alfa").rglob("*") if f.is_file())
+    assert alfa.current.size_bytes == size
+    item = page.tree.topLevelItem(0)
+    assert "Alfa" in item.text(TITLE) and "Nieuwe editie" in item.text(TITLE)
+    assert (item.text(DATE), item.text(PAGES), item.text(BOOKMARKS), item.text(OPEN_ITEMS)) == (
+        "2026-02-01", "3", "1", "2")
+    assert item.text(SIZE) == format_size(size) and item.childCount() == 1
+    assert "Nieuwe editie" in item.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    # Opening it marks it read: the badge goes.
+    wait_page(qtbot, window, page.open_selected, "index")
+    assert window.edition.root == path_of(library, "alfa")
+    assert window.userdata.last_opened_edition("alfa") == edition_key(window.edition.manifest)
+    assert not {row.corpus_id: row for row in window.corpora.show_library().rows()}["alfa"].new_edition
+
+
+def test_library_page_by_keyboard(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    page = window.library_page
+    assert page is not None and window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.tree.hasFocus(), timeout=5000)
+    assert page.selected() == ("alfa", None)  # the corpus being read is selected
+    assert page.tree.accessibleName() and page.open_button.text()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)
+    assert page.selected() == ("beta", None)
+    wait_page(qtbot, window, lambda: qtbot.keyClick(page.tree, Qt.Key.Key_Return), "index")
+    assert window.edition.corpus_id == "beta" and window.stack.currentWidget() is window.page_frame
+
+
+def test_remove_asks_and_keeps_bookmarks_unless_told(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    from reader.gui.library.remove import RemoveDialog
+
+    library = library_in(tmp_path, editions, installed=("alfa-old", "alfa-new", "beta"))
+    window = reader_on(library, "beta", "index")
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("alfa"), "index")
+    window.sections.toggle_bookmark()
+    page = window.corpora.show_library()
+
+    # An old edition: asked, cancelled, nothing gone; asked again, confirmed, only that edition gone.
+    assert page.select("alfa", library.shelf("alfa").editions[1].key)  # type: ignore[union-attr]
+    dialog = page.ask_remove()
+    assert isinstance(dialog, RemoveDialog) and dialog.isVisible() and dialog.forget_box is None
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert len(library.shelf("alfa").editions) == 2  # type: ignore[union-attr]
+    page.select("alfa", library.shelf("alfa").editions[1].key)  # type: ignore[union-attr]
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    dialog = page.remove_dialog
+    assert dialog is not None
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert [e.edition_date for e in library.shelf("alfa").editions] == ["2026-02-01"]  # type: ignore[union-attr]
+
+    # The whole corpus being read, user data kept: the window moves to beta, Back never leads to alfa.
+    page.select("alfa")
+    dialog = page.ask_remove()
+    assert dialog is not None and dialog.forget_box is not None and not dialog.forget_box.isChecked()
+    with qtbot.waitSignal(window.page_loaded, timeout=20000):
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert library.shelf("alfa") is None and window.edition.corpus_id == "beta"
+    assert window.stack.currentWidget() is page and [r.corpus_id for r in page.rows()] == ["beta"]
+    assert all(v.corpus_id != "alfa" for v in window.corpora.trail.visits)
+    assert window.userdata.corpus_counts()["alfa"].bookmarks == 1
+
+    # Installed again, removed with the box ticked: the bookmarks go too.
+    install(library, editions["alfa-new"])
+    page.refresh()
+    page.select("alfa")
+    dialog = page.ask_remove()
+    assert dialog is not None and dialog.forget_box is not None
+    qtbot.mouseClick(dialog.forget_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert library.shelf("alfa") is None and "alfa" not in window.userdata.corpus_counts()
+
+
+def test_the_bundled_edition_cannot_be_removed(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    library = library_in(tmp_path, editions, bundled="beta", installed=("alfa-new",))
+    window = reader_on(library, "alfa", "index")
+    page = window.corpora.show_library()
+    assert page.select("beta")
+    assert not page.remove_button.isEnabled() and "meegeleverde" in page.remove_button.toolTip()
+    assert page.ask_remove() is None
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert page.remove_dialog is None and library.shelf("beta") is not None
+    assert page.select("alfa") and page.remove_button.isEnabled() and not page.remove_button.toolTip()
