@@ -278,3 +278,50 @@ def test_cli_remove_keeps_bookmarks_unless_forget(tmp_path: Path, editions: dict
     gone = run_cli("remove", "gids", "--forget", "--profile", str(profile), "--json", env_dir=tmp_path)
     assert gone.returncode == 0, gone.stderr
     assert json.loads(gone.stdout)["forgotten"]["bookmarks"] == 1 and bookmarks() == 0
+
+
+def test_install_packs_trusted_unsigned_and_tampered(tmp_path: Path, editions: dict[str, Path]) -> None:
+    from reader.core.pack import PackRefused, PackVerdict, generate_keypair, write_pack
+
+    private, public = generate_keypair(tmp_path / "uitgever")
+    signed = write_pack(editions["gids-new"], tmp_path / "signed.rlpack", private_key=private).path
+    unsigned = write_pack(editions["ander"], tmp_path / "unsigned.rlpack").path
+    library = library_in(tmp_path)
+    asked: list[str] = []
+
+    def decline(verdict: PackVerdict) -> bool:
+        asked.append(verdict.status)
+        return False
+
+    report = install(library, signed, trusted_keys=[public], confirm=decline)
+    assert report.kind == "pack" and report.verdict.status == "trusted" and asked == []
+    with pytest.raises(LibraryError) as caught:
+        install(library, unsigned, trusted_keys=[public], confirm=decline)
+    assert caught.value.code == "library-install-declined" and asked == ["unsigned"]
+    assert sorted(state(library)) == ["gids"]
+    # Signed, but by a key this machine does not trust: asked too; installed when the user agrees.
+    report = install(library, signed, confirm=lambda verdict: True)
+    assert report.verdict.status == "unknown-signer" and report.already_installed
+    tampered = tmp_path / "tampered.rlpack"
+    data = bytearray(unsigned.read_bytes())
+    data[len(data) // 3] ^= 0xFF
+    tampered.write_bytes(bytes(data))
+    with pytest.raises((PackRefused, LibraryError)):
+        install(library, tampered, confirm=lambda verdict: True)
+    assert sorted(state(library)) == ["gids"]
+    assert not [p for p in (tmp_path / "user").iterdir() if p.name.startswith(".")]
+    assert install(library, unsigned, confirm=lambda verdict: True).edition.corpus_id == "ander"
+
+
+def test_cli_install_of_an_unsigned_pack_needs_yes(tmp_path: Path, editions: dict[str, Path]) -> None:
+    from reader.core.pack import write_pack
+
+    pack = write_pack(editions["ander"], tmp_path / "ander.rlpack").path
+    refused = run_cli("install", str(pack), env_dir=tmp_path)
+    assert refused.returncode == 1
+    assert "niet ondertekend" in refused.stderr and "--yes" in refused.stderr
+    assert "niets geïnstalleerd" in refused.stderr
+    assert not (tmp_path / "user" / "ander").exists()
+    done = run_cli("install", str(pack), "--yes", "--json", env_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["source"] == "pack"
