@@ -34,8 +34,6 @@ def default_library(*, with_bundled: bool = True) -> Library:
 
 def trusted_keys() -> list[Path]:
     """The public keys whose packs install without asking (per machine: an administrator decides)."""
-    folder = paths.trusted_keys_dir()
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".pub" and p.is_file())
-    except OSError:
-        return []
+    from reader.core.pack import read_public_keys
+
+    return read_public_keys(paths.trusted_keys_dir())
