@@ -113,3 +113,64 @@ def test_an_edition_against_itself_and_relaid_is_empty(tmp_path: Path, corpus: l
         built.append(out)
     assert diff_editions(built[0], built[1]).empty
     assert diff_editions(built[0], built[2]).empty
+
+
+PIECES = list("ab <>&\"'=/`;:") + ["<script>", "</p>", "javascript:", "&amp;", "<img src=x onerror=alert(1)>",
+                                     "\u00a0"]
+HOSTILE = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join)
+ALLOWED_TAGS = {"div", "p", "section", "h2", "h3", "h4", "ul", "li", "a", "code", "dl", "dt", "dd", "ins", "del",
+                "span"}
+ALLOWED_ATTRS = {"class", "href", "data-page", "data-anchor"}
+
+
+@given(st.lists(HOSTILE, min_size=12, max_size=12))
+def test_diff_html_escapes_every_corpus_string(s: list[str]) -> None:
+    """Whatever a corpus puts in its ids, paths, titles, headings and text, the HTML has only our own elements
+    and attributes, links only to the reader's pages, and every string comes back as text."""
+    from html.parser import HTMLParser
+
+    from reader.core.diff import (
+        EditionDiff,
+        EditionSide,
+        FieldChange,
+        PageChange,
+        PageMove,
+        PageRef,
+        SectionChange,
+        diff_html,
+    )
+    from reader.core.links import ORIGIN
+
+    side_ = EditionSide("r", "t", "c", "2026-01-01", 1)
+    result = EditionDiff(
+        old=side_, new=side_,
+        added=[PageRef(s[0], s[1], s[2])], removed=[PageRef(s[3], s[4], s[5])],
+        moved=[PageMove(s[0], s[6], s[4], s[1], s[7], "content")],
+        changed=[PageChange(s[6], s[0], s[4], s[1], s[2], s[7],
+                            fields=[FieldChange("title", s[2], s[7]), FieldChange("relations", (s[8],), (s[9],))],
+                            sections=[SectionChange(s[10], s[11], "changed",
+                                                    [(KEEP, s[8]), (DELETE, s[9]), (INSERT, s[10])],
+                                                    old_anchor=s[11], old_heading=s[8])])],
+    )
+    tags: set[str] = set()
+    attrs: set[str] = set()
+    hrefs: list[str] = []
+    texts: list[str] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+            tags.add(tag)
+            attrs.update(k for k, _ in attributes)
+            hrefs.extend(v or "" for k, v in attributes if k == "href")
+
+        def handle_data(self, data: str) -> None:
+            texts.append(data)
+
+    parser = Collect(convert_charrefs=True)
+    parser.feed(diff_html(result, context=None))
+    parser.close()
+    assert tags <= ALLOWED_TAGS and attrs <= ALLOWED_ATTRS
+    assert all(h.startswith(ORIGIN + "/page/") for h in hrefs)
+    text = "".join(texts)
+    for value in (s[1], s[2], s[4], s[5], s[7], s[11]):
+        assert value in text

@@ -4,11 +4,21 @@ its page data and the sections whose words changed, word by word.
 Public: `diff_editions(old, new) -> EditionDiff` (folders or opened `Edition`s), the report model (`EditionDiff`,
 `PageChange`, `SectionChange`, `FieldChange`, `PageMove`, `PageRef`, `EditionSide`; `EditionDiff.to_json` is the
 `diff --json` format), the word diff (`word_diff`, `side`, ops `KEEP`/`INSERT`/`DELETE`), the section texts of a
-stored page (`page_sections`) and safe HTML of one page's change for the window (`change_html`, `DiffLabels`).
+stored page (`page_sections`) and safe HTML for the window: the whole diff (`diff_html`) or one page's change
+(`change_html`), words from `DiffLabels` (Dutch by default).
 """
 
 from reader.core.diff.compare import diff_editions, page_change, section_changes
-from reader.core.diff.markup import DUTCH, SR_ONLY, DiffLabels, change_html, field_html, section_html, words_html
+from reader.core.diff.markup import (
+    DUTCH,
+    SR_ONLY,
+    DiffLabels,
+    change_html,
+    diff_html,
+    field_html,
+    section_html,
+    words_html,
+)
 from reader.core.diff.matching import Matching, Pair, match_pages
 from reader.core.diff.report import (
     ADDED,
@@ -54,6 +64,7 @@ __all__ = [
     "SectionText",
     "change_html",
     "diff_editions",
+    "diff_html",
     "field_html",
     "match_pages",
     "page_change",

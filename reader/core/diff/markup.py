@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from reader.core.diff.report import ADDED, REMOVED, FieldChange, FieldValue, PageChange, SectionChange
+from reader.core.diff.report import ADDED, REMOVED, EditionDiff, FieldChange, FieldValue, PageChange, SectionChange
 from reader.core.diff.words import DELETE, INSERT, KEEP, Op
 from reader.core.links import page_url
 
@@ -37,14 +37,47 @@ class DiffLabels:
     breadcrumb: str = "Plaats in de inhoud"
     moved: str = "Verplaatst van"
     gap: str = "…"
+    counts: str = "{added} toegevoegd, {removed} verwijderd, {moved} verplaatst, {changed} gewijzigd"
+    pages_added: str = "Nieuwe pagina's"
+    pages_removed: str = "Verwijderde pagina's"
+    pages_moved: str = "Verplaatste pagina's"
+    pages_changed: str = "Gewijzigde pagina's"
+    no_changes: str = "Geen verschillen."
 
 
 DUTCH = DiffLabels()
 
 
-def change_html(change: PageChange, labels: DiffLabels = DUTCH, context: int | None = 12) -> str:
-    """The change of one page: its changed page data, then each changed section with its words marked. Unchanged
-    runs longer than 2 x `context` words are shortened to `context` words each side (None: keep everything)."""
+def diff_html(result: EditionDiff, labels: DiffLabels = DUTCH, context: int | None = 12) -> str:
+    """The whole diff as the body of a page: the counts, the pages added, removed and moved, then each changed page
+    (its title a link to it in the new edition) with `change_html`. A fragment, for the window's own document."""
+    parts = ['<div class="rl-diff">',
+             f'<p class="rl-diff-counts">{escape(labels.counts.format(**result.counts()))}</p>']
+    if result.empty:
+        parts.append(f"<p>{escape(labels.no_changes)}</p>")
+    if result.added:
+        parts.append(_list(labels.pages_added, [_page_link(p.page_id, p.title) for p in result.added]))
+    if result.removed:
+        parts.append(_list(labels.pages_removed,
+                           [f"{escape(p.title)} <code>{escape(p.path)}</code>" for p in result.removed]))
+    if result.moved:
+        parts.append(_list(labels.pages_moved, [
+            f"{_page_link(m.new_id, m.title)}: <code>{escape(m.old_path)}</code> → <code>{escape(m.new_path)}</code>"
+            for m in result.moved]))
+    if result.changed:
+        parts.append(f'<section class="rl-diff-changed"><h2>{escape(labels.pages_changed)}</h2>')
+        for change in result.changed:
+            parts.append(f"<h3>{_page_link(change.page_id, change.title_new)}</h3>")
+            parts.append(change_html(change, labels, context, level=4))
+        parts.append("</section>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def change_html(change: PageChange, labels: DiffLabels = DUTCH, context: int | None = 12, level: int = 3) -> str:
+    """The change of one page: its changed page data, then each changed section (a heading of `level`) with its
+    words marked. Unchanged runs longer than 2 x `context` words are shortened to `context` words each side (None:
+    keep everything)."""
     parts = [f'<div class="rl-diff-page" data-page="{escape(change.page_id, quote=True)}">']
     if change.old_path != change.new_path:
         parts.append(f'<p class="rl-diff-moved">{escape(labels.moved)} <code>{escape(change.old_path)}</code></p>')
@@ -54,12 +87,14 @@ def change_html(change: PageChange, labels: DiffLabels = DUTCH, context: int | N
             parts.append(f"<dt>{escape(_field_name(f, labels))}</dt><dd>{field_html(f, labels)}</dd>")
         parts.append("</dl>")
     for section in change.sections:
-        parts.append(section_html(change.page_id, section, labels, context))
+        parts.append(section_html(change.page_id, section, labels, context, level))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def section_html(page_id: str, section: SectionChange, labels: DiffLabels = DUTCH, context: int | None = 12) -> str:
+def section_html(
+    page_id: str, section: SectionChange, labels: DiffLabels = DUTCH, context: int | None = 12, level: int = 3
+) -> str:
     kind = {ADDED: labels.kind_added, REMOVED: labels.kind_removed}.get(section.kind, labels.kind_changed)
     heading = escape(section.heading or labels.intro)
     if section.kind != REMOVED:
@@ -70,7 +105,7 @@ def section_html(page_id: str, section: SectionChange, labels: DiffLabels = DUTC
     return (
         f'<section class="rl-diff-section rl-diff-{escape(section.kind, quote=True)}"'
         f' data-anchor="{escape(section.anchor, quote=True)}">'
-        f'<h3>{heading} <span class="rl-diff-kind">({escape(kind)})</span>{was}</h3>'
+        f'<h{level}>{heading} <span class="rl-diff-kind">({escape(kind)})</span>{was}</h{level}>'
         f'<p class="rl-diff-words">{words_html(section.words, labels, context)}</p></section>'
     )
 
@@ -102,6 +137,15 @@ def field_html(f: FieldChange, labels: DiffLabels = DUTCH) -> str:
     items = [_marked("del", item, labels.deleted, labels.deleted_end) for item in old if item not in new]
     items += [_marked("ins", item, labels.inserted, labels.inserted_end) for item in new if item not in old]
     return ", ".join(items)
+
+
+def _page_link(page_id: str, title: str) -> str:
+    return f'<a href="{escape(page_url(page_id), quote=True)}">{escape(title or page_id)}</a>'
+
+
+def _list(heading: str, items: list[str]) -> str:
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return f'<section class="rl-diff-list"><h2>{escape(heading)}</h2><ul>{rows}</ul></section>'
 
 
 def _marked(tag: str, text: str, start: str, end: str) -> str:
