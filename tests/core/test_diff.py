@@ -274,3 +274,16 @@ def test_diff_command(editions: tuple[Path, Path]) -> None:
     missing = subprocess.run(run[:4] + [str(editions[1].parent / "bestaat-niet")], capture_output=True,
                              text=True, cwd=REPO, timeout=60)
     assert missing.returncode == 2 and "richtlijnenlezer diff:" in missing.stderr
+
+
+def test_diff_command_loads_no_qt(editions: tuple[Path, Path]) -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from reader.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['diff', {str(editions[0])!r}, {str(editions[1])!r}])\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "assert code == 0 and not bad, (code, bad)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert proc.returncode == 0, proc.stderr
