@@ -421,177 +421,173 @@
     <name>ChangeBanner</name>
     <message>
         <source>Gewijzigd sinds editie %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed since edition %1</translation>
     </message>
     <message>
         <source>Bekijk wijzigingen</source>
-        <translation type="unfinished"></translation>
+        <translation>View changes</translation>
     </message>
     <message>
         <source>Wijzigingen op deze pagina</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes on this page</translation>
     </message>
 </context>
 <context>
     <name>ChangesDialog</name>
     <message>
         <source>Wat is er veranderd</source>
-        <translation type="unfinished"></translation>
+        <translation>What changed</translation>
     </message>
     <message>
         <source>Editie %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Edition %1</translation>
     </message>
     <message>
         <source>Vergelijk twee geïnstalleerde edities van deze richtlijnen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare two installed editions of these guidelines.</translation>
     </message>
     <message>
         <source>&amp;Oude editie:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Old edition:</translation>
     </message>
     <message>
         <source>&amp;Nieuwe editie:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New edition:</translation>
     </message>
     <message>
         <source>&amp;Vergelijken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compare</translation>
     </message>
 </context>
 <context>
     <name>ChangesPage</name>
     <message>
         <source>Wijzigingen worden bepaald…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out the changes…</translation>
     </message>
     <message>
         <source>ingevoegd:</source>
-        <translation type="unfinished"></translation>
+        <translation>inserted:</translation>
     </message>
     <message>
         <source>einde ingevoegd</source>
-        <translation type="unfinished"></translation>
+        <translation>end inserted</translation>
     </message>
     <message>
         <source>verwijderd:</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted:</translation>
     </message>
     <message>
         <source>einde verwijderd</source>
-        <translation type="unfinished"></translation>
+        <translation>end deleted</translation>
     </message>
     <message>
         <source>Inleiding</source>
-        <translation type="unfinished">Introduction</translation>
+        <translation>Introduction</translation>
     </message>
     <message>
         <source>nieuw</source>
-        <translation type="unfinished"></translation>
+        <translation>new</translation>
     </message>
     <message>
         <source>verwijderd</source>
-        <translation type="unfinished"></translation>
+        <translation>removed</translation>
     </message>
     <message>
         <source>gewijzigd</source>
-        <translation type="unfinished"></translation>
+        <translation>changed</translation>
     </message>
     <message>
         <source>eerder:</source>
-        <translation type="unfinished"></translation>
+        <translation>before:</translation>
     </message>
     <message>
         <source>Titel</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>Samenvatting</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary</translation>
     </message>
     <message>
         <source>Relaties</source>
-        <translation type="unfinished">Relations</translation>
+        <translation>Relations</translation>
     </message>
     <message>
         <source>Plaats in de inhoud</source>
-        <translation type="unfinished"></translation>
+        <translation>Place in the contents</translation>
     </message>
     <message>
         <source>Verplaatst van</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved from</translation>
     </message>
     <message>
         <source>Wat is er veranderd</source>
-        <translation type="unfinished"></translation>
+        <translation>What changed</translation>
     </message>
     <message>
         <source>Van editie %1 naar editie %2 van %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>From edition %1 to edition %2 of %3.</translation>
     </message>
     <message>
         <source>%1 nieuw, %2 verwijderd, %3 verplaatst, %4 gewijzigd.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 new, %2 removed, %3 moved, %4 changed.</translation>
     </message>
     <message>
         <source>Tussen deze twee edities is niets veranderd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing changed between these two editions.</translation>
     </message>
     <message>
         <source>Uw bladwijzers en checklistitems bij wijzigingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Your bookmarks and checklist items at changes</translation>
     </message>
     <message>
         <source>Bladwijzer</source>
-        <translation type="unfinished"></translation>
+        <translation>Bookmark</translation>
     </message>
     <message>
         <source>Checklistitem</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklist item</translation>
     </message>
     <message>
         <source>pagina verwijderd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hele pagina</source>
-        <translation type="unfinished"></translation>
+        <translation>page removed</translation>
     </message>
     <message>
         <source>Nieuwe pagina&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>New pages</translation>
     </message>
     <message>
         <source>Verwijderde pagina&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Removed pages</translation>
     </message>
     <message>
         <source>Verplaatste pagina&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved pages</translation>
     </message>
     <message>
         <source>Gewijzigde pagina&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed pages</translation>
     </message>
     <message>
         <source>van %1 naar %2</source>
-        <translation type="unfinished"></translation>
+        <translation>from %1 to %2</translation>
     </message>
     <message>
         <source>De wijzigingen konden niet worden bepaald: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The changes could not be worked out: %1</translation>
     </message>
     <message>
         <source>Van deze richtlijnen is maar één editie geïnstalleerd; er is niets om te vergelijken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only one edition of these guidelines is installed; there is nothing to compare.</translation>
     </message>
     <message>
         <source>Kies twee verschillende edities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose two different editions.</translation>
     </message>
     <message>
         <source>Er is geen eerder gelezen editie van deze richtlijnen geïnstalleerd.</source>
-        <translation type="unfinished"></translation>
+        <translation>No edition of these guidelines that you read before is installed.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1479,10 @@
     <message>
         <source>Richtlijnen toevoegen…</source>
         <translation>Add guidelines…</translation>
+    </message>
+    <message>
+        <source>Wat is er veranderd…</source>
+        <translation>What changed…</translation>
     </message>
     <message>
         <source>Afdrukken…</source>

@@ -15,9 +15,9 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader import paths
 from reader.gui.library.progress import DONE, FAILED, WRITE, InstallProgress
+from reader.gui.library.worker import Worker
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -58,25 +59,6 @@ def user_library_folder() -> Path:
     from reader.library import library_folders
 
     return next(folder.path for folder in library_folders(with_bundled=False) if folder.kind == USER)
-
-
-class Worker(QThread):
-    """Runs `job` off the GUI thread; `succeeded(result)` or `failed(exception)` arrive in the GUI thread."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, job: Callable[[], object], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-
-    def run(self) -> None:  # Qt's name
-        try:
-            result = self._job()
-        except Exception as exc:  # handed to the GUI thread, which says what went wrong
-            self.failed.emit(exc)
-            return
-        self.succeeded.emit(result)
 
 
 def verify_pack(source: Path) -> Any:
@@ -192,15 +174,17 @@ class AddDialog(QDialog):
     def _verify(self, source: Path) -> None:
         self._begin(self.tr("Pakket controleren\u2026"))
         self.bar.setRange(0, 0)  # busy: verifying has no page count
-        worker = Worker(lambda: verify_pack(source), self)
-        worker.succeeded.connect(lambda verdict: self._verified(source, verdict))
+        worker = Worker(lambda: verify_pack(source))
+        worker.succeeded.connect(self._verified)
         worker.failed.connect(self._verify_failed)
-        worker.finished.connect(worker.deleteLater)
         self._worker = worker
-        worker.start()
+        worker.start_job()
 
-    def _verified(self, source: Path, verdict: Any) -> None:
+    def _verified(self, verdict: Any) -> None:
+        source = self.source
         self._worker = None
+        if source is None:
+            return
         if getattr(verdict, "trusted", False):
             self.start_install(source)
             return
