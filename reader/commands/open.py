@@ -1,4 +1,6 @@
-"""`richtlijnenlezer open [--edition DIR] [--profile DIR] [PAGE]` and its `--smoke-test` self-check."""
+"""`richtlijnenlezer open [--edition DIR | --corpus ID] [--profile DIR] [PAGE]` and its `--smoke-test` self-check.
+
+Without a page, and with more than one corpus in the library, the window starts on its library page."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # no Qt at run time until a window is really wanted
     from PySide6.QtWidgets import QApplication
 
+    from reader.core.library import Library
     from reader.gui.mainwindow import MainWindow
 
 log = logging.getLogger("reader.open")
@@ -22,7 +25,9 @@ log = logging.getLogger("reader.open")
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("open", help="open de lezer (standaard)")
     p.add_argument("page", nargs="?", help="page id to open, optionally with #anchor")
-    p.add_argument("--edition", type=Path, help="edition directory (default: the bundled corpus)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--edition", type=Path, help="edition directory (default: the bundled corpus)")
+    which.add_argument("--corpus", metavar="ID", help="open deze richtlijnen uit de bibliotheek (zie 'library')")
     p.add_argument("--profile", type=Path, help="profile directory for user data (default: the platform's)")
     p.add_argument("--smoke-test", action="store_true", help="load page(s) headless and print one JSON line each")
     p.add_argument("--all", action="store_true", help="with --smoke-test: every page of the edition")
@@ -86,7 +91,29 @@ def resolve_edition(args: argparse.Namespace) -> Path:
 
     if args.edition:
         return args.edition
+    if args.corpus:
+        from reader.core.library import LibraryError
+        from reader.library import default_library
+
+        shelf = default_library().shelf(args.corpus)
+        if shelf is None:
+            raise LibraryError("library-no-corpus", corpus=args.corpus)
+        return shelf.current.path
     return default_edition()
+
+
+def start_library(args: argparse.Namespace) -> Library | None:
+    """The library, when the window starts on its library page (see reader.gui.library.rows.start_view); else
+    None. Lists the manifests of the installed editions, nothing more."""
+    if args.smoke_test or args.edition:
+        return None
+    from reader.gui.library.rows import LIBRARY, start_view
+    from reader.library import default_library
+
+    library = default_library()
+    if start_view(len(library.corpora()), bool(args.page), bool(args.corpus)) != LIBRARY:
+        return None
+    return library
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,18 +129,21 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from reader import paths
     from reader.core.edition import EditionError
+    from reader.core.library import LibraryError
     from reader.messages import describe
 
     try:
         edition_dir = resolve_edition(args)
-    except EditionError as exc:
+        library = start_library(args)
+    except (EditionError, LibraryError) as exc:
         print(f"richtlijnenlezer: {describe(exc)}", file=sys.stderr)
         return 2
     from reader.gui.app import create_application, create_reader
 
     app = create_application([sys.argv[0]], offscreen=args.smoke_test and not has_display())
-    # A normal start loads its first page (the one asked for, else the last one read) while the window is built.
-    start_page = None if args.smoke_test else (args.page or "")
+    # A normal start loads its first page (the one asked for, else the last one read) while the window is built;
+    # one on the library page loads none.
+    start_page = None if args.smoke_test or library is not None else (args.page or "")
     try:
         reader = create_reader(edition_dir, paths.profile_dir(args.profile), app=app, start_page=start_page)
     except EditionError as exc:
@@ -125,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.smoke_test:
             return _smoke(app, window, page, args.all, started)
+        if library is not None:
+            window.corpora.library = library
+            window.corpora.show_library()
         window.show_first()
         return app.exec()
     finally:

@@ -298,3 +298,70 @@ def test_the_bundled_edition_cannot_be_removed(
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
     assert page.remove_dialog is None and library.shelf("beta") is not None
     assert page.select("alfa") and page.remove_button.isEnabled() and not page.remove_button.toolTip()
+
+
+# -- starting: `open --corpus`, the library page first -------------------------------------------------------------
+
+
+def library_env(tmp_path: Path, editions: dict[str, Path], installed: tuple[str, ...]) -> dict[str, str]:
+    """The environment of a reader whose user library holds `installed` (the bundled corpus is the repository's)."""
+    library_in(tmp_path / "env", editions, installed=installed)
+    return {"RICHTLIJNENLEZER_USER_EDITIONS": str(tmp_path / "env" / "user"),
+            "RICHTLIJNENLEZER_MACHINE_DIR": str(tmp_path / "env" / "machine")}
+
+
+def test_open_corpus_command_opens_that_corpus(tmp_path: Path, editions: dict[str, Path]) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, **library_env(tmp_path, editions, ("alfa-new", "beta")),
+           "RICHTLIJNENLEZER_PROFILE": str(tmp_path / "profile")}
+    command = [sys.executable, "-m", "reader", "open", "--smoke-test", "--corpus"]
+    done = subprocess.run([*command, "beta"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout.splitlines()[0])
+    assert record["page"] == "index" and record["load_ok"] and "betawoord" in record["text"]
+    missing = subprocess.run([*command, "gamma"], env=env, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and "geen richtlijnen met id gamma" in missing.stderr
+    both = subprocess.run([*command, "beta", "--edition", str(editions["beta"])], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert both.returncode == 2 and "--corpus" in both.stderr  # one or the other
+
+
+def test_start_on_the_library_page_when_more_than_one_corpus(
+    reader_context: Any, qtbot: QtBot, tmp_path: Path, editions: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from reader.commands.open import start_library
+    from reader.gui.app import create_reader
+
+    def args(page: str | None = None, corpus: str | None = None, **more: Any) -> argparse.Namespace:
+        return argparse.Namespace(page=page, corpus=corpus, edition=more.get("edition"),
+                                  smoke_test=more.get("smoke_test", False))
+
+    for name, value in library_env(tmp_path, editions, ("alfa-new",)).items():
+        monkeypatch.setenv(name, value)
+    library = start_library(args())  # the bundled corpus and alfa
+    assert library is not None and len(library.corpora()) == 2
+    assert start_library(args(page="index")) is None and start_library(args(corpus="alfa")) is None
+    assert start_library(args(smoke_test=True)) is None and start_library(args(edition=tmp_path)) is None
+
+    # As `open` does it: no page loads, the library page shows; Enter on a corpus reads it.
+    reader = create_reader(path_of(library, "alfa"), tmp_path / "profile", context=reader_context, start_page=None)
+    try:
+        window = reader.window
+        window.corpora.library = library
+        page = window.corpora.show_library()
+        window.show()
+        assert window.stack.currentWidget() is page and window.page.url().isEmpty()
+        qtbot.waitUntil(page.tree.hasFocus, timeout=5000)
+        assert page.selected() == ("alfa", None)
+        wait_page(qtbot, window, lambda: qtbot.keyClick(page.tree, Qt.Key.Key_Return), "index")
+        assert window.edition.corpus_id == "alfa" and window.stack.currentWidget() is window.page_frame
+        qtbot.waitUntil(lambda: window.late_panels() is not None, timeout=5000)
+        qtbot.wait(100)  # timers the first page started (the changes banner's) run before the window goes
+    finally:
+        reader.close()
