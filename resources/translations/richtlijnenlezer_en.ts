@@ -48,6 +48,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
         <source>Pakket controleren…</source>
         <translation>Checking the pack…</translation>
     </message>
@@ -1317,6 +1321,17 @@
     <message>
         <source>Niet gewist: %1</source>
         <translation>Not cleared: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryButtons</name>
+    <message>
+        <source>Richtlijnen &amp;toevoegen…</source>
+        <translation>&amp;Add guidelines…</translation>
+    </message>
+    <message>
+        <source>&amp;Wat is er veranderd</source>
+        <translation>&amp;What changed</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,8 @@ def test_adding_a_folder_shows_progress_then_says_so_in_the_message_bar(
     reader: Reader, library: Path, qtbot: QtBot, tmp_path: Path
 ) -> None:
     source = generated_corpus(tmp_path / "gen", 60)
+    library_page = reader.window.corpora.show_library()
+    assert "synthetische-richtlijnen" not in [row.corpus_id for row in library_page.rows()]
     dialog = start(reader, source)
     seen = record_progress(dialog)
     assert dialog.isVisible() and dialog.cancel_button.isVisible()
@@ -101,9 +103,17 @@ def test_adding_a_folder_shows_progress_then_says_so_in_the_message_bar(
     installed = editions_in(library)
     assert len(installed) == 1 and installed[0].parent.name == "synthetische-richtlijnen"
     assert leftovers(library) == []
-    bar = reader.window.feedback
-    assert bar.isVisible() and "is toegevoegd" in bar.currentMessage()
-    assert not dialog.isVisible()  # nothing more to say than the message bar does
+    window = reader.window
+    assert "synthetische-richtlijnen" in [row.corpus_id for row in library_page.rows()]  # listed again
+    # The library page is in front (it hides the message bar): the dialog stays, saying so, with its own Openen.
+    assert dialog.isVisible() and "is toegevoegd" in dialog.status.text()
+    assert dialog.open_button.isVisible() and dialog.open_button.text() == "&Openen"
+    with qtbot.waitSignal(window.page_loaded, timeout=30000):
+        dialog.open_button.click()
+    assert not dialog.isVisible()
+    assert window.edition.corpus_id == "synthetische-richtlijnen"
+    assert window.edition.root == installed[0]
+    assert window.stack.currentWidget() is window.page_frame
 
 
 def test_cancel_kills_the_install_and_leaves_nothing(reader: Reader, library: Path, qtbot: QtBot,
@@ -249,6 +259,11 @@ def test_the_event_loop_stays_responsive_while_a_real_corpus_is_installed(
         pass
     result = recorder.stop()
     assert finished.args == ["done"]
+    # Reading in front: the message bar says it (with Openen) and the dialog goes.
+    bar = reader.window.feedback
+    assert bar.isVisible() and "is toegevoegd" in bar.currentMessage()
+    assert bar.action_button.isVisible() and bar.action_button.text() == "Openen"
+    assert not dialog.isVisible()
     assert result["ticks"] > 100, result
     print("event-loop gaps during install:", result)
     assert result["max_ms"] < 100, result

@@ -241,3 +241,81 @@ def test_with_one_edition_there_is_nothing_to_compare(
     assert "maar één editie" in window.feedback.currentMessage()
     assert show_changes_since_read(window) is False
     assert "geen eerder gelezen editie" in window.feedback.currentMessage()
+
+
+def test_the_library_page_buttons_open_what_changed_for_the_selected_corpus(
+    open_reader: Callable[..., Reader], two_editions: tuple[Path, Path], profile_read_old: Path, qtbot: QtBot,
+    run_js: Callable[..., Any],
+) -> None:
+    from reader.gui.library.library_buttons import add_library_buttons
+
+    _old, new = two_editions
+    reader = open_reader(new, page="b", profile=profile_read_old)
+    window = reader.window
+    page = window.corpora.show_library()
+    add, changes = add_library_buttons(window, page)
+    assert add_library_buttons(window, page) == (add, changes)  # once
+    assert add.text() == "Richtlijnen &toevoegen\u2026" and changes.text() == "&Wat is er veranderd"
+    assert page.select("proef")
+    assert changes.isEnabled()  # an older edition is installed
+    with qtbot.waitSignal(window.page.loadFinished, timeout=30000):
+        changes.click()
+    assert window.stack.currentWidget() is window.page_frame  # the page came to the front
+    assert run_js(window.page, "document.querySelectorAll('.rl-changes-page').length") == 1
+
+
+@pytest.mark.slow
+def test_the_nerds_editions_in_the_window_with_the_event_loop_measured(
+    open_reader: Callable[..., Reader], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+    run_js: Callable[..., Any], nerds_2025: Path, nerds_2026: Path,
+) -> None:
+    """NeRDS 2025-12 -> 2026-03: the page lists exactly what diff_editions finds, and the event loop never waits
+    100 ms while the worker diffs and renders (a 10 ms timer's gaps)."""
+    import time
+
+    from PySide6.QtCore import Qt, QTimer
+
+    from reader import paths
+    from reader.core.diff import diff_editions
+    from reader.core.library import USER, Library, LibraryFolder, install
+    from reader.gui.library.changes_page import show_changes_between
+
+    library = tmp_path / "library"
+    monkeypatch.setenv("RICHTLIJNENLEZER_USER_EDITIONS", str(library))
+    shelf = Library([LibraryFolder(library, USER)])
+    old = install(shelf, nerds_2025, corpus_id="nerds", edition_date="2025-12-01", icons_dir=paths.icons_dir())
+    new = install(shelf, nerds_2026, corpus_id="nerds", edition_date="2026-03-01", icons_dir=paths.icons_dir())
+    expected = diff_editions(old.edition.path, new.edition.path)
+    assert expected.changed
+    reader = open_reader(new.edition.path, profile=tmp_path / "profile")
+    window = reader.window
+    qtbot.wait(300)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    with qtbot.waitSignal(window.page.loadFinished, timeout=60000) as loaded:
+        show_changes_between(window, old.edition.path, new.edition.path)
+    shown = time.perf_counter() - started
+    timer.stop()
+    assert loaded.args == [True]
+    print(f"NeRDS changes page shown in {shown:.2f} s; max event-loop gap {max(gaps):.1f} ms over {len(gaps)} ticks")
+    assert max(gaps) < 100, sorted(gaps)[-5:]
+    page = window.page
+    assert run_js(page, "document.querySelectorAll('.rl-changes-page').length") == len(expected.changed)
+    for key, items in (("added", expected.added), ("removed", expected.removed), ("moved", expected.moved)):
+        count = run_js(page, f"(document.getElementById('rl-changes-{key}') || {{querySelectorAll: () => []}})"
+                             ".querySelectorAll('li').length")
+        assert count == len(items), key
+    assert run_js(page, "document.querySelectorAll('script').length") == 0
+    assert run_js(page, "document.querySelectorAll('ins, del').length") > 0

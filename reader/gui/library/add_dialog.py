@@ -89,6 +89,7 @@ class AddDialog(QDialog):
 
     install_finished = Signal(str)
     installed = Signal(dict)
+    open_requested = Signal(str)  # the path of the edition just installed ("Openen")
 
     def __init__(self, parent: QWidget | None = None, *, library_folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -135,10 +136,13 @@ class AddDialog(QDialog):
         self.close_button = QPushButton(self.tr("Sluiten"), self)
         self.close_button.setObjectName("addClose")
         self.close_button.clicked.connect(self.accept)
+        self.open_button = QPushButton(self.tr("&Openen"), self)
+        self.open_button.setObjectName("addOpen")
+        self.open_button.clicked.connect(self._open_installed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
-        for button in (self.confirm_button, self.cancel_button, self.close_button):
+        for button in (self.confirm_button, self.open_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -380,8 +384,15 @@ class AddDialog(QDialog):
     def copy_problems(self) -> None:
         QGuiApplication.clipboard().setText(self.problems.toPlainText())
 
+    def _open_installed(self) -> None:
+        path = str(self.progress.result.get("path") or "")
+        if path:
+            self.accept()
+            self.open_requested.emit(path)
+
     def _set_buttons(self, *, running: bool) -> None:
         self.confirm_button.hide()
+        self.open_button.setVisible(not running and self.outcome == DONE and bool(self.progress.result.get("path")))
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
         self.close_button.setVisible(not running)
@@ -437,6 +448,7 @@ def dialog_for(window: MainWindow) -> AddDialog:
     dialog = AddDialog(window)
     dialog.installed.connect(lambda result: _announce_installed(window, dialog, result))
     dialog.install_finished.connect(lambda outcome: _after(window, dialog, outcome))
+    dialog.open_requested.connect(lambda path: window.corpora.switch_to(Path(path)))
     return dialog
 
 
@@ -458,20 +470,20 @@ def _after(window: MainWindow, dialog: AddDialog, outcome: str) -> None:
     if outcome == CANCELLED:
         dialog.hide()
         window.feedback.show_message(dialog.status.text())
-    elif outcome == DONE and not dialog.problem_lines():
+    elif outcome == DONE and not dialog.problem_lines() and window.stack.currentWidget() is window.page_frame:
         dialog.hide()  # the message bar says it; a dialog with nothing more to say would only be in the way
+    # Else (problems to read, or the library page in front, which hides the message bar) the dialog stays, with
+    # its own "Openen".
 
 
 def _announce_installed(window: MainWindow, dialog: AddDialog, result: dict[str, Any]) -> None:
-    """Say so in the message bar (with "Openen" when the window can switch to it) and refresh the library page."""
-    library_page = getattr(window, "library_page", None)  # the library page, once the window has one
-    if library_page is not None and hasattr(library_page, "refresh"):
-        library_page.refresh()
-    open_corpus = getattr(window, "open_corpus", None)
-    corpus_id = str(result.get("corpus_id") or "")
-    if callable(open_corpus) and corpus_id:
-        window.feedback.show_message(dialog.status.text(), 15000,
-                                     action_text=QCoreApplication.translate("AddDialog", "Openen"),
-                                     on_action=lambda: open_corpus(corpus_id))
-    else:
+    """Say so in the message bar, with "Openen" to read what was added, and list the library page again."""
+    if window.library_page is not None:
+        window.library_page.refresh()
+    path = str(result.get("path") or "")
+    if not path:
         window.feedback.show_message(dialog.status.text(), 8000)
+        return
+    window.feedback.show_message(dialog.status.text(), 15000,
+                                 action_text=QCoreApplication.translate("AddDialog", "Openen"),
+                                 on_action=lambda: window.corpora.switch_to(Path(path)))

@@ -227,6 +227,7 @@ class ChangesController(QObject):
             url += "#" + fragment
         if window.feedback.currentMessage() == _busy_text():
             window.feedback.clearMessage()
+        window.corpora.show_reading()  # asked from the library page: the page comes to the front
         window.view.load(QUrl(url))
         self.page_shown.emit(url)
 
@@ -320,5 +321,7 @@ def show_changes_since_read(window: MainWindow, corpus_id: str | None = None) ->
         window.feedback.show_message(QCoreApplication.translate(
             "ChangesPage", "Er is geen eerder gelezen editie van deze richtlijnen geïnstalleerd."))
         return False
+    if corpus_id != window.edition.corpus_id and not window.corpora.open_corpus(corpus_id):
+        return False  # the page's links lead into its own corpus: read that one first (the switcher said why not)
     show_changes_between(window, before.path, editions[0].path)
     return True
