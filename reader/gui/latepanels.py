@@ -48,6 +48,9 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     if toolbar_layout is not None:
         toolbar_layout.activate()  # lay the field out now, so that Ctrl+K can focus it at once
     search_field.install_shortcuts(window)
+    from reader.gui.library.scope import SearchScope
+
+    window.search_scope = SearchScope(window, search_panel, window.toolbar)  # "Alle richtlijnen", beside the field
     window.sidebar_tabs.add(search_panel, lambda: QCoreApplication.translate("MainWindow", "Zoeken"))
 
     def page_ids() -> Collection[str]:  # asked each time: the window may switch corpus

@@ -11,6 +11,7 @@ then Qt's LanguageChange event) relabels the whole window at once.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
 if TYPE_CHECKING:
     from reader.gui.i18n import Translations
     from reader.gui.library.page import LibraryPage
+    from reader.gui.library.scope import SearchScope
     from reader.gui.library.switcher import CorpusSwitcher
     from reader.gui.profile import LockedProfile
     from reader.gui.sidebar.bookmarks import BookmarksPanel
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.search_panel: SearchPanel | None = None
         self.bookmarks: BookmarksPanel | None = None
         self.history: HistoryPanel | None = None
+        self.search_scope: SearchScope | None = None
         self._shown_page: str | None = None  # the page the sidebar and title last followed
         self._closed = False
         self.search_warmed = False
@@ -281,6 +284,8 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName(self.tr("Pagina"))
         self._edition_label.setText(self._edition_text())
         self._edition_label.setAccessibleName(self.tr("Editie"))
+        if self.search_scope is not None:
+            self.search_scope.retranslate()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
@@ -330,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def scroll_to_anchor(self, anchor: str) -> None:
         self.page.runJavaScript(
-            f"(window.rlReader ? window.rlReader.scrollTo({_js_string(anchor)}) : false)", WORLD
+            f"(window.rlReader ? window.rlReader.scrollTo({json.dumps(anchor)}) : false)", WORLD
         )
         self.outline.set_current(anchor)
         self.current_anchor = anchor
@@ -580,13 +585,9 @@ class MainWindow(QMainWindow):
         self._save_timer.stop()
         if self.search_engine is not None:
             self.search_engine.close()
+        if self.search_scope is not None:
+            self.search_scope.close()
         self.save_position()
         self.window_state.save(self, self.splitter)
         self.appearance.stop()
         super().closeEvent(event)
-
-
-def _js_string(text: str) -> str:
-    import json
-
-    return json.dumps(text)

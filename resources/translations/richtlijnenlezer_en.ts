@@ -1921,4 +1921,19 @@
         <translation>No results with all words; these are the best partial results.</translation>
     </message>
 </context>
+<context>
+    <name>SearchScope</name>
+    <message>
+        <source>Alle richtlijnen</source>
+        <translation>All guidelines</translation>
+    </message>
+    <message>
+        <source>Zoeken in alle richtlijnen van de bibliotheek, niet alleen in deze</source>
+        <translation>Search all guidelines in the library, not just these</translation>
+    </message>
+    <message>
+        <source>Zoeken in alle richtlijnen</source>
+        <translation>Search all guidelines</translation>
+    </message>
+</context>
 </TS>

@@ -365,3 +365,49 @@ def test_start_on_the_library_page_when_more_than_one_corpus(
         qtbot.wait(100)  # timers the first page started (the changes banner's) run before the window goes
     finally:
         reader.close()
+
+
+# -- the search scope: this corpus or the whole library ------------------------------------------------------------
+
+
+def test_search_all_corpora_groups_by_corpus_and_opens_across(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    from reader.gui.sidebar.search import CORPUS_ROLE, HTML_ROLE, PAGE_ROLE
+
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    window._ensure_panels()
+    scope, panel, field = window.search_scope, window.search_panel, window.search_field
+    assert scope is not None and panel is not None and field is not None
+    assert scope.switch.parent() is window.toolbar and scope.switch.accessibleName()
+    assert not scope.switch.isChecked()  # this corpus by default
+
+    field.setText("betawoord")
+    panel.search_now()
+    assert panel.result_count() == 0  # alfa does not have it
+    scope.switch.click()
+    qtbot.waitUntil(lambda: panel.result_count() > 0, timeout=10000)
+    rows = [panel.model.index(r, 0) for r in range(panel.result_count())]
+    assert {r.data(CORPUS_ROLE) for r in rows} == {"beta"}
+    assert "<small>Beta" in rows[0].data(HTML_ROLE)  # the corpus's label leads the page's breadcrumb
+
+    # A word both corpora have: groups per corpus, one after the other.
+    field.setText("tekst")
+    panel.search_now()
+    corpora = [panel.model.index(r, 0).data(CORPUS_ROLE) for r in range(panel.result_count())]
+    assert set(corpora) == {"alfa", "beta"}
+    assert corpora == sorted(corpora, key=corpora.index)  # each corpus's hits together
+
+    # Opening a hit of the other corpus switches the window to it; the scope stays the library.
+    beta_row = corpora.index("beta")
+    panel.view.setCurrentIndex(panel.model.index(beta_row, 0))
+    page_id = panel.model.index(beta_row, 0).data(PAGE_ROLE)
+    wait_page(qtbot, window, panel.open_current, page_id)
+    assert window.edition.corpus_id == "beta" and scope.switch.isChecked()
+    assert panel.result_count() == len(corpora)
+
+    # Back to this corpus only: beta's own index.
+    scope.switch.click()
+    assert {panel.model.index(r, 0).data(CORPUS_ROLE) for r in range(panel.result_count())} == {""}
+    assert panel.result_count() < len(corpora)

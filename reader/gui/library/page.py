@@ -140,6 +140,8 @@ class LibraryPage(QWidget):
             counts = {}
         self._rows = corpus_rows(shelves, counts, userdata.last_opened_edition, self._checklist_total)
         self._fill(self._rows)
+        if self._window.search_scope is not None:
+            self._window.search_scope.library_changed()
 
     def rows(self) -> list[CorpusRow]:
         return list(self._rows)

@@ -204,7 +204,10 @@ class CorpusSwitcher(QObject):
                 window.search_engine.close()
             window.search_engine = LazySearchIndex(edition.index_dir) if edition.index_dir.is_dir() else None
             window.search_warmed = False
-            panels.search_panel.set_engine(window.search_engine)
+            if window.search_scope is not None:
+                window.search_scope.corpus_changed()  # a search across the library stays as it is
+            else:
+                panels.search_panel.set_engine(window.search_engine)
             panels.bookmarks.set_edition(edition.pages.keys(), window.sections.section_hash)
             panels.history.set_page_ids(edition.pages.keys())
         window.edition_changed()

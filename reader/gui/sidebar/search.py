@@ -4,7 +4,9 @@ The panel searches as the user types (debounced), shows the result count, groupe
 its sections, each with a snippet), a clickable "Bedoelde je: ..." suggestion and a notice for partial matches.
 Keyboard: in the field, Down/Up move through the results, Enter opens the selected (or first) result, Escape clears
 the search and asks the window (`escape_pressed`) to put focus back on the text; in the list Enter opens, Escape
-returns to the field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`.
+returns to the field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`, or,
+for a hit that names its corpus (`hit.corpus_id`, from the library-wide engine of reader/gui/library/scope.py),
+`corpus_result_requested(corpus id, page id, anchor, terms)`.
 
 The engine comes in as an object with `search(query, limit)` and `highlight_terms(query)` (a
 `reader.core.search.SearchIndex`), or None when the edition has no usable index.
@@ -51,6 +53,7 @@ PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 FIRST_OF_PAGE_ROLE = Qt.ItemDataRole.UserRole + 4
+CORPUS_ROLE = Qt.ItemDataRole.UserRole + 5  # the corpus of a hit from a search across the library; "" otherwise
 
 DEBOUNCE_MS = 180
 RESULT_LIMIT = 40
@@ -193,6 +196,7 @@ class SearchPanel(QWidget):
     """Sidebar tab with the results of the toolbar field's query."""
 
     open_requested = Signal(str, str, list)  # page id, anchor ("" = top), terms to highlight
+    corpus_result_requested = Signal(str, str, str, list)  # corpus id, page id, anchor, terms (across the library)
     escape_pressed = Signal()  # Escape in an empty field: the window puts focus back on the page
     results_changed = Signal(int)  # number of results shown (for tests and the tab title)
     cleared = Signal()  # the search was cleared: the window removes the marks from the page
@@ -386,16 +390,18 @@ class SearchPanel(QWidget):
         self._shown = "result"
         self.model.clear()
         mark_bg, mark_fg = self._mark_colours()
-        last_page = None
+        last_page: tuple[str, str] | None = None
         for hit in result.hits:
-            first = hit.page != last_page
-            last_page = hit.page
+            corpus = str(getattr(hit, "corpus_id", ""))
+            first = (corpus, hit.page) != last_page
+            last_page = (corpus, hit.page)
             rich, plain = self._row_texts(hit, first, mark_bg, mark_fg)
             item = QStandardItem()
             item.setData(rich, HTML_ROLE)
             item.setData(hit.page, PAGE_ROLE)
             item.setData(hit.anchor, ANCHOR_ROLE)
             item.setData(first, FIRST_OF_PAGE_ROLE)
+            item.setData(corpus, CORPUS_ROLE)
             item.setData(plain, Qt.ItemDataRole.DisplayRole)  # what a screen reader reads
             item.setData(plain, Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(plain_tip(hit.title + (" › " + hit.section if hit.section else "")))
@@ -484,7 +490,11 @@ class SearchPanel(QWidget):
                 terms = list(self._engine.highlight_terms(self._last_query or ""))
             except Exception:
                 log.exception("highlight_terms failed")
-        self.open_requested.emit(str(page), str(anchor), terms)
+        corpus = index.data(CORPUS_ROLE)
+        if corpus:
+            self.corpus_result_requested.emit(str(corpus), str(page), str(anchor), terms)
+        else:
+            self.open_requested.emit(str(page), str(anchor), terms)
 
     def _field_escape(self) -> None:
         """Escape closes the search: the query and results go, and the window returns focus to the text."""
