@@ -515,6 +515,11 @@ def test_a_pack_without_manifest_is_refused(good: Path, tmp_path: Path) -> None:
     (b"[" * 100_000, "pack-manifest-invalid"),
     (json.dumps({"format": "zip", "version": 1, "files": []}).encode(), "pack-manifest-invalid"),
     (json.dumps({"format": PACK_FORMAT, "version": 2, "files": []}).encode(), "pack-version"),
+    (json.dumps({"format": PACK_FORMAT, "version": True, "files": []}).encode(), "pack-version"),
+    (json.dumps({"format": PACK_FORMAT, "version": 1, "files": [{"path": "a", "size": 1, "sha256": "0" * 64 + "\n"}]})
+     .encode(), "pack-manifest-invalid"),
+    (json.dumps({"format": PACK_FORMAT, "version": 1, "files": [{"path": "a", "size": -1, "sha256": "0" * 64}]})
+     .encode(), "pack-manifest-invalid"),
     (json.dumps({"format": PACK_FORMAT, "version": 1, "files": [{"path": "a", "size": True, "sha256": "0" * 64}]})
      .encode(), "pack-manifest-invalid"),
     (json.dumps({"format": PACK_FORMAT, "version": 1, "files": [{"path": "a", "size": 1, "sha256": "x"}]}).encode(),

@@ -46,7 +46,7 @@ from reader.core.pack.keys import PublicKey, fingerprint, signature_valid, trust
 from reader.core.pack.names import check_name, shown
 from reader.core.pack.zipread import Entry, PackFile
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")  # fullmatch: no newline after it
 Progress = Callable[[int, int], object]  # (bytes done, bytes in all)
 
 
@@ -82,9 +82,9 @@ def parse_manifest(data: bytes, limits: PackLimits = DEFAULT_LIMITS) -> list[Fil
         raise invalid("no UTF-8 JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != PACK_FORMAT:
         raise invalid("format")
-    if doc.get("version") != PACK_VERSION:
-        found = doc.get("version")
-        raise PackRefused("pack-version", found=found if isinstance(found, int) else str(found), expected=PACK_VERSION)
+    found = doc.get("version")
+    if not _is_int(found) or found != PACK_VERSION:  # (True == 1 in Python)
+        raise PackRefused("pack-version", found=str(found), expected=PACK_VERSION)
     files = doc.get("files")
     if not isinstance(files, list) or len(files) > limits.max_files:
         raise invalid("files")
@@ -94,11 +94,15 @@ def parse_manifest(data: bytes, limits: PackLimits = DEFAULT_LIMITS) -> list[Fil
         if not isinstance(item, dict):
             raise invalid(f"files[{number}]")
         path, size, digest = item.get("path"), item.get("size"), item.get("sha256")
-        if not isinstance(path, str) or not _is_int(size) or not isinstance(digest, str) or not _SHA256.match(digest):
+        if (
+            not isinstance(path, str)
+            or not isinstance(size, int)
+            or isinstance(size, bool)
+            or size < 0
+            or not isinstance(digest, str)
+            or not _SHA256.fullmatch(digest)
+        ):
             raise invalid(f"files[{number}]")
-        assert isinstance(size, int)
-        if size < 0:
-            raise invalid(f"files[{number}].size")
         check_name(path)
         if path in seen:
             raise PackRefused("pack-duplicate", name=shown(path), other=shown(path))
