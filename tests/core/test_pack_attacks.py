@@ -368,6 +368,8 @@ def test_a_file_past_the_limit_is_refused(good: Path, tmp_path: Path) -> None:
 
 def test_too_many_entries_are_refused(good: Path, tmp_path: Path) -> None:
     assert_refused(good, "pack-too-many-files", tmp_path, limits=PackLimits(max_files=5))
+    # A central directory too large to hold in memory is refused from the end record, before it is parsed.
+    assert_refused(good, "pack-too-many-files", tmp_path, limits=PackLimits(max_central_directory_bytes=1000))
 
 
 def test_too_many_entries_are_refused_from_the_zip64_end_record(tmp_path: Path) -> None:

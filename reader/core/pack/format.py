@@ -51,7 +51,7 @@ class PackLimits:
     """How much a pack may make us write. A generated edition of 5,000 pages has about 5,000 files and 76 MB, far
     within these; a zip bomb is not. Declared sizes are checked first, and reading stops at the declared size."""
 
-    max_files: int = 200_000
+    max_files: int = 100_000
     max_total_bytes: int = 4 << 30  # all files, uncompressed
     max_file_bytes: int = 1 << 30  # one file, uncompressed
     # Uncompressed / compressed. Deflate reaches about 1030:1 on zeros; pages and search indexes 1-20x.
@@ -61,7 +61,9 @@ class PackLimits:
     max_manifest_bytes: int = 64 * MiB  # rlpack.json (about 130 bytes per file)
     max_signature_bytes: int = 4096
     max_edition_manifest_bytes: int = 16 * MiB
-    max_central_directory_bytes: int = 128 * MiB
+    # zipfile holds every record of the central directory in memory (about 400 bytes each, at least 46 on disk):
+    # this bounds that before it starts. 100,000 records with names of 100 characters take about 15 MiB.
+    max_central_directory_bytes: int = 24 * MiB
 
 
 DEFAULT_LIMITS = PackLimits()

@@ -172,7 +172,7 @@ class PackFile:
                 raise PackRefused("pack-ratio", name=shown(name), ratio=info.file_size // max(info.compress_size, 1),
                                   limit=limits.max_ratio)
             if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-                raise self._corrupt(f"{name}: stored size differs")
+                raise self._corrupt(f"{shown(name)}: stored size differs")
             if name not in (MANIFEST_ENTRY, SIGNATURE_ENTRY) and not name.startswith(EDITION_PREFIX):
                 raise PackRefused("pack-extra-file", name=shown(name))
         check_unique(info.filename for info in infos)
