@@ -159,7 +159,9 @@ def _create(path: Path, data: bytes, mode: int) -> None:
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, mode)  # the umask may have taken bits away from the public key
-        os.write(fd, data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
         os.fsync(fd)
     except OSError as exc:
         os.close(fd)
