@@ -325,3 +325,22 @@ def test_cli_install_of_an_unsigned_pack_needs_yes(tmp_path: Path, editions: dic
     done = run_cli("install", str(pack), "--yes", "--json", env_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["source"] == "pack"
+
+
+def test_a_truncated_pack_is_refused_for_what_it_is(tmp_path: Path, editions: dict[str, Path]) -> None:
+    from reader.core.pack import PackRefused, write_pack
+
+    pack = write_pack(editions["ander"], tmp_path / "ander.rlpack").path
+    cut = tmp_path / "cut.rlpack"
+    cut.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+    assert source_kind(cut) == "pack"
+    with pytest.raises(PackRefused):
+        install(library_in(tmp_path), cut, confirm=lambda verdict: True)
+    assert not (tmp_path / "user").exists() or not any((tmp_path / "user").iterdir())
+
+
+def test_listing_the_library_does_not_import_installing_or_packs() -> None:
+    code = ("import sys, reader.library, reader.core.library as l; l.Library([]).corpora(); "
+            "print(sorted(m for m in sys.modules if m.startswith(('reader.core.pack', 'reader.core.library.inst'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

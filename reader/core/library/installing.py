@@ -56,6 +56,10 @@ def source_kind(source: Path) -> str:
     """What `source` is; LibraryError when it is none of the three."""
     if not source.exists():
         raise LibraryError("library-source-missing", path=str(source))
+    from reader.core.pack import PACK_SUFFIX  # not at import: listing the library never needs packs
+
+    if source.suffix.lower() == PACK_SUFFIX:
+        return PACK  # even a truncated one: verify_pack says what is wrong with it (and refuses pipes unopened)
     if source.is_file():
         if zipfile.is_zipfile(source):
             return PACK
