@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         from reader.gui.library.switcher import CorpusSwitcher
 
         self.corpora: CorpusSwitcher = CorpusSwitcher(self)  # switching corpus, Back/Forward across corpora
+        self.view.history_requested.connect(lambda step: self.corpora.back() if step < 0 else self.corpora.forward())
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(1500)

@@ -16,7 +16,8 @@ OUTLINE_SCRIPT = "rl-outline"
 
 
 class ReaderView(QWebEngineView):
-    """The page view; the mouse's back and forward buttons move through history; our own context menu.
+    """The page view; the mouse's back and forward buttons ask the window to move through history (which crosses
+    corpora: `history_requested`); our own context menu.
 
     QWebEngineView hands input to a child widget it creates itself (its focus proxy); the view watches that widget
     once a page is shown. (An application-wide event filter crashed PySide on half-constructed QObjects, and
@@ -25,6 +26,7 @@ class ReaderView(QWebEngineView):
 
     context_menu_requested = Signal(object, object)  # QWebEngineContextMenuRequest, global QPoint
     zoom_requested = Signal(int)  # +1 in, -1 out (Ctrl+wheel), so that the window's steps and memory apply
+    history_requested = Signal(int)  # -1 back, +1 forward (the mouse's side buttons), as the window's Back/Forward
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,10 +50,10 @@ class ReaderView(QWebEngineView):
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             button = event.button()
             if button == Qt.MouseButton.BackButton:
-                self.back()
+                self.history_requested.emit(-1)
                 return True
             if button == Qt.MouseButton.ForwardButton:
-                self.forward()
+                self.history_requested.emit(1)
                 return True
         return super().eventFilter(watched, event)
 

@@ -42,8 +42,23 @@ def make_source(root: Path, corpus_id: str, title: str, word: str, tasks: int) -
     (root / "docs" / "index.md").write_text(f"# Start {title}\n\nDe {word} begint hier.\n\n{items}", encoding="utf-8")
     for n in (1, 2):
         body = "\n\n".join(f"## Deel {k}\n\nTekst {k} van {word}." for k in range(1, 4))
-        (root / "docs" / f"pagina-{n}.md").write_text(f"# Pagina {n} {title}\n\n{body}\n", encoding="utf-8")
+        (root / "docs" / f"pagina-{n}.md").write_text(f"# Pagina {n} {title}\n\n{body}\n\n![beeld](beeld.png)\n",
+                                                      encoding="utf-8")
+    write_png(root / "docs" / "beeld.png", 10 * (1 + sum(map(ord, word)) % 5))  # same path, its own size per corpus
     return root
+
+
+def write_png(path: Path, width: int) -> None:
+    """A grey PNG `width` pixels wide and 4 high (zlib and struct: no Qt needed to build an edition)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(4))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, 4, 8, 0, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def build_all(base: Path) -> dict[str, Path]:
@@ -139,6 +154,45 @@ def test_switching_corpus_changes_every_part_and_back_forward_cross_corpora(
     assert window.edition.corpus_id == "beta" and "betawoord" in body_text(run_js, window)
     wait_page(qtbot, window, window.forward_action.trigger, "pagina-2")
     qtbot.waitUntil(lambda: not window.forward_action.isEnabled(), timeout=5000)
+
+
+def test_mouse_back_and_forward_buttons_cross_corpora(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    from PySide6.QtCore import QPoint
+
+    window = reader_on(library_in(tmp_path, editions), "alfa", "pagina-1")
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("beta"), "index")
+    target = window.view.focusProxy()
+    assert target is not None
+    wait_page(qtbot, window, lambda: qtbot.mouseRelease(target, Qt.MouseButton.BackButton, pos=QPoint(50, 50)),
+              "pagina-1")
+    assert window.edition.corpus_id == "alfa"
+    target = window.view.focusProxy()
+    assert target is not None
+    wait_page(qtbot, window, lambda: qtbot.mouseRelease(target, Qt.MouseButton.ForwardButton, pos=QPoint(50, 50)),
+              "index")
+    assert window.edition.corpus_id == "beta"
+
+
+def test_an_image_at_the_same_address_comes_from_the_corpus_being_read(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, run_js: Callable[..., Any], tmp_path: Path,
+    editions: dict[str, Path],
+) -> None:
+    def width() -> int:
+        script = "(() => { const i = document.querySelector('img'); return i && i.complete ? i.naturalWidth : 0; })()"
+        qtbot.waitUntil(lambda: bool(run_js(window.page, script)), timeout=5000)
+        return int(run_js(window.page, script))
+
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "pagina-1")
+    expected = {c: 10 * (1 + sum(map(ord, CORPORA[n][3])) % 5) for n, c in (("alfa-new", "alfa"), ("beta", "beta"))}
+    assert expected["alfa"] != expected["beta"]  # else this test could not fail
+    assert width() == expected["alfa"]
+    wait_page(qtbot, window, lambda: window.corpora.open_corpus("beta", "pagina-1"), "pagina-1")
+    assert width() == expected["beta"]
+    wait_page(qtbot, window, window.back_action.trigger, "pagina-1")  # the restored history, not a cached copy
+    assert window.edition.corpus_id == "alfa" and width() == expected["alfa"]
 
 
 def test_user_data_and_last_page_stay_per_corpus(

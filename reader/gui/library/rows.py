@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.library import CorpusShelf, InstalledEdition
 from reader.core.userdata import CorpusCounts, edition_key
+
+if TYPE_CHECKING:  # the window's start reads the last page from here; it never needs the library's code
+    from reader.core.library import CorpusShelf, InstalledEdition
 
 LIBRARY, PAGE = "library", "page"
 

@@ -186,6 +186,9 @@ class CorpusSwitcher(QObject):
         window.save_position()  # the corpus being left keeps its last page
         window.edition = edition
         window.locked_profile.handler.edition_root = edition.root
+        # Every corpus has the same addresses: the engine's copies of the corpus left (an image at the same path
+        # shown in place of this corpus's own, also by the renderer's memory cache) go.
+        window.locked_profile.profile.clearHttpCache()
         window.attachments.edition_root = edition.root
         window.contents.set_nav(edition.nav)
         window.relations.edition = edition
