@@ -283,11 +283,21 @@ def test_library_page_by_keyboard(
     window = reader_on(library, "alfa", "index")
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    from PySide6.QtWidgets import QPushButton
+
     page = window.library_page
     assert page is not None and window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.tree.hasFocus(), timeout=5000)
     assert page.selected() == ("alfa", None)  # the corpus being read is selected
     assert page.tree.accessibleName() and page.open_button.text()
+    names = [w.objectName() for w in page.findChildren(QPushButton)]
+    assert {"libraryOpen", "libraryRemove", "libraryAdd", "libraryChanges"} <= set(names)
+    # Tab leaves the list for the buttons, in their order.
+    qtbot.keyClick(page.tree, Qt.Key.Key_Tab)
+    assert page.open_button.hasFocus()
+    qtbot.keyClick(page.open_button, Qt.Key.Key_Tab)
+    assert page.remove_button.hasFocus()
+    page.focus_list()
     qtbot.keyClick(page.tree, Qt.Key.Key_Down)
     assert page.selected() == ("beta", None)
     wait_page(qtbot, window, lambda: qtbot.keyClick(page.tree, Qt.Key.Key_Return), "index")

@@ -66,9 +66,11 @@ class CorpusSwitcher(QObject):
         """The library page over the page (built when first shown, listed afresh each time)."""
         window = self._window
         if window.library_page is None:
+            from reader.gui.library.library_buttons import add_library_buttons
             from reader.gui.library.page import LibraryPage
 
             window.library_page = LibraryPage(window, self, window.stack)
+            add_library_buttons(window, window.library_page)  # "Richtlijnen toevoegen...", "Wat is er veranderd"
             window.stack.addWidget(window.library_page)
         window.library_page.refresh()
         window.stack.setCurrentWidget(window.library_page)
