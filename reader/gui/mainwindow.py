@@ -367,9 +367,10 @@ class MainWindow(QMainWindow):
     def open_corpus(self, corpus_id: str, page_id: str | None = None) -> bool:
         return self.corpora.open_corpus(corpus_id, page_id)
 
-    def edition_changed(self) -> None:
-        """The window switched edition: what names it follows (the sidebar and title follow the next page)."""
-        self._shown_page = None
+    def edition_changed(self, *, switched: bool = True) -> None:
+        """Label and title again; `switched`: to another edition (the sidebar follows its next page)."""
+        if switched:
+            self._shown_page = None
         self._edition_label.setText(self._edition_text())
         self._update_title()
 

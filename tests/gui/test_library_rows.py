@@ -69,6 +69,15 @@ def test_a_removed_corpus_leaves_the_trail_and_neighbours_merge() -> None:
     assert [v.corpus_id for v in trail.visits] == ["c"] and trail.index == 0 and not trail.can_back()
 
 
+def test_replacing_the_visit_being_read_merges_it_with_a_neighbour_of_its_corpus() -> None:
+    trail = CorpusTrail(visit("b", "1"))
+    trail.switch(visit("b", "2"), visit("a"))
+    trail.replace_current(visit("b", "3"))  # a was removed while read: the window moved to b, no new step
+    assert trail.visits == [visit("b", "3")] and trail.index == 0 and not trail.can_back()
+    trail.replace_current(visit("b", "4"))  # another edition of b
+    assert trail.visits == [visit("b", "4")]
+
+
 def edition(corpus: str, date: str, kind: str = USER, pages: int = 5) -> InstalledEdition:
     manifest = {"corpus_id": corpus, "corpus_title": corpus.title(), "organisation": "Org", "edition_date": date,
                 "built_at": f"{date}T10:00:00", "page_count": pages, "content_hash": f"hash-{corpus}-{date}"}

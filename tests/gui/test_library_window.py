@@ -304,6 +304,45 @@ def test_library_page_by_keyboard(
     assert window.edition.corpus_id == "beta" and window.stack.currentWidget() is window.page_frame
 
 
+def test_back_or_escape_leave_the_library_page_for_the_page_behind_it(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    window = reader_on(library_in(tmp_path, editions), "alfa", "index")
+    wait_page(qtbot, window, lambda: window.open_page("pagina-1"), "pagina-1")
+    page = window.corpora.show_library()
+    assert window.back_action.isEnabled()
+    window.back_action.trigger()  # not a step back in history: the page that was behind the library page
+    assert window.stack.currentWidget() is window.page_frame and window.current_page_id() == "pagina-1"
+    assert "Bibliotheek" not in window.windowTitle()
+    window.corpora.show_library()
+    qtbot.waitUntil(page.tree.hasFocus, timeout=5000)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.page_frame and window.current_page_id() == "pagina-1"
+    wait_page(qtbot, window, window.back_action.trigger, "index")  # and now Back is Back
+
+
+@pytest.mark.usefixtures("back_to_dutch")
+def test_the_library_page_follows_the_language(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path], english_qm: Path
+) -> None:
+    from reader.gui.library.page import OPEN_ITEMS, TITLE
+
+    library = library_in(tmp_path, editions, installed=("alfa-old", "beta"))
+    window = reader_on(library, "alfa", "index")
+    install(library, editions["alfa-new"])
+    page = window.corpora.show_library()
+    window._ensure_panels()
+    assert page.heading.text() == "Bibliotheek" and "Nieuwe editie" in page.tree.topLevelItem(0).text(TITLE)
+    window.language_actions["en"].trigger()
+    header = page.tree.headerItem()
+    assert page.heading.text() == "Library" and header.text(OPEN_ITEMS) == "Open items"
+    assert "New edition" in page.tree.topLevelItem(0).text(TITLE) and page.open_button.text() == "&Open"
+    assert window.windowTitle() == "Library \u2014 Richtlijnenlezer"
+    assert window.search_scope is not None and window.search_scope.switch.text() == "All guidelines"
+    window.language_actions["nl"].trigger()
+    assert page.heading.text() == "Bibliotheek" and window.search_scope.switch.text() == "Alle richtlijnen"
+
+
 def test_remove_asks_and_keeps_bookmarks_unless_told(
     reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
 ) -> None:

@@ -54,6 +54,9 @@ class LibraryTree(QTreeWidget):
         if event.key() == Qt.Key.Key_Delete:
             self._page.ask_remove()
             return
+        if event.key() == Qt.Key.Key_Escape:
+            self._page.leave()
+            return
         super().keyPressEvent(event)
 
 
@@ -265,6 +268,12 @@ class LibraryPage(QWidget):
         )
 
     # -- commands
+    def leave(self) -> None:
+        """Escape: back to the page read before (when there is one)."""
+        if not self._window.page.url().isEmpty():
+            self._switcher.show_reading()
+            self._window.focus_page()
+
     def open_selected(self) -> None:
         item = self.tree.currentItem()
         if item is None:

@@ -75,14 +75,16 @@ class CorpusSwitcher(QObject):
         window.library_page.refresh()
         window.stack.setCurrentWidget(window.library_page)
         window.library_page.focus_list()
-        window.edition_changed()
+        window.edition_changed(switched=False)
+        window.update_history_actions()
         return window.library_page
 
     def show_reading(self) -> None:
         window = self._window
         if window.stack.currentWidget() is not window.page_frame:
             window.stack.setCurrentWidget(window.page_frame)
-            window.edition_changed()
+            window.edition_changed(switched=False)
+            window.update_history_actions()
 
     def library_shown(self) -> bool:
         window = self._window
@@ -90,7 +92,12 @@ class CorpusSwitcher(QObject):
 
     # -- asking
     def can_back(self) -> bool:
+        if self.library_shown() and self._page_shown():
+            return True  # Back leaves the library page for the page behind it
         return back_step(self._window.page.history().canGoBack(), self.trail) is not None
+
+    def _page_shown(self) -> bool:
+        return not self._window.page.url().isEmpty()
 
     def can_forward(self) -> bool:
         return forward_step(self._window.page.history().canGoForward(), self.trail) is not None
@@ -119,6 +126,9 @@ class CorpusSwitcher(QObject):
         return True
 
     def back(self) -> None:
+        if self.library_shown() and self._page_shown():
+            self.show_reading()  # the page read before the library page was opened
+            return
         self.show_reading()
         step = back_step(self._window.page.history().canGoBack(), self.trail)
         if step == PAGE:

@@ -73,16 +73,25 @@ class CorpusTrail:
         return self.current
 
     def replace_current(self, visit: Visit) -> None:
-        """The corpus being read changed edition (a newer one installed, the old one removed) without a switch."""
+        """Another edition of the corpus being read, or (the edition read was removed) another corpus, without a
+        step in the trail; a neighbour of the same corpus becomes one with it."""
         self.visits[self.index] = visit
+        self._merge()
 
     def drop_corpus(self, corpus_id: str) -> None:
         """A corpus left the library: its visits go (not the one being read), so Back never lands on it. Two visits
         of one corpus that end up side by side become one (the one being read, else the later)."""
+        self.visits, self.index = self._without(corpus_id)
+        self._merge()
+
+    def _without(self, corpus_id: str) -> tuple[list[Visit], int]:
+        kept = [(n, v) for n, v in enumerate(self.visits) if v.corpus_id != corpus_id or n == self.index]
+        return [v for _n, v in kept], next(k for k, (n, _v) in enumerate(kept) if n == self.index)
+
+    def _merge(self) -> None:
+        """Visits of one corpus side by side become one: the one being read, else the later."""
         kept: list[tuple[int, Visit]] = []
         for n, visit in enumerate(self.visits):
-            if visit.corpus_id == corpus_id and n != self.index:
-                continue
             if kept and kept[-1][1].corpus_id == visit.corpus_id:
                 if kept[-1][0] != self.index:
                     kept[-1] = (n, visit)
