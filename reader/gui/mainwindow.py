@@ -3,7 +3,8 @@
 The commands live by job in their own modules and get what they work on: printing.py (print, PDF), sections.py
 (section links, bookmarks, the star), appearance.py (theme, language), focus.py (F6, Tab, the page frame's ring),
 zoom.py, sidebar/tabs.py, feedback.py (the message bar every command answers in, the title), windowstate.py (fits
-the screen); actions.py is the table that binds them to menus and keys.
+the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching, Back/Forward across them,
+the library page); actions.py is the table that binds them to menus and keys.
 
 Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
 then Qt's LanguageChange event) relabels the whole window at once.
@@ -518,17 +519,14 @@ class MainWindow(QMainWindow):
             self.findbar.field.setText(selected)
         self.findbar.open_bar()
 
-    def find_next(self) -> None:
+    def find_next(self, forward: bool = True) -> None:
         if not self.findbar.isVisible():
             self.findbar.open_bar()
         else:
-            self.findbar.find_text(forward=True)
+            self.findbar.find_text(forward=forward)
 
     def find_previous(self) -> None:
-        if not self.findbar.isVisible():
-            self.findbar.open_bar()
-        else:
-            self.findbar.find_text(forward=False)
+        self.find_next(forward=False)
 
     def focus_page(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
