@@ -462,9 +462,14 @@ def test_start_on_the_library_page_when_more_than_one_corpus(
         assert window.stack.currentWidget() is page and window.page.url().isEmpty()
         qtbot.waitUntil(page.tree.hasFocus, timeout=5000)
         assert page.selected() == ("alfa", None)
+        qtbot.keyClick(page.tree, Qt.Key.Key_Down)  # the other corpus: the window switches before any page
+        selected = page.selected()
+        assert selected is not None and selected[0] != "alfa"
         wait_page(qtbot, window, lambda: qtbot.keyClick(page.tree, Qt.Key.Key_Return), "index")
-        assert window.edition.corpus_id == "alfa" and window.stack.currentWidget() is window.page_frame
+        assert window.edition.corpus_id == selected[0] and window.stack.currentWidget() is window.page_frame
         qtbot.waitUntil(lambda: window.late_panels() is not None, timeout=5000)
+        assert window.corpora.trail.visits == [window.corpora.trail.current]  # nothing read before: no step back
+        assert not window.back_action.isEnabled()
         qtbot.wait(100)  # timers the first page started (the changes banner's) run before the window goes
     finally:
         reader.close()

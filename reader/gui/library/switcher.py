@@ -117,8 +117,9 @@ class CorpusSwitcher(QObject):
         if edition is None:
             return False
         arriving = Visit(edition.corpus_id, edition.root)
-        if replace or edition.corpus_id == window.edition.corpus_id:
-            self.trail.replace_current(arriving)  # another edition of the same corpus: no new step in the trail
+        if replace or edition.corpus_id == window.edition.corpus_id or not self._page_shown():
+            # No new step: the same corpus, the one read is gone, or nothing was read yet (started on the library).
+            self.trail.replace_current(arriving)
         else:
             self.trail.switch(self._leaving(), arriving)
         self._apply(edition)
@@ -173,7 +174,7 @@ class CorpusSwitcher(QObject):
         if edition is None:
             return
         self._apply(edition)
-        if visit.history and edition.root == visit.edition_root:
+        if visit.history and visit.page_id and edition.root == visit.edition_root:
             restore_history(self._window, visit.history)
         else:
             self._open_first(visit.page_id or None, visit.anchor or None)
