@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
             self.show()
 
     def _edition_text(self) -> str:
-        date = self.edition.built_at[:10]
+        date = self.edition.edition_date  # as the library names editions (the build's day unless given)
         if not date:
             return self.edition.title
         return self.tr("%1 \u00b7 editie %2").replace("%1", self.edition.title).replace("%2", date)

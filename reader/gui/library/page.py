@@ -85,6 +85,7 @@ class LibraryPage(QWidget):
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setColumnCount(7)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.itemActivated.connect(lambda _item, _col: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
