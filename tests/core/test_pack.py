@@ -318,3 +318,36 @@ def test_signature_covers_the_manifest(content_edition: Path, tmp_path: Path, ke
     assert raw == load_public_key(keys[1]).raw and signature["algorithm"] == "ed25519"
     signed_bytes = SIGNATURE_CONTEXT + manifest
     Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature["signature"]), signed_bytes)
+
+
+def test_private_keys_written_by_openssl_are_read_and_others_refused(tmp_path: Path) -> None:
+    # Our PKCS#8 reading is hand-written (RFC 8410): check it against an independent implementation both ways.
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
+    from reader.core.pack.keys import load_private_key
+
+    theirs = Ed25519PrivateKey.generate()
+    pem = tmp_path / "openssl.pem"
+    pem.write_bytes(theirs.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
+    ours = load_private_key(pem)
+    assert ours.raw_public == theirs.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    theirs.public_key().verify(ours.sign(b"editie"), b"editie")  # raises when it does not verify
+    for name, data in [
+        ("encrypted.pem", theirs.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(b"pw"))),
+        ("ec.pem", ec.generate_private_key(ec.SECP256R1()).private_bytes(
+            Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())),
+        ("garbage.pem", b"-----BEGIN PRIVATE KEY-----\n!!!\n-----END PRIVATE KEY-----\n"),
+        ("empty.pem", b""),
+    ]:
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(PackError) as caught:
+            load_private_key(tmp_path / name)
+        assert caught.value.code == "key-invalid", name

@@ -84,8 +84,8 @@ def test_modules_the_reader_imports_are_not_excluded(bundle_filter: ModuleType) 
               "PySide6.QtPrintSupport", "PySide6.QtWebChannel", "PySide6.QtWebEngineCore",
               "PySide6.QtWebEngineWidgets", "whoosh", "markdown", "pymdownx", "nh3", "yaml", "frontmatter",
               "platformdirs", "sqlite3", "reader",
-              # Ed25519 for edition packs: cryptography's Rust extension and the cffi backend it loads.
-              "cryptography", "_cffi_backend"}
+              # Ed25519 for edition packs: PyNaCl (libsodium) and the cffi backend it loads.
+              "nacl", "_cffi_backend"}
     assert not needed & set(bundle_filter.EXCLUDED_MODULES)
 
 

@@ -130,7 +130,7 @@ def test_frozen_app_can_build_an_edition(built: tuple[dict[str, object], Path]) 
 
 
 def test_frozen_app_signs_packs_and_verifies_them(built: tuple[dict[str, object], Path]) -> None:
-    # The frozen app carries cryptography (Ed25519) and hashes without OpenSSL's _hashlib: keygen, a signed pack of
+    # The frozen app carries PyNaCl (Ed25519) and hashes without OpenSSL's _hashlib: keygen, a signed pack of
     # the bundled edition and its verification must work in it, and agree with the source tree.
     summary, base = built
     exe = str(Path(str(summary["folder"])) / "richtlijnenlezer")

@@ -132,7 +132,7 @@ def _stage(
 ) -> tuple[list[Problem], Any]:
     """Make the complete edition at `edition` (inside a staging folder) from `source`."""
     if kind == PACK:
-        from reader.core import pack  # only installs of packs need it (and cryptography)
+        from reader.core import pack  # only installs of packs need it (and Ed25519)
 
         verdict = pack.verify_pack(source, trusted_keys)
         if verdict.status != "trusted" and (confirm is None or not confirm(verdict)):

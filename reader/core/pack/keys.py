@@ -7,7 +7,10 @@
   this file into the per-machine trusted-keys folder.
 - A key's fingerprint is `SHA256:` + unpadded base64 of the SHA-256 of the raw public key (as OpenSSH shows them).
 
-`cryptography` is imported on first use: only signing and checking a signature need it.
+Ed25519 comes from PyNaCl (libsodium, PyCA), imported on first use: only signing and checking a signature need it.
+Not `cryptography`: its extension carries all of OpenSSL (12 MiB), which pushed the frozen application past its
+size budget, and Ed25519 is all we need. The PEM of a private key is the fixed PKCS#8 header plus the 32-byte seed
+(RFC 8410), written and read here; the tests check it against `cryptography` and OpenSSL's reading of it.
 """
 
 from __future__ import annotations
@@ -19,12 +22,8 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.core.pack.format import PackError
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 log = logging.getLogger("reader.core.pack")
 
@@ -32,6 +31,9 @@ PUBLIC_KEY_TAG = "rlpack-ed25519"
 PUBLIC_KEY_SUFFIX = ".pub"
 MAX_KEY_FILE_BYTES = 64 * 1024
 RAW_KEY_BYTES = 32
+# DER of PKCS#8 PrivateKeyInfo for Ed25519 (RFC 8410, section 7) up to the 32-byte seed that follows it.
+PKCS8_ED25519_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
+PEM_BEGIN, PEM_END = "-----BEGIN PRIVATE KEY-----", "-----END PRIVATE KEY-----"
 
 
 @dataclass(frozen=True)
@@ -115,34 +117,55 @@ def trusted_public_keys(paths: list[Path]) -> list[PublicKey]:
     return keys
 
 
-def load_private_key(path: Path) -> Ed25519PrivateKey:
-    from cryptography.exceptions import UnsupportedAlgorithm
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+@dataclass(frozen=True)
+class PrivateKey:
+    """An Ed25519 signing key (its 32-byte seed)."""
 
+    seed: bytes
+
+    def sign(self, message: bytes) -> bytes:
+        """The 64-byte signature of `message`."""
+        from nacl.signing import SigningKey
+
+        return bytes(SigningKey(self.seed).sign(message).signature)
+
+    @property
+    def raw_public(self) -> bytes:
+        from nacl.signing import SigningKey
+
+        return bytes(SigningKey(self.seed).verify_key.encode())
+
+
+def private_key_pem(key: PrivateKey) -> bytes:
+    body = base64.b64encode(PKCS8_ED25519_PREFIX + key.seed).decode("ascii")
+    return f"{PEM_BEGIN}\n{body}\n{PEM_END}\n".encode("ascii")
+
+
+def load_private_key(path: Path) -> PrivateKey:
+    """The Ed25519 key in the PKCS#8 PEM file `path` (as keygen or `openssl genpkey -algorithm ed25519` write it)."""
     data = _read_small(Path(path))
     try:
-        key = load_pem_private_key(data, password=None)
-    except (ValueError, TypeError, UnsupportedAlgorithm):
+        text = data.decode("ascii")
+        begin, end = text.index(PEM_BEGIN) + len(PEM_BEGIN), text.index(PEM_END)
+        der = base64.b64decode("".join(text[begin:end].split()), validate=True)
+    except (UnicodeDecodeError, ValueError, binascii.Error):
         raise PackError("key-invalid", path=str(path)) from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise PackError("key-invalid", path=str(path))
-    return key
+    if len(der) != len(PKCS8_ED25519_PREFIX) + RAW_KEY_BYTES or not der.startswith(PKCS8_ED25519_PREFIX):
+        raise PackError("key-invalid", path=str(path))  # another algorithm, an encrypted key, or damaged
+    return PrivateKey(der[len(PKCS8_ED25519_PREFIX):])
 
 
-def raw_public_key(key: Ed25519PrivateKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+def raw_public_key(key: PrivateKey) -> bytes:
+    return key.raw_public
 
 
 def signature_valid(raw_public: bytes, signature: bytes, message: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from nacl.exceptions import BadSignatureError, CryptoError
+    from nacl.signing import VerifyKey
 
     try:
-        Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, message)
-    except (InvalidSignature, ValueError):
+        VerifyKey(raw_public).verify(message, signature)
+    except (BadSignatureError, CryptoError, ValueError, TypeError):
         return False
     return True
 
@@ -173,17 +196,15 @@ def _create(path: Path, data: bytes, mode: int) -> None:
 def generate_keypair(out: Path) -> tuple[Path, Path]:
     """A new key pair: the private key in `out` (0600) and the public key in `out` + ".pub". Refuses to replace
     either file (PackError key-exists). Returns (private, public)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+    from nacl.signing import SigningKey
 
     private_path = Path(out)
     public_path = private_path.with_name(private_path.name + PUBLIC_KEY_SUFFIX)
     for path in (private_path, public_path):
         if os.path.lexists(path):
             raise PackError("key-exists", path=str(path))
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
-    _create(private_path, pem, 0o600)
+    key = PrivateKey(bytes(SigningKey.generate().encode()))
+    _create(private_path, private_key_pem(key), 0o600)
     try:
         _create(public_path, public_key_text(raw_public_key(key)).encode("utf-8"), 0o644)
     except BaseException:
