@@ -157,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
             return _smoke(app, window, page, args.all, started)
         if library is not None:
             window.corpora.library = library
-            window.corpora.show_library()
+            window.corpora.show_library(fill_soon=True)  # listed once the window is up
         window.show_first()
         return app.exec()
     finally:

@@ -457,10 +457,11 @@ def test_start_on_the_library_page_when_more_than_one_corpus(
     try:
         window = reader.window
         window.corpora.library = library
-        page = window.corpora.show_library()
+        page = window.corpora.show_library(fill_soon=True)
+        assert page.tree.topLevelItemCount() == 0  # listed once the window is up
         window.show()
         assert window.stack.currentWidget() is page and window.page.url().isEmpty()
-        qtbot.waitUntil(page.tree.hasFocus, timeout=5000)
+        qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 2 and page.tree.hasFocus(), timeout=5000)
         assert page.selected() == ("alfa", None)
         qtbot.keyClick(page.tree, Qt.Key.Key_Down)  # the other corpus: the window switches before any page
         selected = page.selected()

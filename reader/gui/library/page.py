@@ -68,6 +68,7 @@ class LibraryPage(QWidget):
         self._switcher = switcher
         self._rows: list[CorpusRow] = []
         self._checklist_totals: dict[Path, int] = {}
+        self._sizes: dict[Path, int] = {}  # an installed edition's folder never changes; walked once
         self.remove_dialog: RemoveDialog | None = None
         self.heading = QLabel(self)
         self.heading.setObjectName("libraryHeading")
@@ -142,7 +143,7 @@ class LibraryPage(QWidget):
         except UserDataError as err:
             log.info("no counts per corpus: %s", err.code)
             counts = {}
-        self._rows = corpus_rows(shelves, counts, userdata.last_opened_edition, self._checklist_total)
+        self._rows = corpus_rows(shelves, counts, userdata.last_opened_edition, self._checklist_total, self._size)
         self._fill(self._rows)
         if self._window.search_scope is not None:
             self._window.search_scope.library_changed()
@@ -162,6 +163,11 @@ class LibraryPage(QWidget):
                 total = 0
             self._checklist_totals[edition.path] = total
         return total
+
+    def _size(self, edition: InstalledEdition) -> int:
+        if edition.path not in self._sizes:
+            self._sizes[edition.path] = edition.size_bytes()
+        return self._sizes[edition.path]
 
     def _fill(self, rows: list[CorpusRow]) -> None:
         current = self.selected()
@@ -325,6 +331,7 @@ class LibraryPage(QWidget):
             except UserDataError as err:
                 log.warning("user data of %s not forgotten: %s", corpus_id, err.code)
         self._checklist_totals.clear()
+        self._sizes.clear()
         if edition_key is None:
             self._switcher.trail.drop_corpus(corpus_id)
         if not window.edition.root.is_dir():

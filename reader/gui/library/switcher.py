@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QObject, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QObject, QTimer, Signal
 
 from reader.core.edition import Edition, EditionError
 from reader.core.userdata import UserDataError, edition_key
@@ -62,8 +62,9 @@ class CorpusSwitcher(QObject):
             return False
         return self.switch_to(shelf.current.path, page_id, anchor)
 
-    def show_library(self) -> LibraryPage:
-        """The library page over the page (built when first shown, listed afresh each time)."""
+    def show_library(self, *, fill_soon: bool = False) -> LibraryPage:
+        """The library page over the page (built when first shown, listed afresh each time). `fill_soon`: list it
+        once the event loop runs (a start on the library page shows the window first: sizes walk the editions)."""
         window = self._window
         if window.library_page is None:
             from reader.gui.library.library_buttons import add_library_buttons
@@ -72,7 +73,10 @@ class CorpusSwitcher(QObject):
             window.library_page = LibraryPage(window, self, window.stack)
             add_library_buttons(window, window.library_page)  # "Richtlijnen toevoegen...", "Wat is er veranderd"
             window.stack.addWidget(window.library_page)
-        window.library_page.refresh()
+        if fill_soon:
+            QTimer.singleShot(0, window.library_page.refresh)
+        else:
+            window.library_page.refresh()
         window.stack.setCurrentWidget(window.library_page)
         window.library_page.focus_list()
         window.edition_changed(switched=False)
