@@ -1,4 +1,4 @@
-"""Rebuild `icons.json.gz`: the offline icon set behind `:material-...:`, `:fontawesome-...:`, `:octicons-...:` and
+"""Rebuild `icons.json.xz`: the offline icon set behind `:material-...:`, `:fontawesome-...:`, `:octicons-...:` and
 `:simple-...:` shortcodes, plus Twemoji for emoji shortcodes when its package is given.
 
 Sources (exact versions are recorded in the bundle and in LICENSES.md):
@@ -13,15 +13,14 @@ Usage (from the repo root):
     python resources/icons/build_icons.py [--wheel mkdocs_material-X.whl] [--twemoji iconify-json-twemoji-X.tgz]
 Without --wheel, `pip download mkdocs-material --no-deps` fetches the wheel into a temp dir; the Twemoji tarball
 comes from `npm pack @iconify-json/twemoji`. The committed bundle was made from mkdocs-material 9.8.2 and
-@iconify-json/twemoji 1.2.5. Writes icons.json.gz, twemoji.json.gz and LICENSES.md beside this script.
+@iconify-json/twemoji 1.2.5. Writes icons.json.xz, twemoji.json.xz and LICENSES.md beside this script.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
+import lzma
 import re
 import subprocess
 import sys
@@ -32,8 +31,8 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "icons.json.gz"
-EMOJI_OUT = HERE / "twemoji.json.gz"
+OUT = HERE / "icons.json.xz"
+EMOJI_OUT = HERE / "twemoji.json.xz"
 ALL_SETS = ("material", "fontawesome", "octicons", "simple")
 SETS = ("material", "fontawesome", "octicons")  # add "simple" (brand logos, +1.7 MB) with --sets
 PREFIX = "material/templates/.icons/"
@@ -144,13 +143,11 @@ def twemoji_icons(tgz: Path) -> tuple[dict[str, str], str, str]:
     return emoji, text, meta.get("version", "?")
 
 
-def _write_gz(path: Path, data: dict[str, object]) -> bytes:
-    """Deterministic output (sorted keys, no timestamp), so a rebuild from the same sources is byte-identical."""
+def _write_xz(path: Path, data: dict[str, object]) -> bytes:
+    """Deterministic output (sorted keys; xz stores no timestamp), so a rebuild from the same sources is
+    byte-identical. xz, not gzip: 1 MB less in the frozen application."""
     raw = json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    buf = io.BytesIO()
-    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as gz:
-        gz.write(raw)
-    path.write_bytes(buf.getvalue())
+    path.write_bytes(lzma.compress(raw, preset=9 | lzma.PRESET_EXTREME))
     return raw
 
 
@@ -181,10 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         bundle["emoji_source"] = f"@iconify-json/twemoji {emoji_version}"
         licences["twemoji"] = emoji_licence
         # A separate file: pages with icons but no emoji never parse it.
-        _write_gz(EMOJI_OUT, {"format": 1, "source": bundle["emoji_source"], "emoji": emoji})
-    raw = _write_gz(OUT, bundle)
+        _write_xz(EMOJI_OUT, {"format": 1, "source": bundle["emoji_source"], "emoji": emoji})
+    raw = _write_xz(OUT, bundle)
     with open(HERE / "LICENSES.md", "w", encoding="utf-8") as fh:
-        fh.write("# Licences of the bundled icons (`icons.json.gz`)\n\n")
+        fh.write("# Licences of the bundled icons (`icons.json.xz`)\n\n")
         fh.write(f"Made by `build_icons.py` from {bundle['source']}"
                  + (f" and {bundle.get('emoji_source')}" if args.twemoji else "") + ".\n\n")
         names = {"material": "Material Design Icons (Pictogrammers): Apache License 2.0",
@@ -196,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             licence = licences.get(key, "(licence text not found)").strip()
             fh.write(f"## {names.get(key, key)}\n\n```\n{licence}\n```\n\n")
     print(f"{OUT.name}: {len(icons)} icons"
-          + f", {len(raw) / 1e6:.1f} MB json, {OUT.stat().st_size / 1e6:.2f} MB gzip"
-          + (f"; {EMOJI_OUT.name}: {len(emoji)} emoji, {EMOJI_OUT.stat().st_size / 1e6:.2f} MB gzip" if emoji else ""))
+          + f", {len(raw) / 1e6:.1f} MB json, {OUT.stat().st_size / 1e6:.2f} MB xz"
+          + (f"; {EMOJI_OUT.name}: {len(emoji)} emoji, {EMOJI_OUT.stat().st_size / 1e6:.2f} MB xz" if emoji else ""))
     return 0
 
 

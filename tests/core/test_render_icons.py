@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
+import lzma
 import re
 from pathlib import Path
 
@@ -23,16 +23,16 @@ BUNDLE = icon_set(ICONS)
 
 
 def _bundle(name: str) -> dict:
-    with gzip.open(ICONS / name, "rt", encoding="utf-8") as fh:
+    with lzma.open(ICONS / name, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def test_bundle_has_the_three_sets_and_twemoji_with_licences():
-    data = _bundle("icons.json.gz")
+    data = _bundle("icons.json.xz")
     prefixes = {name.split("-", 1)[0] for name in data["icons"]}
     assert prefixes == {"material", "fontawesome", "octicons"}
     assert len(data["icons"]) > 10000
-    assert len(_bundle("twemoji.json.gz")["emoji"]) > 3500
+    assert len(_bundle("twemoji.json.xz")["emoji"]) > 3500
     licences = (ICONS / "LICENSES.md").read_text(encoding="utf-8")
     for needle in ("Apache", "Font Awesome", "Octicons", "Twemoji", "CC BY 4.0"):
         assert needle in licences
@@ -52,7 +52,7 @@ _SAFE_ENTRY = re.compile(
 )
 
 
-@pytest.mark.parametrize("name, key", [("icons.json.gz", "icons"), ("twemoji.json.gz", "emoji")])
+@pytest.mark.parametrize("name, key", [("icons.json.xz", "icons"), ("twemoji.json.xz", "emoji")])
 def test_bundled_markup_is_only_inert_shapes(name, key):
     entries = _bundle(name)[key]
     bad = [k for k, v in entries.items() if not _SAFE_ENTRY.match(v)]
