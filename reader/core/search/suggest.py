@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 from reader.core.search.dutch import STOP_WORDS
 from reader.core.search.query import Clause
 from reader.core.search.storage import VOCAB_FILE, _read_z
-from reader.core.search.typos import max_distance, weighted_distance
+from reader.core.search.typos import TypedWord, max_distance
 
 log = logging.getLogger("reader.search")
 
@@ -114,6 +114,7 @@ class Vocabulary:
         limit = max_distance(w)
         best: tuple[float, int, str] | None = None
         if limit > 0:
+            typed = TypedWord(w)
             for prefix in (w[:2], w[:1]):
                 for n, cand in enumerate(self._with_prefix(prefix)):
                     if n >= CORRECTION_SCAN:
@@ -122,8 +123,10 @@ class Vocabulary:
                         continue
                     if len(prefix) == 1 and cand[1:2] == w[1:2]:
                         continue  # seen in the first round
-                    d = weighted_distance(w, cand, limit)
-                    if d <= limit:
+                    # once a word is found, only a closer or as close one matters (the margin outweighs rounding)
+                    reach = limit if best is None else min(limit, best[0] + 1e-5)
+                    d = typed.distance(cand, reach)
+                    if d <= reach:
                         key = (round(d, 6), -self.df(cand), cand)
                         if best is None or key < best:
                             best = key
