@@ -66,6 +66,13 @@ class ChangeBanner(QFrame):
             self._find_old()
         self._update()
 
+    def follow_current(self) -> None:
+        """Catch up with the page the window shows (it may have closed meanwhile: then nothing)."""
+        import shiboken6
+
+        if shiboken6.isValid(self._window) and shiboken6.isValid(self._window.page):
+            self.page_shown(self._window.current_page_id() or "")
+
     def _find_old(self) -> None:
         window = self._window
         edition = window.edition
@@ -129,5 +136,5 @@ def attach_banner(window: MainWindow) -> ChangeBanner:
     window.page_loaded.connect(banner.page_shown)
     page_id = window.current_page_id()
     if page_id:  # the page already shown, once the window is done with it (the library is listed then)
-        QTimer.singleShot(0, lambda: banner.page_shown(window.current_page_id() or ""))
+        QTimer.singleShot(0, banner, banner.follow_current)
     return banner

@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Callable
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 log = logging.getLogger("reader.library.worker")
 
 _running: set[Worker] = set()
+_waits_at_quit = False
 _gc_lock = threading.Lock()
 _gc_paused = 0  # jobs running with the collector paused
 _gc_was_enabled = True
@@ -57,6 +58,12 @@ class Worker(QThread):
         self.finished.connect(self._done)
 
     def start_job(self) -> Worker:
+        global _waits_at_quit
+        if not _waits_at_quit:
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(wait_for_workers)  # a thread still running at exit would abort the app
+                _waits_at_quit = True
         _running.add(self)
         self.start()
         return self
