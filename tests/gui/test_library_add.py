@@ -204,6 +204,39 @@ def test_declining_an_unsigned_pack_installs_nothing(reader: Reader, library: Pa
     assert editions_in(library) == [] and leftovers(library) == []
 
 
+def test_a_pack_signed_by_a_trusted_key_installs_without_asking(reader: Reader, library: Path, qtbot: QtBot,
+                                                                 tmp_path: Path, content_edition: Path) -> None:
+    import shutil
+
+    from reader import paths
+    from reader.core.pack import generate_keypair, write_pack
+
+    private, public = generate_keypair(tmp_path / "uitgever")
+    paths.trusted_keys_dir().mkdir(parents=True)
+    shutil.copy(public, paths.trusted_keys_dir() / public.name)  # the administrator's decision
+    pack = tmp_path / "content.rlpack"
+    write_pack(content_edition, pack, private_key=private)
+    dialog = start(reader, pack)
+    with qtbot.waitSignal(dialog.install_finished, timeout=60000) as finished:
+        pass
+    assert finished.args == ["done"]
+    assert not dialog.confirm_button.isVisible()
+    assert len(editions_in(library)) == 1 and leftovers(library) == []
+
+
+def test_the_install_command_line_frozen_and_not(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reader import paths
+    from reader.gui.library.add_dialog import install_command
+
+    program, args = install_command(tmp_path / "x.rlpack", yes=True)
+    assert program == sys.executable
+    assert args == ["-m", "reader", "install", str(tmp_path / "x.rlpack"), "--progress-json", "--yes"]
+    monkeypatch.setattr(paths, "is_frozen", lambda: True)
+    program, args = install_command(tmp_path / "map")
+    assert program == sys.executable  # the frozen app is its own entry point
+    assert args == ["install", str(tmp_path / "map"), "--progress-json"]
+
+
 def test_a_tampered_pack_is_refused_before_any_process(reader: Reader, library: Path, qtbot: QtBot,
                                                        tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.rlpack"

@@ -319,3 +319,21 @@ def test_the_nerds_editions_in_the_window_with_the_event_loop_measured(
         assert count == len(items), key
     assert run_js(page, "document.querySelectorAll('script').length") == 0
     assert run_js(page, "document.querySelectorAll('ins, del').length") > 0
+
+
+def test_the_banner_follows_a_switch_of_corpus(
+    open_reader: Callable[..., Reader], content_edition: Path, two_editions: tuple[Path, Path],
+    profile_read_old: Path, qtbot: QtBot,
+) -> None:
+    """Reading another corpus first: no bar; switched to the new edition of "proef", its changed page has one."""
+    _old, new = two_editions
+    reader = open_reader(content_edition, profile=profile_read_old)
+    window = reader.window
+    banner = _wait_banner(qtbot, reader)
+    qtbot.wait(200)
+    assert not banner.isVisible()
+    with qtbot.waitSignal(window.page_loaded, timeout=30000):
+        assert window.corpora.switch_to(new, "a")
+    assert window.edition.corpus_id == "proef"
+    qtbot.waitUntil(banner.isVisible, timeout=20000)
+    assert banner.label.text() == "Gewijzigd sinds editie 2025-01-01"
