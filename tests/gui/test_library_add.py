@@ -316,3 +316,18 @@ def test_closing_the_app_mid_install_leaves_nothing(reader: Reader, library: Pat
     assert leftovers(library) == [] and editions_in(library) == []
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_closing_the_window_mid_install_leaves_nothing(reader: Reader, library: Path, qtbot: QtBot,
+                                                       tmp_path: Path) -> None:
+    source = generated_corpus(tmp_path / "gen", 400)
+    dialog = start(reader, source)
+    qtbot.waitUntil(lambda: bool(leftovers(library)) and dialog.progress.done >= 3, timeout=60000)
+    process = dialog.process
+    assert process is not None
+    pid = process.processId()
+    reader.window.close()
+    assert dialog.process is None and dialog.outcome == "cancelled"
+    assert leftovers(library) == [] and editions_in(library) == []
+    with pytest.raises(ProcessLookupError):
+        os.killpg(pid, 0)

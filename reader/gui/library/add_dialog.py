@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -403,6 +403,11 @@ class AddDialog(QDialog):
 
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, text))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Close and self.process is not None:
+            self._kill_now()  # the window goes: so does the install, and what it staged
+        return super().eventFilter(watched, event)
+
     def reject(self) -> None:  # Qt's name: Escape, the close box and Annuleren
         if self.running:
             self.cancel()
@@ -449,6 +454,7 @@ def dialog_for(window: MainWindow) -> AddDialog:
     dialog.installed.connect(lambda result: _announce_installed(window, dialog, result))
     dialog.install_finished.connect(lambda outcome: _after(window, dialog, outcome))
     dialog.open_requested.connect(lambda path: window.corpora.switch_to(Path(path)))
+    window.installEventFilter(dialog)  # the window closing ends the install (see eventFilter)
     return dialog
 
 
