@@ -68,6 +68,10 @@
         <translation>Preparing…</translation>
     </message>
     <message>
+        <source>Richtlijnen toevoegen: %1</source>
+        <translation>Add guidelines: %1</translation>
+    </message>
+    <message>
         <source>Pagina&apos;s geschreven: %1 van %2</source>
         <translation>Pages written: %1 of %2</translation>
     </message>

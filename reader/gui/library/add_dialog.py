@@ -243,6 +243,10 @@ class AddDialog(QDialog):
         self._show_problems([])
         self.status.setText(text)
         self.current.clear()
+        self.current.show()
+        self.bar.show()
+        if self.source is not None:
+            self.setWindowTitle(self.tr("Richtlijnen toevoegen: %1").replace("%1", self.source.name))
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self._set_buttons(running=True)
@@ -365,6 +369,8 @@ class AddDialog(QDialog):
             self.bar.setValue(1000)
         shown = self.progress.serious_problems if outcome == DONE else self.progress.problems
         self.current.clear()
+        self.bar.setVisible(outcome == DONE)  # an empty bar after a failure says nothing
+        self.current.setVisible(False)
         self._show_problems([p.text for p in shown])
         self._set_buttons(running=False)
         self._announce(text)
@@ -376,6 +382,8 @@ class AddDialog(QDialog):
             widget.setVisible(bool(lines))
         if lines:
             self.resize(self.width(), max(self.height(), 360))
+        else:
+            self.resize(self.width(), self.minimumSizeHint().height())  # the labels close together, no gaps
 
     def problem_lines(self) -> list[str]:
         text = self.problems.toPlainText()
