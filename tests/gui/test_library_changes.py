@@ -337,3 +337,22 @@ def test_the_banner_follows_a_switch_of_corpus(
     assert window.edition.corpus_id == "proef"
     qtbot.waitUntil(banner.isVisible, timeout=20000)
     assert banner.label.text() == "Gewijzigd sinds editie 2025-01-01"
+
+
+def test_an_edition_that_cannot_be_read_is_said_in_the_message_bar(
+    open_reader: Callable[..., Reader], two_editions: tuple[Path, Path], tmp_path: Path, qtbot: QtBot
+) -> None:
+    from reader.gui.library.changes_page import ChangesController, show_changes_between
+
+    _old, new = two_editions
+    reader = open_reader(new, page="b", profile=tmp_path / "profile")
+    window = reader.window
+    gone = tmp_path / "weg"
+    url_before = window.page.url().toString()
+    show_changes_between(window, gone, new)
+    qtbot.waitUntil(lambda: "De wijzigingen konden niet worden bepaald" in window.feedback.currentMessage(),
+                    timeout=20000)
+    assert window.page.url().toString() == url_before
+    controller = ChangesController.of(window)
+    assert controller.request_diff(gone, new) is None  # remembered: the banner does not try again on every page
+    assert not controller._pending

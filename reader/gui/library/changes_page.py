@@ -138,6 +138,7 @@ class ChangesController(QObject):
         self._window = window
         self._diffs: dict[tuple[Path, Path], EditionDiff] = {}
         self._pending: dict[tuple[Path, Path], Worker] = {}
+        self._failed: dict[tuple[Path, Path], BaseException] = {}  # not tried again for the banner
         self._show_after: tuple[Path, Path, str] | None = None  # (old, new, fragment) to show when ready
         self._page_job: Worker | None = None
 
@@ -150,37 +151,49 @@ class ChangesController(QObject):
     def cached(self, old: Path, new: Path) -> EditionDiff | None:
         return self._diffs.get((Path(old), Path(new)))
 
-    def request_diff(self, old: Path, new: Path) -> EditionDiff | None:
-        """The diff if known; else start it (once) and answer through `diff_ready`."""
+    def request_diff(self, old: Path, new: Path, *, retry: bool = False) -> EditionDiff | None:
+        """The diff if known; else start it (once; after a failure only with `retry`) and answer through
+        `diff_ready`."""
         pair = (Path(old), Path(new))
         if pair in self._diffs:
             return self._diffs[pair]
+        if pair in self._failed and not retry:
+            return None
         if pair not in self._pending:
+            self._failed.pop(pair, None)
             # The edition the window reads is open already: not read again (its page list is the big part).
             current = self._window.edition
             sides = [current if path == current.root else path for path in pair]
-            worker = Worker(lambda: (pair, diff_editions(sides[0], sides[1])))
+
+            def job() -> tuple[tuple[Path, Path], EditionDiff | BaseException]:
+                try:
+                    return pair, diff_editions(sides[0], sides[1])
+                except Exception as exc:  # reported with its pair, in the GUI thread
+                    return pair, exc
+
+            worker = Worker(job)
             worker.succeeded.connect(self._diffed)
-            worker.failed.connect(self._diff_failed)
             self._pending[pair] = worker
             worker.start_job()
         return None
 
-    def _diffed(self, result: tuple[tuple[Path, Path], EditionDiff]) -> None:
+    def _diffed(self, result: tuple[tuple[Path, Path], EditionDiff | BaseException]) -> None:
         pair, diff = result
         self._pending.pop(pair, None)
+        waiting = self._show_after is not None and self._show_after[:2] == pair
+        fragment = self._show_after[2] if self._show_after is not None else ""
+        if waiting:
+            self._show_after = None
+        if isinstance(diff, BaseException):
+            log.warning("no diff of %s and %s: %r", pair[0], pair[1], diff)
+            self._failed[pair] = diff
+            if waiting:
+                self._say_failed(diff)
+            return
         self._diffs[pair] = diff
         self.diff_ready.emit(diff)
-        if self._show_after is not None and self._show_after[:2] == pair:
-            _old, _new, fragment = self._show_after
-            self._show_after = None
+        if waiting:
             self._render(diff, fragment)
-
-    def _diff_failed(self, exc: BaseException) -> None:
-        self._pending = {pair: w for pair, w in self._pending.items() if w.isRunning()}
-        if self._show_after is not None:
-            self._show_after = None
-            self._say_failed(exc)
 
     def _say_failed(self, exc: BaseException) -> None:
         from reader.core.errors import ReaderError
@@ -194,7 +207,7 @@ class ChangesController(QObject):
     def show(self, old: Path, new: Path, page_id: str | None = None) -> None:
         """Show what changed from `old` to `new` (at `page_id`'s part when given) in the window's view."""
         fragment = change_anchor(page_id) if page_id else ""
-        diff = self.request_diff(old, new)
+        diff = self.request_diff(old, new, retry=True)
         if diff is None:
             self._show_after = (Path(old), Path(new), fragment)
             # Said only when it takes a while: the bar appearing above the page re-lays the view out, which cost
