@@ -5,7 +5,8 @@ It follows the window: each time a page is shown it asks whether the current cor
 before (user data: the last opened edition, or the one before it) and, if so, whether this page changed since then.
 The diff of the two editions is made once, in a worker thread (changes_page.ChangesController), and kept; until it is
 there the bar stays hidden, and a page shown meanwhile gets its bar when the diff arrives. Attached to a window with
-`attach_banner(window)` (idempotent); the window calls it once its first page is shown.
+`attach_banner(window)` (idempotent); the window calls it after every page load. Light on purpose: the diff code is
+imported only when an edition read before is installed.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from reader.core.diff import EditionDiff
 from reader.core.userdata import edition_key
-from reader.gui.library.changes_page import ChangesController, corpus_editions, read_before
+from reader.gui.library.read_before import corpus_editions, read_before
 
 if TYPE_CHECKING:
+    from reader.core.diff import EditionDiff
+    from reader.gui.library.changes_page import ChangesController
     from reader.gui.mainwindow import MainWindow
 
 log = logging.getLogger("reader.library.banner")
@@ -48,8 +50,7 @@ class ChangeBanner(QFrame):
         layout.setContentsMargins(8, 2, 2, 2)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        self.controller = ChangesController.of(window)
-        self.controller.diff_ready.connect(self._diff_ready)
+        self._controller: ChangesController | None = None  # made when there is something to compare
         self._edition_root: Path | None = None  # the edition the comparison below was made for
         self._old: Path | None = None  # the edition read before (None: nothing to compare with)
         self._old_date = ""
@@ -58,6 +59,16 @@ class ChangeBanner(QFrame):
         self.hide()
 
     # -- following the window ---------------------------------------------------------------------------------------
+    @property
+    def controller(self) -> ChangesController:
+        if self._controller is None:
+            # Imported only now: a reader who never had an older edition never loads the diff code.
+            from reader.gui.library.changes_page import ChangesController
+
+            self._controller = ChangesController.of(self._window)
+            self._controller.diff_ready.connect(self._diff_ready)
+        return self._controller
+
     def page_shown(self, page_id: str, ok: bool = True) -> None:
         self._page_id = page_id if ok else ""
         edition = self._window.edition
