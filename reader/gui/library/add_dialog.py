@@ -1,11 +1,13 @@
-""""Richtlijnen toevoegen...": an MkDocs folder or a pack installed into the user's library by a separate process.
+"""The "Richtlijnen toevoegen..." command: an MkDocs folder or a pack installed into the user's library by a separate
+process.
 
 The window never builds an edition itself: `richtlijnenlezer install SOURCE --progress-json` runs as a QProcess (in
 a session of its own, so Cancel ends it together with any worker processes it started) and reports JSON lines that
 progress.py turns into state; this dialog only shows it. So the window stays responsive whatever the corpus costs.
 Cancel kills the process group and then removes the staging folder the install left (`clean_leftovers`): a cancelled
-or failed install changes nothing in the library. A pack is verified first (in a worker thread: hashing is mostly
-outside the GIL); one that no trusted key signed is installed only after the user read the reason and agreed.
+or failed install changes nothing in the library. A pack is verified first, in a worker thread (worker.py), so that the
+reason can be shown before anything is written; one that no trusted key signed is installed (`--yes`) only after the
+user read the reason and agreed. The install process verifies the pack again: what it unpacks is what it checked.
 """
 
 from __future__ import annotations

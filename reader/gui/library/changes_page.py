@@ -1,5 +1,5 @@
-""""Wat is er veranderd": the newest edition of the corpus against the one read before (or any two installed editions
-the user picks), shown as a page in the main view.
+"""The "Wat is er veranderd" page: the newest edition of the corpus against the one read before (or any two installed
+editions the user picks), shown as a page in the main view.
 
 The diff and the page are made in a worker thread (reader.core.diff is lazy, but a big corpus still takes seconds)
 and served from memory by the reader's scheme at rl://edition.invalid/app/generated/changes.html (setHtml has a size
