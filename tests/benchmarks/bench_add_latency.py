@@ -18,6 +18,9 @@ The same gaps while "Wat is er veranderd" works out a diff (section "changes"): 
 generated editions (`--diff-pages`, every 20th page's text changed), diffed and rendered to the page's HTML
 - "worker": in the changes page's worker thread (what the window does), until the page has loaded;
 - "gui_thread": diff_editions and the rendering called in the GUI thread (the baseline: the loop waits for all of it).
+
+And while a pack is verified before it is installed (section "verify"; the packs of the new editions above, unsigned):
+in the add dialog's worker thread against the same call in the GUI thread.
 """
 
 from __future__ import annotations
@@ -181,6 +184,28 @@ def run_changes_gui_thread(app: Any, old: Path, new: Path) -> dict[str, Any]:
     return gaps.stop() | {"seconds": round(seconds, 2), "outcome": f"{len(diff.changed)} changed"}
 
 
+def run_verify(app: Any, pack: Path, in_worker: bool) -> dict[str, Any]:
+    from reader.gui.library.add_dialog import verify_pack
+    from reader.gui.library.worker import Worker
+
+    done: list[object] = []
+    gaps = Gaps()
+    gaps.start()
+    start = time.perf_counter()
+    if in_worker:
+        worker = Worker(lambda: verify_pack(pack))
+        worker.succeeded.connect(done.append)
+        worker.failed.connect(done.append)
+        worker.start_job()
+        _wait(app, lambda: bool(done))
+    else:
+        app.processEvents()
+        done.append(verify_pack(pack))
+        app.processEvents()
+    seconds = time.perf_counter() - start
+    return gaps.stop() | {"seconds": round(seconds, 3), "outcome": getattr(done[0], "status", repr(done[0]))}
+
+
 def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return {key: statistics.median(r[key] for r in runs) for key in ("max_ms", "p99_ms", "seconds")} | {
         "runs": runs}
@@ -239,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             "target_met": process["max_ms"] < 100,
         }
     changes: dict[str, Any] = {}
+    verify: dict[str, Any] = {}
     pairs = {}
     if NERDS.is_dir() and NERDS_OLD.is_dir():
         pairs["nerds-2025-12->2026-03"] = (NERDS_OLD, NERDS)
@@ -261,9 +287,21 @@ def main(argv: list[str] | None = None) -> int:
                 summary["worker"]["max_ms"], 0.1), 2),
             "target_met": summary["worker"]["max_ms"] < 100,
         }
+        from reader.core.pack import write_pack
+
+        pack = _TMP / f"{name}.rlpack"
+        info = write_pack(new_edition, pack)
+        runs_of: dict[str, list[dict[str, Any]]] = {"worker": [], "gui_thread": []}
+        for n in range(args.runs):
+            for side in (["worker", "gui_thread"] if n % 2 == 0 else ["gui_thread", "worker"]):
+                runs_of[side].append(run_verify(app, pack, side == "worker"))
+        verify[name] = {side: _median(runs) for side, runs in runs_of.items()} | {
+            "pack_bytes": info.pack_bytes, "files": info.files,
+            "target_met": statistics.median(r["max_ms"] for r in runs_of["worker"]) < 100,
+        }
     reader.close()
     report = {"benchmark": "add_latency", "timer_interval_ms": 10, "runs": args.runs, "cpus": os.cpu_count(),
-              "corpora": results, "changes": changes}
+              "corpora": results, "changes": changes, "verify": verify}
     text = json.dumps(report, indent=2)
     print(text)
     if args.out:
