@@ -106,7 +106,32 @@ EXCLUDED_MODULES = [
     # imported by whoosh's cached_property).
     "_decimal",
     "_asyncio",
+    # The debugger (whoosh's bundled pyparsing imports it inside a debugging helper) and XML-RPC (multiprocessing
+    # imports it inside a function the reader never calls).
+    "pdb",
+    "bdb",
+    "xmlrpc",
 ]
+
+# Whoosh modules the reader never loads, left out of `collect_submodules("whoosh")`: the query parser and its
+# pyparsing (the reader builds its queries itself), the legacy whoosh2/plaintext/memory codecs (editions are written
+# and read with whoosh3), multi-process writing, the spelling corrector (the reader has its own) and benchmarks.
+# tests/packaging/test_bundle_filter.py checks that building, opening and searching an index loads none of them.
+UNUSED_WHOOSH = (
+    "whoosh.qparser",
+    "whoosh.support.pyparsing",
+    "whoosh.codec.whoosh2",
+    "whoosh.codec.plaintext",
+    "whoosh.codec.memory",
+    "whoosh.multiproc",
+    "whoosh.spelling",
+    "whoosh.support.bench",
+    "whoosh.support.charset",
+)
+
+
+def used_whoosh_module(name: str) -> bool:
+    return not any(name == unused or name.startswith(unused + ".") for unused in UNUSED_WHOOSH)
 
 # Linux libraries taken from the user's system instead of the build machine: every desktop has them, and they must
 # match the system they talk to (GPU driver, display server, fonts.conf, cupsd, ALSA and D-Bus configuration; a

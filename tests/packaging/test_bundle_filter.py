@@ -128,3 +128,27 @@ def test_prune_keeps_everything_without_objdump(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(prune.sys, "platform", "linux")
     toc = [("PySide6/QtCore.abi3.so", "/x/QtCore.abi3.so", "EXTENSION"), ("libfoo.so.1", "/x/libfoo.so.1", "BINARY")]
     assert prune.prune_unlinked(toc) == (toc, {})
+
+
+def test_the_left_out_whoosh_and_debugging_modules_are_never_loaded(tmp_path: Path, bundle_filter: ModuleType) -> None:
+    # Build an edition (index written), open its index and search, typos and phrases included, in a fresh process:
+    # nothing the frozen app leaves out may be imported on the way.
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from reader.core.edition import build_edition\n"
+        "from reader.core.search import SearchIndex\n"
+        f"build_edition(Path({str(root / 'content')!r}), Path({str(tmp_path / 'e')!r}))\n"
+        f"index = SearchIndex.open(Path({str(tmp_path / 'e' / 'index')!r}))\n"
+        "for q in ['bladwijzer', 'bladwijzr', '\"relaties en bladwijzers\"', 'zoeken -lezen', 'titel:zoeken',\n"
+        "          'hoe zoek ik iets', 'blad*']:\n"
+        "    index.search(q, limit=10)\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    loaded = set(out.stdout.split())
+    assert "whoosh.codec.whoosh3" in loaded  # the check sees whoosh at all
+    assert not [m for m in loaded if m.startswith("whoosh.") and not bundle_filter.used_whoosh_module(m)]
+    assert not loaded & {"pdb", "bdb", "xmlrpc", "xmlrpc.client"}
