@@ -344,3 +344,18 @@ def test_listing_the_library_does_not_import_installing_or_packs() -> None:
             "print(sorted(m for m in sys.modules if m.startswith(('reader.core.pack', 'reader.core.library.inst'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_choosing_an_edition_passes_over_corpus_folders_quietly(
+    tmp_path: Path, editions: dict[str, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    from reader.core.edition import find_editions
+    from reader.core.formats import EDITION_FORMAT_VERSION
+
+    install(library_in(tmp_path), editions["ander"])  # user/ander/KEY
+    shutil.copytree(editions["gids-old"], tmp_path / "user" / "dropped-in")
+    broken = tmp_path / "user" / "leeg"
+    broken.mkdir()
+    found = find_editions([tmp_path / "user"], EDITION_FORMAT_VERSION)
+    assert [e.path.name for e in found] == ["dropped-in"]
+    assert "ander" not in caplog.text and "leeg" in caplog.text  # an empty folder is still reported

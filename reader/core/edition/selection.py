@@ -163,8 +163,17 @@ def _candidates(editions_dir: Path) -> list[Path]:
         if child.name.startswith(".") or child.name.endswith(IN_PROGRESS_SUFFIXES):
             log.info("Skipping %s: looks like a copy in progress", child)
             continue
+        if not (child / MANIFEST_NAME).exists() and _is_corpus_folder(child):
+            continue  # CORPUS/EDITION, as `install` files editions: the library's to choose from, not ours
         result.append(child)
     return result
+
+
+def _is_corpus_folder(folder: Path) -> bool:
+    try:
+        return any((grandchild / MANIFEST_NAME).exists() for grandchild in folder.iterdir() if grandchild.is_dir())
+    except OSError:
+        return False
 
 
 def find_editions(override_dirs: list[Path], format_version: int) -> list[EditionInfo]:
