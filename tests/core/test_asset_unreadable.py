@@ -82,7 +82,7 @@ def test_build_json_counts_the_unreadable_asset(
 
     root = source(tmp_path)
     close(monkeypatch, root / "docs" / "dicht.pdf")
-    status = build.run(argparse.Namespace(source=root, out=tmp_path / "ed", keep_going=False, json=True))
+    status = build.run(build_args(root, tmp_path / "ed"))
     assert status == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["pages"] == 1 and summary["left_out"] == []
@@ -119,5 +119,10 @@ def test_check_reports_what_build_json_counts(
     assert [(w["code"], w["file"], w["line"]) for w in checked["warnings"]] == [
         ("asset-unreadable", "docs/dicht.pdf", None)
     ]
-    assert build.run(argparse.Namespace(source=root, out=tmp_path / "ed", keep_going=False, json=True)) == 0
+    assert build.run(build_args(root, tmp_path / "ed")) == 0
     assert json.loads(capsys.readouterr().out)["problems"] == checked["summary"]
+
+
+def build_args(source: Path, out: Path) -> argparse.Namespace:
+    """What `richtlijnenlezer build SOURCE --out OUT --json` parses to."""
+    return argparse.Namespace(source=source, out=out, keep_going=False, json=True, corpus_id=None, edition_date=None)
