@@ -9,6 +9,7 @@ Public: building (`build_edition`, `cached_edition`, `choose_edition`; `asset_pr
 from typing import TYPE_CHECKING
 
 from reader.core.edition.identity import (
+    ManifestFields,
     corpus_id_for,
     corpus_id_of,
     edition_date_of,
@@ -76,6 +77,7 @@ __all__ = [
     "EditionError",
     "EditionInfo",
     "InvalidEdition",
+    "ManifestFields",
     "PageInfo",
     "asset_problems",
     "attachment_file",

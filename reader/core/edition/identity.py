@@ -77,3 +77,39 @@ def edition_order(manifest: Mapping[str, Any]) -> tuple[str, str]:
     except ValueError:
         built = ""
     return edition_date_of(manifest), built
+
+
+class ManifestFields:
+    """What a manifest says about its edition, for classes that hold one as `manifest` (an opened `Edition`, an
+    installed edition in the library)."""
+
+    manifest: Mapping[str, Any]
+
+    @property
+    def title(self) -> str:
+        return str(self.manifest.get("corpus_title", ""))
+
+    @property
+    def organisation(self) -> str:
+        return str(self.manifest.get("organisation", ""))
+
+    @property
+    def corpus_id(self) -> str:
+        return corpus_id_of(self.manifest)
+
+    @property
+    def edition_date(self) -> str:
+        return edition_date_of(self.manifest)
+
+    @property
+    def built_at(self) -> str:
+        return str(self.manifest.get("built_at", ""))
+
+    @property
+    def page_count(self) -> int:
+        count = self.manifest.get("page_count", 0)
+        return count if isinstance(count, int) else 0
+
+    @property
+    def content_hash(self) -> str:
+        return str(self.manifest.get("content_hash", ""))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from reader.core.edition.identity import corpus_id_of, edition_date_of
+from reader.core.edition.identity import ManifestFields
 from reader.core.edition.selection import InvalidEdition, read_edition
 from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION
@@ -100,8 +100,8 @@ def nav_from_json(data: Iterable[dict[str, Any]]) -> tuple[NavItem, ...]:
 
 
 @dataclass
-class Edition:
-    """An opened edition (read-only)."""
+class Edition(ManifestFields):
+    """An opened edition (read-only); `title`, `corpus_id`, `edition_date`... come from its manifest."""
 
     root: Path
     manifest: dict[str, Any]
@@ -120,22 +120,6 @@ class Edition:
         except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise EditionError("edition-data-unreadable", folder=str(root), detail=str(exc)) from exc
         return cls(root=root, manifest=manifest, pages=pages, nav=nav)
-
-    @property
-    def title(self) -> str:
-        return str(self.manifest.get("corpus_title", ""))
-
-    @property
-    def corpus_id(self) -> str:
-        return corpus_id_of(self.manifest)
-
-    @property
-    def edition_date(self) -> str:
-        return edition_date_of(self.manifest)
-
-    @property
-    def built_at(self) -> str:
-        return str(self.manifest.get("built_at", ""))
 
     @property
     def index_dir(self) -> Path:

@@ -17,14 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core.edition import (
-    MANIFEST,
-    InvalidEdition,
-    corpus_id_of,
-    edition_date_of,
-    edition_order,
-    read_edition,
-)
+from reader.core.edition import MANIFEST, InvalidEdition, ManifestFields, edition_order, read_edition
 from reader.core.formats import EDITION_FORMAT_VERSION
 
 log = logging.getLogger("reader.core.library")
@@ -42,44 +35,17 @@ class LibraryFolder:
 
 
 @dataclass(frozen=True)
-class InstalledEdition:
-    """One valid edition in a library folder."""
+class InstalledEdition(ManifestFields):
+    """One valid edition in a library folder; `title`, `corpus_id`, `edition_date`... come from its manifest."""
 
     path: Path
     folder: LibraryFolder
     manifest: dict[str, Any] = field(compare=False, repr=False)
 
     @property
-    def corpus_id(self) -> str:
-        return corpus_id_of(self.manifest)
-
-    @property
-    def title(self) -> str:
-        return str(self.manifest.get("corpus_title", ""))
-
-    @property
-    def organisation(self) -> str:
-        return str(self.manifest.get("organisation", ""))
-
-    @property
-    def edition_date(self) -> str:
-        return edition_date_of(self.manifest)
-
-    @property
-    def built_at(self) -> str:
-        return str(self.manifest.get("built_at", ""))
-
-    @property
-    def page_count(self) -> int:
-        return int(self.manifest.get("page_count", 0))
-
-    @property
-    def content_hash(self) -> str:
-        return str(self.manifest.get("content_hash", ""))
-
-    @property
     def key(self) -> str:
-        """Names this edition among all editions of its corpus (user data remembers the one last opened)."""
+        """Names this edition among the editions of its corpus: its folder name in the library, and what
+        `remove --edition` takes."""
         return f"{self.edition_date}-{self.content_hash[:12]}"
 
     @property
