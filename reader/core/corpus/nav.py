@@ -1,6 +1,7 @@
-"""The navigation tree as the site shows it: mkdocs.yml's `nav` (with awesome-pages `...` entries), else the folder
-layout (shaped by `.pages` files), plus the blog's posts, i18n variants kept out, and the pages the site does not
-place grouped by their folders in one "Overige pagina's" section at the end (its title is translated by the GUI).
+"""The navigation tree as the site shows it: awesome-nav's `.nav.yml` files (awesome_nav.py) when that plugin is on,
+else mkdocs.yml's `nav` (with awesome-pages `...` entries), else the folder layout (shaped by `.pages` files), plus
+the blog's posts, i18n variants kept out, and the pages the site does not place grouped by their folders in one
+"Overige pagina's" section at the end (its title is translated by the GUI).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from reader.core.corpus import awesome
+from reader.core.corpus import awesome, awesome_nav
 from reader.core.corpus.awesome import (
     Folder,
     FolderNav,
@@ -237,7 +238,10 @@ def build_navigation(
     tree_drafts = [d for d in eligible if d.page_id not in posts]
 
     nav: list[NavItem] = []
-    if config.nav is not None:
+    nav_options = plugin_config(config, awesome_nav.PLUGIN_NAMES)
+    if nav_options is not None:  # awesome-nav: the .nav.yml files make the whole nav, mkdocs.yml's included
+        nav = awesome_nav.AwesomeNav(config, nav_options, docs, prefix, tree_drafts, root, problems).build()
+    elif config.nav is not None:
         rest_blocks = None
         if folders.enabled and contains_rest(config.nav):
             probe = _NavBuilder(config, drafts, all_paths, [], root=root)
