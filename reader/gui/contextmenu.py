@@ -39,8 +39,14 @@ def build_page_menu(window: MainWindow, request: QWebEngineContextMenuRequest | 
         copy_address.setObjectName("copyLinkAddress")
         copy_address.triggered.connect(lambda: QGuiApplication.clipboard().setText(link.toString()))
         menu.addSeparator()
-    if request is not None and request.selectedText():
+    selected = request.selectedText() if request is not None else ""
+    if selected:
+        from reader.gui import cite
+
         menu.addAction(window.copy_action)
+        cite_selection = menu.addAction(QCoreApplication.translate("Cite", "Citeer deze passage"))
+        cite_selection.setObjectName("citeSelection")
+        cite_selection.triggered.connect(lambda: cite.cite_selection(window, selected))
         menu.addSeparator()
     for action in (window.back_action, window.forward_action, window.home_action):
         menu.addAction(action)
@@ -48,6 +54,7 @@ def build_page_menu(window: MainWindow, request: QWebEngineContextMenuRequest | 
     menu.addAction(window.copy_link_action)
     menu.addAction(window.bookmark_action)
     menu.addAction(window.bookmark_section_action)
+    _add_cite_actions(window, menu, None, with_section=not selected)
     menu.addSeparator()
     menu.addAction(window.find_action)
     menu.addAction(window.print_action)
@@ -68,4 +75,21 @@ def show_outline_menu(window: MainWindow, pos: QPoint) -> None:
     copy.triggered.connect(lambda: window.sections.copy_section_link(anchor))
     mark = menu.addAction(QCoreApplication.translate("MainWindow", "Bladwijzer voor deze sectie"))
     mark.triggered.connect(lambda: window.sections.bookmark_section(anchor))
+    _add_cite_actions(window, menu, anchor)
     menu.popup(outline.viewport().mapToGlobal(pos))
+
+
+def _add_cite_actions(window: MainWindow, menu: QMenu, anchor: str | None, *, with_section: bool = True) -> None:
+    """Cite the section (`anchor`, default: the one being read) and open it on the corpus's public site."""
+    from reader.gui import cite  # loaded with the first menu, not at start-up
+
+    if with_section:
+        cite_section = menu.addAction(QCoreApplication.translate("Cite", "Citeer deze sectie"))
+        cite_section.setObjectName("citeSection")
+        cite_section.triggered.connect(lambda: cite.cite_section(window, anchor))
+    website = menu.addAction(QCoreApplication.translate("Cite", "Open op de website\u2026"))
+    website.setObjectName("openOnWebsite")
+    url = cite.public_url(window, anchor)
+    website.setEnabled(bool(url))
+    website.setToolTip(url or QCoreApplication.translate("Cite", "Deze bron heeft geen openbare website"))
+    website.triggered.connect(lambda: cite.open_on_website(window, anchor))

@@ -642,6 +642,37 @@
     </message>
 </context>
 <context>
+    <name>Cite</name>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>editie van %1</source>
+        <translation>edition of %1</translation>
+    </message>
+    <message>
+        <source>Citaat gekopieerd: %1</source>
+        <translation>Citation copied: %1</translation>
+    </message>
+    <message>
+        <source>Citeer deze passage</source>
+        <translation>Cite this passage</translation>
+    </message>
+    <message>
+        <source>Citeer deze sectie</source>
+        <translation>Cite this section</translation>
+    </message>
+    <message>
+        <source>Open op de website…</source>
+        <translation>Open on the website…</translation>
+    </message>
+    <message>
+        <source>Deze bron heeft geen openbare website</source>
+        <translation>This source has no public website</translation>
+    </message>
+</context>
+<context>
     <name>ContentsTree</name>
     <message>
         <source>Inhoud</source>

@@ -122,7 +122,7 @@ def build_edition(
             "corpus_id": corpus_id or (corpus.corpus_id if valid_corpus_id(corpus.corpus_id) else "")
             or corpus_id_for(corpus.site_url, corpus.title),
             "organisation": corpus.organisation,
-        } | ({"edition_date": edition_date} if edition_date else {})
+        } | ({"edition_date": edition_date} if edition_date else {}) | _public_site(source, corpus)
         warnings = _write_edition(
             corpus, tmp, content_hash, render, search, render.icon_set(icons_dir), progress, identity
         )
@@ -140,9 +140,20 @@ def build_edition(
     )
 
 
+def _public_site(source: Path, corpus: Corpus) -> dict[str, Any]:
+    """mkdocs.yml's site_url and use_directory_urls: where each page lives on the public site, for citations
+    (reader.core.citation)."""
+    if not corpus.site_url:
+        return {}
+    from reader.core.corpus import read_mkdocs_config
+
+    directory_urls = read_mkdocs_config(source).raw.get("use_directory_urls", True)
+    return {"site_url": corpus.site_url, "use_directory_urls": directory_urls is not False}
+
+
 def _write_edition(
     corpus: Corpus, root: Path, content_hash: str, render: Any, search: Any, icons: IconSet,
-    progress: Callable[[int, int, str], None] | None = None, identity: dict[str, str] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, identity: dict[str, Any] | None = None,
 ) -> list[Problem]:
     render_warnings: list[Problem] = []
     (root / PAGES_DIR).mkdir()
