@@ -18,7 +18,8 @@ INDEX_DIR = "index"  # inside an edition (see reader.core.edition)
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search",
                        help="zoek in een editie of in alle richtlijnen (zelfde zoekmachine als in het venster)")
-    p.add_argument("query", help='zoekvraag, bv. toegankelijkheid, "open source", cloud -kosten, titel:privacy')
+    p.add_argument("query", help='zoekvraag, bv. toegankelijkheid, "open source", cloud -kosten, titel:privacy, '
+                                 "of een filter uit de front matter zoals rol:projectleider")
     p.add_argument("--edition", type=Path, action="append",
                    help="edition directory (default: the bundled edition); with --all, may be repeated")
     p.add_argument("--all", action="store_true",
@@ -62,10 +63,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with index:
         limit = 20 if args.limit is None else args.limit
-        result = index.search(args.query, limit=max(1, limit), correct=not args.no_correction)
+        result = index.search(args.query, limit=max(1, limit), correct=not args.no_correction, facets=args.json)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0
+    if result.filters:
+        print("Gefilterd op " + ", ".join(f"{k}: {v}" for k, v in result.filters))
     if result.corrected_query:
         print(f"Resultaten voor {result.corrected_query}; zoek in plaats daarvan naar {result.query}"
               " (--no-correction)")

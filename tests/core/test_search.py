@@ -262,7 +262,7 @@ def test_highlight_terms(index: SearchIndex) -> None:
 
 def test_json_shape(index: SearchIndex) -> None:
     d = index.search("cloud").to_json()
-    assert set(d) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits"}
+    assert set(d) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits", "filters"}
     assert set(d["hits"][0]) == {"page", "anchor", "title", "section", "breadcrumb", "snippet_html", "score"}
     json.dumps(d)
 

@@ -29,7 +29,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_json_output(edition: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "kosten", "--edition", str(edition), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits"}
+    assert set(out) == {"query", "suggestion", "corrected_query", "partial", "ms", "hits", "filters", "facets"}
     assert out["query"] == "kosten" and out["suggestion"] is None and out["partial"] is False
     assert out["corrected_query"] is None
     hit = out["hits"][0]

@@ -20,7 +20,8 @@ Index layout (one document per section, numbered in the order the sections are g
   of our own (_Postings: TERMS_FILE, TERMINFO_FILE, POSTINGS_FILE, LENGTHS_FILE): Whoosh's fixed cost per
   distinct term made the index 5x the text it indexes on NeRDS; now about 1.3x.
 - In Whoosh: `ptitle` (first section of a page) and `stitle` (heading), for the `titel:` and `sectie:` filters,
-  and `f_<key>`, front matter filters (`fase:ontwerp`). Few terms, and they need positions for phrases.
+  and `f_<key>`, front matter filters (`rol:projectleider`; which keys, and the names they go by: filters.py,
+  counted per value among a query's matches: facets.py). Few terms, and they need positions for phrases.
 - Beside them, zlib-compressed: the folded, *unstemmed* vocabulary with page frequencies (VOCAB_FILE; prefix
   completion and did-you-mean: fuzzy matching on stems finds nothing for `toegankelijkhied`), page data once per
   page (PAGES_FILE), the page of every section (DOCPAGES_FILE), anchor and heading of every section
@@ -44,6 +45,7 @@ from reader.core.formats import INDEX_FORMAT_VERSION
 from reader.core.search.analysis import analyze, stem
 from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
 from reader.core.search.engine import SearchIndex
+from reader.core.search.filters import FilterKey, FilterValue
 from reader.core.search.library import (
     CorpusProblem,
     CorpusResults,
@@ -64,6 +66,8 @@ __all__ = [
     "BuildStats",
     "CorpusProblem",
     "CorpusResults",
+    "FilterKey",
+    "FilterValue",
     "Hit",
     "IndexFormatError",
     "LibraryResults",

@@ -29,6 +29,8 @@ from reader.core.search.analysis import (
     weighted,
 )
 from reader.core.search.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold
+from reader.core.search.filters import candidates, value_key
+from reader.core.search.filters import select as select_filters
 from reader.core.search.postings import _le_bytes, _PostingsWriter
 from reader.core.search.results import SearchDoc
 from reader.core.search.storage import (
@@ -60,10 +62,6 @@ def make_schema() -> Schema:
     )
 
 
-# Front matter keys that become query filters (`fase:ontwerp`) when a corpus has them.
-DEFAULT_FILTER_KEYS = ("fase", "fases", "status", "type", "tags", "categorie", "doelgroep", "onderwerp")
-
-
 def page_weight(backlinks: int, depth: int) -> float:
     """A page prior for ranking: pages many others link to, and overview pages high in the navigation, are the
     usual best answer when several pages match about equally (the guideline `toegankelijkheid` rather than the
@@ -75,18 +73,20 @@ def section_docs(
     page: Page,
     rendered: RenderedPage,
     breadcrumb: Sequence[str],
-    filter_keys: Sequence[str] = DEFAULT_FILTER_KEYS,
+    filter_keys: Sequence[str] | None = None,
     *,
     backlinks: int = 0,
 ) -> list[SearchDoc]:
     """One SearchDoc per section of a rendered page (what the edition builder feeds to build_index).
     `breadcrumb` = corpus.breadcrumb(page.id), `backlinks` = len(corpus.backlinks(page.id)).
-    No documents for a translation of another page (i18n): the search is in the corpus's default language."""
+    No documents for a translation of another page (i18n): the search is in the corpus's default language.
+    `filter_keys`: the front matter keys to offer as filters; by default every key that may be one (filters.py),
+    of which build_index keeps those the corpus's pages share."""
     if page.variant_of:
         return []
     weight = page_weight(backlinks, len(breadcrumb))
-    filters: dict[str, str] = {}
-    for key in filter_keys:
+    filters: dict[str, str] = candidates(page.metadata) if filter_keys is None else {}
+    for key in filter_keys or ():
         value = page.metadata.get(key)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             filters[key] = str(value)
@@ -164,7 +164,8 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1,
     stats.vocabulary = len(vocab)
     stats.decompound_s = time.perf_counter() - t1
 
-    filter_keys = sorted({k for d in doc_list for k in d.filters})
+    filter_values = select_filters(doc_list)  # the keys that group pages, with their values
+    filter_keys = sorted(filter_values)
     schema = make_schema()
     for key in filter_keys:
         schema.add(_filter_field(key), KEYWORD(commas=True))
@@ -203,8 +204,8 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1,
                 _search_parts(d.page_title, d.section_title, d.text, d.summary, d.breadcrumb, first)
             )))
             for key, value in d.filters.items():
-                if value:
-                    fields[_filter_field(key)] = ",".join(v.strip() for v in fold(str(value)).split(","))
+                if value and key in filter_values:
+                    fields[_filter_field(key)] = ",".join(value_key(v) for v in str(value).split(","))
             writer.add_document(**fields)
             # The text this section adds to the index (the summary counts once per page).
             text_bytes += sum(len(s.encode("utf-8")) for s in (d.page_title, d.section_title, d.text))
@@ -226,6 +227,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1,
         "format": INDEX_FORMAT_VERSION,
         "docs": stats.docs,
         "filter_keys": filter_keys,
+        "filter_values": filter_values,  # key -> [[label, value, pages], ...] (filters.py)
         "text_length": text_postings.total_length,  # the search field's total length (BM25F's average length)
         "stats": asdict(stats),
     }

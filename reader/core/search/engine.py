@@ -27,9 +27,10 @@ from reader.core.search.analysis import (
     _SavedSplits,
     analyze_word,
 )
-from reader.core.search.build import _filter_field
 from reader.core.search.dutch import Decompounder, fold, words
-from reader.core.search.matchers import DisMax, MinMatch, PhraseAnd
+from reader.core.search.facets import FilterSearch
+from reader.core.search.filters import FilterKey, aliases, filter_keys_from_meta
+from reader.core.search.matchers import DisMax, Estimates, MinMatch, PhraseAnd
 from reader.core.search.phrases import PhraseChecks
 from reader.core.search.postings import WEIGHT_UNIT, _Postings, _read_docpages
 from reader.core.search.query import Clause, ParsedQuery, parse
@@ -83,9 +84,10 @@ class _Compiled:
     words: list[tuple[Clause, str]]  # single-word clauses and their folded word (for suggestions)
     corrected: list[tuple[Clause, str]]  # clauses searched as a corrected word (typed word not in the corpus)
     asks: frozenset[str] = frozenset()  # question words of the query (hoe, waarom, ...)
+    filter_only: bool = False  # the query is front matter filters only
 
 
-class SearchIndex(TitleRanking, PhraseChecks):
+class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
     """An opened section index. Cheap to keep open; `search` is safe to call with any string."""
 
     def __init__(self, ix: Any, meta: dict[str, Any], pages: dict[str, Any], zdict: bytes, texts: Any,
@@ -106,6 +108,9 @@ class SearchIndex(TitleRanking, PhraseChecks):
         self._norm: list[float] | None = None  # BM25F's length part per section, on first use
         self._reader = self._searcher.reader()
         self.filter_keys: frozenset[str] = frozenset(meta.get("filter_keys", ()))
+        self.filter_names = aliases(self.filter_keys)  # every name a filter goes by in a query -> its key
+        self.filters: tuple[FilterKey, ...] = filter_keys_from_meta(meta)  # with their values over the corpus
+        self._value_pages: dict[tuple[str, str], frozenset[int]] = {}  # page numbers of a filter value, on use
         self.doc_count = int(meta.get("docs", 0))
         self._qdecompounder = _SavedSplits(index_dir / COMPOUNDS_FILE, Decompounder(self._is_word))
         self._page_ids = list(pages)
@@ -310,14 +315,17 @@ class SearchIndex(TitleRanking, PhraseChecks):
         long_query = len(groups) >= MSM_FROM
         if not long_query:
             groups, required = groups + required, []
+        filters = self._filter_queries(parsed.filters)
         if not groups:
+            if filters and not parsed.groups:  # filters only: every page they select
+                return _Compiled(filters[0] if len(filters) == 1 else wq.And(filters), None, [], [], [],
+                                 filter_only=True)
             return _Compiled(None, None, terms, words_, corrected)
         excluded = []
         for c in parsed.excluded:
             q, _w = self._clause_query(c, [])
             if q is not None:
                 excluded.append(q)
-        filters = [wq.Term(_filter_field(k), fold(v)) for k, v in parsed.filters if k in self.filter_keys]
 
         def finish(q: wq.Query) -> wq.Query:
             if filters:
@@ -345,39 +353,52 @@ class SearchIndex(TitleRanking, PhraseChecks):
     def highlight_terms(self, query: str) -> list[str]:
         """Folded stems and prefixes of the positive query words: what highlight.js marks in a page."""
         try:
-            compiled = self._compile(parse(query, filter_keys=self.filter_keys))
+            compiled = self._compile(parse(query, filter_keys=self.filter_names))
         except Exception:  # pragma: no cover - defensive, parse/compile are total
             log.exception("highlight_terms failed for %r", query)
             return []
         return [t for t in compiled.terms if len(t) >= 2]
 
     def search(self, query: str, limit: int = 20, *, per_page: int = SECTIONS_PER_PAGE,
-               correct: bool = True) -> SearchResult:
+               correct: bool = True, facets: bool = False) -> SearchResult:
         """Sections matching `query`, grouped by page (best page first, at most `per_page` sections each).
-        `correct=False` searches the words exactly as typed (no typo correction)."""
+        `correct=False` searches the words exactly as typed (no typo correction). `facets`: also count, per
+        filter value, the pages among all matches (`SearchResult.facets`, for the window's filter row)."""
         t0 = time.perf_counter()
         try:
-            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0, correct)
+            return self._search(query, max(1, min(int(limit), 500)), max(1, int(per_page)), t0, correct, facets)
         except Exception:
             log.exception("search failed for %r", query[:200])
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Er ging iets mis bij het zoeken.")
 
-    def _search(self, query: str, limit: int, per_page: int, t0: float, correct: bool) -> SearchResult:
-        parsed = parse(query, filter_keys=self.filter_keys)
+    def _search(self, query: str, limit: int, per_page: int, t0: float, correct: bool, facets: bool
+                ) -> SearchResult:
+        parsed = parse(query, filter_keys=self.filter_names)
         compiled = self._compile(parsed, correct)
+        applied = [(k, v) for k, v in parsed.filters if k in self.filter_keys]
         if compiled.query is None:
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
-                                message="Typ een of meer woorden om te zoeken.")
+                                message="Typ een of meer woorden om te zoeken.", filters=applied,
+                                facets=self.filters if facets else None)
         collect = max(limit * 4, 60)
         if isinstance(compiled.query, MinMatch):
             compiled.query.k = collect
-        top = self._top(compiled.query, collect, compiled.asks)
+        matched: list[dict[int, float]] = []
+        if compiled.filter_only:  # no words: each selected page once (its first section), in page order
+            matched.append(self._scores(compiled.query))
+            firsts: dict[int, int] = {}
+            for d in sorted(matched[0]):
+                firsts.setdefault(self._docpage[d] if d < len(self._docpage) else -1, d)
+            top = [(1.0, d) for d in sorted(firsts.values())]
+        else:
+            top = self._top(compiled.query, collect, compiled.asks, matched)
         partial = False
         if not top and compiled.any_query is not None:
-            top = self._top(compiled.any_query, collect, compiled.asks)
+            matched.clear()
+            top = self._top(compiled.any_query, collect, compiled.asks, matched)
             partial = bool(top)
-        pinned = self._titled(query)  # the query is the title of a page or section: that one first
+        pinned = [] if compiled.filter_only else self._titled(query)  # the query is a title: that one first
         if pinned:
             lead = 10.0 * max((sc for sc, _d in top), default=1.0)
             top = [(lead, d) for d in pinned] + [(sc, d) for sc, d in top if d not in pinned]
@@ -395,15 +416,19 @@ class SearchIndex(TitleRanking, PhraseChecks):
             message = "Niets gevonden."
         elif partial:
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
+        counted = self._facets(matched[0] if matched else {}) if facets else None
         return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message,
-                            corrected_query=corrected_query)
+                            corrected_query=corrected_query, filters=applied, facets=counted)
 
     # -- evaluation
 
-    def _top(self, q: wq.Query, n: int, asks: frozenset[str] = frozenset()) -> list[tuple[float, int]]:
+    def _top(self, q: wq.Query, n: int, asks: frozenset[str] = frozenset(),
+             matched: list[dict[int, float]] | None = None) -> list[tuple[float, int]]:
         """The n best (score, docnum) for a query, best first. Sections headed by a question word of the query
-        score a little more."""
+        score a little more. `matched` receives every matching section's score."""
         scores = self._scores(q)
+        if matched is not None:
+            matched.append(scores)
         if asks and scores:
             for d in self._headed_by(asks):
                 if d in scores:
@@ -474,37 +499,6 @@ class SearchIndex(TitleRanking, PhraseChecks):
         results = self._searcher.search(q, limit=None)
         return {d: sc for sc, d in results.top_n if restrict is None or d in restrict}
 
-    def _bound(self, q: wq.Query) -> float:
-        """The highest score a query can give a section (BM25's term part is below 1): for pruning."""
-        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
-            i = self._text.find(q.text)
-            idf = math.log(max(1, self.doc_count) / (self._text.dfs[i] + 1)) + 1 if i >= 0 else 0.0
-            return idf * 2.2 * float(q.boost)
-        if isinstance(q, PhraseAnd):
-            return float(q.boost) * sum(self._bound(wq.Term(SEARCH_FIELD, t)) for t in q.stems)
-        if isinstance(q, wq.DisjunctionMax):
-            return max((self._bound(sub) for sub in q.subqueries), default=0.0)
-        if type(q) in (wq.Or, wq.And):
-            return sum(self._bound(sub) for sub in q.subqueries)
-        return math.inf  # title fields, filters: not bounded here
-
-    def _estimate(self, q: wq.Query) -> int:
-        """About how many documents a query matches (to evaluate the rarest clause of an And first)."""
-        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
-            return self._text.df(q.text)
-        if isinstance(q, PhraseAnd):
-            return min((self._text.df(t) for t in q.stems), default=0)
-        if isinstance(q, wq.AndNot):
-            return self._estimate(q.a)
-        if type(q) is wq.And:
-            return min((self._estimate(sub) for sub in q.subqueries), default=0)
-        if isinstance(q, (wq.Or, wq.DisjunctionMax)):
-            return sum(self._estimate(sub) for sub in q.subqueries)
-        try:
-            return int(q.estimate_size(self._reader))
-        except Exception:  # a field Whoosh does not have
-            return 0
-
     def _and(self, subs: list[wq.Query], restrict: Any = None) -> dict[int, float]:
         """Intersection with summed scores; the rarest clause first, then each next clause only on what is left."""
         if not subs:
@@ -545,11 +539,6 @@ class SearchIndex(TitleRanking, PhraseChecks):
             found = dict(zip(ids, units, strict=False))
             return {d: a * u / (u + norm[d]) for d in restrict if (u := found.get(d)) is not None}
         return {d: a * u / (u + norm[d]) for d, u in zip(ids, units, strict=False) if d in restrict}
-
-    def _filter_docs(self, fieldname: str, text: str) -> dict[int, float]:
-        if (fieldname, text) not in self._reader:
-            return {}
-        return {d: 0.0 for d in self._reader.postings(fieldname, text).all_ids()}
 
     def _group(self, top: list[tuple[float, int]], terms: list[str], limit: int, per_page: int,
                pinned: frozenset[int] = frozenset()) -> list[Hit]:

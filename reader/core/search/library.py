@@ -149,7 +149,7 @@ def _tier(r: SearchResult) -> Tier:
 
 def _query_stems(index: SearchIndex, query: str) -> list[str]:
     """Stems of the positive words of the query as this index parses it (its filter keys differ)."""
-    parsed = parse(query, filter_keys=index.filter_keys)
+    parsed = parse(query, filter_keys=index.filter_names)
     out: list[str] = []
     for group in parsed.groups:
         for clause in group:
@@ -163,7 +163,7 @@ def _query_stems(index: SearchIndex, query: str) -> list[str]:
 def _query_words(index: SearchIndex, query: str) -> list[tuple[str, bool]]:
     """The folded words of the query's clauses, as the engine looks them up for typo correction, each with whether
     it is being typed (the prefix clause: the engine completes it instead of correcting it when it can)."""
-    parsed = parse(query, filter_keys=index.filter_keys)
+    parsed = parse(query, filter_keys=index.filter_names)
     out: dict[str, bool] = {}
     for clause in (*(c for g in parsed.groups for c in g), *parsed.excluded):
         for m in words(fold(clause.text)):

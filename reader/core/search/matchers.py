@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from whoosh import query as wq
 
 from reader.core.search.analysis import SEARCH_FIELD
@@ -30,3 +33,42 @@ class MinMatch(wq.Or):
         super().__init__(subqueries)
         self.m = m
         self.k = 0  # when it is the whole query: how many best sections are wanted (0: all)
+
+
+class Estimates:
+    """Bounds and size estimates of queries on the search field (a mixin of SearchIndex, which has the postings)."""
+
+    _text: Any
+    _reader: Any
+    doc_count: int
+
+    def _bound(self, q: wq.Query) -> float:
+        """The highest score a query can give a section (BM25's term part is below 1): for pruning."""
+        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
+            i = self._text.find(q.text)
+            idf = math.log(max(1, self.doc_count) / (self._text.dfs[i] + 1)) + 1 if i >= 0 else 0.0
+            return idf * 2.2 * float(q.boost)
+        if isinstance(q, PhraseAnd):
+            return float(q.boost) * sum(self._bound(wq.Term(SEARCH_FIELD, t)) for t in q.stems)
+        if isinstance(q, wq.DisjunctionMax):
+            return max((self._bound(sub) for sub in q.subqueries), default=0.0)
+        if type(q) in (wq.Or, wq.And):
+            return sum(self._bound(sub) for sub in q.subqueries)
+        return math.inf  # title fields, filters: not bounded here
+
+    def _estimate(self, q: wq.Query) -> int:
+        """About how many documents a query matches (to evaluate the rarest clause of an And first)."""
+        if isinstance(q, wq.Term) and q.fieldname == SEARCH_FIELD:
+            return int(self._text.df(q.text))
+        if isinstance(q, PhraseAnd):
+            return min((self._text.df(t) for t in q.stems), default=0)
+        if isinstance(q, wq.AndNot):
+            return self._estimate(q.a)
+        if type(q) is wq.And:
+            return min((self._estimate(sub) for sub in q.subqueries), default=0)
+        if isinstance(q, (wq.Or, wq.DisjunctionMax)):
+            return sum(self._estimate(sub) for sub in q.subqueries)
+        try:
+            return int(q.estimate_size(self._reader))
+        except Exception:  # a field Whoosh does not have
+            return 0

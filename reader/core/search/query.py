@@ -6,7 +6,8 @@
     a OR b            either (binds adjacent clauses: a b OR c d = a AND (b OR c) AND d)
     titel:woord       only in page titles          titel:"een zin" works too
     sectie:woord      only in section headings
-    sleutel:waarde    filter on a front matter key the index was built with (e.g. fase:ontwerp)
+    sleutel:waarde    filter on a front matter key the index was built with (e.g. rol:projectleider, for `rollen`;
+                      the names a key goes by are in filters.aliases)
     woord*            explicit prefix; while typing the last word is a prefix anyway
 
 Anything else is text: unbalanced quotes run to the end, brackets are ignored, a lone `-`, `*` or `OR` is dropped,
@@ -17,6 +18,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Mapping
+
+from reader.core.search.dutch import fold
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 12
@@ -71,7 +75,7 @@ class _Raw:
     star: bool = False
 
 
-def _scan(q: str, filter_keys: frozenset[str]) -> list[_Raw]:
+def _scan(q: str, filter_keys: Mapping[str, str]) -> list[_Raw]:
     raws: list[_Raw] = []
     i, n = 0, len(q)
     negate_next = False
@@ -91,9 +95,9 @@ def _scan(q: str, filter_keys: frozenset[str]) -> list[_Raw]:
         while j < n and (q[j].isalpha() or q[j] == "_"):
             j += 1
         if j < n and q[j] == ":" and j > i:
-            name = q[i:j].lower()
+            name = fold(q[i:j])
             if name in FIELD_ALIASES or name in filter_keys:
-                fld = FIELD_ALIASES.get(name, name)
+                fld = FIELD_ALIASES.get(name) or filter_keys[name]
                 i = j + 1
         if i < n and q[i] == '"':
             end = q.find('"', i + 1)
@@ -125,11 +129,14 @@ def _scan(q: str, filter_keys: frozenset[str]) -> list[_Raw]:
     return raws
 
 
-def parse(query: str, *, filter_keys: frozenset[str] | set[str] = frozenset(), as_you_type: bool = True) -> ParsedQuery:
-    """Parse a query. `as_you_type`: the last bare word is a prefix (unless the query ends with a space)."""
+def parse(query: str, *, filter_keys: Mapping[str, str] | frozenset[str] | set[str] = frozenset(),
+          as_you_type: bool = True) -> ParsedQuery:
+    """Parse a query. `as_you_type`: the last bare word is a prefix (unless the query ends with a space).
+    `filter_keys`: the front matter filter keys, or every name they go by -> the key (filters.aliases)."""
     q = clean(query)
-    keys = frozenset(k.lower() for k in filter_keys)
-    raws = _scan(q, keys)
+    names = dict(filter_keys) if isinstance(filter_keys, Mapping) else {fold(k): k for k in filter_keys}
+    keys = frozenset(names.values())
+    raws = _scan(q, names)
     groups: list[list[Clause]] = []
     excluded: list[Clause] = []
     filters: list[tuple[str, str]] = []

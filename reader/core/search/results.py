@@ -53,6 +53,9 @@ class SearchResult:
     # The query as searched when words not in the corpus were replaced by their correction (the results are for
     # it; `query` is what was typed), else None.
     corrected_query: str | None = None
+    filters: list[tuple[str, str]] = field(default_factory=list)  # the front matter filters applied (key, value)
+    # With search(..., facets=True): per filter key, its values with the number of matching pages (FilterKey).
+    facets: tuple[Any, ...] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Exactly the keys of the `search --json` contract."""
@@ -63,4 +66,5 @@ class SearchResult:
             "partial": self.partial,
             "ms": round(self.ms, 3),
             "hits": [h.to_json() for h in self.hits],
-        }
+            "filters": [{"key": k, "value": v} for k, v in self.filters],
+        } | ({} if self.facets is None else {"facets": [f.to_json() for f in self.facets]})
