@@ -89,7 +89,9 @@ class Citation:
 
 def clean_passage(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
     """The passage as paragraphs: lines trimmed, spaces collapsed, empty lines dropped; cut after `limit` chars."""
-    paragraphs = [" ".join(line.split()) for line in text.replace("\u00a0", " ").splitlines()]
+    # Soft hyphens (invisible break points the page may carry) would split words in a memo or a search box.
+    text = text.replace("\u00a0", " ").replace("\u00ad", "")
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
     kept: list[str] = []
     used = 0

@@ -101,6 +101,7 @@ def test_long_passage_is_cut_at_a_word() -> None:
     assert kept[1][:-1] in words and kept[1][:-1].split()[-1] in words.split()
     assert clean_passage("a" * 10 + "\n" + "b" * 10, limit=15) == ["aaaaaaaaaa \u2026"]
     assert clean_passage("abc def ghi", limit=100) == ["abc def ghi"]
+    assert clean_passage("arbeids\u00adonge\u00adschikt heid") == ["arbeidsongeschikt heid"]
 
 
 def _mkdocs_project(root: Path, settings: str) -> Path:
