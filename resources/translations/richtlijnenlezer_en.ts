@@ -1898,6 +1898,25 @@
     </message>
 </context>
 <context>
+    <name>SearchFilterRow</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <source>Actief: %1. </source>
+        <translation>Active: %1. </translation>
+    </message>
+    <message>
+        <source>Kies een waarde om alleen pagina&apos;s met die waarde te tonen; kies haar opnieuw om het filter weg te halen.</source>
+        <translation>Choose a value to show only pages that have it; choose it again to remove the filter.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Zoekresultaten</source>

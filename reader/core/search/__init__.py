@@ -46,6 +46,7 @@ from reader.core.search.analysis import analyze, stem
 from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
 from reader.core.search.engine import SearchIndex
 from reader.core.search.filters import FilterKey, FilterValue
+from reader.core.search.filters import value_key as filter_value_key
 from reader.core.search.library import (
     CorpusProblem,
     CorpusResults,
@@ -79,6 +80,7 @@ __all__ = [
     "analyze",
     "build_index",
     "corpus_synonyms",
+    "filter_value_key",
     "index_dir_of",
     "index_format",
     "make_snippet",

@@ -8,15 +8,26 @@ from typing import Any, Sequence
 from whoosh import query as wq
 
 from reader.core.search.build import _filter_field
-from reader.core.search.filters import FilterKey, FilterValue, resolve
+from reader.core.search.filters import FilterKey, FilterValue, resolve, toggle
 
 
 class FilterSearch:
     filters: tuple[FilterKey, ...]
     filter_keys: frozenset[str]
+    filter_names: dict[str, str]
     _value_pages: dict[tuple[str, str], frozenset[int]]
     _docpage: Any
     _reader: Any
+
+    filter_row = True  # for the window: search(..., facets=True) counts results per filter value
+
+    def loaded_filters(self) -> tuple[FilterKey, ...]:
+        """The filters with their page counts over the whole corpus."""
+        return self.filters
+
+    def toggle_filter(self, query: str, key: str, value: str) -> str:
+        """`query` with the filter key = value removed when it has it, else added (the window's filter row)."""
+        return toggle(query, key, value, self.filter_names)
 
     def _filter_queries(self, wanted: Sequence[tuple[str, str]]) -> list[wq.Query]:
         """One query per `key:value` of the query: the sections of pages with that value (or, for a value no page

@@ -162,3 +162,24 @@ def resolve(value: str, known: Iterable[str]) -> list[str]:
     if not vk or vk in known or not known:
         return [vk] if vk else []
     return [k for k in known if k.startswith(vk)][:20] or [vk]
+
+
+_TOKEN = re.compile(r'(?<!\S)([^\W\d][\w]*):("[^"]*"?|[^\s"]+)')
+
+
+def toggle(query: str, key: str, value: str, names: Mapping[str, str]) -> str:
+    """The query with the filter `key` = `value` taken out when it has it (under any name of the key), else added
+    at the end (as `short_name(key):value`, quoted when the value has a space). For the window's filter row."""
+    vk = value_key(value)
+    kept, found = [], False
+    pos = 0
+    for m in _TOKEN.finditer(query):
+        if names.get(fold(m.group(1))) == key and value_key(m.group(2).strip('"')) == vk:
+            kept.append(query[pos:m.start()])
+            pos = m.end()
+            found = True
+    if found:
+        kept.append(query[pos:])
+        return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
+    written = f'"{value}"' if re.search(r"\s", value) else value
+    return f"{query.rstrip()} {short_name(key)}:{written}".lstrip()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
     QShortcut,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
     QTextDocument,
@@ -45,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.searchfilters import SearchFilterRow
 from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.gui.search")
@@ -56,6 +59,10 @@ FIRST_OF_PAGE_ROLE = Qt.ItemDataRole.UserRole + 4
 CORPUS_ROLE = Qt.ItemDataRole.UserRole + 5  # the corpus of a hit from a search across the library; "" otherwise
 
 DEBOUNCE_MS = 180
+# While searches take at most this long, a key searches on the next turn of the event loop instead of after the
+# debounce (keys typed meanwhile are coalesced into one search): the first results come within 50 ms of the key at
+# 10,000 pages (tests/benchmarks/bench_typing.py). A slower engine gets the debounce, so typing never lags.
+FAST_SEARCH_MS = 40.0
 RESULT_LIMIT = 40
 
 
@@ -202,7 +209,7 @@ class SearchPanel(QWidget):
     cleared = Signal()  # the search was cleared: the window removes the marks from the page
 
     def __init__(self, engine: SearchEngine | None, field: SearchField | None = None,
-                 parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+                 parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS, adaptive: bool = True) -> None:
         super().__init__(parent)
         self._texts_ready = False  # LanguageChange can arrive before the labels exist
         self.setObjectName("searchPanel")
@@ -214,6 +221,9 @@ class SearchPanel(QWidget):
         # What the panel shows ("idle", "unavailable", "error" or "result"), so a language switch can redo its texts.
         self._shown = "idle"
 
+        self._debounce_ms = debounce_ms
+        self._adaptive = adaptive  # False: always the debounce (the benchmark's baseline)
+        self._last_ms = 0.0  # how long the last search took
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -236,6 +246,9 @@ class SearchPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
+        self.filter_row = SearchFilterRow(self)  # front matter filters with counts (engines that have them)
+        self.filter_row.toggled.connect(self._toggle_filter)
+
         self.model = QStandardItemModel(self)
         self.view = _ResultList(self)
         self.view.setObjectName("searchResults")
@@ -252,6 +265,7 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.status)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.notice)
@@ -301,7 +315,8 @@ class SearchPanel(QWidget):
     # -- searching
 
     def _text_changed(self, _text: str) -> None:
-        self._timer.start()
+        fast = self._adaptive and self._last_ms <= FAST_SEARCH_MS
+        self._timer.start(0 if fast else self._debounce_ms)
 
     def query(self) -> str:
         return self._field.text() if self._field is not None else ""
@@ -319,11 +334,14 @@ class SearchPanel(QWidget):
         if self._engine is None:
             self._show_message("unavailable")
             return
+        started = time.perf_counter()
+        extra = {"facets": True} if getattr(self._engine, "filter_row", False) else {}
         try:
             if query == self._exact_query:
-                result = self._engine.search(query, RESULT_LIMIT, correct=False)
+                result = self._engine.search(query, RESULT_LIMIT, correct=False, **extra)
             else:
-                result = self._engine.search(query, RESULT_LIMIT)
+                result = self._engine.search(query, RESULT_LIMIT, **extra)
+            self._last_ms = (time.perf_counter() - started) * 1000
         except Exception:  # the engine never raises by contract; a broken index must not take the window down
             log.exception("search failed")
             self._show_message("error")
@@ -341,6 +359,8 @@ class SearchPanel(QWidget):
 
     def _show_idle(self) -> None:
         self._shown = "idle"
+        loaded = getattr(self._engine, "loaded_filters", None)
+        self.filter_row.show_filters(loaded() if loaded is not None else None, None)  # counts over the corpus
         self.model.clear()
         self.status.setText(self._idle_text())
         self.suggestion.hide()
@@ -350,6 +370,7 @@ class SearchPanel(QWidget):
     def _show_message(self, kind: str) -> None:
         """Show one of the fixed messages ("unavailable" or "error") instead of results."""
         self._shown = kind
+        self.filter_row.show_filters(None, None)
         self.model.clear()
         self.status.setText(self._message_text(kind))
         self.suggestion.hide()
@@ -407,6 +428,7 @@ class SearchPanel(QWidget):
             item.setToolTip(plain_tip(hit.title + (" › " + hit.section if hit.section else "")))
             self.model.appendRow(item)
         self._result_texts(result)
+        self.filter_row.show_filters(getattr(result, "facets", None), getattr(result, "filters", None))
         if result.hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
         self.results_changed.emit(len(result.hits))
@@ -447,6 +469,18 @@ class SearchPanel(QWidget):
             self.notice.show()
         else:
             self.notice.hide()
+
+    def _toggle_filter(self, key: str, value: str) -> None:
+        """A value chosen in the filter row: the query gets (or loses) `key:value`, and is searched at once."""
+        if self._engine is None or self._field is None:
+            return
+        self._field.setText(self._engine.toggle_filter(self._field.text(), key, value))  # type: ignore[attr-defined]
+        self.search_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._shown == "idle":  # the index may have opened since: show its filters
+            self._show_idle()
+        super().showEvent(event)
 
     def _take_suggestion(self, text: str) -> None:
         self._exact_query = None
