@@ -1,5 +1,5 @@
 """Print and export to PDF: the dialogs, the jobs and what the reader is told afterwards. Every printout carries a
-footer: page title, corpus edition and date, page id.
+footer: page title, corpus edition and date, page id; and page numbers ("Pagina 2 van 5") bottom right.
 
 The app's page script (resources/js/outline.js, `rlReader.setFooter`) puts the footer into a CSS page-margin box
 (`@page { @bottom-left }`) just before printing and removes it afterwards: it repeats on every sheet and, living in
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -53,8 +54,48 @@ def default_layout() -> QPageLayout:
     )
 
 
+def page_number_content(template: str) -> str:
+    """CSS `content` for a page-margin box from "Pagina %1 van %2": %1 the sheet's number, %2 the number of sheets."""
+    parts = []
+    for piece in re.split(r"(%1|%2)", template):
+        if piece == "%1":
+            parts.append("counter(page)")
+        elif piece == "%2":
+            parts.append("counter(pages)")
+        elif piece:
+            escaped = piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+            parts.append(f'"{escaped}"')
+    return " ".join(parts) or '""'
+
+
+def page_numbers_css() -> str:
+    """The bottom-right page-margin box with "Pagina X van Y", beside the footer (bottom-left, outline.js); its fixed
+    width leaves the rest of the margin to the footer (without one Chromium halves it and cuts the footer short)."""
+    content = page_number_content(QCoreApplication.translate("Printing", "Pagina %1 van %2"))
+    return (
+        f"@page {{ @bottom-right {{ content: {content}; font-family: sans-serif; font-size: 8pt; color: #333333;"
+        " vertical-align: top; padding-top: 4mm; text-align: right; white-space: nowrap; width: 28mm; } }"
+    )
+
+
+# Page numbers in their own style element, put in just before printing and taken out afterwards (as the footer).
+_PAGES_JS = """(function (css) {
+  var style = document.getElementById("rl-print-pages-style");
+  if (!css) { if (style) style.remove(); return true; }
+  if (!style) {
+    style = document.createElement("style");
+    style.id = "rl-print-pages-style";
+    (document.head || document.documentElement).appendChild(style);
+  }
+  style.textContent = css;
+  return true;
+})(%s)"""
+
+
 def _footer_js(text: str) -> str:
-    return f"(window.rlReader ? window.rlReader.setFooter({json.dumps(text)}) : false)"
+    """Footer and page numbers on (`text`) or off ("")."""
+    pages = _PAGES_JS % json.dumps(page_numbers_css() if text else "")
+    return f"{pages}; (window.rlReader ? window.rlReader.setFooter({json.dumps(text)}) : false)"
 
 
 class PdfExport(QObject):

@@ -1811,6 +1811,10 @@
         <source>%1, editie van %2</source>
         <translation>%1, edition of %2</translation>
     </message>
+    <message>
+        <source>Pagina %1 van %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>RelationsTree</name>
