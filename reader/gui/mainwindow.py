@@ -388,6 +388,9 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda p=page_id, e=self.edition: self._record_visit(p, e))
         self.page_loaded.emit(page_id, ok)
         self._ensure_panels()
+        from reader.gui.accessibility import name_widgets  # clear buttons and the menu bar, panels built or not
+
+        name_widgets(self)
         from reader.gui.library.banner import attach_banner  # "Gewijzigd sinds editie ..." above a changed page
 
         attach_banner(self)

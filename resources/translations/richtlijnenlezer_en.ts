@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Veld leegmaken</source>
+        <translation>Clear field</translation>
+    </message>
+    <message>
+        <source>Menubalk</source>
+        <translation>Menu bar</translation>
+    </message>
+</context>
+<context>
     <name>AddDialog</name>
     <message>
         <source>Dit pakket is niet ondertekend: niemand staat ervoor in dat het komt van wie u denkt.</source>
