@@ -8,7 +8,9 @@ a plugin) becomes a warning that names the mkdocs.yml line and what the reader d
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,8 +18,9 @@ from reader.core.corpus.errors import _problem
 from reader.core.corpus.mkdocs import MkDocsConfig, UnknownTag
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
 from reader.core.model import INFO, WARNING, Problem
-from reader.core.render import extension_options
+from reader.core.render import SHORTCODE_HOOK_MARK, SHORTCODES_EXTENSION, extension_options
 
+MAX_HOOK_BYTES = 1 << 20  # a hook is a small Python file; anything bigger is not looked into
 PYTHON_MARKDOWN = frozenset({
     "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes", "legacy_attrs",
     "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks",
@@ -219,14 +222,36 @@ class _Reader:
         return value
 
     # --- hooks and plugins --------------------------------------------------------------------------------
-    def hooks(self) -> None:
+    def hooks(self) -> bool:
+        """Reports each hook; True when one of them defines Material's `<!-- md:... -->` shortcodes."""
         hooks = self.config.raw.get("hooks")
+        shortcodes = False
         for hook in hooks if isinstance(hooks, list) else []:
-            if isinstance(hook, str):
+            if not isinstance(hook, str):
+                continue
+            if self.defines_shortcodes(hook):
+                shortcodes = True
                 self.warn("mkdocs-hook", self.line("hooks", hook),
-                          f"The hook {hook!r} is not run (the reader never runs a corpus's code); GitHub-style "
-                          "alerts, ::: blocks and comment headings are handled by the reader itself, other changes "
-                          "the hook makes to pages are missing.")
+                          f"The hook {hook!r} is not run (the reader never runs a corpus's code); the "
+                          "`<!-- md:... -->` shortcodes it defines are shown as badges by the reader itself.", INFO)
+                continue
+            self.warn("mkdocs-hook", self.line("hooks", hook),
+                      f"The hook {hook!r} is not run (the reader never runs a corpus's code); GitHub-style "
+                      "alerts, ::: blocks and comment headings are handled by the reader itself, other changes "
+                      "the hook makes to pages are missing.")
+        return shortcodes
+
+    def defines_shortcodes(self, hook: str) -> bool:
+        """Whether the hook's file (read as text, never run) holds Material's shortcode pattern."""
+        if self.config.path is None:
+            return False
+        path = self.config.path.parent / hook
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode) or path.stat().st_size > MAX_HOOK_BYTES:
+                return False
+            return SHORTCODE_HOOK_MARK in path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
 
     def plugins(self) -> None:
         plugins = self.config.raw.get("plugins")
@@ -267,6 +292,7 @@ def markdown_settings(config: MkDocsConfig) -> tuple[MarkdownSettings, list[Prob
         return MATERIAL_DEFAULTS, []
     reader = _Reader(config)
     settings = reader.extensions()
-    reader.hooks()
+    if reader.hooks():
+        settings = MarkdownSettings(settings.extensions + ((SHORTCODES_EXTENSION, {}),), settings.glossary)
     reader.plugins()
     return settings, reader.problems

@@ -2,15 +2,17 @@
 
 Public: `markdown_pass` (the one Markdown parse of a page, which the importer runs: HTML, headings, ids, links),
 `render_page` and `page_document` (what the edition builder uses), `extension_options` (the options an extension
-knows, which the importer checks mkdocs.yml against), the icon bundle they draw from
-(`IconSet`, made from its folder by `icon_set`), plus the small HTML tree and the sanitizer, which tests and the
-search snippets share.
+knows, which the importer checks mkdocs.yml against), `SHORTCODES_EXTENSION` and `SHORTCODE_HOOK_MARK` (the
+pseudo-extension that turns Material's `<!-- md:... -->` shortcodes into badges, and how its hook is recognised),
+the icon bundle they draw from (`IconSet`, made from its folder by `icon_set`), plus the small HTML tree and the
+sanitizer, which tests and the search snippets share.
 """
 
 from reader.core.render.icons import NO_ICONS, IconSet, icon_set
 from reader.core.render.markdown_setup import extension_options
 from reader.core.render.page import STYLESHEET, page_document, render_page
 from reader.core.render.sanitize import sanitize_html
+from reader.core.render.shortcodes import SHORTCODE_HOOK_MARK, SHORTCODES_EXTENSION
 from reader.core.render.single_pass import (
     FoundHeading,
     FoundLink,
@@ -32,6 +34,8 @@ from reader.core.render.tree import (
 
 __all__ = [
     "NO_ICONS",
+    "SHORTCODES_EXTENSION",
+    "SHORTCODE_HOOK_MARK",
     "STYLESHEET",
     "Element",
     "FoundHeading",

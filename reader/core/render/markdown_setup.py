@@ -13,7 +13,8 @@ Differences from a MkDocs site, on purpose:
 - math (arithmatex) is typeset at build time as MathML (math.py);
 - toc permalinks are left out: the reader's outline links every heading, and a pilcrow would become heading text;
 - what hooks commonly add (GitHub alerts, ::: blocks, template tags, comment headings) is done natively
-  (hook_equivalents.py);
+  (hook_equivalents.py); Material's `<!-- md:... -->` shortcodes become badges when the corpus's own hook defines
+  them (shortcodes.py);
 - tasks are clickable checkboxes: the reader keeps its own checklist progress.
 """
 
@@ -34,6 +35,7 @@ from markdown.inlinepatterns import InlineProcessor
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
 from reader.core.render.hook_equivalents import HookEquivalentsExtension, Note
 from reader.core.render.math import MathExtension, fence_math_format, inline_math_format
+from reader.core.render.shortcodes import SHORTCODES_EXTENSION, ShortcodeExtension
 
 log = logging.getLogger("reader.render")
 
@@ -253,7 +255,11 @@ def make_markdown(settings: MarkdownSettings | None = None) -> markdown.Markdown
         settings = MATERIAL_DEFAULTS
     extensions: list[markdown.Extension] = []
     names = set()
+    shortcodes = False
     for name, options in _extension_list(settings):
+        if name == SHORTCODES_EXTENSION:  # the reader's own, for a corpus whose hook defines them
+            shortcodes = True
+            continue
         ext = _build(name, _options(name, options, settings))
         if ext is not None:
             extensions.append(ext)
@@ -263,6 +269,8 @@ def make_markdown(settings: MarkdownSettings | None = None) -> markdown.Markdown
         HookEquivalentsExtension(attr_list="attr_list" in names or "extra" in names or "pymdownx.extra" in names),
         MathExtension(),
     ]
+    if shortcodes:
+        extensions.append(ShortcodeExtension())  # after HookEquivalents: its notes list exists
     return markdown.Markdown(extensions=extensions, output_format="html")
 
 
