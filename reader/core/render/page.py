@@ -242,8 +242,9 @@ class _Renderer:
                 continue
             target = resolve_href(href, self.page.path, self.pages_by_path, self.assets)
             if target.kind == "page" and target.page is not None:
-                anchor = self._fix_anchor(target.page, target.anchor, href)
-                el.attrs["href"] = page_url(target.page, anchor)
+                page_id = self._same_language(target.page, target.anchor)
+                anchor = self._fix_anchor(page_id, target.anchor, href)
+                el.attrs["href"] = page_url(page_id, anchor)
                 el.add_class("rl-internal")
             elif target.kind == "anchor":
                 el.attrs["href"] = "#" + quote(target.anchor, safe="-_.~:") if target.anchor else "#"
@@ -268,6 +269,21 @@ class _Renderer:
                     "class": "rl-link-missing",
                     "title": f"Niet beschikbaar in deze lezer: {what}",
                 }
+
+    def _same_language(self, page_id: str, anchor: str | None) -> str:
+        """i18n: a link from a page in language X to a default-language page that has an X version goes to that
+        version, as the i18n plugin's build of language X does; unless the #anchor is only in the default one."""
+        language = self.page.language
+        target = self.corpus.pages.get(page_id)
+        if not language or target is None or target.variant_of or target.language == language:
+            return page_id  # not i18n, or the author linked a translation by its own name
+        other = self.corpus.pages.get(target.variants.get(language, ""))
+        if other is None:
+            return page_id
+        ids = other.ids or other.anchors
+        if anchor and ids and anchor not in ids and anchor.lower() not in {a.lower() for a in ids}:
+            return page_id
+        return other.id
 
     def _fix_anchor(self, page_id: str, anchor: str | None, href: str) -> str | None:
         if not anchor:
