@@ -77,3 +77,17 @@ def test_without_i18n_nothing_changes(tmp_path: Path) -> None:
     (tmp_path / "docs" / "b.md").write_text("# B\n\nTekst.\n", encoding="utf-8")
     (tmp_path / "docs" / "b.en.md").write_text("# B en\n\nText.\n", encoding="utf-8")
     assert hrefs(tmp_path, "index.en") == [page_url("b")]
+
+
+def test_folder_layout_falls_back_to_the_default_language_folder(tmp_path: Path) -> None:
+    root = write(tmp_path, "folder", {
+        "nl/index.md": "# Start\n\n[weg](nergens.md)\n",
+        "nl/extra.md": "# Extra\n\nTekst.\n",
+        "nl/sub/diep.md": "# Diep\n\nTekst.\n",
+        "en/index.md": "# Start\n\n[extra](extra.md) [deep](sub/diep.md) [gone](nergens.md)\n",
+    })
+    assert hrefs(root, "en") == [page_url("nl/extra"), page_url("nl/sub/diep")]  # the missing one is no link
+    corpus = load_corpus(root)
+    missing = sorted((p.file, p.code) for p in corpus.problems if p.code == "link-missing")
+    assert missing == [("docs/en/index.md", "link-missing"), ("docs/nl/index.md", "link-missing")]
+    assert {(e.source, e.target) for e in corpus.edges} >= {("en", "nl/extra"), ("en", "nl/sub/diep")}

@@ -57,13 +57,19 @@ def _check_links(
     assets: frozenset[str],
     problems: list[Problem],
     add_edge: Any,
+    fallback: str | None = None,
 ) -> None:
+    """`fallback`: i18n folder layout, where a translation's link that finds nothing is resolved from instead (the
+    page's place in the default language's folder: render.fallback_source)."""
     own_anchors = draft.anchors
     for raw in draft.raw_links:
         href = raw.href
         if not href or href.startswith(("{{", "{%")):
             continue
         target = _resolve(href, draft.path, pages_by_path, assets)
+        if target.kind == "missing" and fallback is not None:
+            found = _resolve(href, fallback, pages_by_path, assets)
+            target = found if found.kind in ("page", "asset") else target
         # A link the parse made itself (a footnote's, a permalink) was not written in the source: no line.
         file, line = draft.origin(raw.offset) if raw.offset >= 0 else (draft.file, None)
         if target.kind == "page" and target.page is not None:

@@ -53,7 +53,7 @@ from reader.core.model import (
     Page,
     Problem,
 )
-from reader.core.render import derived_summary, markdown_pass
+from reader.core.render import derived_summary, fallback_source, markdown_pass
 
 log = logging.getLogger("reader.corpus")
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -319,7 +319,8 @@ def load_corpus(source: Path, *, workers: int | None = None, progress: Progress 
                 ))
             else:
                 add_edge(Edge(page_id, target, RELATION))
-        _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge)
+        fallback = fallback_source(draft.path, navigation.variants.language.get(page_id, ""), navigation.language)
+        _check_links(draft, by_id, pages_by_path, asset_set, problems, add_edge, fallback)
         draft.raw_links = []  # done with them: keep the peak memory down on big corpora
 
     # Actions.

@@ -29,7 +29,7 @@ from reader.core.model import (
 )
 from reader.core.render import actioncards
 from reader.core.render.icons import NO_ICONS, IconSet
-from reader.core.render.languages import language_switch
+from reader.core.render.languages import fallback_source, language_switch
 from reader.core.render.overview import has_content, overview_html, shown_summary
 from reader.core.render.sanitize import sanitize_html
 from reader.core.render.single_pass import markdown_pass
@@ -241,6 +241,10 @@ class _Renderer:
                 el.attrs = {k: v for k, v in el.attrs.items() if k in ("id", "class")}
                 continue
             target = resolve_href(href, self.page.path, self.pages_by_path, self.assets)
+            fallback = fallback_source(self.page.path, self.page.language, self.corpus.language)
+            if target.kind == "missing" and fallback is not None:  # i18n folder layout: the default language's
+                found = resolve_href(href, fallback, self.pages_by_path, self.assets)
+                target = found if found.kind in ("page", "asset") else target
             if target.kind == "page" and target.page is not None:
                 page_id = self._same_language(target.page, target.anchor)
                 anchor = self._fix_anchor(page_id, target.anchor, href)
