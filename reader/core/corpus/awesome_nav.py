@@ -17,7 +17,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -426,10 +426,16 @@ class AwesomeNav:
     def _pattern(self, regex: re.Pattern[str], meta: NavFile, quiet: bool, raw: str) -> list[tuple[NavItem, str, bool]]:
         found_pages: list[str] = []
         found_dirs: list[str] = []
-        for path in self.pages:
+        pages: Iterable[str] = self.pages
+        folders: Iterable[str] = self.folders
+        here = self.folders.get(meta.folder)
+        if here is not None and "/" not in raw.strip().rstrip("/") and "**" not in raw:
+            # One segment (`*`, `*.md`, every folder's default nav): only the folder's own children can match.
+            pages, folders = [d.path for d in here.pages], [sub.path for sub in here.dirs.values()]
+        for path in pages:
             if path not in self.visited and regex.fullmatch(path) and not self._ignored(meta, path):
                 found_pages.append(path)
-        for path in self.folders:
+        for path in folders:
             if not path or path == self.root or path + "/" in self.visited or not regex.fullmatch(path + "/"):
                 continue
             if self._ignored(meta, path + "/") or self._read(path, meta, quiet=True).hide:
