@@ -3,7 +3,8 @@ address on the corpus's public site, as plain text and as HTML, ready to paste i
 
 The public address follows MkDocs' own rules (mkdocs.structure.files): with `use_directory_urls` (the default)
 `a/b.md` is served at `a/b/`, `a/index.md` and `a/README.md` at `a/`; without it at `a/b.html` and `a/index.html`.
-The edition's manifest records `site_url` and `use_directory_urls` from mkdocs.yml at build time.
+The edition's manifest records `site_url` and `use_directory_urls` from mkdocs.yml at build time, and for a corpus
+translated with mkdocs-static-i18n its languages (the default one at the site's root, the others under `<lang>/`).
 
 Pure functions, no Qt, no words of their own: the labels ("Bron", "editie van {date}") come from the caller.
 """
@@ -54,11 +55,55 @@ def public_page_url(
     return url
 
 
-def site_of(manifest: Mapping[str, Any]) -> tuple[str, bool]:
-    """(site_url, use_directory_urls) as the edition's manifest records them; ("", True) for editions without."""
-    site = manifest.get("site_url")
-    directory_urls = manifest.get("use_directory_urls", True)
-    return (site if isinstance(site, str) else ""), directory_urls is not False
+@dataclass(frozen=True)
+class PublicSite:
+    """Where an edition's pages live on the corpus's public site, as its manifest records it at build time."""
+
+    url: str = ""  # mkdocs.yml's site_url ("" when it has none)
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls
+    # mkdocs-static-i18n: every language, the default first (its pages at the site's root, the others under
+    # `<language>/`), and how the sources mark a page's language: "suffix" (`page.en.md`) or "folder" (`en/page.md`).
+    languages: tuple[str, ...] = ()
+    structure: str = "suffix"
+
+    def page_url(self, source_path: str, anchor: str | None = None, other_paths: Collection[str] = ()) -> str:
+        """The public address of the page built from `source_path` (see `public_page_url`), or ""."""
+        path, language = self._split(source_path)
+        if not self.url or not language or language == self.languages[0]:
+            site = self.url
+        else:
+            site = self.url.strip()
+            site += ("" if site.endswith("/") else "/") + quote(language) + "/"
+        return public_page_url(
+            site, path, anchor, directory_urls=self.directory_urls,
+            other_paths=other_paths if not self.languages else (),
+        )
+
+    def _split(self, path: str) -> tuple[str, str]:
+        """(the path without its language, the language) as mkdocs-static-i18n reads it; ("", ...) without i18n."""
+        if not self.languages:
+            return path, ""
+        if self.structure == "folder":
+            first, _, rest = path.partition("/")
+            return (rest, first) if rest and first in self.languages else (path, self.languages[0])
+        stem, ext = posixpath.splitext(path)
+        base, dot, language = stem.rpartition(".")
+        if dot and language in self.languages and posixpath.basename(base):
+            return base + ext, language
+        return path, self.languages[0]
+
+
+def site_of(manifest: Mapping[str, Any]) -> PublicSite:
+    """The public site the edition's manifest records; an empty one for editions built without (or before)."""
+    url = manifest.get("site_url")
+    languages = manifest.get("site_languages")
+    structure = manifest.get("site_language_structure")
+    return PublicSite(
+        url=url if isinstance(url, str) else "",
+        directory_urls=manifest.get("use_directory_urls", True) is not False,
+        languages=tuple(x for x in languages if isinstance(x, str)) if isinstance(languages, list) else (),
+        structure=structure if structure in ("suffix", "folder") else "suffix",
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEngineScript
 
-from reader.core.citation import Citation, CitationSource, CitationWords, format_citation, public_page_url, site_of
+from reader.core.citation import Citation, CitationSource, CitationWords, format_citation, site_of
 
 if TYPE_CHECKING:
     from reader.core.edition import Edition
@@ -92,9 +92,8 @@ def source_for(edition: Edition, page_id: str, anchor: str | None) -> CitationSo
             anchor = ""  # not a heading of this page: cite the page
     url = ""
     if info is not None:
-        site, directory_urls = site_of(edition.manifest)
         paths = {p.path for p in edition.pages.values()}
-        url = public_page_url(site, info.path, anchor, directory_urls=directory_urls, other_paths=paths)
+        url = site_of(edition.manifest).page_url(info.path, anchor, paths)
     return CitationSource(
         corpus=edition.title,
         page=info.title if info is not None else page_id,

@@ -12,6 +12,7 @@ from reader.core.citation import (
     MAX_PASSAGE_CHARS,
     CitationSource,
     CitationWords,
+    PublicSite,
     clean_passage,
     format_citation,
     public_page_url,
@@ -57,10 +58,39 @@ def test_public_address_anchor_and_site_forms() -> None:
 
 
 def test_site_of_manifest() -> None:
-    assert site_of({}) == ("", True)
-    assert site_of({"site_url": SITE}) == (SITE, True)
-    assert site_of({"site_url": SITE, "use_directory_urls": False}) == (SITE, False)
-    assert site_of({"site_url": 3, "use_directory_urls": "no"}) == ("", True)
+    assert site_of({}) == PublicSite()
+    assert site_of({"site_url": SITE}) == PublicSite(SITE, True)
+    assert site_of({"site_url": SITE, "use_directory_urls": False}) == PublicSite(SITE, False)
+    assert site_of({"site_url": 3, "use_directory_urls": "no"}) == PublicSite("", True)
+    assert site_of({"site_url": SITE, "site_languages": ["nl", "en", 4], "site_language_structure": "folder"}) == (
+        PublicSite(SITE, True, ("nl", "en"), "folder")
+    )
+    assert site_of({"site_languages": "nl", "site_language_structure": "x"}) == PublicSite()
+    assert PublicSite().page_url("a.md") == ""
+
+
+@pytest.mark.parametrize(
+    ("structure", "path", "expected"),
+    [
+        # mkdocs-static-i18n: the default language at the root, every other one under its own folder.
+        ("suffix", "index.md", ""),
+        ("suffix", "index.en.md", "en/"),
+        ("suffix", "a/b.md", "a/b/"),
+        ("suffix", "a/b.en.md", "en/a/b/"),
+        ("suffix", "a/b.nl.md", "a/b/"),  # the default language named explicitly
+        ("suffix", "a/b.fr.md", "a/b.fr/"),  # not one of the site's languages: an ordinary file name
+        ("suffix", "a/.en.md", "a/.en/"),
+        ("folder", "nl/index.md", ""),
+        ("folder", "en/index.md", "en/"),
+        ("folder", "nl/a/b.md", "a/b/"),
+        ("folder", "en/a/b.md", "en/a/b/"),
+        ("folder", "en.md", "en/"),  # a file, not a language folder
+    ],
+)
+def test_public_address_of_a_translated_page(structure: str, path: str, expected: str) -> None:
+    site = PublicSite("https://example.org/docs", True, ("nl", "en"), structure)
+    assert site.page_url(path, "kop") == "https://example.org/docs/" + expected + "#kop"
+    assert site.page_url(path) == "https://example.org/docs/" + expected
 
 
 def test_citation_text_and_html() -> None:
@@ -134,12 +164,11 @@ def test_build_writes_the_public_site(tmp_path: Path, settings: str, expected: d
     manifest = json.loads((tmp_path / "ed" / "manifest.json").read_text(encoding="utf-8"))
     assert {k: manifest[k] for k in ("site_url", "use_directory_urls") if k in manifest} == expected
     edition = Edition.open(tmp_path / "ed")
-    site, directory_urls = site_of(edition.manifest)
-    info = edition.pages["a/b"]
-    url = public_page_url(site, info.path, "kop-twee", directory_urls=directory_urls)
+    site = site_of(edition.manifest)
+    url = site.page_url(edition.pages["a/b"].path, "kop-twee")
     if not expected:
         assert url == ""
-    elif directory_urls:
+    elif site.directory_urls:
         assert url == "https://example.org/proef/a/b/#kop-twee"
     else:
         assert url == "https://example.org/proef/a/b.html#kop-twee"
@@ -150,16 +179,41 @@ def test_nerds_pages_have_distinct_public_addresses(nerds_2026: Path, tmp_path: 
 
     build_edition(nerds_2026, tmp_path / "ed")
     edition = Edition.open(tmp_path / "ed")
-    site, directory_urls = site_of(edition.manifest)
-    assert site == "https://minbzk.github.io/NeRDS/" and directory_urls
+    public = site_of(edition.manifest)
+    site = "https://minbzk.github.io/NeRDS/"
+    assert public == PublicSite(site, True)
     paths = {info.path for info in edition.pages.values()}
-    urls = {
-        pid: public_page_url(site, info.path, directory_urls=directory_urls, other_paths=paths)
-        for pid, info in edition.pages.items()
-    }
+    urls = {pid: public.page_url(info.path, None, paths) for pid, info in edition.pages.items()}
     # action-registry/README.md sits beside action-registry/index.md: MkDocs leaves it out of the site.
     assert urls.pop("action-registry/README") == ""
     assert all(url.startswith(site) and url.endswith("/") for url in urls.values())
     assert len(set(urls.values())) == len(urls)
     assert urls["index"] == site
     assert urls["richtlijnen/samenwerking"] == site + "richtlijnen/samenwerking/"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "structure", "pages"),
+    [
+        ("nav-i18n-suffix", "suffix", {"over.md": "over/", "over.en.md": "en/over/", "index.en.md": "en/"}),
+        ("nav-i18n-folder", "folder", {"nl/gids.md": "gids/", "en/gids.md": "en/gids/", "nl/index.md": ""}),
+    ],
+)
+def test_build_records_the_languages_of_a_translated_site(
+    tmp_path: Path, fixture: str, structure: str, pages: dict[str, str]
+) -> None:
+    import shutil
+
+    from reader.core.edition import Edition, build_edition
+
+    source = tmp_path / fixture
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "corpora" / fixture, source)
+    config = source / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/talen/\n", encoding="utf-8")
+    build_edition(source, tmp_path / "ed")
+    edition = Edition.open(tmp_path / "ed")
+    site = site_of(edition.manifest)
+    assert site == PublicSite("https://example.org/talen/", True, ("nl", "en"), structure)
+    by_path = {info.path: site.page_url(info.path) for info in edition.pages.values()}
+    for path, public in pages.items():
+        assert by_path[path] == "https://example.org/talen/" + public

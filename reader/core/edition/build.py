@@ -148,7 +148,12 @@ def _public_site(source: Path, corpus: Corpus) -> dict[str, Any]:
     from reader.core.corpus import read_mkdocs_config
 
     directory_urls = read_mkdocs_config(source).raw.get("use_directory_urls", True)
-    return {"site_url": corpus.site_url, "use_directory_urls": directory_urls is not False}
+    site: dict[str, Any] = {"site_url": corpus.site_url, "use_directory_urls": directory_urls is not False}
+    if corpus.language_names:  # mkdocs-static-i18n: the default language at the root, the others under <lang>/
+        languages = [corpus.language] + [lang for lang in corpus.language_names if lang != corpus.language]
+        in_folders = any(p.language and p.path.startswith(p.language + "/") for p in corpus.pages.values())
+        site |= {"site_languages": languages, "site_language_structure": "folder" if in_folders else "suffix"}
+    return site
 
 
 def _write_edition(
