@@ -33,6 +33,10 @@ Tekst.
 
 #### <!-- md:setting config.site_name -->
 
+### <!-- md:version --> – Versie { data-toc-label="Versie" }
+
+### <!-- md:flag required --> – Verplicht { #verplicht }
+
 ``` html
 <!-- md:version 1.0 -->
 ```
@@ -80,6 +84,9 @@ def test_badges_when_the_hook_defines_them(tmp_path: Path) -> None:
     assert '<code class="rl-md-option" id="+mode:search">search</code>' in html
     assert "<dd>" in html and "Zoekmodus" in html  # the option still heads its definition
     assert "<h4" in html and "site_name</h4>" in html  # a heading of one comment: the comment-heading rule
+    # A badge in a heading keeps the id the heading had without it (links use it): not `version-versie`.
+    assert '<h3 id="versie"><span class="rl-md-badge rl-md-badge-version">' in html
+    assert '<h3 id="verplicht"><span class="rl-md-badge rl-md-badge-flag">' in html
     assert "&lt;!-- md:version 1.0 --&gt;" in html  # code is never touched
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer" in html
     assert "Version 9.7.0" in text and "Default true" in text

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 import markdown
+from markdown.extensions.toc import TocTreeprocessor
 from markdown.preprocessors import Preprocessor
 
 from reader.core.render.hook_equivalents import Note
@@ -35,6 +36,8 @@ SHORTCODE = re.compile(r"<!-- md:(\w+)((?:`[^`\n]*`|.)*?) -->", re.I)
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 _ONLY_COMMENTS = re.compile(r"^#{1,6}[ \t]+(?:<!--.*?-->[ \t]*)+(?:\{[^}\n]*\})?[ \t]*#*[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_COMMENT = re.compile(r"<!--.*?-->")
+_HEADING_PARTS = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?P<attrs>\{[^}\n]*\})?[ \t]*#*[ \t]*$")
 _KEPT = re.compile(
     r"</?(?:code|kbd|em|strong|b|i|sub|sup|mark)>|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});"
 )
@@ -124,6 +127,12 @@ class ShortcodePreprocessor(Preprocessor):
             if "<!--" not in line or (_HEADING.match(line) and _ONLY_COMMENTS.match(line)):
                 out.append(line)  # a heading of comments only: its text comes from the comment-heading rule
                 continue
+            if _HEADING.match(line) and SHORTCODE.search(line):
+                kept = self._heading_id(line)
+                if kept is None:
+                    out.append(line)  # no attr_list to keep the heading's id: the comments stay comments
+                    continue
+                line = kept
 
             def replace(match: re.Match[str]) -> str:
                 rendered = render_shortcode(match.group(1), match.group(2))
@@ -136,6 +145,23 @@ class ShortcodePreprocessor(Preprocessor):
 
             out.append(SHORTCODE.sub(replace, line))
         return out
+
+    def _heading_id(self, line: str) -> str | None:
+        """The heading with the id it has without its badges (`### <!-- md:version --> – Version` keeps the id
+        `version`, which links use: the badge's label must not enter the slug), or None without attr_list."""
+        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None
+        match = _HEADING_PARTS.match(line)
+        if not isinstance(toc, TocTreeprocessor) or match is None or "attr_list" not in self.md.treeprocessors:
+            return None
+        text, attrs = match.group("text"), match.group("attrs") or ""
+        if re.search(r"#[\w-]", attrs):
+            return line  # an id of its own
+        plain = _COMMENT.sub("", text).strip()
+        slug = toc.slugify(html.unescape(plain), toc.sep) if plain else ""
+        if not slug:
+            return line
+        inner = attrs.strip()[1:-1].strip() if attrs else ""
+        return f"{match.group('hashes')} {text.strip()} {{ #{slug}{' ' + inner if inner else ''} }}"
 
 
 class ShortcodeExtension(markdown.Extension):
