@@ -149,3 +149,20 @@ def test_the_check_finds_an_unnamed_widget(qtbot):
     button.setAccessibleName("Knop")
     name_widgets(root)
     assert _problems(root)[0] == []
+
+
+@pytest.mark.usefixtures("back_to_dutch")
+def test_names_follow_the_interface_language(open_reader, nerds_edition, english_qm):
+    from PySide6.QtGui import QAction
+
+    from reader.gui.accessibility import CLEAR_ACTION
+
+    window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
+    clear = window.search_field.findChild(QAction, CLEAR_ACTION)
+    assert clear.text() == "Veld leegmaken"
+    assert QAccessible.queryAccessibleInterface(window.menuBar()).text(QAccessible.Text.Name) == "Menubalk"
+    window.language_actions["en"].trigger()
+    assert clear.text() == "Clear field"
+    assert window.menuBar().accessibleName() == "Menu bar"
+    window.language_actions["nl"].trigger()
+    assert clear.text() == "Veld leegmaken"
