@@ -182,3 +182,10 @@ def test_glob_patterns_match_as_wcmatch_does(pattern: str, path: str, hit: bool)
 
     regex = glob_regex("", pattern)
     assert regex is not None and (regex.fullmatch(path) is not None) is hit
+
+
+def test_a_folder_named_twice_or_from_below_does_not_loop(tmp_path: Path) -> None:
+    corpus = site(tmp_path, {
+        ".nav.yml": "nav:\n  - a\n  - a\n", "a/.nav.yml": "nav:\n  - ..\n  - x.md\n", "a/x.md": "X", "top.md": "Top",
+    })
+    assert listed(corpus) == [("A", None, [("X", "a/x")])]

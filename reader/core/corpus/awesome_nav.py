@@ -401,6 +401,8 @@ class AwesomeNav:
         return self._pattern(slot[1], slot[2], slot[3], slot[4])
 
     def _directory(self, path: str, parent: NavFile, title: str | None) -> list[tuple[NavItem, str, bool]]:
+        if path + "/" in self.visited:
+            return []  # named twice, or a parent named from below (`..`): once is enough, and no loop
         self.visited.add(path + "/")
         meta = self._read(path, parent)
         children = self._resolve_list(meta.entries(), meta)
