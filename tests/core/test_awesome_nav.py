@@ -189,3 +189,9 @@ def test_a_folder_named_twice_or_from_below_does_not_loop(tmp_path: Path) -> Non
         ".nav.yml": "nav:\n  - a\n  - a\n", "a/.nav.yml": "nav:\n  - ..\n  - x.md\n", "a/x.md": "X", "top.md": "Top",
     })
     assert listed(corpus) == [("A", None, [("X", "a/x")])]
+
+
+def test_sections_nested_absurdly_deep_are_cut_with_a_warning(tmp_path: Path) -> None:
+    nav = "nav:\n  - " + "".join(f"S{i}: [" for i in range(60)) + "a.md" + "]" * 60 + "\n"
+    corpus = site(tmp_path, {".nav.yml": nav, "a.md": "A"})
+    assert ("awesome-nav-too-deep", "docs/.nav.yml", 2) in problems(corpus)

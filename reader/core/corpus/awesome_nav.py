@@ -29,6 +29,7 @@ from reader.core.model import WARNING, NavItem, Problem
 
 PLUGIN_NAMES = ("awesome-nav",)
 MAX_NAV_FILE_BYTES = 64 << 10
+MAX_SECTION_DEPTH = 20  # sections written in one file; deeper nesting is a mistake or an attack, not a site
 _KEYS = frozenset({
     "title", "hide", "flatten_single_child_sections", "preserve_directory_names", "use_index_title", "ignore",
     "sort", "nav", "append_unmatched",
@@ -339,7 +340,7 @@ class AwesomeNav:
                     out.append((NavItem(slot[1], children=tuple(c for c, _, _ in children)), "", True))
         return out
 
-    def _parse(self, entry: Any, meta: NavFile) -> Any:
+    def _parse(self, entry: Any, meta: NavFile, depth: int = 0) -> Any:
         title: str | None = None
         value = entry
         if isinstance(entry, dict) and "glob" in entry:
@@ -348,7 +349,12 @@ class AwesomeNav:
             key, value = next(iter(entry.items()))
             title = str(key)
             if isinstance(value, list):
-                return ("section", title, [self._parse(e, meta) for e in value])
+                if depth >= MAX_SECTION_DEPTH:
+                    self._warn(meta, "awesome-nav-too-deep", title,
+                               f"Sections nest deeper than {MAX_SECTION_DEPTH} levels here; the deeper ones are left "
+                               "out.")
+                    return None
+                return ("section", title, [self._parse(e, meta, depth + 1) for e in value])
         if not isinstance(value, str) or not value.strip():
             self._warn(meta, "awesome-nav-entry", str(title or entry)[:40],
                        f"The entry {str(entry)[:60]!r} is not a page, folder, pattern, `Title: target` or section; "
