@@ -36,6 +36,7 @@ log = logging.getLogger("reader.search")
 # summary count most, so a page *about* the query outranks pages that merely mention it.
 TITLE_BOOST = 1.5  # the page title, repeated in every section so "toegankelijkheid testen" finds that section
 HEADING_BOOST = 2.0
+GLOSSARY_BOOST = 2.0  # a term a glossary section defines counts as much as a heading
 LEAD_TITLE_BOOST = 4.0
 LEAD_SUMMARY_BOOST = 2.0
 CRUMBS_BOOST = 0.5
@@ -48,13 +49,15 @@ _BOOST = "\x1f"
 
 
 def _search_parts(page_title: str, section_title: str, text: str, summary: str, breadcrumb: Sequence[str],
-                  first: bool) -> list[tuple[float, str]]:
+                  first: bool, terms: Sequence[str] = ()) -> list[tuple[float, str]]:
     """The weighted parts of a section in the search field. The page's first section is its landing spot: it alone
-    carries the page-level parts (summary, nav path) and the page title at full weight."""
+    carries the page-level parts (summary, nav path) and the page title at full weight. `terms`: what the section
+    defines, when it is part of a glossary (glossary.py), each weighted like a heading."""
+    defined = [(GLOSSARY_BOOST, t) for t in terms]
     if first:
         return [(LEAD_TITLE_BOOST, page_title), (LEAD_SUMMARY_BOOST, summary), (CRUMBS_BOOST, " ".join(breadcrumb)),
-                (HEADING_BOOST, section_title), (1.0, text)]
-    return [(TITLE_BOOST, page_title), (HEADING_BOOST, section_title), (1.0, text)]
+                (HEADING_BOOST, section_title), *defined, (1.0, text)]
+    return [(TITLE_BOOST, page_title), (HEADING_BOOST, section_title), *defined, (1.0, text)]
 
 
 class _SavedSplits:

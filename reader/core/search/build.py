@@ -31,6 +31,7 @@ from reader.core.search.analysis import (
 from reader.core.search.dutch import MIN_WORD, STOP_WORDS, WORD_RE, Decompounder, fold
 from reader.core.search.filters import candidates, value_key
 from reader.core.search.filters import select as select_filters
+from reader.core.search.glossary import defined_terms, definitions_text
 from reader.core.search.postings import _le_bytes, _PostingsWriter
 from reader.core.search.results import SearchDoc
 from reader.core.search.storage import (
@@ -92,10 +93,13 @@ def section_docs(
             filters[key] = str(value)
         elif isinstance(value, (list, tuple)):
             filters[key] = ",".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    glossary = defined_terms(page, rendered)  # a page that defines many terms: each is a result for its term
+    extra = definitions_text(page) if glossary else ""
     return [
         SearchDoc(page.id, s.anchor, page.title, s.title if s.anchor else "", tuple(breadcrumb), page.summary,
-                  s.text, filters, weight)
-        for s in rendered.sections
+                  f"{s.text}\n{extra}".strip() if extra and k == 0 else s.text, filters, weight,
+                  tuple(glossary.get(s.anchor, ())))
+        for k, s in enumerate(rendered.sections)
     ]
 
 
@@ -201,7 +205,7 @@ def build_index(index_dir: Path, docs: Iterable[SearchDoc], *, procs: int = 1,
             if first:
                 fields["ptitle"] = d.page_title
             text_postings.add(len(docpages) - 1, tokenizer.postings(weighted(
-                _search_parts(d.page_title, d.section_title, d.text, d.summary, d.breadcrumb, first)
+                _search_parts(d.page_title, d.section_title, d.text, d.summary, d.breadcrumb, first, d.terms)
             )))
             for key, value in d.filters.items():
                 if value and key in filter_values:

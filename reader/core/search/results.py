@@ -23,6 +23,7 @@ class SearchDoc:
     text: str
     filters: Mapping[str, str] = field(default_factory=dict)  # selected front matter keys -> value
     weight: float = 1.0  # page prior (see page_weight); multiplies the page's score
+    terms: tuple[str, ...] = ()  # what this section of a glossary page defines (glossary.py)
 
 
 @dataclass(frozen=True)
