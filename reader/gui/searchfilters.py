@@ -36,6 +36,8 @@ class SearchFilterRow(QWidget):
         self._layout.addStretch(1)
         self._buttons: list[QToolButton] = []
         self._shown: tuple[tuple[FilterKey, ...], tuple[tuple[str, str], ...]] = ((), ())
+        self._values: dict[str, list[tuple[str, int, bool]]] = {}  # key -> (label, pages, checked) to list
+        self._stale: set[str] = set()  # keys whose menu does not show its values yet
         self._retranslate()
         self.hide()
 
@@ -71,20 +73,14 @@ class SearchFilterRow(QWidget):
             button.setText(_menu_text(f"{f.name}: {', '.join(on)}" if on else f.name))
             button.setChecked(bool(on))
             self._label_button(button)
-            menu = button.menu()
-            assert menu is not None
-            menu.clear()
             listed = {v.value for v in f.values[:MAX_VALUES]}
             values = [(v.label, v.value, v.pages) for v in f.values[:MAX_VALUES]]
             # an applied value no result has (count 0) stays listed, checked, so it can be taken out again
             values += [(v, filter_value_key(v), 0) for k, v in applied_t
                        if k == f.key and filter_value_key(v) not in listed]
-            for label, vk, pages in values:
-                action = menu.addAction(_menu_text(f"{label} ({pages})"))
-                action.setCheckable(True)
-                action.setChecked((f.key, vk) in chosen)
-                action.setData(label)
-                action.triggered.connect(lambda _c=False, k=f.key, lab=label: self.toggled.emit(k, lab))
+            # The menu is filled when it opens (a key press must not rebuild every menu: bench_typing.py).
+            self._values[f.key] = [(label, pages, (f.key, vk) in chosen) for label, vk, pages in values]
+            self._stale.add(f.key)
             button.setEnabled(bool(values))
             button.show()
         for button in self._buttons[len(facets):]:
@@ -98,10 +94,26 @@ class SearchFilterRow(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setMenu(QMenu(button))
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda b=button: self._fill(b))
+        button.setMenu(menu)
         self._layout.insertWidget(len(self._buttons), button)
         self._buttons.append(button)
         return button
+
+    def _fill(self, button: QToolButton) -> None:
+        key = str(button.property("filterKey") or "")
+        menu = button.menu()
+        if key not in self._stale or menu is None:
+            return
+        self._stale.discard(key)
+        menu.clear()
+        for label, pages, checked in self._values.get(key, []):
+            action = menu.addAction(_menu_text(f"{label} ({pages})"))
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.setData(label)
+            action.triggered.connect(lambda _c=False, k=key, lab=label: self.toggled.emit(k, lab))
 
     def _label_button(self, button: QToolButton) -> None:
         name = str(button.property("filterName") or "")
@@ -114,8 +126,10 @@ class SearchFilterRow(QWidget):
         button.setToolTip(button.accessibleDescription())
 
     def value_actions(self, key: str) -> list[Any]:
-        """The menu actions of a filter (for tests)."""
+        """The menu actions of a filter, as its menu shows them when it opens (for tests)."""
         for button in self._buttons:
-            if button.property("filterKey") == key and button.menu() is not None:
-                return list(button.menu().actions())
+            menu = button.menu()
+            if button.property("filterKey") == key and menu is not None:
+                self._fill(button)
+                return list(menu.actions())
         return []

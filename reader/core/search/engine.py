@@ -66,6 +66,10 @@ from reader.core.search.titles import TitleRanking
 log = logging.getLogger("reader.search")
 
 PREFIX_BOOST = 0.6  # a completion counts less than the word as typed
+# The completions of a word being typed score at most about this many section postings together (the first always
+# counts): at 10,000 pages a two-letter prefix had eight completions in most sections each, 100-200 ms a key. A
+# count, so answers stay deterministic; on corpora of some thousand pages it never binds.
+PREFIX_POSTINGS = 40_000
 FEW_RESULTS = 3  # below this many hits, look for a spelling suggestion
 TITLE_MATCH_BONUS = 0.5  # a page whose title is exactly the query scores half as much again
 SYNONYM_BOOST = 0.9  # an abbreviation for its long form and back
@@ -196,9 +200,17 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
         """The corpus word closest to `w` (see Vocabulary.correction)."""
         return self._vocab.correction(w)
 
-    def _abbreviations(self, text: str) -> list[str]:
-        """Stems of the abbreviations the corpus gives for `text` (a long form)."""
-        return [s for s in (analyze_word(a) for a in self._synonyms.abbreviations(text)) if s]
+    def _same(self, text: str, fields: Sequence[str]) -> list[wq.Query]:
+        """Queries for what the corpus says is the same as `text` (synonyms.py): its abbreviation or long form, or
+        its translation; a word as a term, several as a phrase."""
+        out: list[wq.Query] = []
+        for other in self._synonyms.same(text):
+            stems = [s for s in (analyze_word(m.group(0)) for m in words(fold(other))) if s]
+            if len(stems) == 1:
+                out.extend(self._term_query(stems[0], fields, SYNONYM_BOOST))
+            elif stems:
+                out.extend(self._phrase_query(stems, fields, SYNONYM_BOOST))
+        return out
 
     def _suggest(self, query: str, compiled: _Compiled) -> str | None:
         return self._vocab.suggest(query, compiled.words)
@@ -235,13 +247,13 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
             terms_out.extend(stems)
             if not stems:
                 return None, None
-            same = [self._term_query(a, fields, SYNONYM_BOOST) for a in self._abbreviations(" ".join(folded))]
+            same = self._same(" ".join(folded), fields)
             if len(stems) == 1:
                 return self._any(self._term_query(stems[0], fields)), None
             split = self._split_phrase(folded, stems)  # its compounds written apart or hyphenated, too
             phrase = [*self._phrase_query(stems, fields), *(self._phrase_query(split, fields, 0.8) if split else ())]
-            if same:  # a long form the corpus abbreviates: the abbreviation is found too
-                return DisMax([*phrase, *(q for qs in same for q in qs)]), None
+            if same:  # a long form the corpus abbreviates or translates: the abbreviation or translation too
+                return DisMax([*phrase, *same]), None
             return (DisMax(phrase) if split else self._any(phrase)), None
         w = folded[0]
         s = analyze_word(w)
@@ -259,9 +271,14 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
         if c.prefix:
             terms_out.append(w)
             seen = {s}
+            budget = PREFIX_POSTINGS - (self._text.df(s) if s else 0)
             for comp in self.completions(w):
                 cs = analyze_word(comp)
                 if cs and cs not in seen:
+                    df = self._text.df(cs)
+                    if completed and df > budget:
+                        continue  # a big index: a short prefix's many common completions would cost too much
+                    budget -= df
                     seen.add(cs)
                     completed = True
                     alts.extend(self._term_query(cs, fields, boost=PREFIX_BOOST))
@@ -272,11 +289,7 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
                 terms_out.extend((fs, fix))  # the word too: a stem is not always its prefix (kwetsbar)
                 corrected.append((c, fix))
                 alts.extend(self._term_query(fs, fields, boost=TYPO_BOOST))
-        for lf in self._synonyms.long_forms(w):  # an abbreviation the corpus spells out: the long form too
-            lstems = [x for x in (analyze_word(y) for y in lf.split()) if x]
-            if lstems:
-                alts.extend(self._phrase_query(lstems, fields, SYNONYM_BOOST) if len(lstems) > 1
-                            else self._term_query(lstems[0], fields, SYNONYM_BOOST))
+        alts.extend(self._same(w, fields))  # an abbreviation the corpus spells out (or a translated word)
         if not alts:
             return None, None
         # The forms of one word are alternatives: a section scores by its best form (plus a little for others),
@@ -334,10 +347,11 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
                 q = wq.AndNot(q, wq.Or(excluded))
             return q
 
-        if all(len(g) == 1 and g[0].field is None and not g[0].phrase for g in parsed.groups):
-            same = self._abbreviations(" ".join(c.text for g in parsed.groups for c in g))
-            if same:  # the whole query is a long form the corpus abbreviates: its abbreviation counts too
-                groups = [wq.Or([wq.And(groups), *(wq.Term(SEARCH_FIELD, a, boost=SYNONYM_BOOST) for a in same)])]
+        if len(parsed.groups) > 1 and all(len(g) == 1 and g[0].field is None and not g[0].phrase
+                                          for g in parsed.groups):
+            same = self._same(" ".join(c.text for g in parsed.groups for c in g), (SEARCH_FIELD,))
+            if same:  # the whole query is a long form the corpus abbreviates (or translates): that counts too
+                groups = [wq.Or([wq.And(groups), *same])]
                 long_query = False
         if long_query:  # a long query: ranked by how many of its words a section has
             msm = MinMatch(groups, min_should_match(len(groups)))
