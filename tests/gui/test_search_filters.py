@@ -12,6 +12,7 @@ from reader.core.search import SearchDoc, SearchIndex
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
     from pytestqt.qtbot import QtBot
 
@@ -161,3 +162,35 @@ def test_no_row_for_an_engine_without_filters(qtbot: QtBot, engine: SearchIndex)
     panel, _window = _panel(qtbot, Plain())
     _search(qtbot, panel, "koppelvlak")
     assert panel.result_count() == 3 and not panel.filter_row.isVisible()
+
+
+def test_the_window_shows_the_filter_row_and_filters(qtbot: QtBot, open_reader: Callable[..., Any],
+                                                     tmp_path: Any) -> None:
+    """The whole path in the reader's window: an edition whose pages share a front matter key, the toolbar's field,
+    the sidebar's panel with its filter row; choosing a value narrows the results the window shows."""
+    from reader import paths
+    from reader.core.edition import build_edition
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    for name, rollen in (("ontwerp", "[Projectleider, Architect]"), ("bouw", "[Ontwikkelaar, Architect]"),
+                         ("inkoop", "[Projectleider]")):
+        (src / f"{name}.md").write_text(f"---\nrollen: {rollen}\n---\n# {name.capitalize()}\n\n"
+                                        f"Over het koppelvlak bij {name}.\n", encoding="utf-8")
+    (src / "index.md").write_text("# Start\n\nWelkom.\n", encoding="utf-8")
+    edition = tmp_path / "edition"
+    build_edition(src, edition, icons_dir=paths.icons_dir())
+    window = open_reader(edition, "index").window
+    window._ensure_panels()
+    field, panel = window.search_field, window.search_panel
+    assert field is not None and panel is not None
+    field.setFocus()
+    with qtbot.waitSignal(panel.results_changed, timeout=5000, check_params_cb=lambda n: n > 0):
+        qtbot.keyClicks(field, "koppelvlak")
+    qtbot.waitUntil(lambda: panel.result_count() == 3, timeout=5000)
+    assert panel.filter_row.isVisible() and [b.text() for b in panel.filter_row.buttons] == ["rol"]
+    action = next(a for a in panel.filter_row.value_actions("rollen") if a.text().startswith("Architect"))
+    assert action.text() == "Architect (2)"
+    action.trigger()
+    assert field.text() == "koppelvlak rol:Architect"
+    assert panel.result_count() == 2

@@ -28,6 +28,9 @@ Index layout (one document per section, numbered in the order the sections are g
   (SECTIONS_FILE), and the section texts for snippets, each compressed with a dictionary sampled from the corpus
   (TEXTS_FILE, ZDICT_FILE).
 
+Synonyms the corpus states (synonyms.py: abbreviations and translations in brackets, `abbr` definitions) expand
+queries both ways; a page that defines many terms is a result for each of them (glossary.py).
+
 Queries (query.py): all words must match, else the best partial matches are returned and flagged. A word the
 index does not know (no stem, no compound split, no completion) is searched as its closest corpus word by a weighted
 edit distance (typos.py: keyboard neighbours, doubled letters, swaps and Dutch confusions such as ij/y and dt/d/t
