@@ -1908,8 +1908,8 @@
         <translation>Search</translation>
     </message>
     <message>
-        <source>Zoek in alle pagina&apos;s. Gebruik &quot;aanhalingstekens&quot; voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken.</source>
-        <translation>Search all pages. Use &quot;quotes&quot; for a phrase, -word to exclude, OR for either word, title: and section: to narrow down.</translation>
+        <source>Zoek in alle pagina&apos;s. Gebruik &quot;aanhalingstekens&quot; voor een zin, -woord om uit te sluiten, OF-zoeken met OR, titel: en sectie: om te beperken, en de filters onder het veld (zoals rol:waarde).</source>
+        <translation>Search all pages. Use &quot;quotes&quot; for a phrase, -word to exclude, OR for either word, title: and section: to narrow down, and the filters below the field (such as rol:value).</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,8 @@ class SearchField(QLineEdit):
         self.setAccessibleName(self.tr("Zoeken"))
         self.setAccessibleDescription(
             self.tr('Zoek in alle pagina\'s. Gebruik "aanhalingstekens" voor een zin, -woord om uit te sluiten, '
-                    "OF-zoeken met OR, titel: en sectie: om te beperken.")
+                    "OF-zoeken met OR, titel: en sectie: om te beperken, en de filters onder het veld "
+                    "(zoals rol:waarde).")
         )
 
     def changeEvent(self, event: QEvent) -> None:
