@@ -224,3 +224,20 @@ def test_cli_text_says_what_it_filtered(edition: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "reader", "search", "rol:architect", "--edition", str(edition)],
                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "Gefilterd op rollen: architect" in out and "bouw-api" in out
+
+
+def test_negated_filter_leaves_pages_out(index: SearchIndex) -> None:
+    r = index.search("koppelvlak -rol:projectleider", limit=50)
+    assert set(pages(r)) == {"bouw-api", "beheer"}
+    assert r.filters == [] and r.excluded_filters == [("rollen", "projectleider")]
+    assert r.to_json()["filters"] == [{"key": "rollen", "value": "projectleider", "exclude": True}]
+    assert sorted(pages(index.search("rol:architect -levenscyclus:bouw", limit=50))) == ["ontwerp-api"]
+
+
+@pytest.mark.parametrize("q", ["rol:", 'rol:"', 'rol:"projectleider', "rol:*", "-rol:", "rol:rol:rol:",
+                               " ".join(f"rol:v{i}" for i in range(40)), "rol:" + "x" * 600, "rol:\x00\x01",
+                               "titel:rol:x", "rol:-", "-rol:-x OR rol:y"])
+def test_hostile_filter_input(index: SearchIndex, q: str) -> None:
+    r = index.search(q, limit=50, facets=True)
+    assert r.message != "Er ging iets mis bij het zoeken."
+    index.toggle_filter(q, "rollen", "Projectleider")

@@ -236,9 +236,7 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
         """Query for one clause, plus its folded word when it is a single word (for suggestions). A word the
         index does not know (no stem, no compound split, no completion) is searched as its correction, which is
         added to `corrected`."""
-        fields: Sequence[str] = (
-            (FIELD_OF[c.field],) if c.field in FIELD_OF else (SEARCH_FIELD,)
-        )
+        fields: Sequence[str] = (FIELD_OF[c.field],) if c.field in FIELD_OF else (SEARCH_FIELD,)
         folded = [m.group(0) for m in words(fold(c.text))][:32]
         if not folded:
             return None, None
@@ -329,12 +327,13 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
         if not long_query:
             groups, required = groups + required, []
         filters = self._filter_queries(parsed.filters)
+        excluded = self._filter_queries(parsed.not_filters)  # -rol:x: pages with that value are left out
         if not groups:
             if filters and not parsed.groups:  # filters only: every page they select
-                return _Compiled(filters[0] if len(filters) == 1 else wq.And(filters), None, [], [], [],
+                only = filters[0] if len(filters) == 1 else wq.And(filters)
+                return _Compiled(wq.AndNot(only, wq.Or(excluded)) if excluded else only, None, [], [], [],
                                  filter_only=True)
             return _Compiled(None, None, terms, words_, corrected)
-        excluded = []
         for c in parsed.excluded:
             q, _w = self._clause_query(c, [])
             if q is not None:
@@ -391,10 +390,11 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
         parsed = parse(query, filter_keys=self.filter_names)
         compiled = self._compile(parsed, correct)
         applied = [(k, v) for k, v in parsed.filters if k in self.filter_keys]
+        left_out = [(k, v) for k, v in parsed.not_filters if k in self.filter_keys]
         if compiled.query is None:
             return SearchResult(query, None, False, (time.perf_counter() - t0) * 1000, [],
                                 message="Typ een of meer woorden om te zoeken.", filters=applied,
-                                facets=self.filters if facets else None)
+                                excluded_filters=left_out, facets=self.filters if facets else None)
         collect = max(limit * 4, 60)
         if isinstance(compiled.query, MinMatch):
             compiled.query.k = collect
@@ -432,7 +432,8 @@ class SearchIndex(TitleRanking, PhraseChecks, FilterSearch, Estimates):
             message = "Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten."
         counted = self._facets(matched[0] if matched else {}) if facets else None
         return SearchResult(query, suggestion, partial, (time.perf_counter() - t0) * 1000, hits, total, message,
-                            corrected_query=corrected_query, filters=applied, facets=counted)
+                            corrected_query=corrected_query, filters=applied, excluded_filters=left_out,
+                            facets=counted)
 
     # -- evaluation
 

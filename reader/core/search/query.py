@@ -52,6 +52,7 @@ class ParsedQuery:
     excluded: tuple[Clause, ...] = ()
     filters: tuple[tuple[str, str], ...] = ()  # (front matter key, value)
     notes: tuple[str, ...] = field(default=(), compare=False)  # what was ignored (for diagnostics)
+    not_filters: tuple[tuple[str, str], ...] = ()  # -key:value: pages with this value are left out
 
     @property
     def empty(self) -> bool:
@@ -140,6 +141,7 @@ def parse(query: str, *, filter_keys: Mapping[str, str] | frozenset[str] | set[s
     groups: list[list[Clause]] = []
     excluded: list[Clause] = []
     filters: list[tuple[str, str]] = []
+    not_filters: list[tuple[str, str]] = []
     notes: list[str] = []
     pending_or = False
     last_positive: list[Clause] | None = None
@@ -149,7 +151,7 @@ def parse(query: str, *, filter_keys: Mapping[str, str] | frozenset[str] | set[s
             continue
         if raw.field is not None and raw.field in keys and raw.field not in ("titel", "sectie"):
             if raw.text.strip():
-                filters.append((raw.field, raw.text.strip()))
+                (not_filters if raw.negated else filters).append((raw.field, raw.text.strip()))
             continue
         is_last = k == len(raws) - 1
         prefix = raw.star or (
@@ -172,5 +174,6 @@ def parse(query: str, *, filter_keys: Mapping[str, str] | frozenset[str] | set[s
             groups.append(last_positive)
         pending_or = False
     return ParsedQuery(
-        tuple(tuple(g) for g in groups), tuple(excluded[:MAX_CLAUSES]), tuple(filters[:MAX_CLAUSES]), tuple(notes)
+        tuple(tuple(g) for g in groups), tuple(excluded[:MAX_CLAUSES]), tuple(filters[:MAX_CLAUSES]), tuple(notes),
+        tuple(not_filters[:MAX_CLAUSES]),
     )

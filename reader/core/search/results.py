@@ -55,6 +55,7 @@ class SearchResult:
     # it; `query` is what was typed), else None.
     corrected_query: str | None = None
     filters: list[tuple[str, str]] = field(default_factory=list)  # the front matter filters applied (key, value)
+    excluded_filters: list[tuple[str, str]] = field(default_factory=list)  # -key:value: pages left out
     # With search(..., facets=True): per filter key, its values with the number of matching pages (FilterKey).
     facets: tuple[Any, ...] | None = None
 
@@ -67,5 +68,6 @@ class SearchResult:
             "partial": self.partial,
             "ms": round(self.ms, 3),
             "hits": [h.to_json() for h in self.hits],
-            "filters": [{"key": k, "value": v} for k, v in self.filters],
+            "filters": [{"key": k, "value": v} for k, v in self.filters]
+            + [{"key": k, "value": v, "exclude": True} for k, v in self.excluded_filters],
         } | ({} if self.facets is None else {"facets": [f.to_json() for f in self.facets]})
