@@ -261,10 +261,6 @@ class SearchPanel(QWidget):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
-        # Rows are laid out a screenful at a time (each is a rich-text document to measure): the first results are
-        # painted before the rest of the 40 are measured (bench_typing.py).
-        self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(12)
         self.view.chosen.connect(self._open_index)
         self.view.clicked.connect(self._open_index)
         self.view.escaped.connect(self._back_to_field)
