@@ -194,3 +194,16 @@ def test_the_window_shows_the_filter_row_and_filters(qtbot: QtBot, open_reader: 
     action.trigger()
     assert field.text() == "koppelvlak rol:Architect"
     assert panel.result_count() == 2
+
+
+def test_result_rows_are_visible_under_the_filter_row(qtbot: QtBot, panel: SearchPanel) -> None:
+    from PySide6.QtCore import QPoint
+
+    _search(qtbot, panel, "koppelvlak")
+    qtbot.wait(50)  # one turn of the event loop: what the reader sees right after the key
+    first = panel.view.indexAt(QPoint(4, 4))
+    assert first.isValid() and first.row() == 0
+    image = panel.view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, min(image.height(), 120), 3)}
+    assert len(colours) > 3  # rows painted (text, the selected row), not an empty list
+    assert panel.filter_row.geometry().bottom() < panel.view.geometry().top()
