@@ -207,3 +207,46 @@ def test_result_rows_are_visible_under_the_filter_row(qtbot: QtBot, panel: Searc
     colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, min(image.height(), 120), 3)}
     assert len(colours) > 3  # rows painted (text, the selected row), not an empty list
     assert panel.filter_row.geometry().bottom() < panel.view.geometry().top()
+
+
+def test_a_key_searches_at_once_while_searches_are_fast(qtbot: QtBot, engine: SearchIndex) -> None:
+    """Results while typing come on the next turn of the event loop, not after the debounce, while the engine is
+    fast; an engine that is slow three times running gets the debounce (typing must not lag)."""
+    import time
+
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from reader.gui.sidebar.search import FAST_SEARCH_MS, SearchField, SearchPanel
+
+    class Slow:
+        def __init__(self) -> None:
+            self.delay = 0.0
+
+        def search(self, query: str, limit: int = 20, *, correct: bool = True) -> object:
+            time.sleep(self.delay)
+            return engine.search(query, limit, correct=correct)
+
+        def highlight_terms(self, query: str) -> list[str]:
+            return []
+
+    slow = Slow()
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    field = SearchField(window)
+    panel = SearchPanel(slow, field, window, debounce_ms=1000)  # type: ignore[arg-type]
+    layout.addWidget(field)
+    layout.addWidget(panel)
+    qtbot.addWidget(window)
+    window.show()
+    started = time.perf_counter()
+    with qtbot.waitSignal(panel.results_changed, timeout=500):
+        qtbot.keyClicks(field, "k")
+    assert (time.perf_counter() - started) * 1000 < 500  # not the 1,000 ms debounce
+    slow.delay = (FAST_SEARCH_MS + 20) / 1000
+    for text in ("ko", "kop", "kopp"):  # three slow searches
+        field.setText(text)
+        panel.search_now()
+    started = time.perf_counter()
+    with qtbot.waitSignal(panel.results_changed, timeout=3000):
+        qtbot.keyClicks(field, "e")
+    assert (time.perf_counter() - started) * 1000 >= 900  # now the debounce
