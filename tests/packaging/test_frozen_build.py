@@ -160,7 +160,10 @@ def _run_frozen_open(exe: Path, home: Path, data_home: Path) -> subprocess.Compl
         XDG_CACHE_HOME=str(home / "cache"),
         XDG_CONFIG_HOME=str(home / "config"),
     )
-    env.pop("RICHTLIJNENLEZER_PROFILE", None)
+    # The app must find the editions folder through XDG_DATA_HOME, as on a user's machine: not through the
+    # overrides the test session sets for everything else.
+    for name in ("RICHTLIJNENLEZER_PROFILE", "RICHTLIJNENLEZER_USER_EDITIONS", "RICHTLIJNENLEZER_MACHINE_DIR"):
+        env.pop(name, None)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     return subprocess.run(
