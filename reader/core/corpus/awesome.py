@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from reader.core.corpus.errors import _problem
+from reader.core.corpus.globs import glob_token
 from reader.core.corpus.mkdocs import MkDocsConfig, load_yaml_text, yaml_error_location
 from reader.core.corpus.pages import _Draft, _humanize
 from reader.core.model import WARNING, NavItem, Problem
@@ -111,29 +112,15 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     out: list[str] = []
     i = 0
     while i < len(pattern):
-        char = pattern[i]
         if pattern.startswith("**/", i):
             out.append("(?:.*/)?")
             i += 3
         elif pattern.startswith("**", i):
             out.append(".*")
             i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[" and "]" in pattern[i + 2:]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
-            negate = body[:1] in ("!", "^")
-            body = body[1:] if negate else body
-            out.append("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
-            i = end + 1
         else:
-            out.append(re.escape(char))
-            i += 1
+            piece, i = glob_token(pattern, i)
+            out.append(piece)
     try:
         return re.compile("".join(out))
     except re.error:

@@ -23,6 +23,7 @@ import yaml
 
 from reader.core.corpus.awesome import Folder, _regular_file, folder_tree
 from reader.core.corpus.errors import _problem
+from reader.core.corpus.globs import glob_token
 from reader.core.corpus.mkdocs import MkDocsConfig, load_yaml_text, yaml_error_location
 from reader.core.corpus.pages import _Draft, _humanize
 from reader.core.model import WARNING, NavItem, Problem
@@ -70,22 +71,9 @@ def _glob_body(pattern: str) -> str:
             else:
                 out.append(f"(?:{inner}){_EXTGLOB_SUFFIX[char]}")
             i = end + 1
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[" and "]" in pattern[i + 2:]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1:end]
-            negate = body[:1] in ("!", "^")
-            body = body[1:] if negate else body
-            out.append("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
-            i = end + 1
         else:
-            out.append(re.escape(char))
-            i += 1
+            piece, i = glob_token(pattern, i)
+            out.append(piece)
     return "".join(out)
 
 
