@@ -33,7 +33,14 @@ def default_library(*, with_bundled: bool = True) -> Library:
 
 
 def trusted_keys() -> list[Path]:
-    """The public keys whose packs install without asking (per machine: an administrator decides)."""
+    """The public keys whose packs install without asking: `trusted-keys/*.pub` beside each per-machine editions
+    folder (an administrator decides; on Linux the documented /usr/local/share and /usr/share folders count too)."""
     from reader.core.pack import read_public_keys
 
-    return read_public_keys(paths.trusted_keys_dir())
+    folders = [paths.trusted_keys_dir()]
+    _user, *machine = override_dirs(paths.user_editions_dir(), paths.machine_editions_dir())
+    folders += [editions.parent / "trusted-keys" for editions in machine]
+    keys: list[Path] = []
+    for folder in dict.fromkeys(folders):
+        keys += [key for key in read_public_keys(folder) if key not in keys]
+    return keys

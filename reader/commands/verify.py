@@ -31,9 +31,8 @@ STATUS_TEXT = {
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader import paths
     from reader.core.errors import ReaderError
-    from reader.core.pack import PackRefused, load_public_key, read_public_keys, verify_pack
+    from reader.core.pack import PackRefused, load_public_key, verify_pack
     from reader.messages import describe
 
     if args.trust:
@@ -45,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
         trusted = list(args.trust)
     else:
-        trusted = read_public_keys(paths.trusted_keys_dir())
+        from reader.library import trusted_keys
+
+        trusted = trusted_keys()
     try:
         verdict = verify_pack(args.pack, trusted, require_trusted=args.require_trusted)
     except ReaderError as exc:

@@ -359,3 +359,19 @@ def test_choosing_an_edition_passes_over_corpus_folders_quietly(
     found = find_editions([tmp_path / "user"], EDITION_FORMAT_VERSION)
     assert [e.path.name for e in found] == ["dropped-in"]
     assert "ander" not in caplog.text and "leeg" in caplog.text  # an empty folder is still reported
+
+
+def test_cli_installs_packs_signed_by_a_key_the_administrator_trusts(tmp_path: Path, editions: dict[str, Path]) -> None:
+    from reader.core.pack import generate_keypair, write_pack
+
+    private, public = generate_keypair(tmp_path / "uitgever")
+    pack = write_pack(editions["ander"], tmp_path / "ander.rlpack", private_key=private).path
+    assert run_cli("install", str(pack), env_dir=tmp_path).returncode == 1  # nobody trusts the key yet
+    trusted = tmp_path / "machine" / "trusted-keys"
+    trusted.mkdir(parents=True)
+    shutil.copy(public, trusted / public.name)
+    done = run_cli("install", str(pack), "--json", env_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["corpus_id"] == "ander"
+    verified = run_cli("verify", str(pack), "--require-trusted", env_dir=tmp_path)
+    assert verified.returncode == 0 and "vertrouwde sleutel" in verified.stdout
