@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable, Union, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QStyle, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QToolBar, QWidget
 
 from reader.gui import help as help_windows
 from reader.gui import themes
@@ -27,7 +27,6 @@ QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 CONTEXT = "MainWindow"  # the translation context these strings had when the window set them itself
 
 K = QKeySequence.StandardKey
-SP = QStyle.StandardPixmap
 Shortcut = Union[QKeySequence.StandardKey, str]
 
 
@@ -39,7 +38,7 @@ class ActionSpec:
     text: str  # Dutch source text (translated when shown unless `translate` is off)
     handler: Callable[[MainWindow], object] | None = None  # on `triggered`
     shortcuts: tuple[Shortcut, ...] = ()
-    icon: QStyle.StandardPixmap | None = None
+    icon: str | None = None  # a Material Design Icon in resources/icons/toolbar.json, drawn per theme
     menu: str | None = None  # name of the MenuSpec it is listed in
     separator_before: bool = False  # in its menu
     toolbar_group: int = 0  # 0: not on the toolbar; a separator stands between groups
@@ -78,13 +77,13 @@ MENU_BAR: tuple[MenuSpec, ...] = (
 # In the order the window adds them (the shortcut overview lists them in this order).
 WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
     ActionSpec("back", QT_TRANSLATE_NOOP("MainWindow", "Terug"), lambda w: w.corpora.back(), (K.Back,),
-               SP.SP_ArrowBack, menu="go", toolbar_group=1, enabled=False),
+               "material-arrow-left", menu="go", toolbar_group=1, enabled=False),
     ActionSpec("forward", QT_TRANSLATE_NOOP("MainWindow", "Vooruit"), lambda w: w.corpora.forward(), (K.Forward,),
-               SP.SP_ArrowForward, menu="go", toolbar_group=1, enabled=False),
+               "material-arrow-right", menu="go", toolbar_group=1, enabled=False),
     ActionSpec("home", QT_TRANSLATE_NOOP("MainWindow", "Startpagina"), lambda w: w.go_home(), ("Alt+Home",),
-               SP.SP_DirHomeIcon, menu="go", toolbar_group=1),
+               "material-home", menu="go", toolbar_group=1),
     ActionSpec("library", QT_TRANSLATE_NOOP("MainWindow", "Bibliotheek"), lambda w: w.corpora.show_library(),
-               ("Ctrl+Shift+B",), SP.SP_DirOpenIcon, menu="go", toolbar_group=1),
+               ("Ctrl+Shift+B",), "material-bookshelf", menu="go", toolbar_group=1),
     MenuSpec("recent", QT_TRANSLATE_NOOP("MainWindow", "&Recent geopend"), parent="go", separator_before=True,
              object_name="recentMenu"),
     ActionSpec("addGuidelines", QT_TRANSLATE_NOOP("MainWindow", "Richtlijnen toevoegen\u2026"),
@@ -185,6 +184,17 @@ class WindowActions:
         for menu_spec in self.menu_specs:
             self.menus[menu_spec.name].setTitle(QCoreApplication.translate(CONTEXT, menu_spec.text))
 
+    def paint_icons(self, palette: QPalette) -> None:
+        """Draw every action's icon (and the bookmark star) in the colours of `palette`: again on each theme switch."""
+        from reader.gui import toolbar_icons
+
+        for spec in self.action_specs:
+            if spec.icon is not None:
+                self.actions[spec.name].setIcon(toolbar_icons.themed_icon(spec.icon, palette))
+        star = self.actions.get("bookmarkPage")
+        if star is not None:
+            star.setIcon(toolbar_icons.star_icon(palette))
+
 
 def label_action(action: QAction, text: str) -> None:
     """Text, icon text, status tip, and a tooltip that names the key."""
@@ -211,7 +221,6 @@ def build_actions(
     built = WindowActions(bar_specs, table, toolbar)
     for bar_spec in bar_specs:
         built.menus[bar_spec.name] = menu_bar.addMenu("")
-    style = window.style()
     toolbar_group = 0
     for spec in table:
         if isinstance(spec, MenuSpec):
@@ -224,7 +233,7 @@ def build_actions(
                 submenu.setObjectName(spec.object_name)
             built.menus[spec.name] = submenu
             continue
-        action = _make_action(window, spec, style)
+        action = _make_action(window, spec)
         built.actions[spec.name] = action
         if spec.group is not None:
             if spec.group not in built.groups:
@@ -252,11 +261,9 @@ def build_actions(
     return built
 
 
-def _make_action(window: MainWindow, spec: ActionSpec, style: QStyle) -> QAction:
+def _make_action(window: MainWindow, spec: ActionSpec) -> QAction:
     action = QAction(window)
     action.setObjectName(spec.name)
-    if spec.icon is not None:
-        action.setIcon(style.standardIcon(spec.icon))
     keys = [QKeySequence(key) for key in spec.shortcuts]
     keys = [key for key in keys if not key.isEmpty()]  # a standard key this platform has no binding for
     if keys:

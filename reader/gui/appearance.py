@@ -3,18 +3,18 @@ follow the text colour change with it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QPalette
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import QApplication
 
 from reader.gui import themes
-from reader.gui.icons import star_icon
 from reader.gui.settings import PreferenceStore
 
 if TYPE_CHECKING:
+    from reader.gui.actions import WindowActions
     from reader.gui.i18n import Translations
 
 
@@ -29,8 +29,7 @@ class Appearance:
         translations: Translations | None,
         theme_actions: dict[str, QAction],
         language_actions: dict[str, QAction],
-        star: QAction,
-        page_shown: Callable[[], bool],
+        commands: WindowActions,
     ) -> None:
         self._preferences = preferences
         self._page = page
@@ -38,8 +37,7 @@ class Appearance:
         self._translations = translations
         self._theme_actions = theme_actions
         self._language_actions = language_actions
-        self._star = star
-        self._page_shown = page_shown
+        self._commands = commands  # their icons are drawn in the theme's colours
         self._watching_system = False
         self.theme = themes.resolve(preferences.current.theme)  # the theme applied last
 
@@ -72,16 +70,28 @@ class Appearance:
     def apply_theme(self) -> str:
         theme = themes.resolve(self._preferences.current.theme)
         QApplication.setPalette(themes.palette_for(theme, self._system_palette))
+        # A widget with a style sheet keeps the palette it was polished with (the page frame kept the message bar
+        # light in dark): set the sheet again so it and its children take the new palette.
+        for widget in QApplication.allWidgets():
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
         themes.install_theme_script(self._page, theme)
-        if self._page_shown():
-            self.paint_icons()  # else right after the first page: painting it costs start-up time
+        self.paint_icons()  # ~3 ms: the toolbar is shown before the first page, and must not show its texts instead
         self.theme = theme
         return theme
 
     def paint_icons(self) -> None:
-        """The star's outline follows the text colour of the theme."""
+        """Draw the toolbar's and the sidebar's icons in the theme's colours (reader/gui/toolbar_icons.py)."""
         palette = QApplication.palette()
-        self._star.setIcon(star_icon(palette.color(QPalette.ColorRole.ButtonText)))
+        self._commands.paint_icons(palette)
+        window = self._commands.toolbar.parentWidget()
+        if window is not None:
+            from reader.gui.toolbar_icons import paint_chrome
+
+            # Also once the current event is done: the first call comes just before the late panels are built.
+            paint_chrome(window, palette)
+            QTimer.singleShot(0, window, lambda: paint_chrome(window, QApplication.palette()))
 
     def _on_system_colours_changed(self, *_args: object) -> None:
         if self._preferences.current.theme == themes.SYSTEM:

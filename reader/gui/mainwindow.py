@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         )
         self.appearance: Appearance = Appearance(
             self.preferences, self.page, self.system_palette, translations, self.theme_actions,
-            self.language_actions, self.bookmark_action, lambda: self._first_load_done,
+            self.language_actions, self.commands,
         )
         self.pane_focus: PaneFocus = PaneFocus(self.sidebar, self.view, self.findbar, self.page_frame)
         self.zoom: PageZoom = PageZoom(self.view, self.preferences, self.feedback)

@@ -70,6 +70,10 @@ def install_theme_script(page: QWebEnginePage, theme: str) -> None:
 
 def palette_for(theme: str, system_palette: QPalette) -> QPalette:
     """The widget palette of a theme; light and dark keep the platform's own palette when it already matches."""
+    return _placeholder_readable(_theme_palette(theme, system_palette))
+
+
+def _theme_palette(theme: str, system_palette: QPalette) -> QPalette:
     if theme == CONTRAST:
         return _palette(
             window="#000000", text="#ffffff", base="#000000", alt="#1a1a1a", button="#000000",
@@ -107,3 +111,43 @@ def _palette(**c: str) -> QPalette:
     for role in (R.WindowText, R.Text, R.ButtonText):
         p.setColor(G.Disabled, role, QColor(c["disabled"]))
     return p
+
+
+def _placeholder_readable(p: QPalette) -> QPalette:
+    """Placeholder text ("Zoeken (Ctrl+K)") is text: at least 4.5:1 against the field (WCAG 1.4.3). Fusion draws it
+    at half the text colour (3.9:1 on white); move it towards the text colour until it reads. The aim is 5.5:1, as
+    thin antialiased strokes never reach the full colour (tests/gui/test_chrome_contrast.py measures the pixels)."""
+    base, text = p.color(G.Active, R.Base), p.color(G.Active, R.Text)
+    colour = p.color(G.Active, R.PlaceholderText)
+    if colour.alpha() < 255:
+        colour = mix(QColor(colour.red(), colour.green(), colour.blue()), base, colour.alphaF())
+    weight = 0.0
+    while contrast_ratio(mix(text, colour, weight), base) < 5.5 and weight < 1.0:
+        weight = min(1.0, weight + 0.05)
+    for group in (G.Active, G.Inactive):
+        p.setColor(group, R.PlaceholderText, mix(text, colour, weight))
+    return p
+
+
+def mix(a: QColor, b: QColor, weight: float) -> QColor:
+    """`weight` of `a` and the rest of `b` (opaque)."""
+    return QColor(
+        round(a.red() * weight + b.red() * (1 - weight)), round(a.green() * weight + b.green() * (1 - weight)),
+        round(a.blue() * weight + b.blue() * (1 - weight)),
+    )
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance of an opaque colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
