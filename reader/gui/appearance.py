@@ -89,8 +89,8 @@ class Appearance:
         if window is not None:
             from reader.gui.toolbar_icons import paint_chrome
 
-            # Also once the current event is done: the first call comes just before the late panels are built.
-            paint_chrome(window, palette)
+            # Once the current event is done: off the first page's path, and the late panels are built by then (the
+            # first call comes just before they are).
             QTimer.singleShot(0, window, lambda: paint_chrome(window, QApplication.palette()))
 
     def _on_system_colours_changed(self, *_args: object) -> None:

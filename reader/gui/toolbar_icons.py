@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton, QWidget
 
 from reader import paths
 from reader.gui.themes import contrast_ratio, mix
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("reader.icons")
 
@@ -35,7 +39,7 @@ SIDEBAR_ICONS = {
     "search": "material-magnify",
 }
 ICON_NAMES = (STAR_ON, STAR_OFF, *SIDEBAR_ICONS.values())  # besides the actions' icons
-SIZES = (16, 24, 32, 48)  # the toolbar asks 24 (Fusion), menus 16; the larger ones serve high-DPI screens
+SIZES = (24, 48)  # the toolbar asks 24 (Fusion; menus scale it to 16); 48 serves high-DPI screens
 # The filled star, per background: gold that keeps 3:1 against the toolbar (tests/gui/test_chrome_contrast.py).
 STAR_GOLD_ON_LIGHT, STAR_GOLD_ON_DARK = "#8f6400", "#f5c400"
 
@@ -79,10 +83,12 @@ def _pixmap(renderer: QSvgRenderer, size: int) -> QPixmap:
     return pixmap
 
 
-def _add(icon: QIcon, entry: str, colour: QColor, mode: QIcon.Mode, state: QIcon.State) -> None:
+def _add(icon: QIcon, entry: str, colour: QColor, modes: Sequence[QIcon.Mode], state: QIcon.State) -> None:
     renderer = QSvgRenderer(QByteArray(svg_bytes(entry, colour)))
     for size in SIZES:
-        icon.addPixmap(_pixmap(renderer, size), mode, state)
+        pixmap = _pixmap(renderer, size)
+        for mode in modes:  # modes of one colour share the pixmap
+            icon.addPixmap(pixmap, mode, state)
 
 
 def text_colour(palette: QPalette) -> QColor:
@@ -111,16 +117,23 @@ def themed_icon(name: str, palette: QPalette, on: str | None = None, on_colour: 
     icon = QIcon()
     if entry is None:
         return icon
-    colours = {
-        M.Normal: text_colour(palette), M.Active: text_colour(palette),
-        M.Selected: palette.color(G.Active, R.HighlightedText), M.Disabled: disabled_colour(palette),
-    }
+    text = text_colour(palette)
+    selected = palette.color(G.Active, R.HighlightedText)
+    colours: list[tuple[QColor, list[QIcon.Mode]]] = [
+        (text, [M.Normal, M.Active] + ([M.Selected] if selected == text else [])),
+        (disabled_colour(palette), [M.Disabled]),
+    ]
+    if selected != text:
+        colours.append((selected, [M.Selected]))
     on_entry = table.get(on) if on is not None else None
-    for mode, colour in colours.items():
-        _add(icon, entry, colour, mode, S.Off)
+    for colour, modes in colours:
+        _add(icon, entry, colour, modes, S.Off)
         if on_entry is not None:
-            checked = on_colour if on_colour is not None and mode != M.Disabled else colour
-            _add(icon, on_entry, checked, mode, S.On)
+            enabled = [mode for mode in modes if mode != M.Disabled]
+            if on_colour is not None and enabled:
+                _add(icon, on_entry, on_colour, enabled, S.On)
+            else:
+                _add(icon, on_entry, colour, modes, S.On)
     return icon
 
 
@@ -154,12 +167,14 @@ def border_colour(palette: QPalette) -> QColor:
     """A field's border that keeps 3:1 against the window and the field (WCAG 1.4.11): Fusion derives it from the
     window colour, which gives 2.3:1 in light and no border at all on black. High contrast: the text colour."""
     text, window = palette.color(G.Active, R.Text), palette.color(G.Active, R.Window)
-    return text if contrast_ratio(text, window) >= 15 else mix(text, window, 0.6)
+    return text if contrast_ratio(text, window) >= 20 else mix(text, window, 0.6)
 
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
     """The search field's border, the close buttons of the message bars and the bookmarks panel's "new folder"
     (found by object name: their panels build them with a style icon, a text or Fusion's faint frame)."""
+    from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
+
     border = border_colour(palette).name()
     field = window.findChild(QLineEdit, "searchField")
     if field is not None:
