@@ -175,6 +175,7 @@ def test_sidebar_tab_labels(window, qtbot, theme):
     set_theme(window, qtbot, theme)
     bar = window.sidebar.tabBar()
     image = grab(bar, f"tabs-{theme}")
+    measured = 0
     for index in range(bar.count()):
         rect = bar.tabRect(index).intersected(bar.rect())
         if rect.width() < 40:  # scrolled out of sight (the tab bar's scroll buttons)
@@ -182,6 +183,8 @@ def test_sidebar_tab_labels(window, qtbot, theme):
         counts = colours(image, rect.x() + 3, rect.y() + 3, rect.width() - 6, rect.height() - 6)
         contrast, _background = ink_contrast(counts, min_pixels=6)
         assert contrast >= TEXT, (theme, bar.tabText(index), contrast)
+        measured += 1
+    assert measured >= 3  # the selected tab and unselected ones
 
 
 @pytest.mark.parametrize("theme", THEMES)
