@@ -1435,6 +1435,18 @@
         <translation>%1 (open)</translation>
     </message>
     <message>
+        <source>Oudere editie (meegeleverd)</source>
+        <translation>Older edition (bundled)</translation>
+    </message>
+    <message>
+        <source>Oudere editie (eigen)</source>
+        <translation>Older edition (yours)</translation>
+    </message>
+    <message>
+        <source>Oudere editie (deze computer)</source>
+        <translation>Older edition (this computer)</translation>
+    </message>
+    <message>
         <source>Oudere editie</source>
         <translation>Older edition</translation>
     </message>

@@ -96,6 +96,7 @@ def test_rows_count_open_items_badge_and_older_editions() -> None:
     assert (alfa.title, alfa.organisation, alfa.bookmarks, alfa.open_items) == ("Alfa", "Org", 3, 5)
     assert alfa.new_edition and alfa.removable and alfa.current.size_bytes == 1000
     assert [e.edition_date for e in alfa.older] == ["2025-11-01"] and alfa.older[0].key == old.key
+    assert (alfa.older[0].folder, b.current.folder) == (USER, BUNDLED)  # the page names where an old edition lives
     assert (b.bookmarks, b.open_items, b.new_edition, b.removable, b.current.bundled) == (0, 2, False, False, True)
 
 

@@ -194,7 +194,7 @@ class LibraryPage(QWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self._spoken(row, title))
             for old in row.older:
                 child = QTreeWidgetItem(item)
-                self._set_edition_columns(child, self.tr("Oudere editie"), old)
+                self._set_edition_columns(child, self._older_title(old), old)
                 child.setData(0, CORPUS_ROLE, row.corpus_id)
                 child.setData(0, EDITION_ROLE, old.key)
                 child.setData(0, PATH_ROLE, str(old.path))
@@ -204,6 +204,15 @@ class LibraryPage(QWidget):
                              .replace("%1", str(count)))
         self._select(current)
         self._update_buttons()
+
+    def _older_title(self, edition: EditionRow) -> str:
+        """Says where an older edition lives: two editions of one day differ only there."""
+        where = {
+            "bundled": self.tr("Oudere editie (meegeleverd)"),
+            "user": self.tr("Oudere editie (eigen)"),
+            "machine": self.tr("Oudere editie (deze computer)"),
+        }
+        return where.get(edition.folder, self.tr("Oudere editie"))
 
     def _set_edition_columns(self, item: QTreeWidgetItem, title: str, edition: EditionRow) -> None:
         item.setText(TITLE, title)

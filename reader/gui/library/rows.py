@@ -31,6 +31,7 @@ class EditionRow:
     path: Path
     removable: bool
     bundled: bool
+    folder: str = ""  # where it is installed: library.BUNDLED, USER or MACHINE
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def has_new_edition(last_opened_key: str | None, current_manifest: Mapping[str, 
 def edition_row(edition: InstalledEdition, size: Callable[[InstalledEdition], int]) -> EditionRow:
     return EditionRow(
         key=edition.key, edition_date=edition.edition_date, page_count=edition.page_count, size_bytes=size(edition),
-        path=edition.path, removable=edition.removable, bundled=not edition.removable,
+        path=edition.path, removable=edition.removable, bundled=not edition.removable, folder=edition.folder.kind,
     )
 
 
