@@ -40,6 +40,7 @@ from reader.core.userdata import (
     bookmark_status,
     matches_filter,
 )
+from reader.gui import toolbar_icons
 from reader.gui.messages import describe
 from reader.gui.sidebar.bookmarks import dialogs
 from reader.gui.sidebar.bookmarks.edits import BookmarkEdits, SectionHash
@@ -257,7 +258,7 @@ class BookmarksPanel(QWidget):
         page_ids = self._current_page_ids()
         folders, by_folder, loose = shown_tree(self.userdata.folders(), bookmarks, text)
         self.model.fill_tree(folders, by_folder, loose, lambda b: self.status_of(b, page_ids),
-                             self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
+                             toolbar_icons.icon("folder", self.palette()))
 
         self.tree.expandAll()
         if not text.strip():
