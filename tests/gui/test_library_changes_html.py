@@ -67,3 +67,13 @@ def test_an_empty_diff_says_so() -> None:
     html = changes_document(diff)
     assert "Tussen deze twee edities is niets veranderd." in html
     assert "rl-changes-changed" not in html
+
+
+def test_new_pages_of_one_title_are_told_apart_by_their_file() -> None:
+    side = EditionSide("/old", "Proef", "proef", "2025-01-01", 1)
+    diff = EditionDiff(side, side, added=[PageRef("a/register", "a/register.md", "Register"),
+                                          PageRef("b/register", "b/register.md", "Register"),
+                                          PageRef("uniek", "uniek.md", "Uniek")])
+    html = changes_document(diff)
+    assert "<code>a/register.md</code>" in html and "<code>b/register.md</code>" in html
+    assert "uniek.md" not in html

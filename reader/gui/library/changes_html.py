@@ -9,6 +9,7 @@ translation. Each changed page gets a stable id (`change_anchor`) that the banne
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -149,7 +150,11 @@ def changes_document(
         out.append("</ul></section>")
     if diff.added:
         out.append(f'<section id="rl-changes-added"><h2>{escape(labels.added)}</h2><ul>')
-        out.extend(f"<li>{_link(ref.page_id, '', ref.title or ref.page_id)}</li>" for ref in diff.added)
+        titles = Counter(ref.title for ref in diff.added)
+        # Two new pages of the same title are told apart by their file, as removed pages always are.
+        out.extend(f"<li>{_link(ref.page_id, '', ref.title or ref.page_id)}"
+                   + (f" (<code>{escape(ref.path)}</code>)" if titles[ref.title] > 1 else "") + "</li>"
+                   for ref in diff.added)
         out.append("</ul></section>")
     if diff.removed:
         out.append(f'<section id="rl-changes-removed"><h2>{escape(labels.removed)}</h2><ul>')
