@@ -41,7 +41,7 @@ log = logging.getLogger("reader.render")
 
 # `:material-account-search:` `:fontawesome-solid-house:` `:octicons-mark-github-16:` `:simple-github:`
 ICON_SHORTCODE = r":((?:material|fontawesome|octicons|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):"
-BACKLINK_TITLE = "Terug naar de tekst (%d)"
+BACKLINK_TITLE = "Terug naar de tekst ({})"  # Python-Markdown 3.x fills {}; %d stays literal
 
 
 class IconPattern(InlineProcessor):

@@ -235,6 +235,8 @@ class _Renderer:
             if el.tag != "a":
                 continue
             href = el.attrs.get("href")
+            if href is not None and href.startswith("#__codelineno-") and not el.text_content().strip():
+                href = None  # a code line's anchor links to itself and has no text: a target, not a link (WCAG)
             if href is None:
                 # A link without a (safe) target is plain text; keep an id so anchors still land.
                 el.tag = "span"
@@ -345,6 +347,9 @@ class _Renderer:
                 wrapper = Element("div", {"class": "rl-table-scroll", "role": "region", "tabindex": "0"})
                 replace(el, wrapper)
                 wrapper.append(el)
+            elif el.tag == "pre":
+                # A long code line scrolls sideways: the block must take focus so the keyboard can scroll it (WCAG).
+                el.attrs["tabindex"] = "0"
 
     def outline(self, root: Element) -> tuple[Heading, ...]:
         return tuple(
