@@ -131,7 +131,7 @@ def _page(
             out.append(f"Lees [meer]({rel2}#{rng.choice(anchors[target2])}) of bekijk de [NeRDS-site](https://example.org/nerds/).")
         out.append("")
     if topic and path.endswith("index.md"):
-        out += ['<div class="direct-aan-de-slag">', "    <h3>Direct aan de slag</h3>",
+        out += ['<div class="aan-de-slag">', "    <h3>Zo begin je</h3>",
                 f'    <div class="action-cards" data-richtlijn="{topic}"></div>', "</div>", ""]
     out += ["Dit geldt voor elke API in de keten.", "", "*[API]: Application Programming Interface", ""]
     if glossary:
@@ -219,22 +219,22 @@ def generate(out_dir: Path, pages: int, seed: int = 0, glossary: int = 0, append
         "    - navigation.indexes",
         *nav,
         "markdown_extensions:",
-        "  - admonition",
-        "  - attr_list",
-        "  - abbr",
-        "  - md_in_html",
-        "  - footnotes",
-        "  - tables",
         "  - toc:",
         "      toc_depth: 3",
+        "  - tables",
+        "  - abbr",
+        "  - admonition",
+        "  - footnotes",
+        "  - attr_list",
+        "  - md_in_html",
         "  - pymdownx.details",
         "  - pymdownx.tasklist:",
         "      custom_checkbox: true",
         "  - pymdownx.superfences:",
         "      custom_fences:",
-        "        - name: mermaid",
+        "        - format: !!python/name:pymdownx.superfences.fence_code_format  # the stock code fence",
         "          class: mermaid",
-        "          format: !!python/name:pymdownx.superfences.fence_code_format  # the stock code fence",
+        "          name: mermaid",
         "  - pymdownx.tabbed:",
         "      alternate_style: true",
     ]

@@ -27,9 +27,9 @@ markdown_extensions:
       emoji_generator: !!python/name:material.extensions.emoji.to_svg  # to the reader's own
   - pymdownx.superfences:
       custom_fences:
-        - name: mermaid
+        - format: !!python/name:pymdownx.superfences.fence_code_format  # known: mapped
           class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format  # known: mapped
+          name: mermaid
         - name: chart
           class: chart
           format: !!python/name:my_site.charts.render

@@ -20,7 +20,7 @@ PAGE = """# Instellen
 
 ## Directe navigatie
 
-<!-- md:version 9.7.0 -->
+<!-- md:version 4.2.1 -->
 <!-- md:default `true` -->
 <!-- md:flag experimental -->
 <!-- md:plugin [search] -->
@@ -43,7 +43,7 @@ Tekst.
 
 <!-- md:default <script>alert(1)</script> & meer -->
 <!-- md:default `<!-- more -->` -->
-<!-- md:default <code>&lt;!-- more --&gt;</code> <b onclick="x">b</b> -->
+<!-- md:default <code>&lt;!-- meer --&gt;</code> <b onclick="x">b</b> -->
 <!-- md:nonsense x -->
 
 [search]: https://example.org/search
@@ -77,7 +77,7 @@ def render(root: Path) -> tuple[str, list[tuple[str, str, str]], list[tuple[str,
 def test_badges_when_the_hook_defines_them(tmp_path: Path) -> None:
     html, found, problems = render(corpus_source(tmp_path, HOOK))
     text = visible_text(parse_fragment(html))
-    assert '<span class="rl-md-badge rl-md-badge-version"><span class="rl-md-badge-label">Version</span> 9.7.0' in html
+    assert '<span class="rl-md-badge rl-md-badge-version"><span class="rl-md-badge-label">Version</span> 4.2.1' in html
     assert '<span class="rl-md-badge-label">Default</span> <code>true</code>' in html
     assert '<span class="rl-md-badge-label">Experimental</span>' in html
     assert '<span class="rl-md-badge-label">Plugin</span> <a href="https://example.org/search">search</a>' in html
@@ -89,9 +89,9 @@ def test_badges_when_the_hook_defines_them(tmp_path: Path) -> None:
     assert '<h3 id="verplicht"><span class="rl-md-badge rl-md-badge-flag">' in html
     assert "&lt;!-- md:version 1.0 --&gt;" in html  # code is never touched
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer" in html
-    assert "Version 9.7.0" in text and "Default true" in text
+    assert "Version 4.2.1" in text and "Default true" in text
     assert "<code>&lt;!-- more --&gt;</code></span>" in html  # a comment in a code span does not end the shortcode
-    assert "<code>&lt;!-- more --&gt;</code> &lt;b onclick=" in html  # bare inline tags and entities are kept
+    assert "<code>&lt;!-- meer --&gt;</code> &lt;b onclick=" in html  # bare inline tags and entities are kept
     assert [code for code, _, _ in found] == ["md-shortcode-unknown"]
     assert (INFO, "mkdocs-hook") in problems
 
@@ -101,7 +101,7 @@ def test_comments_stay_comments_without_the_hook(tmp_path: Path) -> None:
         root = tmp_path / name
         root.mkdir()
         html, found, _ = render(corpus_source(root, hook))
-        assert "rl-md-badge" not in html and "Version" not in html and "9.7.0" not in html
+        assert "rl-md-badge" not in html and "Version" not in html and "4.2.1" not in html
         assert found == []
 
 

@@ -1,6 +1,6 @@
 """Material's `<!-- md:... -->` shortcodes as small badges, done by the reader itself (the hook never runs).
 
-Material's documentation writes `<!-- md:version 9.7.0 -->`, `<!-- md:default `true` -->`, `<!-- md:flag
+Material's documentation writes `<!-- md:version 4.2.1 -->`, `<!-- md:default `true` -->`, `<!-- md:flag
 experimental -->`, `<!-- md:plugin [search] -->`, `<!-- md:option mode:search -->`... and a hook of its own
 (`hooks: [.../shortcodes.py]` in mkdocs.yml) turns them into badges on the published site. Without that hook they are
 plain HTML comments and MkDocs shows nothing, so the reader turns them into badges only when the corpus declares a
@@ -54,7 +54,7 @@ _LABELS = {
 
 def _escape_plain(text: str) -> str:
     """Markup escaped, except a few bare inline tags (`<code>`, `<kbd>`, `<em>`...) and character entities, which
-    authors write in shortcode arguments (`<!-- md:default <code>&lt;!-- more --&gt;</code> -->`)."""
+    authors write in shortcode arguments (`<!-- md:default <code>&lt;!-- meer --&gt;</code> -->`)."""
     out: list[str] = []
     last = 0
     for match in _KEPT.finditer(text):
