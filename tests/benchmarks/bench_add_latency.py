@@ -39,7 +39,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
 NERDS_OLD = REPO.parent / "shared" / "corpora" / "nerds-2025-12"
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus lives next to this file
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # gen_corpus and event_loop_gaps live next to this file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -50,32 +50,10 @@ os.environ["RICHTLIJNENLEZER_CACHE"] = str(_TMP / "cache")
 os.environ["RICHTLIJNENLEZER_MACHINE_DIR"] = str(_TMP / "machine")
 
 
-class Gaps:
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
+def event_loop_gaps() -> Any:
+    from event_loop_gaps import EventLoopGaps  # beside this file (sys.path above)
 
-        self.gaps: list[float] = []
-        self.last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((now - self.last) * 1000)
-        self.last = now
-
-    def start(self) -> None:
-        self.gaps.clear()
-        self.last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> dict[str, float]:
-        self.timer.stop()
-        gaps = sorted(self.gaps) or [0.0]
-        return {"max_ms": round(gaps[-1], 1), "p99_ms": round(gaps[int(len(gaps) * 0.99)], 1),
-                "ticks": len(self.gaps)}
+    return EventLoopGaps()
 
 
 def _wait(app: Any, done: Any, timeout: float = 600.0) -> None:
@@ -94,7 +72,7 @@ def run_process(app: Any, window: Any, source: Path, library: Path) -> dict[str,
     dialog = AddDialog(window, library_folder=library)
     outcome: list[str] = []
     dialog.install_finished.connect(outcome.append)
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     start = time.perf_counter()
     dialog.add(source)
@@ -118,7 +96,7 @@ def run_thread(app: Any, source: Path, library: Path) -> dict[str, Any]:
         except Exception as exc:  # reported in the JSON
             done.append(f"failed: {exc}")
 
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     start = time.perf_counter()
     thread = threading.Thread(target=job)
@@ -130,7 +108,7 @@ def run_thread(app: Any, source: Path, library: Path) -> dict[str, Any]:
 
 
 def run_idle(app: Any, seconds: float) -> dict[str, Any]:
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     end = time.perf_counter() + seconds
     _wait(app, lambda: time.perf_counter() >= end)
@@ -158,7 +136,7 @@ def run_changes_worker(app: Any, window: Any, old: Path, new: Path) -> dict[str,
     controller = ChangesController(window)  # a fresh one: nothing cached
     loaded: list[bool] = []
     window.page.loadFinished.connect(loaded.append)
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     start = time.perf_counter()
     controller.show(old, new)
@@ -173,7 +151,7 @@ def run_changes_gui_thread(app: Any, old: Path, new: Path) -> dict[str, Any]:
     from reader.core.diff import diff_editions
     from reader.gui.library.changes_html import changes_document, marked_items
 
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     start = time.perf_counter()
     app.processEvents()
@@ -189,7 +167,7 @@ def run_verify(app: Any, pack: Path, in_worker: bool) -> dict[str, Any]:
     from reader.gui.library.worker import Worker
 
     done: list[object] = []
-    gaps = Gaps()
+    gaps = event_loop_gaps()
     gaps.start()
     start = time.perf_counter()
     if in_worker:

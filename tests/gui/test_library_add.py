@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,16 @@ pytestmark = pytest.mark.gui
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 NERDS_2026 = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "nerds-2026-03"
+
+
+def event_loop_gaps() -> Any:
+    """The gap recorder bench_add_latency.py measures with (tests/benchmarks/event_loop_gaps.py)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from event_loop_gaps import EventLoopGaps
+    finally:
+        sys.path.pop(0)
+    return EventLoopGaps()
 
 
 def generated_corpus(out: Path, pages: int) -> Path:
@@ -248,35 +257,6 @@ def test_a_tampered_pack_is_refused_before_any_process(reader: Reader, library: 
     assert dialog.process is None and editions_in(library) == []
 
 
-class GapRecorder:
-    """A 10 ms timer; the largest gap between its ticks is how long the event loop was blocked (plus 10 ms)."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.gaps: list[float] = []
-        self.last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((now - self.last) * 1000)
-        self.last = now
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> dict[str, Any]:
-        self.timer.stop()
-        gaps = sorted(self.gaps)
-        return {"ticks": len(gaps), "max_ms": round(gaps[-1], 1) if gaps else 0.0,
-                "p99_ms": round(gaps[int(len(gaps) * 0.99)], 1) if gaps else 0.0}
-
-
 @pytest.mark.slow
 def test_the_event_loop_stays_responsive_while_a_real_corpus_is_installed(
     reader: Reader, library: Path, qtbot: QtBot, tmp_path: Path
@@ -285,7 +265,7 @@ def test_the_event_loop_stays_responsive_while_a_real_corpus_is_installed(
     generated 400-page corpus (a few seconds of build in the other process on this 2-core machine)."""
     source = generated_corpus(tmp_path / "gen", 400)
     qtbot.wait(200)  # the window's own after-load work is done before measuring
-    recorder = GapRecorder()
+    recorder = event_loop_gaps()
     recorder.start()
     dialog = start(reader, source)
     with qtbot.waitSignal(dialog.install_finished, timeout=180000) as finished:
