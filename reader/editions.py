@@ -29,7 +29,8 @@ def default_edition() -> Path:
     from reader.library import default_library
 
     manifest = read_manifest(chosen)
-    shelf = default_library().shelf(corpus_id_of(manifest))
+    # Only the installed editions: the bundled one was just weighed by choose_edition (no second validation of it).
+    shelf = default_library(with_bundled=False).shelf(corpus_id_of(manifest))
     if shelf is not None and edition_order(shelf.current.manifest) > edition_order(manifest):
         return shelf.current.path
     return chosen
