@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 from reader.core.edition import Edition
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.core.userdata import UserData
-from reader.gui import contextmenu
+from reader.gui import contextmenu, searching
 from reader.gui import help as help_windows
 from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
@@ -49,19 +48,32 @@ from reader.gui.settings import PreferenceStore
 from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
     from reader.gui.i18n import Translations
     from reader.gui.library.page import LibraryPage
     from reader.gui.library.scope import SearchScope
     from reader.gui.library.switcher import CorpusSwitcher
     from reader.gui.profile import LockedProfile
     from reader.gui.sidebar.bookmarks import BookmarksPanel
+    from reader.gui.sidebar.contents import ContentsTree
     from reader.gui.sidebar.history import HistoryPanel
+    from reader.gui.sidebar.outline import OutlineTree
+    from reader.gui.sidebar.relations import RelationsTree
     from reader.gui.sidebar.search import SearchField, SearchPanel
+    from reader.gui.sidebar.tabs import SidebarTabs
 
 log = logging.getLogger("reader.window")
 
 
 class MainWindow(QMainWindow):
+    # Made by build_sidebar (sidebar/tabs.py).
+    sidebar: QTabWidget
+    contents: ContentsTree
+    outline: OutlineTree
+    relations: RelationsTree
+    sidebar_tabs: SidebarTabs
+
     page_loaded = Signal(str, bool)  # page id, ok
     heading_changed = Signal(str)  # anchor of the heading the reader is at
     pdf_exported = Signal(str, bool)  # path, ok
@@ -144,10 +156,7 @@ class MainWindow(QMainWindow):
         from reader.gui.highlight import Highlighter
         from reader.gui.printing import PrintCommands
         from reader.gui.sections import SectionCommands
-        from reader.gui.sidebar.contents import ContentsTree
-        from reader.gui.sidebar.outline import OutlineTree
-        from reader.gui.sidebar.relations import RelationsTree
-        from reader.gui.sidebar.tabs import SidebarTabs
+        from reader.gui.sidebar.tabs import build_sidebar
         from reader.gui.windowstate import WindowState
         from reader.gui.zoom import PageZoom
 
@@ -159,23 +168,7 @@ class MainWindow(QMainWindow):
         frame_layout.addWidget(self.findbar)
         frame_layout.addWidget(self.view, 1)
 
-        self.sidebar = QTabWidget(self)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setDocumentMode(True)
-        self.sidebar.setUsesScrollButtons(True)
-        self.contents = ContentsTree(edition.nav, self.sidebar)
-        self.contents.open_requested.connect(self.open_page)
-        self.contents.external_requested.connect(lambda url: self.confirm_external_link(QUrl(url)))
-        self.outline = OutlineTree(self.sidebar)
-        self.outline.anchor_requested.connect(self.scroll_to_anchor)
-        self.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.outline.customContextMenuRequested.connect(self._outline_context_menu)
-        self.relations = RelationsTree(edition, self.sidebar)
-        self.relations.open_requested.connect(self.open_page)
-        self.sidebar_tabs: SidebarTabs = SidebarTabs(self, self.sidebar, self.preferences, self.view)
-        self.sidebar_tabs.add(self.contents, lambda: self.tr("Inhoud"))
-        self.sidebar_tabs.add(self.outline, lambda: self.tr("Op deze pagina"))
-        self.sidebar_tabs.add(self.relations, lambda: self.tr("Relaties"))
+        build_sidebar(self)  # self.sidebar with the contents, outline and relations trees
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
         # page never waits for them.
         self._panels: LatePanels | None = None
@@ -452,33 +445,18 @@ class MainWindow(QMainWindow):
     def late_panels(self) -> LatePanels | None:
         return self._panels
 
+    def is_closed(self) -> bool:
+        return self._closed
+
     def _fill_recent_menu(self) -> None:
         fill_recent_menu(self, self._ensure_panels())
 
-    # -- search -------------------------------------------------------------------------------------------------
+    # -- search (reader/gui/searching.py) ------------------------------------------------------------------------
     def on_search_typed(self, text: str) -> None:
-        panel = self.search_panel
-        if panel is not None and text.strip() and self.sidebar.currentWidget() is not panel:
-            if not self.sidebar.isVisible():
-                self.toggle_sidebar_action.setChecked(True)
-            self.sidebar.setCurrentWidget(panel)  # focus stays in the field
+        searching.show_results(self, text)
 
     def open_search_result(self, page_id: str, anchor: str, terms: list[str]) -> None:
-        self.highlighter.show(page_id, list(terms))
-        if page_id == self.current_page_id():
-            if anchor:
-                self.scroll_to_anchor(anchor)
-            self.highlighter.apply_now()
-            return
-        self.open_page(page_id, anchor or None)
-
-    def _warm_search(self) -> None:
-        if self.search_engine is None or self._closed:
-            return
-        try:
-            self.search_engine.open()
-        except Exception:  # any failure: the panel reports a broken index when the user searches
-            log.warning("the search index of %s cannot be opened", self.edition.root, exc_info=True)
+        searching.open_result(self, page_id, anchor, terms)
 
     # -- user data: bookmarks, history, checklists ---------------------------------------------------------------
     def _checklist_texts(self, page_id: str) -> tuple[str, ...] | None:
@@ -547,7 +525,7 @@ class MainWindow(QMainWindow):
         if new is not None and new is self.search_field and not self.search_warmed:
             # The reader is about to search: open the index now (Whoosh costs memory only for those who search).
             self.search_warmed = True
-            QTimer.singleShot(0, self._warm_search)
+            QTimer.singleShot(0, lambda: searching.warm_index(self))
         self.pane_focus.mark_page_frame(new)
 
     # -- state ------------------------------------------------------------------------------------------------

@@ -6,14 +6,44 @@ The strings keep the "MainWindow" context they had when the window did this itse
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 
+from reader.gui import contextmenu
 from reader.gui.actions import label_action
 from reader.gui.settings import PreferenceStore
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+def build_sidebar(window: MainWindow) -> None:
+    """The window's sidebar with the trees every edition has: contents, "Op deze pagina" and relations. (Search,
+    bookmarks and history join after the first page: latepanels.py.)"""
+    from reader.gui.sidebar.contents import ContentsTree
+    from reader.gui.sidebar.outline import OutlineTree
+    from reader.gui.sidebar.relations import RelationsTree
+
+    window.sidebar = sidebar = QTabWidget(window)
+    sidebar.setObjectName("sidebar")
+    sidebar.setDocumentMode(True)
+    sidebar.setUsesScrollButtons(True)
+    window.contents = ContentsTree(window.edition.nav, sidebar)
+    window.contents.open_requested.connect(window.open_page)
+    window.contents.external_requested.connect(lambda url: window.confirm_external_link(QUrl(url)))
+    window.outline = OutlineTree(sidebar)
+    window.outline.anchor_requested.connect(window.scroll_to_anchor)
+    window.outline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    window.outline.customContextMenuRequested.connect(lambda pos: contextmenu.show_outline_menu(window, pos))
+    window.relations = RelationsTree(window.edition, sidebar)
+    window.relations.open_requested.connect(window.open_page)
+    window.sidebar_tabs = tabs = SidebarTabs(window, sidebar, window.preferences, window.view)
+    tabs.add(window.contents, lambda: QCoreApplication.translate("MainWindow", "Inhoud"))
+    tabs.add(window.outline, lambda: QCoreApplication.translate("MainWindow", "Op deze pagina"))
+    tabs.add(window.relations, lambda: QCoreApplication.translate("MainWindow", "Relaties"))
 
 
 class SidebarTabs:
