@@ -47,10 +47,6 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     search_panel.cleared.connect(lambda: window.highlighter.clear())
     search_panel.escape_pressed.connect(lambda: window.view.setFocus(Qt.FocusReason.OtherFocusReason))
     search_field.textChanged.connect(window.on_search_typed)
-    # The instant results under the field; the panel in the sidebar is the full list (searching.py).
-    dropdown = SearchDropdown(search_panel, search_field, window)
-    dropdown.opened.connect(window.focus_page)
-    dropdown.full_list_requested.connect(lambda: searching.show_full_list(window))
     window.toolbar.addWidget(search_field)
     toolbar_layout = window.toolbar.layout()
     if toolbar_layout is not None:
@@ -59,6 +55,11 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     from reader.gui.library.scope import SearchScope
 
     window.search_scope = SearchScope(window, search_panel, window.toolbar)  # "Alle richtlijnen", beside the field
+    # The instant results under the field; the panel in the sidebar is the full list (searching.py). Made once the
+    # field is in the toolbar: its Tab order (field -> suggestion -> results -> the scope switch) starts there.
+    dropdown = SearchDropdown(search_panel, search_field, window)
+    dropdown.opened.connect(window.focus_page)
+    dropdown.full_list_requested.connect(lambda: searching.show_full_list(window))
     window.sidebar_tabs.add(search_panel, lambda: QCoreApplication.translate("MainWindow", "Zoeken"))
 
     def page_ids() -> Collection[str]:  # asked each time: the window may switch corpus

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPalette,
@@ -59,6 +60,16 @@ class _DropList(QListView):
         super().keyPressEvent(event)
 
 
+class _LinkLabel(QLabel):
+    """The correction: Tab into it selects its link at once (a QLabel takes one Tab for itself, one for the link),
+    so Enter takes the suggestion and the next Tab goes on to the results."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
+
 class SearchDropdown(QFrame):
     """The instant results of `panel`'s query, under `field`, inside `window`."""
 
@@ -83,7 +94,7 @@ class SearchDropdown(QFrame):
         self.status = QLabel(self)
         self.status.setObjectName("searchDropdownStatus")
         self.status.setWordWrap(True)
-        self.suggestion = QLabel(self)
+        self.suggestion = _LinkLabel(self)
         self.suggestion.setObjectName("searchDropdownSuggestion")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setTextInteractionFlags(
@@ -133,7 +144,7 @@ class SearchDropdown(QFrame):
             app.focusChanged.connect(self._focus_changed)
 
     def _retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Zoekresultaten terwijl u typt"))
+        self.setAccessibleName(self.tr("Zoekresultaten terwijl je typt"))
         self.list.setAccessibleName(self.tr("Snelle zoekresultaten"))
         self.status.setAccessibleName(self.tr("Aantal resultaten"))
 
