@@ -267,6 +267,7 @@ def test_marks_differ_from_the_selection_in_every_theme(qtbot: QtBot, window: Ma
     from PySide6.QtGui import QColor, QPalette
 
     from reader.gui.searchmarks import mark_colours
+    from reader.gui.sidebar.search import HTML_ROLE
     from reader.gui.themes import contrast_ratio
 
     for theme in ("light", "dark", "contrast"):
@@ -277,7 +278,8 @@ def test_marks_differ_from_the_selection_in_every_theme(qtbot: QtBot, window: Ma
         highlight = palette.color(QPalette.ColorRole.Highlight)
         assert contrast_ratio(QColor(bg), highlight) > 1.5, theme  # a hit stays visible in the selected row
         assert contrast_ratio(QColor(bg), QColor(fg)) >= 4.5, theme
-        assert f"background-color:{bg}" in dropdown.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 3), theme
+        assert f"background-color:{bg}" in dropdown.model.index(0, 0).data(HTML_ROLE), theme
+        assert f"background-color:{bg}" in window.search_panel.model.index(0, 0).data(HTML_ROLE), theme  # the same
         assert dropdown.backgroundRole() == QPalette.ColorRole.Base and dropdown.autoFillBackground()
         qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
         qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)

@@ -4,8 +4,10 @@ The panel searches as the user types (debounced), shows the result count, groupe
 its sections, each with a snippet), a clickable "Bedoelde je: ..." suggestion and a notice for partial matches.
 Keyboard: in the field, Down/Up move through the results, Enter opens the selected (or first) result, Escape clears
 the search and asks the window (`escape_pressed`) to put focus back on the text; in the list Enter opens, Escape
-returns to the field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`, or,
-for a hit that names its corpus (`hit.corpus_id`, from the library-wide engine of reader/gui/library/scope.py),
+returns to the field. In the window the dropdown under the field (reader/gui/search_dropdown.py) shows the first
+rows of this panel's result and takes those keys while it is open; the panel, in the sidebar, is the full list.
+Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`, or, for a hit that names
+its corpus (`hit.corpus_id`, from the library-wide engine of reader/gui/library/scope.py),
 `corpus_result_requested(corpus id, page id, anchor, terms)`.
 
 The engine comes in as an object with `search(query, limit)` and `highlight_terms(query)` (a
