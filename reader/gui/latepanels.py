@@ -13,6 +13,7 @@ from reader.gui.searchindex import LazySearchIndex
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
+    from reader.gui.search_dropdown import SearchDropdown
     from reader.gui.sidebar.bookmarks import BookmarksPanel
     from reader.gui.sidebar.history import HistoryPanel
     from reader.gui.sidebar.search import SearchField, SearchPanel
@@ -26,10 +27,13 @@ class LatePanels:
     search_panel: SearchPanel
     bookmarks: BookmarksPanel
     history: HistoryPanel
+    search_dropdown: SearchDropdown
 
 
 def build_late_panels(window: MainWindow) -> LatePanels:
     """Build the search field and panel, bookmarks and history of `window`, and put them in its sidebar."""
+    from reader.gui import searching
+    from reader.gui.search_dropdown import SearchDropdown
     from reader.gui.sidebar.bookmarks import BookmarksPanel
     from reader.gui.sidebar.history import HistoryPanel
     from reader.gui.sidebar.search import SearchField, SearchPanel
@@ -51,6 +55,11 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     from reader.gui.library.scope import SearchScope
 
     window.search_scope = SearchScope(window, search_panel, window.toolbar)  # "Alle richtlijnen", beside the field
+    # The instant results under the field; the panel in the sidebar is the full list (searching.py). Made once the
+    # field is in the toolbar: its Tab order (field -> suggestion -> results -> the scope switch) starts there.
+    dropdown = SearchDropdown(search_panel, search_field, window)
+    dropdown.opened.connect(window.focus_page)
+    dropdown.full_list_requested.connect(lambda: searching.show_full_list(window))
     window.sidebar_tabs.add(search_panel, lambda: QCoreApplication.translate("MainWindow", "Zoeken"))
 
     def page_ids() -> Collection[str]:  # asked each time: the window may switch corpus
@@ -66,7 +75,7 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     window.history = history = HistoryPanel(window.userdata, page_ids, parent=window.sidebar)
     history.open_requested.connect(lambda page, anchor: window.open_page(page, anchor or None))
     window.sidebar_tabs.add(history, lambda: QCoreApplication.translate("MainWindow", "Geschiedenis"))
-    return LatePanels(search_field, search_panel, bookmarks, history)
+    return LatePanels(search_field, search_panel, bookmarks, history, dropdown)
 
 
 def fill_recent_menu(window: MainWindow, panels: LatePanels) -> None:

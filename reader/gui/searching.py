@@ -1,10 +1,14 @@
-"""What the window does with a search: shows the results as the reader types, opens a result with its hits marked,
-and opens the index once the reader is about to search (Whoosh costs memory only for those who search)."""
+"""What the window does with a search: shows the results as the reader types (in the dropdown under the field,
+reader/gui/search_dropdown.py; the contents tree stays), the full list in the sidebar's Zoeken tab on request, opens
+a result with its hits marked, and opens the index once the reader is about to search (Whoosh costs memory only for
+those who search)."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -13,12 +17,19 @@ log = logging.getLogger("reader.window")
 
 
 def show_results(window: MainWindow, text: str) -> None:
-    """Typing in the search field brings the results into view; the focus stays in the field."""
+    """Typing in the search field drops the results from it; the focus stays in the field, the sidebar as it was."""
+    panels = window.late_panels()
+    if panels is not None:
+        panels.search_dropdown.typed(text)
+
+
+def show_full_list(window: MainWindow) -> None:
+    """Every result of the query (the dropdown's last row, Alt+Enter): the Zoeken tab, its list focused."""
     panel = window.search_panel
-    if panel is not None and text.strip() and window.sidebar.currentWidget() is not panel:
-        if not window.sidebar.isVisible():
-            window.toggle_sidebar_action.setChecked(True)
-        window.sidebar.setCurrentWidget(panel)
+    if panel is None:
+        return
+    window.sidebar_tabs.show(panel)
+    panel.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def open_result(window: MainWindow, page_id: str, anchor: str, terms: list[str]) -> None:

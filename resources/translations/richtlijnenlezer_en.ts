@@ -1910,6 +1910,41 @@
     </message>
 </context>
 <context>
+    <name>SearchDropdown</name>
+    <message>
+        <source>Zoekresultaten terwijl je typt</source>
+        <translation>Search results as you type</translation>
+    </message>
+    <message>
+        <source>Snelle zoekresultaten</source>
+        <translation>Quick search results</translation>
+    </message>
+    <message>
+        <source>Aantal resultaten</source>
+        <translation>Number of results</translation>
+    </message>
+    <message>
+        <source>Zoeken...</source>
+        <translation>Searching...</translation>
+    </message>
+    <message>
+        <source>Alle %1 resultaten tonen</source>
+        <translation>Show all %1 results</translation>
+    </message>
+    <message>
+        <source>Resultaat in de volledige lijst tonen</source>
+        <translation>Show the result in the full list</translation>
+    </message>
+    <message>
+        <source>Geen resultaten</source>
+        <translation>No results</translation>
+    </message>
+    <message>
+        <source>Inleiding</source>
+        <translation>Introduction</translation>
+    </message>
+</context>
+<context>
     <name>SearchField</name>
     <message>
         <source>Zoeken (Ctrl+K)</source>
@@ -1964,6 +1999,10 @@
     <message>
         <source>Typ om te zoeken in alle pagina&apos;s.</source>
         <translation>Type to search all pages.</translation>
+    </message>
+    <message>
+        <source>Zoeken...</source>
+        <translation>Searching...</translation>
     </message>
     <message>
         <source>Inleiding</source>

@@ -520,3 +520,33 @@ def test_search_all_corpora_groups_by_corpus_and_opens_across(
     scope.switch.click()
     assert {panel.model.index(r, 0).data(CORPUS_ROLE) for r in range(panel.result_count())} == {""}
     assert panel.result_count() < len(corpora)
+
+
+def test_search_all_corpora_drops_its_hits_naming_the_corpus(
+    reader_on: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path, editions: dict[str, Path]
+) -> None:
+    """The search across the library in the dropdown under the field: each row names its corpus, and Enter opens a
+    hit of another corpus there."""
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.sidebar.search import HTML_ROLE, PAGE_ROLE
+
+    library = library_in(tmp_path, editions)
+    window = reader_on(library, "alfa", "index")
+    window._ensure_panels()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    scope, panel, field, panels = window.search_scope, window.search_panel, window.search_field, window.late_panels()
+    assert scope is not None and panel is not None and field is not None and panels is not None
+    scope.switch.click()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(panel.results_changed, timeout=10000, check_params_cb=lambda n: n > 0):
+        qtbot.keyClicks(field, "betawoord")
+    qtbot.waitUntil(lambda: not panel.search_pending, timeout=5000)
+    dropdown = panels.search_dropdown
+    assert dropdown.isVisible() and dropdown.model.rowCount() >= 2  # a hit, and the full list
+    first = dropdown.model.index(0, 0)
+    assert first.data().startswith("Beta: ") and first.data(HTML_ROLE).startswith("<small>Beta")
+    assert window.sidebar.currentWidget() is not panel
+    wait_page(qtbot, window, lambda: qtbot.keyClick(field, Qt.Key.Key_Return), panel.model.index(0, 0).data(PAGE_ROLE))
+    assert window.edition.corpus_id == "beta" and not dropdown.isVisible()

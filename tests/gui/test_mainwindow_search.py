@@ -1,4 +1,4 @@
-"""Search wired into the window: Ctrl+K to the toolbar field, results in the Zoeken tab, Enter opens with marks."""
+"""Search wired into the window: Ctrl+K to the toolbar field, results dropping from it, Enter opens with marks."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ def test_search_from_the_keyboard_opens_the_result_with_highlights(open_reader, 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     window.view.setFocus()
+    sidebar_tab = window.sidebar.currentWidget()
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
     with qtbot.waitSignal(window.search_panel.results_changed, timeout=10000, check_params_cb=lambda n: n > 0):
         qtbot.keyClicks(window.search_field, "hergebruik")
-    # Typing brought the Zoeken tab forward without taking the focus from the field.
-    assert window.sidebar.currentWidget() is window.search_panel
+    # Typing dropped the results from the field; the sidebar kept its tab and the field its focus.
+    assert window.late_panels().search_dropdown.isVisible()
+    assert window.sidebar.currentWidget() is sidebar_tab and sidebar_tab is not window.search_panel
     assert window.search_field.hasFocus()
     with qtbot.waitSignal(window.page_loaded, timeout=10000) as blocker:
         qtbot.keyClick(window.search_field, Qt.Key.Key_Return)

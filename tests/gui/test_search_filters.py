@@ -188,6 +188,11 @@ def test_the_window_shows_the_filter_row_and_filters(qtbot: QtBot, open_reader: 
     with qtbot.waitSignal(panel.results_changed, timeout=5000, check_params_cb=lambda n: n > 0):
         qtbot.keyClicks(field, "koppelvlak")
     qtbot.waitUntil(lambda: panel.result_count() == 3, timeout=5000)
+    # The results drop from the field; the full list, with the filters, is one key away.
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    assert window.sidebar.currentWidget() is panel and panel.view.hasFocus()
     assert panel.filter_row.isVisible() and [b.text() for b in panel.filter_row.buttons] == ["rol"]
     action = next(a for a in panel.filter_row.value_actions("rollen") if a.text().startswith("Architect"))
     assert action.text() == "Architect (2)"

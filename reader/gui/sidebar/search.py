@@ -4,8 +4,10 @@ The panel searches as the user types (debounced), shows the result count, groupe
 its sections, each with a snippet), a clickable "Bedoelde je: ..." suggestion and a notice for partial matches.
 Keyboard: in the field, Down/Up move through the results, Enter opens the selected (or first) result, Escape clears
 the search and asks the window (`escape_pressed`) to put focus back on the text; in the list Enter opens, Escape
-returns to the field. Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`, or,
-for a hit that names its corpus (`hit.corpus_id`, from the library-wide engine of reader/gui/library/scope.py),
+returns to the field. In the window the dropdown under the field (reader/gui/search_dropdown.py) shows the first
+rows of this panel's result and takes those keys while it is open; the panel, in the sidebar, is the full list.
+Opening a result emits `open_requested(page id, anchor, terms to highlight in the page)`, or, for a hit that names
+its corpus (`hit.corpus_id`, from the library-wide engine of reader/gui/library/scope.py),
 `corpus_result_requested(corpus id, page id, anchor, terms)`.
 
 The engine comes in as an object with `search(query, limit)` and `highlight_terms(query)` (a
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import time
 from collections import deque
 from typing import Any, Protocol
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.searchfilters import SearchFilterRow
+from reader.gui.searchmarks import plain_snippet, rich_snippet
 from reader.gui.text import plain_tip
 
 log = logging.getLogger("reader.gui.search")
@@ -133,18 +135,7 @@ class SearchField(QLineEdit):
             super().keyPressEvent(event)
 
 
-def _snippet_to_rich_text(snippet_html: str, mark_bg: str, mark_fg: str) -> str:
-    """Qt's rich text knows no <mark>: the (already escaped) snippet gets a styled span instead."""
-    return snippet_html.replace("<mark>", f'<span style="background-color:{mark_bg};color:{mark_fg};">').replace(
-        "</mark>", "</span>"
-    )
-
-
-def _plain(snippet_html: str) -> str:
-    return html.unescape(re.sub(r"</?mark>", "", snippet_html))
-
-
-class _HtmlDelegate(QStyledItemDelegate):
+class HtmlRowDelegate(QStyledItemDelegate):
     """Paints a result row from its HTML_ROLE (rich text), at the width of the view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -233,6 +224,7 @@ class SearchPanel(QWidget):
         self._last_query: str | None = None
         self._exact_query: str | None = None  # searched without typo correction (the user asked for it as typed)
         self._last_result: Any = None
+        self._pending = False  # see search_pending
         # What the panel shows ("idle", "unavailable", "error" or "result"), so a language switch can redo its texts.
         self._shown = "idle"
 
@@ -254,7 +246,7 @@ class SearchPanel(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.suggestion.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.suggestion.linkActivated.connect(self._take_suggestion)
+        self.suggestion.linkActivated.connect(self.take_suggestion)
         self.suggestion.hide()
         self.notice = QLabel(self)
         self.notice.setObjectName("searchPartialNotice")
@@ -268,7 +260,7 @@ class SearchPanel(QWidget):
         self.view = _ResultList(self)
         self.view.setObjectName("searchResults")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(_HtmlDelegate(self.view))
+        self.view.setItemDelegate(HtmlRowDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -300,14 +292,21 @@ class SearchPanel(QWidget):
         # A live language switch: relabel the panel and redo the texts of what it shows (results stay as they are).
         if event.type() == QEvent.Type.LanguageChange and self._texts_ready:
             self._retranslate()
+            self._show_texts()
             if self._shown == "result" and self._last_result is not None:
-                self._result_texts(self._last_result)
                 self._relabel_rows(self._last_result)
-            elif self._shown in ("unavailable", "error"):
-                self.status.setText(self._message_text(self._shown))
-            else:
-                self.status.setText(self._idle_text())
+        elif event.type() == QEvent.Type.PaletteChange and self._shown == "result" and self._last_result is not None:
+            self._relabel_rows(self._last_result)  # the marks take the new theme's colour
         super().changeEvent(event)
+
+    def _show_texts(self) -> None:
+        """The status (and suggestion) of what the panel shows, in the current language."""
+        if self._shown == "result" and self._last_result is not None:
+            self._result_texts(self._last_result)
+        elif self._shown in ("unavailable", "error"):
+            self.status.setText(self._message_text(self._shown))
+        else:
+            self.status.setText(self._idle_text())
 
     # -- wiring
 
@@ -329,10 +328,28 @@ class SearchPanel(QWidget):
 
     # -- searching
 
-    def _text_changed(self, _text: str) -> None:
+    def _text_changed(self, text: str) -> None:
         # the fastest of the last three: one slow search (the first, which reads the vocabulary) changes nothing
         fast = self._adaptive and min(self._recent_ms, default=0.0) <= FAST_SEARCH_MS
         self._timer.start(0 if fast else self._debounce_ms)
+        self._pending = text != self._last_query
+        if self._pending and text.strip():
+            self.status.setText(self.tr("Zoeken..."))  # until the results come: the search is on its way
+
+    @property
+    def search_pending(self) -> bool:
+        """The query changed and its results are not shown yet (they come after the debounce)."""
+        return self._pending
+
+    @property
+    def shown(self) -> str:
+        """What the panel shows: "idle", "unavailable", "error" or "result"."""
+        return self._shown
+
+    @property
+    def last_result(self) -> Any:
+        """The result shown (when `shown` is "result")."""
+        return self._last_result
 
     def query(self) -> str:
         return self._field.text() if self._field is not None else ""
@@ -341,7 +358,12 @@ class SearchPanel(QWidget):
         self._timer.stop()
         query = self.query()
         if query == self._last_query:
+            if self._pending:  # typed and taken back before the search ran: what is shown is current again
+                self._pending = False
+                self._show_texts()
+                self.results_changed.emit(self.result_count())
             return
+        self._pending = False
         self._last_query = query
         if not query.strip():
             self._show_idle()
@@ -393,7 +415,7 @@ class SearchPanel(QWidget):
         self.notice.hide()
         self.results_changed.emit(0)
 
-    def _row_texts(self, hit: Any, first: bool, mark_bg: str, mark_fg: str) -> tuple[str, str]:
+    def _row_texts(self, hit: Any, first: bool) -> tuple[str, str]:
         """The rich text painted for a result row and its plain text (for screen readers)."""
         section = hit.section or self.tr("Inleiding")
         parts = []
@@ -404,21 +426,16 @@ class SearchPanel(QWidget):
                 parts.append(f'<br><small>{html.escape(crumbs)}</small>')
             parts.append("<br>")
         parts.append(f"<i>{html.escape(section)}</i>")
-        snippet = _snippet_to_rich_text(hit.snippet_html, mark_bg, mark_fg)
+        snippet = rich_snippet(hit.snippet_html, self.palette())
         if snippet:
             parts.append(f"<br>{snippet}")
-        return "".join(parts), f"{hit.title}, {section}. {_plain(hit.snippet_html)}"
-
-    def _mark_colours(self) -> tuple[str, str]:
-        pal = self.palette()
-        return (pal.color(QPalette.ColorRole.Highlight).name(), pal.color(QPalette.ColorRole.HighlightedText).name())
+        return "".join(parts), f"{hit.title}, {section}. {plain_snippet(hit.snippet_html)}"
 
     def _relabel_rows(self, result: Any) -> None:
         """Redo the rows' texts in place ("Inleiding" is translated); selection and scroll position stay."""
-        mark_bg, mark_fg = self._mark_colours()
         for row, hit in enumerate(result.hits[: self.model.rowCount()]):
             index = self.model.index(row, 0)
-            rich, plain = self._row_texts(hit, bool(index.data(FIRST_OF_PAGE_ROLE)), mark_bg, mark_fg)
+            rich, plain = self._row_texts(hit, bool(index.data(FIRST_OF_PAGE_ROLE)))
             self.model.setData(index, rich, HTML_ROLE)
             self.model.setData(index, plain, Qt.ItemDataRole.DisplayRole)
             self.model.setData(index, plain, Qt.ItemDataRole.AccessibleTextRole)
@@ -426,13 +443,12 @@ class SearchPanel(QWidget):
     def _show_result(self, result: Any) -> None:
         self._shown = "result"
         self.model.clear()
-        mark_bg, mark_fg = self._mark_colours()
         last_page: tuple[str, str] | None = None
         for hit in result.hits:
             corpus = str(getattr(hit, "corpus_id", ""))
             first = (corpus, hit.page) != last_page
             last_page = (corpus, hit.page)
-            rich, plain = self._row_texts(hit, first, mark_bg, mark_fg)
+            rich, plain = self._row_texts(hit, first)
             item = QStandardItem()
             item.setData(rich, HTML_ROLE)
             item.setData(hit.page, PAGE_ROLE)
@@ -449,42 +465,46 @@ class SearchPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
         self.results_changed.emit(len(result.hits))
 
-    def _result_texts(self, result: Any) -> None:
-        """Count, "Bedoelde je" suggestion and partial-match notice for `result`, in the current language."""
+    def count_text(self, result: Any) -> str:
+        """ "12 resultaten op 5 pagina's", or that nothing was found, in the current language."""
         n = len(result.hits)
-        if n:
-            pages = len({h.page for h in result.hits})
-            self.status.setText(
-                (self.tr("1 resultaat") if n == 1 else self.tr("%1 resultaten").replace("%1", str(n)))
-                + " " + (self.tr("op 1 pagina") if pages == 1 else self.tr("op %1 pagina's").replace("%1", str(pages)))
-            )
-        else:
-            self.status.setText(self.tr("Niets gevonden."))
+        if not n:
+            return self.tr("Niets gevonden.")
+        pages = len({h.page for h in result.hits})
+        return (self.tr("1 resultaat") if n == 1 else self.tr("%1 resultaten").replace("%1", str(n))) + " " + (
+            self.tr("op 1 pagina") if pages == 1 else self.tr("op %1 pagina's").replace("%1", str(pages)))
+
+    def suggestion_texts(self, result: Any) -> tuple[str, str] | None:
+        """The correction or "Bedoelde je" of `result` as (rich text with its link, plain text), or None."""
         corrected = getattr(result, "corrected_query", None)
         if corrected:
             # "Resultaten voor toegankelijkheid; zoek in plaats daarvan naar toegankelykheid" (a link)
             text = self.tr("Resultaten voor %1; zoek in plaats daarvan naar %2")
             link = html.escape(EXACT_LINK + result.query, quote=True)
-            self.suggestion.setText(text.replace("%1", f"<b>{html.escape(corrected)}</b>").replace(
-                "%2", f'<a href="{link}">{html.escape(result.query)}</a>'))
-            self.suggestion.setAccessibleName(text.replace("%1", corrected).replace("%2", result.query))
-            self.suggestion.show()
-        elif result.suggestion:
+            return (text.replace("%1", f"<b>{html.escape(corrected)}</b>").replace(
+                "%2", f'<a href="{link}">{html.escape(result.query)}</a>'),
+                text.replace("%1", corrected).replace("%2", result.query))
+        if result.suggestion:
             link = html.escape(result.suggestion, quote=True)
-            self.suggestion.setText(
-                self.tr("Bedoelde je: %1?").replace("%1", f'<a href="{link}">{html.escape(result.suggestion)}</a>')
-            )
-            self.suggestion.setAccessibleName(self.tr("Bedoelde je: %1?").replace("%1", result.suggestion))
-            self.suggestion.show()
-        else:
-            self.suggestion.hide()
+            text = self.tr("Bedoelde je: %1?")
+            return (text.replace("%1", f'<a href="{link}">{html.escape(result.suggestion)}</a>'),
+                    text.replace("%1", result.suggestion))
+        return None
+
+    def partial_text(self) -> str:
+        return self.tr("Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.")
+
+    def _result_texts(self, result: Any) -> None:
+        """Count, "Bedoelde je" suggestion and partial-match notice for `result`, in the current language."""
+        self.status.setText(self.count_text(result))
+        suggestion = self.suggestion_texts(result)
+        if suggestion is not None:
+            self.suggestion.setText(suggestion[0])
+            self.suggestion.setAccessibleName(suggestion[1])
+        self.suggestion.setVisible(suggestion is not None)
         if result.partial:
-            self.notice.setText(
-                self.tr("Geen resultaten met alle woorden; dit zijn de beste gedeeltelijke resultaten.")
-            )
-            self.notice.show()
-        else:
-            self.notice.hide()
+            self.notice.setText(self.partial_text())
+        self.notice.setVisible(bool(result.partial))
 
     def _toggle_filter(self, key: str, value: str) -> None:
         """A value chosen in the filter row: the query gets (or loses) `key:value`, and is searched at once."""
@@ -498,7 +518,8 @@ class SearchPanel(QWidget):
             self._show_idle()
         super().showEvent(event)
 
-    def _take_suggestion(self, text: str) -> None:
+    def take_suggestion(self, text: str) -> None:
+        """Search for a suggestion's link: a corrected word, or (exact:) the words as typed."""
         self._exact_query = None
         if text.startswith(EXACT_LINK):  # the words as typed, without the correction
             text = self._exact_query = text[len(EXACT_LINK):]
@@ -528,6 +549,12 @@ class SearchPanel(QWidget):
             index = self.model.index(0, 0)
         if index.isValid():
             self._open_index(index)
+
+    def open_row(self, row: int) -> None:
+        """Open the result in `row` (what the dropdown under the field opens: its rows are the first ones here)."""
+        if 0 <= row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self._open_index(self.model.index(row, 0))
 
     def _open_index(self, index: QModelIndex) -> None:
         page = index.data(PAGE_ROLE)
