@@ -46,7 +46,10 @@ class Appearance:
         prefs = self._preferences.current
         self._theme_actions.get(prefs.theme, self._theme_actions[themes.SYSTEM]).setChecked(True)
         self._language_actions.get(prefs.language, self._language_actions[""]).setChecked(True)
-        self.apply_theme()
+        # The window set the theme's palette before it made its first widget (`set_start_palette`): no widget was
+        # polished with another, so none needs its style sheet set again. Walking QApplication.allWidgets() here
+        # made PySide create ~200 enum types for the widget classes it wraps, ~40 ms before the first page.
+        self.apply_theme(restyle=False)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._on_system_colours_changed)
@@ -67,19 +70,24 @@ class Appearance:
         self._theme_actions.get(choice, self._theme_actions[themes.SYSTEM]).setChecked(True)
         return self.apply_theme()
 
-    def apply_theme(self) -> str:
+    def apply_theme(self, *, restyle: bool = True) -> str:
         theme = themes.resolve(self._preferences.current.theme)
         QApplication.setPalette(themes.palette_for(theme, self._system_palette))
+        if restyle:
+            self._restyle()
+        themes.install_theme_script(self._page, theme)
+        self.paint_icons()  # ~3 ms: the toolbar is shown before the first page, and must not show its texts instead
+        self.theme = theme
+        return theme
+
+    @staticmethod
+    def _restyle() -> None:
         # A widget with a style sheet keeps the palette it was polished with (the page frame kept the message bar
         # light in dark): set the sheet again so it and its children take the new palette.
         for widget in QApplication.allWidgets():
             sheet = widget.styleSheet()
             if sheet:
                 widget.setStyleSheet(sheet)
-        themes.install_theme_script(self._page, theme)
-        self.paint_icons()  # ~3 ms: the toolbar is shown before the first page, and must not show its texts instead
-        self.theme = theme
-        return theme
 
     def paint_icons(self) -> None:
         """Draw the toolbar's and the sidebar's icons in the theme's colours (reader/gui/toolbar_icons.py)."""
@@ -108,3 +116,8 @@ class Appearance:
         # Qt posts LanguageChange to every widget; deliver it now so the whole window relabels at once.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return effective
+
+
+def set_start_palette(preferences: PreferenceStore, system_palette: QPalette) -> None:
+    """The saved theme's palette, set before the window makes its first widget."""
+    QApplication.setPalette(themes.palette_for(themes.resolve(preferences.current.theme), system_palette))

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.search_warmed = False
         self.library_page: LibraryPage | None = None  # built when first shown
         self.setObjectName("mainWindow")
+        from reader.gui.appearance import set_start_palette
+
+        set_start_palette(self.preferences, self.system_palette)
 
         # The view is born inside its frame, the frame in the stack that also holds the library page: moving a
         # QWebEngineView to a new parent later costs ~50 ms.

@@ -15,15 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, Signal
-from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.core.edition import Edition
 from reader.gui.feedback import MessageSink
 
-if TYPE_CHECKING:  # QtPrintSupport is loaded when the reader first prints, not at start-up
+# QtPrintSupport, the page-layout classes and the dialogs are imported when the reader first prints, not at start-up:
+# PySide makes a Python enum type of each of their enums when the class is first imported (QPageSize.PageSizeId
+# alone has 125 members), ~10 ms before the first page.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("reader.print")
@@ -46,6 +49,8 @@ MARGINS_MM = (16.0, 18.0, 16.0, 20.0)
 
 
 def default_layout() -> QPageLayout:
+    from PySide6.QtGui import QPageLayout, QPageSize
+
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Portrait,
@@ -203,6 +208,8 @@ class PrintCommands(QObject):
             else:
                 title = QCoreApplication.translate("MainWindow", "Exporteren mislukt")
                 text = QCoreApplication.translate("MainWindow", "De PDF kon niet worden opgeslagen: %1")
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self._window, title, text.replace("%1", written))
             self.pdf_exported.emit(written, ok)
 
@@ -212,6 +219,8 @@ class PrintCommands(QObject):
         page_id = self._current_page_id() or "pagina"
         suggestion = str(Path.home() / (page_id.replace("/", "-") + ".pdf"))
         title = QCoreApplication.translate("MainWindow", "Exporteren als PDF")
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self._window, title, suggestion, QCoreApplication.translate("MainWindow", "PDF-bestanden (*.pdf)")
         )

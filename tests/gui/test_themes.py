@@ -94,3 +94,23 @@ def test_system_theme_follows_the_desktop_colour_scheme(open_reader, run_js, qtb
     monkeypatch.setattr(themes, "system_theme", lambda: themes.LIGHT)
     window.set_theme("system")
     qtbot.waitUntil(lambda: run_js(window.page, BACKGROUND_JS)[1] == "light", timeout=5000)
+
+
+@pytest.mark.parametrize("theme", ["dark", "contrast"])
+def test_a_reader_started_in_a_theme_draws_its_chrome_in_it(open_reader, qtbot, content_edition, tmp_path, theme):
+    """The theme's palette is set before the first widget exists (and no widget is restyled at start-up): the message
+    bar and the page frame, which carry style sheets, are drawn in the saved theme, not in the light one."""
+    from PySide6.QtGui import QColor, QPalette
+
+    profile = tmp_path / "p"
+    profile.mkdir()
+    (profile / "settings.json").write_text(json.dumps({"theme": theme}), encoding="utf-8")
+    window = open_reader(content_edition, profile=profile).window
+    window.feedback.show_message("Bladwijzer opgeslagen")
+    qtbot.waitUntil(window.feedback.isVisible, timeout=3000)
+    background = window.palette().color(QPalette.ColorRole.Window)
+    assert background.lightness() < 60  # dark and contrast are dark windows
+    for widget in (window.feedback, window.page_frame):
+        image = widget.grab().toImage()
+        corner = QColor(image.pixel(image.width() // 2, image.height() // 2))
+        assert corner.lightness() < 128, (widget.objectName(), corner.name())
