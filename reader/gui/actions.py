@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import QMenu, QMenuBar, QSizePolicy, QToolBar, QWidget
 
-from reader.gui import help as help_windows
 from reader.gui import themes
 
 if TYPE_CHECKING:
@@ -142,12 +141,18 @@ WINDOW_ACTIONS: tuple[ActionSpec | MenuSpec, ...] = (
     ActionSpec("focusCycle", QT_TRANSLATE_NOOP("MainWindow", "Naar volgend deelvenster"),
                lambda w: w.pane_focus.cycle(), ("F6",), menu="view"),
     ActionSpec("showShortcuts", QT_TRANSLATE_NOOP("MainWindow", "Sneltoetsen"),
-               lambda w: help_windows.show_shortcuts(w), (K.HelpContents,), menu="help"),
+               lambda w: _help().show_shortcuts(w), (K.HelpContents,), menu="help"),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "Over deze editie"),
-               lambda w: help_windows.show_about(w, w.edition), menu="help"),
+               lambda w: _help().show_about(w, w.edition), menu="help"),
     ActionSpec("focusPage", QT_TRANSLATE_NOOP("MainWindow", "Naar de pagina"), lambda w: w.focus_page(),
                ("Alt+P",), menu="view"),
 )
+
+
+def _help() -> Any:
+    from reader.gui import help as help_windows  # its message boxes are built when asked for, not at start-up
+
+    return help_windows
 
 
 def _library_add() -> Any:

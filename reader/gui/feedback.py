@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QToolButton, QWidget
 
 from reader.core.edition import PageInfo
@@ -82,6 +82,9 @@ class MessageBar(QFrame):
             self._timer.start(timeout)
         else:
             self._timer.stop()
+        # Imported on the first message, not at start-up (PySide makes the accessibility enums' types on import).
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         event = QAccessibleAnnouncementEvent(self, text)
         if error:
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)

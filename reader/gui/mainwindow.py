@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -37,7 +36,6 @@ from reader.core.edition import Edition
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.core.userdata import UserData
 from reader.gui import contextmenu, searching
-from reader.gui import help as help_windows
 from reader.gui.attachments import AttachmentController
 from reader.gui.checklist import ChecklistController
 from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
@@ -48,6 +46,7 @@ from reader.gui.settings import PreferenceStore
 from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
 
 if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
     from PySide6.QtWidgets import QTabWidget
 
     from reader.gui.i18n import Translations
@@ -518,9 +517,13 @@ class MainWindow(QMainWindow):
     # -- help -------------------------------------------------------------------------------------------------------
     def shortcuts_text(self) -> str:
         """Every command that has a key, as an HTML table (built from the actions, so it never goes stale)."""
+        from reader.gui import help as help_windows
+
         return help_windows.shortcuts_text(self.menuBar(), self.actions())
 
     def about_text(self) -> str:
+        from reader.gui import help as help_windows
+
         return help_windows.about_text(self.edition)
 
     # -- keyboard ---------------------------------------------------------------------------------------------
