@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -79,6 +79,7 @@ class SearchDropdown(QFrame):
 
     def __init__(self, panel: SearchPanel, field: SearchField, window: QWidget) -> None:
         super().__init__(window)
+        self._measured_width = -1  # the list's width when its rows were last measured
         self.setObjectName("searchDropdown")
         self._panel = panel
         self._field = field
@@ -257,10 +258,18 @@ class SearchDropdown(QFrame):
             layout.activate()
         rows = sum(self.list.sizeHintForRow(r) for r in range(self.model.rowCount()))
         room = window.height() - corner.y() - 8
-        others = self.sizeHint().height() - self.list.sizeHint().height()
+        # What the status, suggestion and notice lines take: the dropdown's height with an empty list (a QListView's
+        # own sizeHint is a fixed default, not its rows).
+        self.list.setFixedHeight(0)
+        others = self.sizeHint().height()
         self.list.setFixedHeight(max(0, min(rows + 4, room - others)) if self.model.rowCount() else 0)
         self.list.setVisible(self.model.rowCount() > 0)
         self.setGeometry(x, corner.y(), width, min(room, self.sizeHint().height()))
+        if self.list.viewport().width() != self._measured_width:
+            # The rows were measured at the list's old width (wrapped rows grow when it narrows): measure again once
+            # the new geometry is in, so the last row, "Alle N resultaten tonen", is not cut off.
+            self._measured_width = self.list.viewport().width()
+            QTimer.singleShot(0, self._size)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

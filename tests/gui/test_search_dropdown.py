@@ -114,6 +114,14 @@ def test_typing_drops_the_best_hits_and_keeps_the_contents_tree(qtbot: QtBot, wi
     field = in_window(window, window.search_field)
     assert dropdown.geometry().top() >= field.bottom() and window.rect().contains(dropdown.geometry())
     assert dropdown.list.isVisible() and dropdown.list.height() > 100
+    # With room in the window, every row shows without scrolling, "Alle 12 resultaten tonen" too. (The list's
+    # height once came from a QListView's default size hint, and the last rows hid behind a scroll bar.)
+    window.resize(window.width(), 600)  # room for the rows, not much more
+    for _placing in range(3):  # placed again (as on every new result or resize): the same height each time
+        dropdown._size()
+        qtbot.waitUntil(lambda: dropdown.list.verticalScrollBar().maximum() == 0, timeout=2000)
+        last = dropdown.list.visualRect(dropdown.model.index(8, 0))
+        assert dropdown.list.viewport().rect().contains(last)
     # A list with items, named, each row readable as text.
     assert dropdown.list.accessibleName() == "Snelle zoekresultaten"
     assert dropdown.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Koppeling ")
