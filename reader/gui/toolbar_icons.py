@@ -38,7 +38,16 @@ SIDEBAR_ICONS = {
     "newFolder": "material-folder-plus-outline",
     "search": "material-magnify",
 }
-ICON_NAMES = (STAR_ON, STAR_OFF, *SIDEBAR_ICONS.values())  # besides the actions' icons
+# The icon of each sidebar tab on its rail (sidebar/rail.py), by the panel's object name.
+TAB_ICONS = {
+    "contentsTree": "material-file-tree-outline",
+    "outlineTree": "material-table-of-contents",
+    "relationsTree": "material-vector-link",
+    "searchPanel": "material-magnify",
+    "bookmarksPanel": "material-bookmark-multiple-outline",
+    "historyPanel": "material-history",
+}
+ICON_NAMES = (STAR_ON, STAR_OFF, *SIDEBAR_ICONS.values(), *TAB_ICONS.values())  # besides the actions' icons
 SIZES = (24, 48)  # the toolbar asks 24 (Fusion; menus scale it to 16); 48 serves high-DPI screens
 # The filled star, per background: gold that keeps 3:1 against the toolbar (tests/gui/test_chrome_contrast.py).
 STAR_GOLD_ON_LIGHT, STAR_GOLD_ON_DARK = "#8f6400", "#f5c400"
@@ -171,10 +180,13 @@ def border_colour(palette: QPalette) -> QColor:
 
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
-    """The search field's border, the close buttons of the message bars and the bookmarks panel's "new folder"
-    (found by object name: their panels build them with a style icon, a text or Fusion's faint frame)."""
+    """The sidebar rail's icons, the search field's border, the close buttons of the message bars and the bookmarks
+    panel's "new folder" (found by object name: their panels build them with a style icon, a text or Fusion's faint frame)."""
     from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
 
+    tabs = getattr(window, "sidebar_tabs", None)
+    if tabs is not None:
+        tabs.paint_icons(palette)
     border = border_colour(palette).name()
     field = window.findChild(QLineEdit, "searchField")
     if field is not None:
