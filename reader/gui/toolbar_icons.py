@@ -181,7 +181,8 @@ def border_colour(palette: QPalette) -> QColor:
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
     """The sidebar rail's icons, the search field's border, the close buttons of the message bars and the bookmarks
-    panel's "new folder" (found by object name: their panels build them with a style icon, a text or Fusion's faint frame)."""
+    panel's "new folder" (found by object name: their panels build them with a style icon, a text or Fusion's faint
+    frame)."""
     from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
 
     tabs = getattr(window, "sidebar_tabs", None)

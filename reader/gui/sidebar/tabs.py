@@ -25,9 +25,8 @@ def build_sidebar(window: MainWindow) -> None:
     bookmarks and history join after the first page: latepanels.py.)"""
     from reader.gui.sidebar.contents import ContentsTree
     from reader.gui.sidebar.outline import OutlineTree
-    from reader.gui.sidebar.relations import RelationsTree
-
     from reader.gui.sidebar.rail import SidebarTabWidget
+    from reader.gui.sidebar.relations import RelationsTree
 
     window.sidebar = sidebar = SidebarTabWidget(window)  # its tabs on a rail at the left
     sidebar.setObjectName("sidebar")
