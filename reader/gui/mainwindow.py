@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 860])
+        self.splitter.setSizes([320, 880])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.window_state = WindowState(self.profile_dir)
         self._restore_state()
+        from reader.gui.outlinepanel import attach_outline_panel
+
+        self.outline_place = attach_outline_panel(self)  # "Op deze pagina" beside the page on a wide window
         self._ready = True
         if self.page.url().isValid() and not self.page.url().isEmpty():
             self._on_url_changed(self.page.url())
