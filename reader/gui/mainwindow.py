@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
         frame_layout.addWidget(self.feedback)
         frame_layout.addWidget(self.findbar)
         frame_layout.addWidget(self.view, 1)
+        from reader.gui.breadcrumb import attach_breadcrumb
+
+        self.breadcrumb = attach_breadcrumb(self, frame_layout)  # the page's place in the navigation, above it
 
         build_sidebar(self)  # self.sidebar with the contents, outline and relations trees
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
             return
         self._shown_page = page_id
         self.contents.select_page(page_id)
+        self.breadcrumb.show_page(page_id)
         info = self.edition.pages.get(page_id)
         self.outline.set_headings(info.headings if info else ())
         self.relations.show_page(page_id)

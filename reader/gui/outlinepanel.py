@@ -135,8 +135,7 @@ class OutlinePlacement(QObject):
         else:
             self.panel.hide()
             self._tabs.reattach(self._outline)  # the tab widget takes the tree back
-        self._window.pane_focus.update_tab_order([w for w, _title in self._tabs.tabs if not self.beside
-                                                  or w is not self._outline])
+        self._window.pane_focus.set_around_page(after=[self._outline] if beside else [])
         if had_focus:
             self._tabs.show(self._outline)
 
