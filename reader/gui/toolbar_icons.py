@@ -172,6 +172,10 @@ SWITCH_SHEET = (
 )
 
 
+# The message bar above the page: Fusion's panel frame vanished on black (the bar's background is the window's there).
+MESSAGE_BAR_SHEET = "QFrame#messageBar {{ border: 1px solid {border}; border-radius: 3px; }}"
+
+
 def border_colour(palette: QPalette) -> QColor:
     """A field's border that keeps 3:1 against the window and the field (WCAG 1.4.11): Fusion derives it from the
     window colour, which gives 2.3:1 in light and no border at all on black. High contrast: the text colour."""
@@ -180,9 +184,9 @@ def border_colour(palette: QPalette) -> QColor:
 
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
-    """The sidebar rail's icons, the search field's border, the close buttons of the message bars and the bookmarks
-    panel's "new folder" (found by object name: their panels build them with a style icon, a text or Fusion's faint
-    frame)."""
+    """The sidebar rail's icons, the search field's and the message bar's border, the close buttons of the message
+    bars and the bookmarks panel's "new folder" (found by object name: their panels build them with a style icon, a
+    text or Fusion's faint frame)."""
     from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
 
     tabs = getattr(window, "sidebar_tabs", None)
@@ -201,6 +205,9 @@ def paint_chrome(window: QWidget, palette: QPalette) -> None:
     close = window.findChild(QToolButton, "messageClose")
     if close is not None:
         close.setIcon(icon("close", palette))
+    message_bar = window.findChild(QFrame, "messageBar")
+    if message_bar is not None:
+        message_bar.setStyleSheet(MESSAGE_BAR_SHEET.format(border=border))
     new_folder = window.findChild(QToolButton, "newFolderButton")
     if new_folder is not None:
         new_folder.setIcon(icon("newFolder", palette))
