@@ -184,9 +184,9 @@ def border_colour(palette: QPalette) -> QColor:
 
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
-    """The sidebar rail's icons, the search field's and the message bar's border, the close buttons of the message
-    bars and the bookmarks panel's "new folder" (found by object name: their panels build them with a style icon, a
-    text or Fusion's faint frame)."""
+    """The sidebar rail's icons, the search field's and the message bar's border, the breadcrumb's background (the
+    page's), the close buttons of the message bars and the bookmarks panel's "new folder" (found by object name:
+    their panels build them with a style icon, a text or Fusion's faint frame)."""
     from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
 
     tabs = getattr(window, "sidebar_tabs", None)
@@ -208,6 +208,9 @@ def paint_chrome(window: QWidget, palette: QPalette) -> None:
     message_bar = window.findChild(QFrame, "messageBar")
     if message_bar is not None:
         message_bar.setStyleSheet(MESSAGE_BAR_SHEET.format(border=border))
+    crumbs, page = window.findChild(QFrame, "breadcrumb"), getattr(window, "page", None)
+    if crumbs is not None and page is not None and hasattr(crumbs, "set_background"):
+        crumbs.set_background(page.backgroundColor())  # the theme's page colour, set just before
     new_folder = window.findChild(QToolButton, "newFolderButton")
     if new_folder is not None:
         new_folder.setIcon(icon("newFolder", palette))
