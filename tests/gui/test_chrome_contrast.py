@@ -232,6 +232,24 @@ def test_message_bar_border_stands_out_from_the_window(window, qtbot, theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_breadcrumb_links_and_page_title_read_on_the_page_background(window, qtbot, theme):
+    from reader.gui.themes import PAGE_BACKGROUND
+
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        window.open_page("richtlijnen/samenwerking")  # nested: Welkom > Richtlijnen > the page
+    set_theme(window, qtbot, theme)
+    qtbot.wait(50)  # the chrome is repainted a turn of the event loop after the theme
+    bar = window.breadcrumb.bar
+    assert bar.isVisible() and bar.links()
+    image = grab(bar, f"breadcrumb-{theme}")
+    background = colours(image)
+    assert "#%02x%02x%02x" % max(background, key=lambda c: background[c]) == PAGE_BACKGROUND[theme]
+    for part in bar.parts:
+        contrast = ink_contrast(region(image, part, bar, inset=2), min_pixels=6)[0]
+        assert contrast >= TEXT, (theme, part.accessibleName(), contrast)
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_search_placeholder_and_scope_switch(window, qtbot, theme):
     """The placeholder is text too (4.5:1); the "all guidelines" check box's square is a component (3:1)."""
     set_theme(window, qtbot, theme)
