@@ -10,7 +10,7 @@ The tab text stays the full name, so the accessible name and tooltips need nothi
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QHoverEvent, QIcon, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
 from reader.gui.themes import mix
@@ -127,7 +127,7 @@ class RailTabBar(QTabBar):
 
     def event(self, event: QEvent) -> bool:  # Qt's name
         kind = event.type()
-        if kind in (QEvent.Type.HoverMove, QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
+        if isinstance(event, QHoverEvent):
             position = event.position().toPoint() if kind != QEvent.Type.HoverLeave else QPoint(-1, -1)
             hovered = self.tabAt(position)
             if hovered != self._hovered:
