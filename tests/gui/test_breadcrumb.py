@@ -108,3 +108,21 @@ def test_the_trail_follows_the_language(open_reader, nerds_edition, english_qm, 
     assert window.breadcrumb.bar.accessibleName() == "Breadcrumb"
     window.language_actions["nl"].trigger()
     assert window.breadcrumb.bar.accessibleName() == "Kruimelpad"
+
+
+def test_the_trail_follows_a_switch_of_corpus(open_reader, qtbot, tmp_path):
+    """Two corpora with the same page ids: after the switch the crumbs are the other corpus's titles."""
+    from tests.gui.test_library_window import build_all, library_in, path_of
+
+    editions = build_all(tmp_path / "editions")
+    library = library_in(tmp_path / "library", editions)
+    window = open_reader(path_of(library, "alfa"), "pagina-1", profile=tmp_path / "profile").window
+    window.corpora.library = library
+    assert texts(window) == ["Start Alfa", "Pagina 1 Alfa"]
+    with qtbot.waitSignal(window.page_loaded, timeout=20000, check_params_cb=lambda page, ok: page == "pagina-1"):
+        window.corpora.open_corpus("beta", "pagina-1")
+    assert window.edition.corpus_id == "beta"
+    assert texts(window) == ["Start Beta", "Pagina 1 Beta"]
+    with qtbot.waitSignal(window.page_loaded, timeout=20000):
+        qtbot.mouseClick(window.breadcrumb.bar.links()[0], Qt.MouseButton.LeftButton)
+    assert window.current_page_id() == "index" and window.edition.corpus_id == "beta"
