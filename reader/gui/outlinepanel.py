@@ -95,6 +95,7 @@ class OutlinePlacement(QObject):
         splitter.splitterMoved.connect(self._on_splitter_moved)
         window.installEventFilter(self)
         self._sidebar.installEventFilter(self)  # shown or hidden (F9): the room changes
+        window.stack.currentChanged.connect(lambda _index: self._timer.start())  # the library page has no outline
         self._placed = False
 
     def free_width(self) -> int:
@@ -106,10 +107,11 @@ class OutlinePlacement(QObject):
         return free
 
     def place(self) -> None:
-        """Beside the page or in the tabs, by the room there is now."""
+        """Beside the page or in the tabs, by the room there is now (in the tabs while the library page shows)."""
         if self._window.is_closed():
             return
-        beside = outline_beside(self.free_width(), self.width)
+        reading = self._window.stack.currentWidget() is self._window.page_frame
+        beside = reading and outline_beside(self.free_width(), self.width)
         if beside != self.beside:
             self._move(beside)
 

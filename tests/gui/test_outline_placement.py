@@ -88,6 +88,18 @@ def test_ctrl_2_the_menu_tab_and_f6_reach_the_outline_beside_the_page(open_reade
     assert window.outline.hasFocus()
 
 
+def test_the_library_page_has_no_outline_beside_it(open_reader, qtbot, content_edition):
+    window = open_reader(content_edition, "handleiding/zoeken").window
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: window.outline_place.beside, timeout=3000)
+    window.corpora.show_library()
+    qtbot.waitUntil(lambda: not window.outline_place.beside, timeout=3000)
+    assert not window.outline_place.panel.isVisible()
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        window.open_page("handleiding/lezen")
+    qtbot.waitUntil(lambda: window.outline_place.beside, timeout=3000)
+
+
 def test_hiding_the_sidebar_makes_room_beside_the_page(open_reader, qtbot, content_edition):
     window = open_reader(content_edition, "handleiding/zoeken").window  # 1200 px
     assert not window.outline_place.beside
