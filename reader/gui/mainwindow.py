@@ -2,9 +2,10 @@
 
 The commands live by job in their own modules and get what they work on: printing.py (print, PDF), sections.py
 (section links, bookmarks, the star), appearance.py (theme, language), focus.py (F6, Tab, the page frame's ring),
-zoom.py, sidebar/tabs.py, feedback.py (the message bar every command answers in, the title), windowstate.py (fits
-the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching, Back/Forward across them,
-the library page); actions.py is the table that binds them to menus and keys.
+zoom.py, sidebar/tabs.py and rail.py, breadcrumb.py (the page's place, above it), outlinepanel.py ("Op deze pagina"
+beside the page when there is room), feedback.py (the message bar every command answers in, the title),
+windowstate.py (fits the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching,
+Back/Forward across them, the library page); actions.py is the table that binds them to menus and keys.
 
 Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
 then Qt's LanguageChange event) relabels the whole window at once.
