@@ -22,9 +22,13 @@ class PaneFocus:
         self._view = view
         self._findbar = findbar
         self._page_frame = page_frame
+        self._tabs: list[QWidget] = []
+        self._before_page: list[QWidget] = []  # the breadcrumb's links
+        self._after_page: list[QWidget] = []  # the outline, while it is beside the page
 
     def cycle(self) -> None:
-        """F6: sidebar -> page -> find bar (when open) -> sidebar, as desktop apps move between panes."""
+        """F6: sidebar -> page -> find bar (when open) -> outline (beside the page) -> sidebar, as desktop apps
+        move between panes."""
         focus = QApplication.focusWidget()
         panes: list[QWidget] = []
         tab = self._sidebar.currentWidget()
@@ -33,6 +37,7 @@ class PaneFocus:
         panes.append(self._view)
         if self._findbar.isVisible():
             panes.append(self._findbar.field)
+        panes.extend(w for w in self._after_page if w.isVisible())  # the outline beside the page
         current = next(
             (i for i, pane in enumerate(panes) if focus is not None and (focus is pane or pane.isAncestorOf(focus))),
             -1,
@@ -47,8 +52,21 @@ class PaneFocus:
             self._page_frame.setProperty("focused", inside)
             self._page_frame.setStyleSheet(FRAME_FOCUSED if inside else FRAME_UNFOCUSED)
 
-    def update_tab_order(self, tabs: list[QWidget]) -> None:
-        """Tab goes from the sidebar's tab bar through its pages (`tabs`, in order) to the page."""
-        chain: list[QWidget] = [self._sidebar.tabBar(), *tabs, self._view]
+    def update_tab_order(self, tabs: list[QWidget] | None = None) -> None:
+        """Tab goes from the sidebar's tab bar through its pages (`tabs`, in order; the last ones when None), the
+        breadcrumb's links and the page to what is right of the page."""
+        if tabs is not None:
+            self._tabs = list(tabs)
+        beside = [w for w in self._after_page if w not in self._before_page]
+        chain: list[QWidget] = [self._sidebar.tabBar(), *[t for t in self._tabs if t not in beside],
+                                *self._before_page, self._view, *beside]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def set_around_page(self, before: list[QWidget] | None = None, after: list[QWidget] | None = None) -> None:
+        """What Tab reaches right before the page (the breadcrumb) and right after it (the outline beside it)."""
+        if before is not None:
+            self._before_page = list(before)
+        if after is not None:
+            self._after_page = list(after)
+        self.update_tab_order()

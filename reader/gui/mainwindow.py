@@ -2,9 +2,10 @@
 
 The commands live by job in their own modules and get what they work on: printing.py (print, PDF), sections.py
 (section links, bookmarks, the star), appearance.py (theme, language), focus.py (F6, Tab, the page frame's ring),
-zoom.py, sidebar/tabs.py, feedback.py (the message bar every command answers in, the title), windowstate.py (fits
-the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching, Back/Forward across them,
-the library page); actions.py is the table that binds them to menus and keys.
+zoom.py, sidebar/tabs.py and rail.py, breadcrumb.py (the page's place, above it), outlinepanel.py ("Op deze pagina"
+beside the page when there is room), feedback.py (the message bar every command answers in, the title),
+windowstate.py (fits the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching,
+Back/Forward across them, the library page); actions.py is the table that binds them to menus and keys.
 
 Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
 then Qt's LanguageChange event) relabels the whole window at once.
@@ -169,6 +170,9 @@ class MainWindow(QMainWindow):
         frame_layout.addWidget(self.feedback)
         frame_layout.addWidget(self.findbar)
         frame_layout.addWidget(self.view, 1)
+        from reader.gui.breadcrumb import attach_breadcrumb
+
+        self.breadcrumb = attach_breadcrumb(self, frame_layout)  # the page's place in the navigation, above it
 
         build_sidebar(self)  # self.sidebar with the contents, outline and relations trees
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
@@ -183,7 +187,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 860])
+        self.splitter.setSizes([320, 880])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -263,6 +267,9 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.window_state = WindowState(self.profile_dir)
         self._restore_state()
+        from reader.gui.outlinepanel import attach_outline_panel
+
+        self.outline_place = attach_outline_panel(self)  # "Op deze pagina" beside the page on a wide window
         self._ready = True
         if self.page.url().isValid() and not self.page.url().isEmpty():
             self._on_url_changed(self.page.url())
@@ -347,6 +354,7 @@ class MainWindow(QMainWindow):
             return
         self._shown_page = page_id
         self.contents.select_page(page_id)
+        self.breadcrumb.show_page(page_id)
         info = self.edition.pages.get(page_id)
         self.outline.set_headings(info.headings if info else ())
         self.relations.show_page(page_id)

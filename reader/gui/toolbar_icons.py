@@ -38,7 +38,16 @@ SIDEBAR_ICONS = {
     "newFolder": "material-folder-plus-outline",
     "search": "material-magnify",
 }
-ICON_NAMES = (STAR_ON, STAR_OFF, *SIDEBAR_ICONS.values())  # besides the actions' icons
+# The icon of each sidebar tab on its rail (sidebar/rail.py), by the panel's object name.
+TAB_ICONS = {
+    "contentsTree": "material-file-tree-outline",
+    "outlineTree": "material-table-of-contents",
+    "relationsTree": "material-vector-link",
+    "searchPanel": "material-magnify",
+    "bookmarksPanel": "material-bookmark-multiple-outline",
+    "historyPanel": "material-history",
+}
+ICON_NAMES = (STAR_ON, STAR_OFF, *SIDEBAR_ICONS.values(), *TAB_ICONS.values())  # besides the actions' icons
 SIZES = (24, 48)  # the toolbar asks 24 (Fusion; menus scale it to 16); 48 serves high-DPI screens
 # The filled star, per background: gold that keeps 3:1 against the toolbar (tests/gui/test_chrome_contrast.py).
 STAR_GOLD_ON_LIGHT, STAR_GOLD_ON_DARK = "#8f6400", "#f5c400"
@@ -163,6 +172,10 @@ SWITCH_SHEET = (
 )
 
 
+# The message bar above the page: Fusion's panel frame vanished on black (the bar's background is the window's there).
+MESSAGE_BAR_SHEET = "QFrame#messageBar {{ border: 1px solid {border}; border-radius: 3px; }}"
+
+
 def border_colour(palette: QPalette) -> QColor:
     """A field's border that keeps 3:1 against the window and the field (WCAG 1.4.11): Fusion derives it from the
     window colour, which gives 2.3:1 in light and no border at all on black. High contrast: the text colour."""
@@ -171,10 +184,14 @@ def border_colour(palette: QPalette) -> QColor:
 
 
 def paint_chrome(window: QWidget, palette: QPalette) -> None:
-    """The search field's border, the close buttons of the message bars and the bookmarks panel's "new folder"
-    (found by object name: their panels build them with a style icon, a text or Fusion's faint frame)."""
+    """The sidebar rail's icons, the search field's and the message bar's border, the breadcrumb's background (the
+    page's), the close buttons of the message bars and the bookmarks panel's "new folder" (found by object name:
+    their panels build them with a style icon, a text or Fusion's faint frame)."""
     from PySide6.QtWidgets import QCheckBox, QFrame, QLineEdit, QToolButton  # after the first page: not on its path
 
+    tabs = getattr(window, "sidebar_tabs", None)
+    if tabs is not None:
+        tabs.paint_icons(palette)
     border = border_colour(palette).name()
     field = window.findChild(QLineEdit, "searchField")
     if field is not None:
@@ -188,6 +205,12 @@ def paint_chrome(window: QWidget, palette: QPalette) -> None:
     close = window.findChild(QToolButton, "messageClose")
     if close is not None:
         close.setIcon(icon("close", palette))
+    message_bar = window.findChild(QFrame, "messageBar")
+    if message_bar is not None:
+        message_bar.setStyleSheet(MESSAGE_BAR_SHEET.format(border=border))
+    crumbs, page = window.findChild(QFrame, "breadcrumb"), getattr(window, "page", None)
+    if crumbs is not None and page is not None and hasattr(crumbs, "set_background"):
+        crumbs.set_background(page.backgroundColor())  # the theme's page colour, set just before
     new_folder = window.findChild(QToolButton, "newFolderButton")
     if new_folder is not None:
         new_folder.setIcon(icon("newFolder", palette))

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 SMALL_SCREEN = (1366, 768)  # at this size and below the window starts maximised
 COMFORTABLE = (1400, 960)  # the largest first size on a bigger screen
 SHARE = 0.85  # of the available area, when that is smaller than COMFORTABLE
+# The sidebar's first width: a fifth of the window, within these (its rail takes ~80 px of it; the contents' titles
+# get room on a wide window, the page on a narrow one).
+SIDEBAR_SHARE, SIDEBAR_WIDTH = 0.21, (300, 400)
 
 
 def first_geometry(available: QRect) -> tuple[QRect, bool]:
@@ -27,6 +30,10 @@ def first_geometry(available: QRect) -> tuple[QRect, bool]:
     rect = QRect(0, 0, width, height)
     rect.moveCenter(available.center())
     return rect, False
+
+
+def first_sidebar_width(window_width: int) -> int:
+    return max(SIDEBAR_WIDTH[0], min(SIDEBAR_WIDTH[1], round(window_width * SIDEBAR_SHARE)))
 
 
 def fitted_geometry(saved: QRect, screens: list[QRect]) -> QRect | None:
@@ -67,6 +74,9 @@ class WindowState:
         state = self.settings.value("splitter")
         if state is not None:
             splitter.restoreState(state)
+        else:
+            sidebar = first_sidebar_width(window.width())
+            splitter.setSizes([sidebar, max(window.width() - sidebar, 1)])
 
     def save(self, window: QMainWindow, splitter: QSplitter) -> None:
         self.settings.setValue("geometry", window.saveGeometry())

@@ -28,6 +28,11 @@ NAMES = (
     "material-folder-outline",
     "material-folder-plus-outline",
     "material-magnify",
+    "material-file-tree-outline",
+    "material-table-of-contents",
+    "material-vector-link",
+    "material-bookmark-multiple-outline",
+    "material-history",
 )
 
 

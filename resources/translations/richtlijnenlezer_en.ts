@@ -437,6 +437,13 @@
     </message>
 </context>
 <context>
+    <name>Breadcrumb</name>
+    <message>
+        <source>Kruimelpad</source>
+        <translation>Breadcrumb</translation>
+    </message>
+</context>
+<context>
     <name>ChangeBanner</name>
     <message>
         <source>Gewijzigd sinds editie %1</source>

@@ -202,6 +202,57 @@ def test_message_bar_text_and_close_icon(window, qtbot, theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_message_bar_border_stands_out_from_the_window(window, qtbot, theme):
+    """The bar's edge is a component boundary (3:1 against the window's background around it); in contrast its
+    background is the window's black, so without a border the bar had no edge at all."""
+    from PySide6.QtCore import QPoint
+
+    set_theme(window, qtbot, theme)
+    bar = window.feedback
+    bar.showMessage("WWWW", 5000)
+    qtbot.waitUntil(bar.isVisible, timeout=2000)
+    qtbot.wait(20)
+    root = window.page_frame
+    image = grab(root, f"message-border-{theme}")
+    window.feedback.clearMessage()
+    top_left = bar.mapTo(root, QPoint(0, 0))
+    left, top, width, height = top_left.x(), top_left.y(), bar.width(), bar.height()
+    # Around the bar: the window's background, in the page frame's 2 px margin left of it (below it is the page,
+    # which the engine repaints in the new theme a moment later).
+    beside = colours(image, left - 2, top + 4, 2, height - 8)
+    around = max(beside, key=lambda c: beside[c])
+    window_colour = window.palette().color(window.backgroundRole())
+    assert around == (window_colour.red(), window_colour.green(), window_colour.blue()), (theme, around)
+    # The edge: the colour of the bar's outermost pixel rows and columns (away from the rounded corners).
+    edge: dict[tuple[int, int, int], int] = {}
+    for x, y, w, h in ((left + 6, top, width - 12, 1), (left + 6, top + height - 1, width - 12, 1),
+                       (left, top + 4, 1, height - 8)):
+        for colour, count in colours(image, x, y, w, h).items():
+            edge[colour] = edge.get(colour, 0) + count
+    border = max(edge, key=lambda c: edge[c])
+    assert edge[border] >= 0.8 * sum(edge.values()), (theme, edge)  # one line, not text or icons
+    assert ratio(border, around) >= NON_TEXT, (theme, border, around)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_breadcrumb_links_and_page_title_read_on_the_page_background(window, qtbot, theme):
+    from reader.gui.themes import PAGE_BACKGROUND
+
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        window.open_page("richtlijnen/samenwerking")  # nested: Welkom > Richtlijnen > the page
+    set_theme(window, qtbot, theme)
+    qtbot.wait(50)  # the chrome is repainted a turn of the event loop after the theme
+    bar = window.breadcrumb.bar
+    assert bar.isVisible() and bar.links()
+    image = grab(bar, f"breadcrumb-{theme}")
+    background = colours(image)
+    assert "#%02x%02x%02x" % max(background, key=lambda c: background[c]) == PAGE_BACKGROUND[theme]
+    for part in bar.parts:
+        contrast = ink_contrast(region(image, part, bar, inset=2), min_pixels=6)[0]
+        assert contrast >= TEXT, (theme, part.accessibleName(), contrast)
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_search_placeholder_and_scope_switch(window, qtbot, theme):
     """The placeholder is text too (4.5:1); the "all guidelines" check box's square is a component (3:1)."""
     set_theme(window, qtbot, theme)

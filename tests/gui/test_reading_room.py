@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
-from reader.gui.windowstate import first_geometry, fitted_geometry
+from reader.gui.windowstate import SIDEBAR_WIDTH, first_geometry, first_sidebar_width, fitted_geometry
 
 pytestmark = pytest.mark.gui
 
@@ -32,6 +32,13 @@ def test_a_big_screen_gets_a_comfortable_centred_window():
     small = QRect(100, 0, 1440, 870)
     rect, maximised = first_geometry(small)
     assert not maximised and small.contains(rect) and rect.width() < small.width()
+
+
+def test_the_first_sidebar_width_grows_with_the_window_within_bounds():
+    assert first_sidebar_width(800) == SIDEBAR_WIDTH[0]
+    assert first_sidebar_width(1366) == SIDEBAR_WIDTH[0]
+    assert SIDEBAR_WIDTH[0] < first_sidebar_width(1600) < SIDEBAR_WIDTH[1]
+    assert first_sidebar_width(1920) == first_sidebar_width(3840) == SIDEBAR_WIDTH[1]
 
 
 def test_saved_geometry_that_no_longer_fits_is_moved_and_shrunk():
@@ -61,9 +68,11 @@ def test_first_start_fills_the_offscreen_screen_and_a_too_big_saved_window_is_co
         window = reader.window
         assert window.window_state.start_maximised == (available.width() <= 1366 or available.height() <= 768)
         assert available.contains(window.geometry())
+        first_width = window.width()
         window.show_first()
         qtbot.waitUntil(lambda: window.isVisible())
         assert window.isMaximized() == window.window_state.start_maximised
+        assert window.splitter.sizes()[0] == first_sidebar_width(first_width)
         window.showNormal()
         window.setGeometry(available.x() + 40, available.y() + 40, available.width() + 600, available.height() + 400)
         window.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 
 from reader.gui import contextmenu
@@ -25,12 +25,11 @@ def build_sidebar(window: MainWindow) -> None:
     bookmarks and history join after the first page: latepanels.py.)"""
     from reader.gui.sidebar.contents import ContentsTree
     from reader.gui.sidebar.outline import OutlineTree
+    from reader.gui.sidebar.rail import SidebarTabWidget
     from reader.gui.sidebar.relations import RelationsTree
 
-    window.sidebar = sidebar = QTabWidget(window)
+    window.sidebar = sidebar = SidebarTabWidget(window)  # its tabs on a rail at the left
     sidebar.setObjectName("sidebar")
-    sidebar.setDocumentMode(True)
-    sidebar.setUsesScrollButtons(True)
     window.contents = ContentsTree(window.edition.nav, sidebar)
     window.contents.open_requested.connect(window.open_page)
     window.contents.external_requested.connect(lambda url: window.confirm_external_link(QUrl(url)))
@@ -47,7 +46,10 @@ def build_sidebar(window: MainWindow) -> None:
 
 
 class SidebarTabs:
-    """Adds, shows, hides and relabels the tabs of `sidebar`; the Ctrl+<n> actions belong to `window`."""
+    """Adds, shows, hides and relabels the tabs of `sidebar`; the Ctrl+<n> actions belong to `window`.
+
+    A tab can live elsewhere for a while (`detach`: "Op deze pagina" beside the page on a wide window): it keeps
+    its place in the order, its Ctrl+<n> and its menu entry, which then show it where it is."""
 
     def __init__(self, window: QWidget, sidebar: QTabWidget, preferences: PreferenceStore, view: QWidget) -> None:
         self._window = window
@@ -59,6 +61,8 @@ class SidebarTabs:
         # Known once the window's menus exist (`attach`); tabs added before are put in the menu then.
         self._menu: QMenu | None = None
         self._toggle: QAction | None = None
+        self._elsewhere: dict[QWidget, Callable[[], None]] = {}  # detached tab -> shows it where it is
+        self._moving = False  # a tab is detached or put back: the reader chose no tab
 
     def attach(self, menu: QMenu, toggle: QAction) -> None:
         """The View > Sidebar menu and the Show sidebar action exist: list the tabs, remember the chosen tab."""
@@ -71,11 +75,12 @@ class SidebarTabs:
     def add(self, widget: QWidget, title: Callable[[], str]) -> QAction:
         """Add a tab (title is a callable so that it follows the language); returns its Ctrl+<n> action."""
         self.tabs.append((widget, title))
-        index = self._sidebar.addTab(widget, title())
+        self._sidebar.addTab(widget, title())  # its icon comes with the theme's (toolbar_icons.paint_chrome)
+        number = len(self.tabs)  # its place in the order, which a detached tab keeps
         action = QAction(self._window)
-        action.setObjectName(f"showTab{index + 1}")
-        if index < 9:
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.setObjectName(f"showTab{number}")
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda _checked=False, w=widget: self.show(w))
         self._window.addAction(action)
         self.actions.append(action)
@@ -85,6 +90,10 @@ class SidebarTabs:
         return action
 
     def show(self, widget: QWidget) -> None:
+        elsewhere = self._elsewhere.get(widget)
+        if elsewhere is not None:
+            elsewhere()
+            return
         if not self._sidebar.isVisible() and self._toggle is not None:
             self._toggle.setChecked(True)
         self._sidebar.setCurrentWidget(widget)
@@ -105,12 +114,65 @@ class SidebarTabs:
                 self._sidebar.setCurrentIndex(index)
 
     def retranslate(self) -> None:
-        for index, ((_widget, title), action) in enumerate(zip(self.tabs, self.actions, strict=True)):
+        for (widget, title), action in zip(self.tabs, self.actions, strict=True):
             label_action(action, QCoreApplication.translate("MainWindow", "%1 tonen").replace("%1", title()))
-            self._sidebar.setTabText(index, title())
-            self._sidebar.setTabToolTip(index, action.toolTip())
+            index = self._sidebar.indexOf(widget)
+            if index >= 0:
+                self._sidebar.setTabText(index, title())
+                self._sidebar.setTabToolTip(index, action.toolTip())
+
+    def title(self, widget: QWidget) -> str:
+        return next((title() for w, title in self.tabs if w is widget), "")
+
+    def detach(self, widget: QWidget, show_elsewhere: Callable[[], None]) -> None:
+        """Take `widget`'s tab out of the sidebar (the caller gives it a new parent); its action calls
+        `show_elsewhere` meanwhile."""
+        index = self._sidebar.indexOf(widget)
+        self._elsewhere[widget] = show_elsewhere
+        if index < 0:
+            return
+        self._moving = True
+        try:
+            if self._sidebar.currentIndex() == index and self._sidebar.count() > 1:
+                self._sidebar.setCurrentIndex(0 if index else 1)  # the contents, the tab that is always there
+            self._sidebar.removeTab(index)
+        finally:
+            self._moving = False
+
+    def reattach(self, widget: QWidget) -> None:
+        """Put a detached tab back in its place in the order (selected when it was the reader's choice)."""
+        if self._elsewhere.pop(widget, None) is None or self._sidebar.indexOf(widget) >= 0:
+            return
+        order = [w for w, _title in self.tabs]
+        before = order[: order.index(widget)]
+        index = sum(1 for w in before if self._sidebar.indexOf(w) >= 0)
+        self._moving = True
+        try:
+            self._sidebar.insertTab(index, widget, self.title(widget))
+            self._set_icon(index, widget, QApplication.palette())
+        finally:
+            self._moving = False
+        self.retranslate()
+        self.select_remembered()
+
+    def is_detached(self, widget: QWidget) -> bool:
+        return widget in self._elsewhere
+
+    def paint_icons(self, palette: QPalette) -> None:
+        """The rail's icons in the colours of `palette` (again on each theme switch)."""
+        for index in range(self._sidebar.count()):
+            widget = self._sidebar.widget(index)
+            if widget is not None:
+                self._set_icon(index, widget, palette)
+
+    def _set_icon(self, index: int, widget: QWidget, palette: QPalette) -> None:
+        from reader.gui.toolbar_icons import TAB_ICONS, themed_icon
+
+        name = TAB_ICONS.get(widget.objectName())
+        if name is not None:
+            self._sidebar.setTabIcon(index, themed_icon(name, palette))
 
     def _on_tab_changed(self, index: int) -> None:
         widget = self._sidebar.widget(index)
-        if widget is not None and widget.objectName():
+        if widget is not None and widget.objectName() and not self._moving:
             self._preferences.update(sidebar_tab=widget.objectName())
