@@ -306,3 +306,19 @@ def test_the_dropdown_speaks_english_too(qtbot: QtBot, window: MainWindow, engli
     assert dropdown.list.accessibleName() == "Quick search results"
     window.language_actions["nl"].trigger()
     assert rows(dropdown)[-1] == "Alle 12 resultaten tonen"
+
+
+def test_the_full_list_is_not_the_tab_the_next_start_opens_on(
+    qtbot: QtBot, open_reader: Callable[..., Any], edition: Path, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile-restart"
+    window = open_reader(edition, "index", profile=profile).window
+    window.sidebar_tabs.show(window.bookmarks)  # the reader's own choice: remembered
+    qtbot.waitUntil(lambda: window.late_panels() is not None, timeout=5000)
+    type_query(qtbot, window, "koppelvlak")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return, ALT)  # the full list
+    assert window.sidebar.currentWidget() is window.search_panel
+    window.close()
+    again = open_reader(edition, "index", profile=profile).window
+    qtbot.waitUntil(lambda: again.late_panels() is not None, timeout=5000)
+    assert again.sidebar.currentWidget() is again.bookmarks

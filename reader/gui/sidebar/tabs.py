@@ -45,6 +45,8 @@ def build_sidebar(window: MainWindow) -> None:
     tabs.add(window.relations, lambda: QCoreApplication.translate("MainWindow", "Relaties"))
 
 
+TRANSIENT_TABS = frozenset({"searchPanel"})  # shown for a while, never the tab the next start opens on
+
 class SidebarTabs:
     """Adds, shows, hides and relabels the tabs of `sidebar`; the Ctrl+<n> actions belong to `window`.
 
@@ -174,5 +176,7 @@ class SidebarTabs:
 
     def _on_tab_changed(self, index: int) -> None:
         widget = self._sidebar.widget(index)
-        if widget is not None and widget.objectName() and not self._moving:
+        # The full result list is not a place to come back to: it holds the last query, and the next start has none.
+        transient = widget is not None and widget.objectName() in TRANSIENT_TABS
+        if widget is not None and widget.objectName() and not self._moving and not transient:
             self._preferences.update(sidebar_tab=widget.objectName())
