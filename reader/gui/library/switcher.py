@@ -155,6 +155,16 @@ class CorpusSwitcher(QObject):
         extra = remember_position(prefs.current.extra, self._window.edition.corpus_id, page_id, anchor)
         prefs.update(last_page=page_id, last_anchor=anchor, extra=extra)
 
+    # -- for the tabs (reader/gui/tabs): a tab leaves and another arrives as a step of the trail would
+    def leaving(self) -> Visit:
+        return self._leaving()
+
+    def return_to(self, visit: Visit) -> None:
+        self._return_to(visit)
+
+    def open_first(self, page_id: str | None, anchor: str | None) -> None:
+        self._open_first(page_id, anchor)
+
     # -- inside
     def _open(self, edition_root: Path) -> Edition | None:
         try:
