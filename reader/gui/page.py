@@ -8,6 +8,7 @@ attachments (`attachment_requested`, the window offers to open or save the file)
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -35,6 +36,8 @@ class ReaderPage(QWebEnginePage):
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
         self.console: list[str] = []
+        # The tabs (tabs/deferred.py): True takes a navigation over (it is made again once the tab's history is in).
+        self.before_navigation: Callable[[QUrl, str], bool] | None = None
 
     def acceptNavigationRequest(
         self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
@@ -45,7 +48,8 @@ class ReaderPage(QWebEnginePage):
         )
         decision = navigation.decide(request)
         if decision is navigation.Decision.SHOW:
-            return True
+            return not (is_main_frame and self.before_navigation is not None
+                        and self.before_navigation(url, request.kind))
         if decision is navigation.Decision.ASK_EXTERNAL:
             self.external_link_requested.emit(url)
         elif decision is navigation.Decision.ATTACHMENT:

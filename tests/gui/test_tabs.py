@@ -147,7 +147,8 @@ def test_tab_commands_by_action_and_by_key(
 
 
 def test_each_tab_keeps_its_own_back_and_forward_and_scroll(
-    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot, run_js: Callable[..., Any]
+    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot, run_js: Callable[..., Any],
+    click_element: Callable[..., None],
 ) -> None:
     window = open_reader(tabs_edition, "p1").window
     wait_page(qtbot, window, lambda: window.open_page("p2"), "p2")  # tab A: p1 -> p2
@@ -164,6 +165,13 @@ def test_each_tab_keeps_its_own_back_and_forward_and_scroll(
     assert not window.back_action.isEnabled() and not window.forward_action.isEnabled()  # B unaffected
     wait_page(qtbot, window, lambda: window.tabs.activate(0), "p1")
     wait_page(qtbot, window, window.forward_action.trigger, "p2")  # A's forward list survived the switches
+    # A new page right after arriving in a tab goes on top of the tab's own history.
+    wait_page(qtbot, window, lambda: window.tabs.activate(1), "p3")
+    wait_page(qtbot, window, lambda: window.tabs.activate(0), "p2")
+    wait_page(qtbot, window, lambda: click_element(window.view, 'a[href$="/page/p3"]'), "p3")
+    wait_page(qtbot, window, window.back_action.trigger, "p2")
+    wait_page(qtbot, window, window.back_action.trigger, "p1")
+    assert not window.back_action.isEnabled() and window.forward_action.isEnabled()
 
 
 def test_tabs_come_back_after_a_restart_with_only_the_active_one_loaded(

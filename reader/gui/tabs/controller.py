@@ -3,9 +3,9 @@ keeping them for the next start.
 
 The window keeps one web view; a tab is the trail of corpus visits read in it (model.py). Leaving a tab stores
 where it was (page, anchor, the view's history as bytes, the scroll position) in its trail; arriving makes its trail
-the switcher's and restores it: the same edition restores the web history (Chromium loads its current entry, with
-Back and Forward), another corpus goes the switcher's way back to a visit (`return_to`), a tab never shown opens
-its page with an empty history.
+the switcher's and shows it: in the same edition its page is loaded (the scroll position set after the load) while
+its history waits in deferred.py until Back, Forward or a new page needs it; another corpus goes the switcher's way
+back to a visit (`return_to`); a tab never shown opens its page with an empty history.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from reader.core.links import parse_reader_url
 from reader.gui.library.switcher import restore_history, save_history
 from reader.gui.library.trail import Visit
 from reader.gui.tabs.bar import ReadingTabBar
+from reader.gui.tabs.deferred import DeferredHistory
 from reader.gui.tabs.model import Tab, TabSet
 from reader.gui.tabs.start import KEY, restorable, saved_tabs
 
@@ -37,6 +38,10 @@ class WindowTabs(QObject):
         super().__init__(window)
         self._window = window
         self._scroll_after_load = 0.0
+        self._arriving = False  # the arriving tab's page is not loaded yet: the view does not show that tab yet
+        self.deferred = DeferredHistory(window)
+        window.corpora.deferred = self.deferred
+        window.page.before_navigation = self.deferred.before_navigation
         self.tabs = self._first_tabs(start_page)
         window.corpora.trail = self.tabs.current.trail
         self.bar = ReadingTabBar(window.page_frame)
@@ -64,7 +69,10 @@ class WindowTabs(QObject):
         saved = saved_tabs(window.preferences.current.extra)
         if saved is None:
             return TabSet(ours)
-        if start_page == "" and restorable(saved, window.edition.root) is not None:
+        visit = restorable(saved, window.edition.root) if start_page == "" else None
+        if visit is not None:  # start.py is loading its page
+            self.deferred.defer(visit.history)
+            self._scroll_after_load = saved.current.scroll_y
             return saved
         if start_page is None:
             saved.tabs[saved.active] = ours
@@ -168,8 +176,8 @@ class WindowTabs(QObject):
         """Store where the active tab is: its visit as the switcher would leave it, and the scroll position."""
         window = self._window
         tab = self.tabs.current
-        if window.page.url().isEmpty():
-            return  # nothing shown yet: the tab keeps what it had
+        if window.page.url().isEmpty() or self._arriving:
+            return  # the view does not show this tab yet: the tab keeps what it had
         tab.trail.visits[tab.trail.index] = window.corpora.leaving()
         tab.scroll_y = window.page.scrollPosition().y()
 
@@ -180,9 +188,14 @@ class WindowTabs(QObject):
         corpora.show_reading()
         visit = tab.trail.current
         self._scroll_after_load = tab.scroll_y
+        self._arriving = True
+        self.deferred.clear()
         if visit.edition_root == window.edition.root:
-            if visit.history and visit.page_id:
-                restore_history(window, visit.history)
+            if visit.history and visit.page_id and self.deferred.defer(visit.history):
+                # Its page as any page (the scroll position follows the load), its history kept for later.
+                corpora.open_first(visit.page_id, None if tab.scroll_y else visit.anchor or None)
+            elif visit.history and visit.page_id:
+                restore_history(window, visit.history)  # a stream this reader cannot read the head of: Qt can
             else:
                 corpora.open_first(visit.page_id or None, visit.anchor or None)
         else:
@@ -196,6 +209,10 @@ class WindowTabs(QObject):
 
     def _on_page_loaded(self, page_id: str, ok: bool) -> None:
         window = self._window
+        self._arriving = False
+        if ok:
+            self.deferred.arm()
+            window.update_history_actions()  # Back may now reach into the tab's waiting history
         info = window.edition.pages.get(page_id)
         if info is not None:
             self.tabs.current.title = info.title
@@ -234,7 +251,7 @@ class WindowTabs(QObject):
         extra = dict(prefs.current.extra)
         if len(self.tabs) > 1 and not window.page.url().isEmpty():
             visit = self.tabs.current.trail.current.left_at(
-                window.current_page_id() or "", window.current_anchor or "", save_history(window)
+                window.current_page_id() or "", window.current_anchor or "", self.deferred.peek(save_history(window))
             )
             self.tabs.current.scroll_y = window.page.scrollPosition().y()
             extra[KEY] = self.tabs.to_data(visit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,18 @@ class TabSet:
                 "visits": [_visit_data(v) for v in visits],
             })
         return {"version": DATA_VERSION, "active": self.active, "tabs": tabs}
+
+
+def history_position(state: bytes) -> tuple[int, int] | None:
+    """(entries, current index) read from the head of Qt's stream of a web history (QWebEngineHistory writes its
+    stream version, the entry count and the current index as big-endian int32; versions 3 and 4 are known); None
+    when the head is not recognised (the caller then hands the stream to Qt instead of reading it)."""
+    if len(state) < 12:
+        return None
+    version, count, index = struct.unpack(">iii", state[:12])
+    if version not in (3, 4) or not 0 <= index < count <= 100_000:
+        return None
+    return count, index
 
 
 def _visit_data(visit: Visit) -> dict[str, str]:

@@ -30,15 +30,14 @@ def restorable(tabs: TabSet | None, edition_root: Path) -> Visit | None:
 
 def start_first_page(window: MainWindow, start_page: str) -> None:
     """Load the first page: with nothing asked for, the active tab of the last session when it was read in this
-    edition (its web history restored: Back, Forward and the scroll position come back), else the start page as
-    before (the page asked for, the last page read, home)."""
+    edition (the tabs bring its Back, Forward and scroll position back), else the start page as before (the page
+    asked for, the last page read, home)."""
     page, _, anchor = start_page.partition("#")
-    visit = None if page else restorable(saved_tabs(window.preferences.current.extra), window.edition.root)
-    if visit is None:
+    tabs = None if page else saved_tabs(window.preferences.current.extra)
+    visit = restorable(tabs, window.edition.root)
+    if tabs is None or visit is None:
         window.open_start_page(page or None, anchor or None)
-    elif visit.history:
-        from reader.gui.library.switcher import restore_history
-
-        restore_history(window, visit.history)
-    else:
-        window.open_start_page(visit.page_id if visit.page_id in window.edition.pages else None, visit.anchor or None)
+        return
+    # Its page as any first page (the tabs set its scroll position after the load and keep its history for Back).
+    anchor = "" if tabs.current.scroll_y else visit.anchor
+    window.open_start_page(visit.page_id if visit.page_id in window.edition.pages else None, anchor or None)

@@ -1,0 +1,201 @@
+"""Tabs benchmark: switching between reading tabs, and the memory of the whole process tree with 5 tabs open against
+a bare QWebEngineView, side by side in one run.
+
+    .venv/bin/python tests/benchmarks/bench_tabs.py [--runs 3] [--switches 24] [--edition DIR]
+
+Targets (issue 15):
+- tab switch, from the command (the "Volgende tabblad" action, as Ctrl+Tab triggers it) to the arriving page loaded
+  (loadFinished) and painted (a paint of the page's widget since the command), median at most 30 ms, over
+  >= 20 switches round 5 tabs of NeRDS pages, each tab shown once before the timing starts;
+- proportional set size of the whole process tree (the app and its QtWebEngine processes) with those 5 tabs open,
+  at most 1.5x the bare view after one page (bench_window.py's bare child, measured alternately in the same run).
+Each measurement runs in a fresh child process (this script with --child); the parent prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_window import NERDS, REPO, SETTLE_MS, _env_for_children, child_bare, tree_pss_kib  # noqa: E402
+
+TABS = 5
+PAGES = ("richtlijnen/samenwerking", "richtlijnen/herbruikbaarheid", "richtlijnen/toegankelijkheid", "over")
+
+
+def child_tabs(edition: Path, profile: Path, switches: int) -> dict:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from reader.gui.app import create_application, create_reader
+
+    app = create_application(["richtlijnenlezer"], offscreen=True)
+    reader = create_reader(edition, profile, app=app, start_page="")
+    window = reader.window
+    result: dict = {"switch_ms": [], "painted": 0, "ok": True}
+    state = {"phase": "start", "i": 0, "t0": 0.0, "loaded": 0.0, "painted": 0.0}
+    pages = [p for p in PAGES if p in window.edition.pages]
+    others = [p for p in window.edition.pages if p not in pages and p != window.edition.home_page]
+    pages = (pages + others)[: TABS - 1]
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+            if event.type() == QEvent.Type.Paint and state["phase"] == "switch" and not state["painted"]:
+                state["painted"] = time.perf_counter()
+                finish_if_done()
+            return False
+
+    paints = Paints()
+
+    def finish_if_done() -> None:
+        if state["loaded"] and state["painted"]:
+            result["switch_ms"].append((max(state["loaded"], state["painted"]) - state["t0"]) * 1000.0)
+            result["painted"] += 1
+            state["phase"] = "pause"
+            state["i"] += 1
+            QTimer.singleShot(60, next_switch)  # a reader does not switch 20 times a second
+
+    def paint_late() -> None:
+        # No paint since the command: count the load alone (and say so in the result).
+        if state["phase"] == "switch" and state["loaded"] and not state["painted"]:
+            state["painted"] = state["loaded"]
+            result["painted"] -= 1
+            finish_if_done()
+
+    def next_switch() -> None:
+        if state["i"] >= switches:
+            state["phase"] = "settle"
+            QTimer.singleShot(SETTLE_MS, measure)
+            return
+        state.update(phase="switch", loaded=0.0, painted=0.0, t0=time.perf_counter())
+        window.commands.actions["nextTab"].trigger()
+
+    def loaded(page_id: str, ok: bool) -> None:
+        result["ok"] = result["ok"] and ok
+        phase = state["phase"]
+        if phase == "start":
+            state["phase"] = "opening"
+            for page in pages:
+                window.tabs.open_page(page, None)
+            state["i"] = 0
+            QTimer.singleShot(300, warm)
+        elif phase == "warm":
+            QTimer.singleShot(200, warm)
+        elif phase == "switch" and not state["loaded"]:
+            state["loaded"] = time.perf_counter()
+            finish_if_done()
+            QTimer.singleShot(200, paint_late)
+
+    def warm() -> None:
+        # Each tab shown once (its page in the engine's caches, as after reading a while), then back to the first.
+        if state["i"] < TABS:
+            state["phase"] = "warm"
+            state["i"] += 1
+            window.tabs.activate(state["i"] % TABS)
+            return
+        state.update(phase="pause", i=0)
+        QTimer.singleShot(SETTLE_MS, measure_memory)
+
+    def measure_memory() -> None:
+        result["memory"] = tree_pss_kib(os.getpid())
+        result["tabs_open"] = window.tabs.count()
+        next_switch()
+
+    def measure() -> None:
+        app.quit()
+
+    window.page_loaded.connect(loaded)
+    window.resize(1200, 800)
+    window.show()
+    proxy = window.view.focusProxy()
+    (proxy or window.view).installEventFilter(paints)
+    QTimer.singleShot(120000, app.quit)
+    app.exec()
+    window.close()
+    reader.close()
+    return result
+
+
+def run_child(args: list[str]) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        cwd=REPO, env=_env_for_children(), capture_output=True, text=True, timeout=300, check=False,
+    )
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"child {args} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child", nargs="*")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--switches", type=int, default=24)
+    parser.add_argument("--edition", type=Path)
+    args = parser.parse_args()
+
+    if args.child is not None:
+        out = child_bare() if args.child[0] == "bare" else child_tabs(Path(args.child[1]), Path(args.child[2]),
+                                                                      int(args.child[3]))
+        print(json.dumps(out))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="bench-tabs-") as tmp:
+        edition = args.edition
+        if edition is None:
+            from reader import paths
+            from reader.core.edition import build_edition
+
+            edition = Path(tmp) / "nerds"
+            build_edition(NERDS, edition, icons_dir=paths.icons_dir())
+        run_child(["bare"])  # warm-up (cold disk cache)
+        bare, tabs = [], []
+        for run in range(args.runs):
+            tab_args = ["tabs", str(edition), str(Path(tmp) / f"profile-{run}"), str(args.switches)]
+            if run % 2:  # alternate which side goes first
+                tabs.append(run_child(tab_args))
+                bare.append(run_child(["bare"]))
+            else:
+                bare.append(run_child(["bare"]))
+                tabs.append(run_child(tab_args))
+
+    switches = [ms for r in tabs for ms in r["switch_ms"]]
+    bare_pss = statistics.median(b["memory"]["pss_kib"] for b in bare) / 1024
+    tabs_pss = statistics.median(r["memory"]["pss_kib"] for r in tabs) / 1024
+    median = statistics.median(switches)
+    report = {
+        "runs": args.runs,
+        "tab_switch": {
+            "clock": "action triggered -> the later of loadFinished and the first paint of the page widget",
+            "n": len(switches),
+            "painted": sum(r["painted"] for r in tabs),
+            "median_ms": round(median, 1),
+            "p90_ms": round(sorted(switches)[int(0.9 * (len(switches) - 1))], 1),
+            "max_ms": round(max(switches), 1),
+            "target_median_ms": 30,
+            "ok": median <= 30,
+        },
+        "memory": {
+            "bare_pss_mib_after_1_page": round(bare_pss, 1),
+            "reader_pss_mib_with_tabs": round(tabs_pss, 1),
+            "tabs_open": tabs[0]["tabs_open"],
+            "ratio": round(tabs_pss / bare_pss, 2),
+            "target_ratio": 1.5,
+            "ok": tabs_pss / bare_pss <= 1.5,
+        },
+        "all_loads_ok": all(b["ok"] for b in bare) and all(r["ok"] for r in tabs),
+    }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
