@@ -28,8 +28,9 @@ class ReadingTabBar(QTabBar):
         self.tabCloseRequested.connect(self.close_requested)
         self.hide()
 
-    def set_titles(self, titles: list[str], current: int, close_label: str) -> None:
-        """Make the bar show `titles` with `current` selected, without announcing a change of tab."""
+    def set_titles(self, titles: list[str], current: int, close_label: str, *, relabel: bool = False) -> None:
+        """Make the bar show `titles` with `current` selected, without announcing a change of tab. Only what
+        changed is set (a tab switch must not lay the bar out again); `relabel`: every text (another language)."""
         blocked = self.blockSignals(True)
         try:
             while self.count() > len(titles):
@@ -37,13 +38,15 @@ class ReadingTabBar(QTabBar):
             while self.count() < len(titles):
                 self.addTab("")
             for index, title in enumerate(titles):
-                self.set_title(index, title, close_label)
+                if relabel or self.tabToolTip(index) != title:
+                    self.set_title(index, title, close_label)
             self.setCurrentIndex(current)
         finally:
             self.blockSignals(blocked)
         self.setVisible(len(titles) >= 2)
 
     def set_title(self, index: int, title: str, close_label: str) -> None:
+        """The tooltip keeps the whole title (and tells `set_titles` what the tab shows)."""
         self.setTabText(index, title.replace("&", "&&"))  # an ampersand in a heading is text, not a mnemonic
         self.setTabToolTip(index, title)
         self.setAccessibleTabName(index, title)

@@ -214,7 +214,7 @@ class WindowTabs(QObject):
             self.deferred.arm()
             window.update_history_actions()  # Back may now reach into the tab's waiting history
         info = window.edition.pages.get(page_id)
-        if info is not None:
+        if info is not None and info.title != self.tabs.current.title:
             self.tabs.current.title = info.title
             self.bar.set_title(self.tabs.active, info.title, self._close_label())
         scroll, self._scroll_after_load = self._scroll_after_load, 0.0
@@ -234,12 +234,12 @@ class WindowTabs(QObject):
     def _close_label(self) -> str:
         return self.tr("Tabblad sluiten: %1")
 
-    def sync_bar(self) -> None:
-        self.bar.set_titles(self.titles(), self.tabs.active, self._close_label())
+    def sync_bar(self, *, relabel: bool = False) -> None:
+        self.bar.set_titles(self.titles(), self.tabs.active, self._close_label(), relabel=relabel)
 
     def retranslate(self) -> None:
         self.bar.setAccessibleName(self.tr("Tabbladen"))
-        self.sync_bar()
+        self.sync_bar(relabel=True)
 
     # -- for the next start
     def save(self) -> None:
