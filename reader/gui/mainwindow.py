@@ -4,7 +4,8 @@ The commands live by job in their own modules and get what they work on: printin
 (section links, bookmarks, the star), appearance.py (theme, language), focus.py (F6, Tab, the page frame's ring),
 zoom.py, sidebar/tabs.py, feedback.py (the message bar every command answers in, the title), windowstate.py (fits
 the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching, Back/Forward across them,
-the library page); actions.py is the table that binds them to menus and keys.
+the library page), tabs/ (reading tabs: each a trail of visits, shown in the one view); actions.py is the table
+that binds them to menus and keys.
 
 Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
 then Qt's LanguageChange event) relabels the whole window at once.

@@ -231,3 +231,31 @@ def test_a_tab_in_another_corpus(
     assert window.back_action.isEnabled()  # back to alfa's home, across corpora, in this tab
     wait_page(qtbot, window, window.back_action.trigger, "index")
     assert window.edition.corpus_id == "alfa"
+
+
+def test_bad_or_stale_saved_tabs_are_dropped_and_the_last_page_read_opens(
+    reader_context: Any, tabs_edition: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import json
+
+    from reader.gui.app import create_reader
+
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    gone = {"corpus": "tabproef", "root": str(tmp_path / "gone"), "page": "p2", "anchor": "", "history": ""}
+    (profile / "settings.json").write_text(json.dumps({
+        "version": 1, "last_page": "p3",
+        "tabs": {"version": 1, "active": 0, "tabs": [
+            {"title": "weg", "visits": [gone]},
+            {"title": "kapot", "visits": [{**gone, "root": str(tabs_edition), "history": "%%%"}]},
+        ]},
+    }), encoding="utf-8")
+    reader = create_reader(tabs_edition, profile, context=reader_context, start_page="")
+    window = reader.window
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.current_page_id() == "p3" and window.late_panels() is not None, timeout=20000)
+        assert window.tabs.count() == 1 and not window.tabs.bar.isVisible()
+    finally:
+        reader.close()
+    assert "tabs" not in json.loads((profile / "settings.json").read_text(encoding="utf-8"))  # one tab: not kept
