@@ -259,3 +259,24 @@ def test_bad_or_stale_saved_tabs_are_dropped_and_the_last_page_read_opens(
     finally:
         reader.close()
     assert "tabs" not in json.loads((profile / "settings.json").read_text(encoding="utf-8"))  # one tab: not kept
+
+
+def test_open_in_new_tab_from_the_context_menu_of_a_link(
+    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot, run_js: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_reader(tabs_edition, "p1").window
+    menus: list[Any] = []
+    monkeypatch.setattr(window, "_show_context_menu",
+                        lambda request, pos: menus.append(window.build_context_menu(request)))
+    # A real right-click on the link: Chromium reports what is under the cursor.
+    QTest.mouseClick(window.view.focusProxy() or window.view, Qt.MouseButton.RightButton,
+                     Qt.KeyboardModifier.NoModifier, link_point(run_js, window, "p3"))
+    qtbot.waitUntil(lambda: bool(menus), timeout=5000)
+    action = next(a for a in menus[-1].actions() if a.objectName() == "openLinkInNewTab")
+    assert action.text() == "Openen in nieuw tabblad"
+    action.trigger()
+    assert window.tabs.titles() == ["Pagina p1", "Pagina p3"] and window.current_page_id() == "p1"
+    # The message bar's button goes there.
+    wait_page(qtbot, window, window.feedback.action_button.click, "p3")
+    assert window.tabs.tabs.active == 1
