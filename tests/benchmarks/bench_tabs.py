@@ -26,14 +26,18 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_window import NERDS, REPO, SETTLE_MS, _env_for_children, child_bare, tree_pss_kib  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_window (the bare view, PSS) lives next to this file
+
+REPO = Path(__file__).resolve().parents[2]
+NERDS = REPO.parent / "shared" / "corpora" / "nerds-2026-03"
+SETTLE_MS = 1500  # as bench_window: let the renderer finish its work before reading memory
 
 TABS = 5
 PAGES = ("richtlijnen/samenwerking", "richtlijnen/herbruikbaarheid", "richtlijnen/toegankelijkheid", "over")
 
 
 def child_tabs(edition: Path, profile: Path, switches: int) -> dict:
+    from bench_window import tree_pss_kib
     from PySide6.QtCore import QTimer
 
     from reader.gui.app import create_application, create_reader
@@ -212,6 +216,8 @@ def child_bare_switch(edition: Path, switches: int) -> dict:
 
 
 def run_child(args: list[str]) -> dict:
+    from bench_window import _env_for_children
+
     proc = subprocess.run(
         [sys.executable, __file__, "--child", *args],
         cwd=REPO, env=_env_for_children(), capture_output=True, text=True, timeout=300, check=False,
@@ -233,6 +239,8 @@ def main() -> int:
     if args.child is not None:
         kind = args.child[0]
         if kind == "bare":
+            from bench_window import child_bare
+
             out = child_bare()
         elif kind == "bare-switch":
             out = child_bare_switch(Path(args.child[1]), int(args.child[2]))
@@ -303,9 +311,9 @@ def main() -> int:
             "ok": tabs_pss / bare_pss <= 1.5,
         },
         # A new page while the tab's history waits (tabs/deferred.py) is refused once and made again on top of the
-        # restored history: the first page switch after the tab switches reports that refusal as a failed load.
+        # restored history: the first page switch to another page reports that refusal as a failed load.
         "all_loads_ok": all(b["ok"] for b in bare + floor) and all(
-            all(f[1] == args.switches for f in r["failed_loads"]) for r in tabs
+            len(r["failed_loads"]) <= 1 and all(f[1] >= args.switches for f in r["failed_loads"]) for r in tabs
         ),
         "failed_loads": [f for r in tabs for f in r["failed_loads"]],
     }

@@ -1,6 +1,6 @@
 """Keyboard only, as a user without a mouse: read (contents, the page, scrolling), search, bookmark (and open the
-bookmark again), switch tabs, cite the section and export the page as PDF, with QTest key clicks and nothing else as input. The
-assertions read the window's state; every step is driven by keys.
+bookmark again), switch tabs, cite the section and export the page as PDF, with QTest key clicks and nothing else
+as input. The assertions read the window's state; every step is driven by keys.
 """
 
 from __future__ import annotations
