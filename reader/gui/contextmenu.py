@@ -27,6 +27,9 @@ def build_page_menu(window: MainWindow, request: QWebEngineContextMenuRequest | 
             open_link = menu.addAction(QCoreApplication.translate("MainWindow", "Link openen"))
             open_link.setObjectName("openLink")
             open_link.triggered.connect(lambda: window.open_page(target.path, target.anchor))
+            new_tab = menu.addAction(QCoreApplication.translate("MainWindow", "Openen in nieuw tabblad"))
+            new_tab.setObjectName("openLinkInNewTab")
+            new_tab.triggered.connect(lambda: window.tabs.open_page(target.path, target.anchor))
         elif target is not None and target.kind == "asset" and not opens_in_view(target.path):
             attachment = menu.addAction(QCoreApplication.translate("MainWindow", "Bijlage openen of opslaan\u2026"))
             attachment.setObjectName("openAttachment")

@@ -5,7 +5,8 @@ The commands live by job in their own modules and get what they work on: printin
 zoom.py, sidebar/tabs.py and rail.py, breadcrumb.py (the page's place, above it), outlinepanel.py ("Op deze pagina"
 beside the page when there is room), feedback.py (the message bar every command answers in, the title),
 windowstate.py (fits the screen), latepanels.py (search, bookmarks, history), library/ (other corpora: switching,
-Back/Forward across them, the library page); actions.py is the table that binds them to menus and keys.
+Back/Forward across them, the library page), tabs/ (reading tabs: each a trail of visits, shown in the one view);
+actions.py is the table that binds them to menus and keys.
 
 Every visible string of the window is set in `_retranslate()` so that switching the language (a new QTranslator,
 then Qt's LanguageChange event) relabels the whole window at once.
@@ -148,8 +149,9 @@ class MainWindow(QMainWindow):
         self._first_load_done = False
         if start_page is not None:
             # Everything the page needs (scripts, channel) is in place: start loading now, build the rest meanwhile.
-            page, _, anchor = start_page.partition("#")
-            self.open_start_page(page or None, anchor or None)
+            from reader.gui.tabs.start import start_first_page  # the last session's active tab, else as before
+
+            start_first_page(self, start_page)
             self._initial_url = self.page.requestedUrl().toString() or None
         # Imported only now: the renderer process starts meanwhile, so the first page does not wait for them.
         from reader.gui.actions import build_actions
@@ -256,6 +258,9 @@ class MainWindow(QMainWindow):
 
         self.corpora: CorpusSwitcher = CorpusSwitcher(self)  # switching corpus, Back/Forward across corpora
         self.view.history_requested.connect(lambda step: self.corpora.back() if step < 0 else self.corpora.forward())
+        from reader.gui.tabs.controller import WindowTabs
+
+        self.tabs: WindowTabs = WindowTabs(self, start_page)  # reading tabs, each with its own trail of visits
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(1500)
@@ -583,6 +588,7 @@ class MainWindow(QMainWindow):
         if self.search_scope is not None:
             self.search_scope.close()
         self.save_position()
+        self.tabs.save()
         self.window_state.save(self, self.splitter)
         self.appearance.stop()
         super().closeEvent(event)

@@ -1517,6 +1517,10 @@
         <translation>Open link</translation>
     </message>
     <message>
+        <source>Openen in nieuw tabblad</source>
+        <translation>Open in new tab</translation>
+    </message>
+    <message>
         <source>Bijlage openen of opslaan…</source>
         <translation>Open or save attachment…</translation>
     </message>
@@ -1555,6 +1559,26 @@
     <message>
         <source>Bibliotheek</source>
         <translation>Library</translation>
+    </message>
+    <message>
+        <source>Volgende tabblad</source>
+        <translation>Next tab</translation>
+    </message>
+    <message>
+        <source>Vorige tabblad</source>
+        <translation>Previous tab</translation>
+    </message>
+    <message>
+        <source>Nieuw tabblad</source>
+        <translation>New tab</translation>
+    </message>
+    <message>
+        <source>Tabblad sluiten</source>
+        <translation>Close tab</translation>
+    </message>
+    <message>
+        <source>Gesloten tabblad heropenen</source>
+        <translation>Reopen closed tab</translation>
     </message>
     <message>
         <source>Richtlijnen toevoegen…</source>
@@ -2061,6 +2085,33 @@
     <message>
         <source>Zoeken in alle richtlijnen</source>
         <translation>Search all guidelines</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTabs</name>
+    <message>
+        <source>Geopend in nieuw tabblad: %1</source>
+        <translation>Opened in a new tab: %1</translation>
+    </message>
+    <message>
+        <source>Tabblad tonen</source>
+        <translation>Show tab</translation>
+    </message>
+    <message>
+        <source>Het laatste tabblad blijft open, op de startpagina</source>
+        <translation>The last tab stays open, on the home page</translation>
+    </message>
+    <message>
+        <source>Geen gesloten tabblad om te heropenen</source>
+        <translation>No closed tab to reopen</translation>
+    </message>
+    <message>
+        <source>Tabblad sluiten: %1</source>
+        <translation>Close tab: %1</translation>
+    </message>
+    <message>
+        <source>Tabbladen</source>
+        <translation>Tabs</translation>
     </message>
 </context>
 </TS>

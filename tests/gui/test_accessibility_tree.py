@@ -88,9 +88,12 @@ def _in_dialog(qtbot, open_it) -> tuple[list[str], int, str]:
 def test_every_interactive_widget_has_a_name_and_a_role(open_reader, qtbot, nerds_edition):
     window = open_reader(nerds_edition, "richtlijnen/samenwerking").window
     qtbot.waitUntil(lambda: window.late_panels() is not None, timeout=5000)
-    # What shows only now and then: the find bar, a message with its button, every sidebar tab, the library page.
+    # What shows only now and then: the find bar, a message with its button, the tab bar, every sidebar tab, the
+    # library page.
     window.open_find_bar()
     window.feedback.show_message("Proef", 60000, action_text="Actie", on_action=lambda: None)
+    window.tabs.open_page(window.edition.home_page, None)  # two tabs: the tab bar, its close buttons
+    assert window.tabs.bar.isVisible()
     for index in range(window.sidebar.count()):
         window.sidebar.setCurrentIndex(index)
     window.corpora.show_library()

@@ -1,6 +1,6 @@
 """Keyboard only, as a user without a mouse: read (contents, the page, scrolling), search, bookmark (and open the
-bookmark again), cite the section and export the page as PDF, with QTest key clicks and nothing else as input. The
-assertions read the window's state; every step is driven by keys.
+bookmark again), switch tabs, cite the section and export the page as PDF, with QTest key clicks and nothing else
+as input. The assertions read the window's state; every step is driven by keys.
 """
 
 from __future__ import annotations
@@ -80,6 +80,21 @@ def test_read_search_bookmark_cite_and_export_with_the_keyboard_only(
     with qtbot.waitSignal(window.page_loaded, timeout=10000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.current_page_id() == found
+
+    # Switching tabs: Ctrl+T opens the home page in a new tab (the tab bar appears), Ctrl+Tab goes round to the
+    # bookmarked page, Ctrl+Shift+Tab back to the new tab, Ctrl+W closes it and the page read before is back.
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_T, CTRL)
+    assert window.current_page_id() == window.edition.home_page and window.tabs.bar.isVisible()
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_Tab, CTRL)
+    assert window.current_page_id() == found
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert window.current_page_id() == window.edition.home_page
+    with qtbot.waitSignal(window.page_loaded, timeout=10000):
+        qtbot.keyClick(window, Qt.Key.Key_W, CTRL)
+    assert window.current_page_id() == found and not window.tabs.bar.isVisible()
 
     # Citing: the context-menu key on the page opens the reader's menu (Escape closes it), and so does Shift+F10 on
     # keyboards without that key; "Citeer deze sectie" is reached by arrows.

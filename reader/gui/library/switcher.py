@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.gui.library.page import LibraryPage
     from reader.gui.mainwindow import MainWindow
+    from reader.gui.tabs.deferred import DeferredHistory
 
 log = logging.getLogger("reader.library")
 
@@ -43,6 +44,7 @@ class CorpusSwitcher(QObject):
         self._prune_on_load = False
         self._anchor_after_load: str | None = None
         self.library: Library | None = None  # the installed corpora; `get_library()` lists them when first asked
+        self.deferred: DeferredHistory | None = None  # the active tab's history not in the view yet (reader/gui/tabs)
         window.page.loadFinished.connect(self._on_load_finished)
 
     # -- the library
@@ -98,13 +100,20 @@ class CorpusSwitcher(QObject):
     def can_back(self) -> bool:
         if self.library_shown() and self._page_shown():
             return True  # Back leaves the library page for the page behind it
-        return back_step(self._window.page.history().canGoBack(), self.trail) is not None
+        return back_step(self._page_can_back(), self.trail) is not None
 
     def _page_shown(self) -> bool:
         return not self._window.page.url().isEmpty()
 
     def can_forward(self) -> bool:
-        return forward_step(self._window.page.history().canGoForward(), self.trail) is not None
+        return forward_step(self._page_can_forward(), self.trail) is not None
+
+    def _page_can_back(self) -> bool:
+        return self._window.page.history().canGoBack() or (self.deferred is not None and self.deferred.can_back())
+
+    def _page_can_forward(self) -> bool:
+        deferred = self.deferred
+        return self._window.page.history().canGoForward() or (deferred is not None and deferred.can_forward())
 
     # -- moving
     def switch_to(
@@ -135,16 +144,20 @@ class CorpusSwitcher(QObject):
             self.show_reading()  # the page read before the library page was opened
             return
         self.show_reading()
-        step = back_step(self._window.page.history().canGoBack(), self.trail)
-        if step == PAGE:
+        step = back_step(self._page_can_back(), self.trail)
+        if step == PAGE and not self._window.page.history().canGoBack() and self.deferred is not None:
+            self.deferred.go(-1)
+        elif step == PAGE:
             self._window.view.back()
         elif step == CORPUS:
             self._return_to(self.trail.back(self._leaving()))
 
     def forward(self) -> None:
         self.show_reading()
-        step = forward_step(self._window.page.history().canGoForward(), self.trail)
-        if step == PAGE:
+        step = forward_step(self._page_can_forward(), self.trail)
+        if step == PAGE and not self._window.page.history().canGoForward() and self.deferred is not None:
+            self.deferred.go(1)
+        elif step == PAGE:
             self._window.view.forward()
         elif step == CORPUS:
             self._return_to(self.trail.forward(self._leaving()))
@@ -154,6 +167,16 @@ class CorpusSwitcher(QObject):
         prefs = self._window.preferences
         extra = remember_position(prefs.current.extra, self._window.edition.corpus_id, page_id, anchor)
         prefs.update(last_page=page_id, last_anchor=anchor, extra=extra)
+
+    # -- for the tabs (reader/gui/tabs): a tab leaves and another arrives as a step of the trail would
+    def leaving(self) -> Visit:
+        return self._leaving()
+
+    def return_to(self, visit: Visit) -> None:
+        self._return_to(visit)
+
+    def open_first(self, page_id: str | None, anchor: str | None) -> None:
+        self._open_first(page_id, anchor)
 
     # -- inside
     def _open(self, edition_root: Path) -> Edition | None:
@@ -168,8 +191,8 @@ class CorpusSwitcher(QObject):
 
     def _leaving(self) -> Visit:
         window = self._window
-        return self.trail.current.left_at(window.current_page_id() or "", window.current_anchor or "",
-                                          save_history(window))
+        history = save_history(window) if self.deferred is None else self.deferred.take(save_history(window))
+        return self.trail.current.left_at(window.current_page_id() or "", window.current_anchor or "", history)
 
     def _return_to(self, visit: Visit) -> None:
         """Back or forward onto another corpus's visit: its edition (the newest of the corpus when that one was

@@ -1,0 +1,43 @@
+"""The first page of a start when tabs were open: the active tab of the last session, and only that one (the others
+stay data until chosen, so a start with many tabs is no slower than one with one tab)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.gui.library.trail import Visit
+from reader.gui.tabs.model import TabSet, from_data
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+KEY = "tabs"  # in the preferences' extra
+
+
+def saved_tabs(extra: dict[str, Any]) -> TabSet | None:
+    """The tabs of the last session whose editions are still there; None when there were none (or one)."""
+    return from_data(extra.get(KEY), lambda visit: visit.edition_root.is_dir())
+
+
+def restorable(tabs: TabSet | None, edition_root: Path) -> Visit | None:
+    """The active tab's visit when the window starts on its edition (else it gets a tab of its own)."""
+    if tabs is None:
+        return None
+    visit = tabs.current.trail.current
+    return visit if visit.edition_root == edition_root and visit.page_id else None
+
+
+def start_first_page(window: MainWindow, start_page: str) -> None:
+    """Load the first page: with nothing asked for, the active tab of the last session when it was read in this
+    edition (the tabs bring its Back, Forward and scroll position back), else the start page as before (the page
+    asked for, the last page read, home)."""
+    page, _, anchor = start_page.partition("#")
+    tabs = None if page else saved_tabs(window.preferences.current.extra)
+    visit = restorable(tabs, window.edition.root)
+    if tabs is None or visit is None:
+        window.open_start_page(page or None, anchor or None)
+        return
+    # Its page as any first page (the tabs set its scroll position after the load and keep its history for Back).
+    anchor = "" if tabs.current.scroll_y else visit.anchor
+    window.open_start_page(visit.page_id if visit.page_id in window.edition.pages else None, anchor or None)
