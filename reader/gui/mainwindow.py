@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
             self.zoom.reapply()
             if page_id:
                 self._save_timer.start()
+            if page_id and not self.tabs.returning:  # a switch back to a tab shows its page again: no new visit
                 # After the signal: the history write (an fsync) must not delay the page being shown.
                 QTimer.singleShot(0, lambda p=page_id, e=self.edition: self._record_visit(p, e))
         self.page_loaded.emit(page_id, ok)

@@ -280,3 +280,17 @@ def test_open_in_new_tab_from_the_context_menu_of_a_link(
     # The message bar's button goes there.
     wait_page(qtbot, window, window.feedback.action_button.click, "p3")
     assert window.tabs.tabs.active == 1
+
+
+def test_switching_tabs_records_no_visit_in_the_history(
+    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot
+) -> None:
+    window = open_reader(tabs_edition, "p1").window
+    wait_page(qtbot, window, lambda: window.tabs.open_page("p2", None, background=False), "p2")
+    qtbot.waitUntil(lambda: [v.page_id for v in window.userdata.recent()][:2] == ["p2", "p1"], timeout=5000)
+    for index, page in ((0, "p1"), (1, "p2"), (0, "p1")):
+        wait_page(qtbot, window, lambda i=index: window.tabs.activate(i), page)
+    qtbot.wait(50)  # the visit would be written on the next turn of the event loop
+    assert window.userdata.history_count() == 2  # p1 and p2, each read once; switching tabs is no reading
+    wait_page(qtbot, window, lambda: window.open_page("p3"), "p3")  # a page followed in a tab is a visit
+    qtbot.waitUntil(lambda: window.userdata.history_count() == 3, timeout=5000)

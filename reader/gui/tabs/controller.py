@@ -39,6 +39,7 @@ class WindowTabs(QObject):
         self._window = window
         self._scroll_after_load = 0.0
         self._arriving = False  # the arriving tab's page is not loaded yet: the view does not show that tab yet
+        self._returning = False  # ... and it was shown before (`returning`)
         self.deferred = DeferredHistory(window)
         window.corpora.deferred = self.deferred
         window.page.before_navigation = self.deferred.before_navigation
@@ -81,6 +82,12 @@ class WindowTabs(QObject):
         return saved
 
     # -- asking
+    @property
+    def returning(self) -> bool:
+        """The page loading is shown again by a switch back to its tab: no new reading of it. (A tab's first page,
+        opened in the background, is read for the first time when the tab is first shown.)"""
+        return self._arriving and self._returning
+
     def count(self) -> int:
         return len(self.tabs)
 
@@ -189,6 +196,7 @@ class WindowTabs(QObject):
         visit = tab.trail.current
         self._scroll_after_load = tab.scroll_y
         self._arriving = True
+        self._returning = bool(visit.history)  # left before: the view showed it, and its history was kept
         self.deferred.clear()
         if visit.edition_root == window.edition.root:
             if visit.history and visit.page_id and self.deferred.defer(visit.history):
