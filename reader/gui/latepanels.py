@@ -74,6 +74,10 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     window.bookmarks_menu.addActions(bookmarks.actions_for_menu())
     window.history = history = HistoryPanel(window.userdata, page_ids, parent=window.sidebar)
     history.open_requested.connect(lambda page, anchor: window.open_page(page, anchor or None))
+    from reader.gui.sidebar import newtab
+
+    for view, page_at in ((bookmarks.tree, bookmarks.page_at), (history.list, history.page_at)):
+        newtab.watch(view, page_at, lambda page, anchor: window.tabs.open_page(page, anchor or None))
     window.sidebar_tabs.add(history, lambda: QCoreApplication.translate("MainWindow", "Geschiedenis"))
     return LatePanels(search_field, search_panel, bookmarks, history, dropdown)
 

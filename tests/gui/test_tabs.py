@@ -294,3 +294,31 @@ def test_switching_tabs_records_no_visit_in_the_history(
     assert window.userdata.history_count() == 2  # p1 and p2, each read once; switching tabs is no reading
     wait_page(qtbot, window, lambda: window.open_page("p3"), "p3")  # a page followed in a tab is a visit
     qtbot.waitUntil(lambda: window.userdata.history_count() == 3, timeout=5000)
+
+
+def test_middle_and_ctrl_click_in_the_sidebar_open_a_background_tab(
+    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot
+) -> None:
+    window = open_reader(tabs_edition, "p1").window
+    qtbot.waitUntil(lambda: window.late_panels() is not None, timeout=5000)
+    contents = window.contents
+    window.sidebar_tabs.show(contents)
+    item = contents._items["p2"]
+    contents.scrollToItem(item)
+    point = contents.visualItemRect(item).center()
+    QTest.mouseClick(contents.viewport(), Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, point)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=3000)
+    assert window.tabs.titles()[1] == "Pagina p2" and window.current_page_id() == "p1"  # in the background
+    assert contents.currentItem() is not item  # the click chose no row here
+    # Ctrl+click on a page in the history: another background tab, the page shown stays.
+    history = window.late_panels().history
+    window.sidebar_tabs.show(history)
+    qtbot.waitUntil(lambda: history.list.model().rowCount() > 0, timeout=5000)
+    row = history.list.visualRect(history.list.model().index(0, 0)).center()
+    QTest.mouseClick(history.list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, row)
+    qtbot.waitUntil(lambda: window.tabs.count() == 3, timeout=3000)
+    assert window.current_page_id() == "p1"
+    # A plain click still opens here.
+    wait_page(qtbot, window, lambda: QTest.mouseClick(
+        contents.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point), "p2")
+    assert window.tabs.count() == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.model import NavItem
@@ -70,6 +70,10 @@ class ContentsTree(QTreeWidget):
             self.external_requested.emit(item.data(0, URL_ROLE))
         else:
             item.setExpanded(not item.isExpanded())
+
+    def page_at(self, index: QModelIndex) -> tuple[str, str] | None:
+        page = index.data(PAGE_ROLE)
+        return (str(page), "") if page else None
 
     def select_page(self, page_id: str) -> None:
         item = self._items.get(page_id)

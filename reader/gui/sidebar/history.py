@@ -155,6 +155,10 @@ class HistoryPanel(QWidget):
     def visible_pages(self) -> list[str]:
         return [str(self.model.index(r, 0).data(ROLE_PAGE)) for r in range(self.model.rowCount())]
 
+    def page_at(self, index: QModelIndex) -> tuple[str, str] | None:
+        page = index.data(ROLE_PAGE)
+        return (str(page), "") if page else None
+
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_requested.emit(str(index.data(ROLE_PAGE)), "")

@@ -193,6 +193,10 @@ class RelationsTree(QTreeWidget):
                 out.append((child.data(0, PAGE_ROLE), child.text(0), child.data(0, STATE_ROLE)))
         return out
 
+    def page_at(self, index: QModelIndex) -> tuple[str, str] | None:
+        page = index.data(PAGE_ROLE)
+        return (str(page), "") if page else None
+
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         page = item.data(0, PAGE_ROLE)
         if page:

@@ -460,6 +460,13 @@ class BookmarksPanel(QWidget):
             return
         self.open_index(index)
 
+    def page_at(self, index: QModelIndex) -> tuple[str, str] | None:
+        """The bookmark's page and anchor at `index`; None for a folder."""
+        if not index.isValid() or index.data(ROLE_KIND) == "folder":
+            return None
+        bookmark = self.userdata.get_bookmark(int(index.data(ROLE_ID)))
+        return (bookmark.page_id, bookmark.anchor) if bookmark is not None else None
+
     def open_index(self, index: QModelIndex) -> None:
         """Open the bookmark at `index`; a folder row opens or closes instead."""
         if not index.isValid():
