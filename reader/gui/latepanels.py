@@ -76,8 +76,11 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     history.open_requested.connect(lambda page, anchor: window.open_page(page, anchor or None))
     from reader.gui.sidebar import newtab
 
-    for view, page_at in ((bookmarks.tree, bookmarks.page_at), (history.list, history.page_at)):
-        newtab.watch(view, page_at, lambda page, anchor: window.tabs.open_page(page, anchor or None))
+    def open_tab(page: str, anchor: str) -> None:
+        window.tabs.open_page(page, anchor or None)
+
+    newtab.watch(bookmarks.tree, bookmarks.page_at, open_tab, ctrl_click=False)  # Ctrl+click selects there
+    newtab.watch(history.list, history.page_at, open_tab)
     window.sidebar_tabs.add(history, lambda: QCoreApplication.translate("MainWindow", "Geschiedenis"))
     return LatePanels(search_field, search_panel, bookmarks, history, dropdown)
 

@@ -318,7 +318,18 @@ def test_middle_and_ctrl_click_in_the_sidebar_open_a_background_tab(
     QTest.mouseClick(history.list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, row)
     qtbot.waitUntil(lambda: window.tabs.count() == 3, timeout=3000)
     assert window.current_page_id() == "p1"
+    # In the bookmarks Ctrl+click adds a row to the selection, as it did: only the middle button opens a tab.
+    bookmarks = window.late_panels().bookmarks
+    window.sections.toggle_bookmark()  # p1
+    window.sidebar_tabs.show(bookmarks)
+    qtbot.waitUntil(lambda: len(bookmarks.visible_bookmark_ids()) == 1, timeout=5000)
+    mark = bookmarks.tree.visualRect(bookmarks.index_for(bookmarks.visible_bookmark_ids()[0])).center()
+    before = bookmarks.selected_bookmark_ids()
+    QTest.mouseClick(bookmarks.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, mark)
+    assert window.tabs.count() == 3 and bookmarks.selected_bookmark_ids() != before  # toggled in the selection
+    QTest.mouseClick(bookmarks.tree.viewport(), Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, mark)
+    qtbot.waitUntil(lambda: window.tabs.count() == 4, timeout=3000)
     # A plain click still opens here.
     wait_page(qtbot, window, lambda: QTest.mouseClick(
         contents.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point), "p2")
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4

@@ -110,7 +110,8 @@ def test_a_reader_started_in_a_theme_draws_its_chrome_in_it(open_reader, qtbot, 
     qtbot.waitUntil(window.feedback.isVisible, timeout=3000)
     background = window.palette().color(QPalette.ColorRole.Window)
     assert background.lightness() < 60  # dark and contrast are dark windows
-    for widget in (window.feedback, window.page_frame):
-        image = widget.grab().toImage()
-        corner = QColor(image.pixel(image.width() // 2, image.height() // 2))
-        assert corner.lightness() < 128, (widget.objectName(), corner.name())
+    image = window.feedback.grab().toImage()
+    middle = QColor(image.pixel(image.width() // 2, image.height() // 2))
+    assert middle.lightness() < 128, middle.name()
+    # The page frame (its focus ring is a style sheet) holds the page, which paints itself: its own palette.
+    assert window.page_frame.palette().color(QPalette.ColorRole.Window).lightness() < 60

@@ -455,28 +455,23 @@ class BookmarksPanel(QWidget):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         # A plain click opens (as in a browser's bookmark sidebar); Ctrl/Shift clicks only select.
-        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier
-                                               | Qt.KeyboardModifier.ShiftModifier):
-            return
-        self.open_index(index)
+        modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if not QApplication.keyboardModifiers() & modifiers:
+            self.open_index(index)
 
     def page_at(self, index: QModelIndex) -> tuple[str, str] | None:
         """The bookmark's page and anchor at `index`; None for a folder."""
-        if not index.isValid() or index.data(ROLE_KIND) == "folder":
-            return None
-        bookmark = self.userdata.get_bookmark(int(index.data(ROLE_ID)))
+        bookmark = None
+        if index.isValid() and index.data(ROLE_KIND) != "folder":
+            bookmark = self.userdata.get_bookmark(int(index.data(ROLE_ID)))
         return (bookmark.page_id, bookmark.anchor) if bookmark is not None else None
 
     def open_index(self, index: QModelIndex) -> None:
         """Open the bookmark at `index`; a folder row opens or closes instead."""
-        if not index.isValid():
-            return
-        if index.data(ROLE_KIND) == "folder":
+        if index.isValid() and index.data(ROLE_KIND) == "folder":
             self.tree.setExpanded(index, not self.tree.isExpanded(index))
-            return
-        bookmark = self.userdata.get_bookmark(int(index.data(ROLE_ID)))
-        if bookmark is not None:
-            self.open_requested.emit(bookmark.page_id, bookmark.anchor)
+        elif (target := self.page_at(index)) is not None:
+            self.open_requested.emit(*target)
 
     def _on_filter_changed(self, _text: str) -> None:
         if len(self.model.rows) > 1000 or self._filter_timer.isActive():
