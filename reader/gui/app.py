@@ -101,7 +101,6 @@ def create_reader(
     from reader import paths
     from reader.core.edition import Edition
     from reader.gui.i18n import choose_language, system_locale_name
-    from reader.gui.mainwindow import MainWindow
     from reader.gui.profile import create_profile
     from reader.gui.settings import PreferenceStore
 
@@ -115,7 +114,20 @@ def create_reader(
     # The language is chosen before any widget exists.
     context.translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
+    # The first page loads from here on, while the user data opens and the window is built (firstpage.py).
+    first = None
+    if start_page is not None:
+        from reader.gui import firstpage
+
+        first = firstpage.start_first_page(web_profile, edition, preferences, start_page)
     userdata = open_user_data(profile_dir, edition)
+    if first is not None:
+        firstpage.attach_checklists(first, userdata)  # its script before the engine's first turn
+        firstpage.let_engine_run()
+    from reader.gui.mainwindow import MainWindow
+
+    if first is not None:
+        firstpage.let_engine_run()
     window = MainWindow(
         edition,
         web_profile,
@@ -125,6 +137,7 @@ def create_reader(
         system_palette=context.system_palette,
         userdata=userdata,
         start_page=start_page,
+        first_page=first,
     )
     return Reader(app=app, window=window, profile=web_profile)
 

@@ -135,6 +135,10 @@ class ChecklistController(QObject):
 
     # -- wiring -------------------------------------------------------------------------------------------------
 
+    def set_checklist_texts(self, checklist_texts: ChecklistTexts) -> None:
+        """The window's texts, once it exists (the first page's controller is made before it: firstpage.py)."""
+        self._checklist_texts = checklist_texts
+
     def attach(self, page: QWebEnginePage, channel: QWebChannel | None = None) -> QWebChannel:
         """Inject the script into `page` and register the bridge on its web channel (the page's own if it has one,
         else `channel`, else a new one installed for the ApplicationWorld). Call before the first load; several

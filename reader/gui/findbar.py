@@ -67,6 +67,20 @@ class FindBar(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
+    def open_with_selection(self) -> None:
+        """Ctrl+F: the selected text (one line of it) becomes the search text, as in a browser."""
+        selected = self.page.selectedText().strip()
+        if selected and "\n" not in selected and len(selected) <= 200:
+            self.field.setText(selected)
+        self.open_bar()
+
+    def find_next(self, forward: bool = True) -> None:
+        """F3 / Shift+F3: the next or previous match; the bar opens first when it is closed."""
+        if not self.isVisible():
+            self.open_bar()
+        else:
+            self.find_text(forward=forward)
+
     def open_bar(self) -> None:
         self.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)

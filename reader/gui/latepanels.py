@@ -79,6 +79,10 @@ def build_late_panels(window: MainWindow) -> LatePanels:
     def open_tab(page: str, anchor: str) -> None:
         window.tabs.open_page(page, anchor or None)
 
+    # Watched only now, with the panels made after the first page: the first reach for a list's viewport makes
+    # PySide wrap it, ~5 ms each, which the first page need not wait for.
+    newtab.watch(window.contents, window.contents.page_at, open_tab)
+    newtab.watch(window.relations, window.relations.page_at, open_tab)
     newtab.watch(bookmarks.tree, bookmarks.page_at, open_tab, ctrl_click=False)  # Ctrl+click selects there
     newtab.watch(history.list, history.page_at, open_tab)
     window.sidebar_tabs.add(history, lambda: QCoreApplication.translate("MainWindow", "Geschiedenis"))

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
-from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -37,24 +36,27 @@ from PySide6.QtWidgets import (
 from reader.core.edition import Edition
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
 from reader.core.userdata import UserData
-from reader.gui import contextmenu, searching
+from reader.gui import contextmenu, firstpage, searching
 from reader.gui.attachments import AttachmentController
-from reader.gui.checklist import ChecklistController
 from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
 from reader.gui.latepanels import LatePanels, build_late_panels, fill_recent_menu
-from reader.gui.page import ReaderPage
 from reader.gui.searchindex import LazySearchIndex
 from reader.gui.settings import PreferenceStore
-from reader.gui.view import WORLD, PageBridge, ReaderView, install_page_scripts
+from reader.gui.view import WORLD, ReaderView
 
 if TYPE_CHECKING:
+    from PySide6.QtWebChannel import QWebChannel
     from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
     from PySide6.QtWidgets import QTabWidget
 
+    from reader.gui.checklist import ChecklistController
+    from reader.gui.findbar import FindBar
+    from reader.gui.firstpage import FirstPage
     from reader.gui.i18n import Translations
     from reader.gui.library.page import LibraryPage
     from reader.gui.library.scope import SearchScope
     from reader.gui.library.switcher import CorpusSwitcher
+    from reader.gui.page import ReaderPage
     from reader.gui.profile import LockedProfile
     from reader.gui.sidebar.bookmarks import BookmarksPanel
     from reader.gui.sidebar.contents import ContentsTree
@@ -63,11 +65,17 @@ if TYPE_CHECKING:
     from reader.gui.sidebar.relations import RelationsTree
     from reader.gui.sidebar.search import SearchField, SearchPanel
     from reader.gui.sidebar.tabs import SidebarTabs
+    from reader.gui.view import PageBridge
 
 log = logging.getLogger("reader.window")
 
 
 class MainWindow(QMainWindow):
+    page: ReaderPage  # these four by firstpage.adopt
+    bridge: PageBridge
+    channel: QWebChannel
+    checklists: ChecklistController
+    findbar: FindBar
     # Made by build_sidebar (sidebar/tabs.py).
     sidebar: QTabWidget
     contents: ContentsTree
@@ -91,6 +99,7 @@ class MainWindow(QMainWindow):
         system_palette: QPalette | None = None,
         userdata: UserData | None = None,
         start_page: str | None = None,
+        first_page: FirstPage | None = None,
     ) -> None:
         super().__init__(parent)
         self._texts_ready = False  # LanguageChange can arrive before the actions and menus exist
@@ -126,28 +135,26 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page_frame)
         self.page_frame.setObjectName("pageFrame")
         self.view: ReaderView = ReaderView(self.page_frame)
-        self.page: ReaderPage = ReaderPage(web_profile.profile, self.view)
-        self.view.setPage(self.page)
+        # The first page may be loading already (firstpage.py): the view adopts it, with its scripts' objects.
+        self.page, self.bridge, self.channel, self.checklists = firstpage.adopt(self, web_profile, first_page)
         self.page.external_link_requested.connect(self.confirm_external_link)
         self.attachments = AttachmentController(self.page, edition.root, self)
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._on_url_changed)
         self.page.linkHovered.connect(self._on_link_hovered)
         self.view.context_menu_requested.connect(self._show_context_menu)
-        self.bridge = PageBridge(self)
         self.bridge.heading_changed.connect(self._on_heading_changed)
-        self.channel = QWebChannel(self)
-        install_page_scripts(self.page, self.bridge, self.channel)
-        self.checklists = ChecklistController(self.userdata, self._checklist_texts, self)
-        self.checklists.attach(self.page, self.channel)
         self.feedback = MessageBar(self.page_frame)  # every command answers here, above the page
         self.checklists.save_failed.connect(lambda message: self.feedback.show_message(message, 8000, error=True))
         self.attachments.message.connect(lambda message: self.feedback.show_message(message, 8000))
         self.checklists.progress_changed.connect(self._on_checklist_progress)
         self._ready = False
-        self._initial_url: str | None = None
+        # What the page reported before the window was whole (firstpage.py): its load and heading, handled then.
+        self._early = (first_page.finished, first_page.heading) if first_page is not None else (None, None)
+        self._initial_url: str | None = first_page.url if first_page is not None else None
         self._first_load_done = False
-        if start_page is not None:
+        self._turn()
+        if start_page is not None and first_page is None:
             # Everything the page needs (scripts, channel) is in place: start loading now, build the rest meanwhile.
             from reader.gui.tabs.start import start_first_page  # the last session's active tab, else as before
 
@@ -177,6 +184,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb = attach_breadcrumb(self, frame_layout)  # the page's place in the navigation, above it
 
         build_sidebar(self)  # self.sidebar with the contents, outline and relations trees
+        self._turn()
         # Search, bookmarks and history are built right after the first page is shown (`_ensure_panels`): the first
         # page never waits for them.
         self._panels: LatePanels | None = None
@@ -195,6 +203,7 @@ class MainWindow(QMainWindow):
 
         # Every command, menu and the toolbar come from one table (reader/gui/actions.py).
         self.commands = build_actions(self, self.menuBar())
+        self._turn()
         actions, menus = self.commands.actions, self.commands.menus
         self.back_action = actions["back"]
         self.forward_action = actions["forward"]
@@ -257,6 +266,7 @@ class MainWindow(QMainWindow):
         from reader.gui.library.switcher import CorpusSwitcher
 
         self.corpora: CorpusSwitcher = CorpusSwitcher(self)  # switching corpus, Back/Forward across corpora
+        self._turn()
         self.view.history_requested.connect(lambda step: self.corpora.back() if step < 0 else self.corpora.forward())
         from reader.gui.tabs.controller import WindowTabs
 
@@ -276,12 +286,13 @@ class MainWindow(QMainWindow):
 
         self.outline_place = attach_outline_panel(self)  # "Op deze pagina" beside the page on a wide window
         self._ready = True
+        load, heading = self._early  # what the page reported while the window was being built, in order
+        if heading is not None:
+            self._on_heading_changed(heading)
+        if load is not None:
+            QTimer.singleShot(0, lambda: self._on_load_finished(load))  # page_loaded once the caller listens
         if self.page.url().isValid() and not self.page.url().isEmpty():
             self._on_url_changed(self.page.url())
-
-    # -- sidebar ----------------------------------------------------------------------------------------------
-    def show_sidebar_tab(self, widget: QWidget) -> None:
-        self.sidebar_tabs.show(widget)
 
     # -- commands ---------------------------------------------------------------------------------------------
     def _retranslate(self) -> None:
@@ -325,15 +336,8 @@ class MainWindow(QMainWindow):
         return page_id
 
     def start_target(self, page_id: str | None = None, anchor: str | None = None) -> tuple[str, str | None]:
-        """The first page: the one asked for, else the last page read in this corpus (when this edition has it),
-        else home."""
-        if page_id:
-            return page_id, anchor
-        from reader.gui.library.rows import last_read
-
-        prefs = self.preferences.current
-        last = last_read(prefs.extra, prefs.last_page, prefs.last_anchor, self.edition.corpus_id, self.edition.pages)
-        return last or (self.edition.home_page, None)
+        """The first page: the one asked for, else the last page read in this corpus, else home."""
+        return firstpage.start_target(self.edition, self.preferences, page_id, anchor)
 
     def go_home(self) -> None:
         self.open_page(self.edition.home_page)
@@ -383,7 +387,15 @@ class MainWindow(QMainWindow):
         self._edition_label.setText(self._edition_text())
         self._update_title()
 
+    def _turn(self) -> None:
+        """Between building steps: a turn for the web engine while the first page loads (firstpage.py)."""
+        if self._initial_url is not None and not self._ready:
+            firstpage.let_engine_run()
+
     def _on_load_finished(self, ok: bool) -> None:
+        if not self._ready:
+            self._early = (ok, self._early[1])
+            return
         self._first_load_done = True
         self.view.watch_input_widget()
         page_id = self.current_page_id() or ""
@@ -405,6 +417,9 @@ class MainWindow(QMainWindow):
         attach_banner(self)
 
     def _on_heading_changed(self, anchor: str) -> None:
+        if not self._ready:
+            self._early = (self._early[0], anchor)
+            return
         self.current_anchor = anchor or None
         self.outline.set_current(anchor or None)
         self._save_timer.start()
@@ -475,7 +490,7 @@ class MainWindow(QMainWindow):
         searching.open_result(self, page_id, anchor, terms)
 
     # -- user data: bookmarks, history, checklists ---------------------------------------------------------------
-    def _checklist_texts(self, page_id: str) -> tuple[str, ...] | None:
+    def checklist_texts(self, page_id: str) -> tuple[str, ...] | None:
         info = self.edition.pages.get(page_id)
         return info.checklist if info is not None and info.checklist else None
 
@@ -510,20 +525,7 @@ class MainWindow(QMainWindow):
 
     # -- find ---------------------------------------------------------------------------------------------------
     def open_find_bar(self) -> None:
-        """Ctrl+F: the selected text (one line of it) becomes the search text, as in a browser."""
-        selected = self.page.selectedText().strip()
-        if selected and "\n" not in selected and len(selected) <= 200:
-            self.findbar.field.setText(selected)
-        self.findbar.open_bar()
-
-    def find_next(self, forward: bool = True) -> None:
-        if not self.findbar.isVisible():
-            self.findbar.open_bar()
-        else:
-            self.findbar.find_text(forward=forward)
-
-    def find_previous(self) -> None:
-        self.find_next(forward=False)
+        self.findbar.open_with_selection()
 
     def focus_page(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)

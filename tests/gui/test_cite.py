@@ -78,7 +78,7 @@ def test_cite_a_section_from_the_outline(open_reader, run_js, qtbot, qapp, nerds
     headings = [(level, a) for level, _t, a in window.edition.pages[PAGE].headings]
     anchor = _second_heading(window)
     following = next(a for level, a in headings[headings.index((2, anchor)) + 1:] if level <= 2)
-    window.show_sidebar_tab(window.outline)
+    window.sidebar_tabs.show(window.outline)
     outline = window.outline
     iterator = QTreeWidgetItemIterator(outline)
     item = None

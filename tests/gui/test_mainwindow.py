@@ -35,7 +35,7 @@ def test_zoom_keys_change_the_zoom_and_it_persists_across_a_restart(open_reader,
 def test_last_page_sidebar_and_geometry_are_restored(open_reader, qtbot, reader_context, content_edition, tmp_path):
     profile = tmp_path / "p"
     window = open_reader(content_edition, "handleiding/zoeken", profile=profile).window
-    window.show_sidebar_tab(window.relations)
+    window.sidebar_tabs.show(window.relations)
     window.splitter.setSizes([420, 780])
     sizes = window.splitter.sizes()
     window.close()

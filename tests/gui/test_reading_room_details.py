@@ -55,7 +55,7 @@ def test_history_entries_stand_apart(open_reader, qtbot, content_edition):
         window.open_page("handleiding/zoeken")
     history = window._ensure_panels().history
     qtbot.waitUntil(lambda: history.model.rowCount() >= 2, timeout=10000)
-    window.show_sidebar_tab(history)
+    window.sidebar_tabs.show(history)
     first = history.list.visualRect(history.model.index(0, 0))
     second = history.list.visualRect(history.model.index(1, 0))
     assert second.top() - first.bottom() > 3  # a visible gap, not one block of text

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 from reader.gui import contextmenu
 from reader.gui.actions import label_action
 from reader.gui.settings import PreferenceStore
-from reader.gui.sidebar import newtab
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -40,8 +39,6 @@ def build_sidebar(window: MainWindow) -> None:
     window.outline.customContextMenuRequested.connect(lambda pos: contextmenu.show_outline_menu(window, pos))
     window.relations = RelationsTree(window.edition, sidebar)
     window.relations.open_requested.connect(window.open_page)
-    for tree in (window.contents, window.relations):  # middle-click and Ctrl+click: a new tab (window.tabs: later)
-        newtab.watch(tree, tree.page_at, lambda page, anchor: window.tabs.open_page(page, anchor or None))
     window.sidebar_tabs = tabs = SidebarTabs(window, sidebar, window.preferences, window.view)
     tabs.add(window.contents, lambda: QCoreApplication.translate("MainWindow", "Inhoud"))
     tabs.add(window.outline, lambda: QCoreApplication.translate("MainWindow", "Op deze pagina"))

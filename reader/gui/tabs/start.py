@@ -29,15 +29,7 @@ def restorable(tabs: TabSet | None, edition_root: Path) -> Visit | None:
 
 
 def start_first_page(window: MainWindow, start_page: str) -> None:
-    """Load the first page: with nothing asked for, the active tab of the last session when it was read in this
-    edition (the tabs bring its Back, Forward and scroll position back), else the start page as before (the page
-    asked for, the last page read, home)."""
-    page, _, anchor = start_page.partition("#")
-    tabs = None if page else saved_tabs(window.preferences.current.extra)
-    visit = restorable(tabs, window.edition.root)
-    if tabs is None or visit is None:
-        window.open_start_page(page or None, anchor or None)
-        return
-    # Its page as any first page (the tabs set its scroll position after the load and keep its history for Back).
-    anchor = "" if tabs.current.scroll_y else visit.anchor
-    window.open_start_page(visit.page_id if visit.page_id in window.edition.pages else None, anchor or None)
+    """Load the first page in the window (when it did not start loading before the window: firstpage.py)."""
+    from reader.gui.firstpage import first_target
+
+    window.open_page(*first_target(window.edition, window.preferences, start_page))
