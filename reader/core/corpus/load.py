@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import posixpath
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
-from pickle import PicklingError
 
 from reader.core.corpus.actions import (
     find_placeholders,
@@ -166,6 +162,12 @@ def _read_pages(
     """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound)."""
     count = _default_workers(len(items)) if workers is None else max(1, workers)
     if count > 1 and len(items) > _CHUNK_PAGES:
+        # Imported here: a small corpus never starts a process, and these cost ~10 ms to import.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from pickle import PicklingError
+
         chunks = [items[i : i + _CHUNK_PAGES] for i in range(0, len(items), _CHUNK_PAGES)]
         try:
             # spawn, not fork: the importer may run inside the GUI process, where forking a threaded Qt app is unsafe.
