@@ -34,6 +34,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
 from reader.core.render.hook_equivalents import HookEquivalentsExtension, Note
+from reader.core.render.inline_filter import FilteredInlineProcessor
 from reader.core.render.math import MathExtension, fence_math_format, inline_math_format
 from reader.core.render.pygments_cache import install as install_pygments_cache
 from reader.core.render.shortcodes import SHORTCODES_EXTENSION, ShortcodeExtension
@@ -273,7 +274,9 @@ def make_markdown(settings: MarkdownSettings | None = None) -> markdown.Markdown
     ]
     if shortcodes:
         extensions.append(ShortcodeExtension())  # after HookEquivalents: its notes list exists
-    return _Markdown(extensions=extensions, output_format="html")
+    md = _Markdown(extensions=extensions, output_format="html")
+    md.treeprocessors.register(FilteredInlineProcessor(md), "inline", 20)  # Python-Markdown's, same place
+    return md
 
 
 class _Markdown(markdown.Markdown):
