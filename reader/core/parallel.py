@@ -1,22 +1,20 @@
 """Per-page work of a build spread over forked worker processes, in page order, with the serial result.
 
-A build's pages are independent once the corpus is known: each is parsed, rendered and written on its own. On POSIX
+A build's pages are independent once the corpus is known: each is parsed, rendered and written on its own. On Linux
 the workers are forked, so they start in a few ms with everything the parent has (the corpus, the Markdown
 converter's imports, caches) and nothing has to be pickled but page keys and results. Forking is only done where it
 is safe: never in a process with other threads running (a fork copies locks held by other threads; a Qt application
-runs threads), and never on a platform without fork (there the work stays serial). The result is the serial result:
+runs threads), and never where threads cannot be counted (there the work stays serial). The result is the serial result:
 results come back in input order, and `progress` is called for every item in order, as the serial loop would
-(in bursts, as results arrive). A pool that cannot start or loses a worker falls back to the serial loop; an
-exception raised by the work itself propagates as it would have serially.
+(in bursts, as results arrive). The first item is always done in the parent, before forking. A pool that cannot
+start or loses a worker leaves the remaining items to the parent; an exception raised by the work itself
+propagates as it would have serially.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -26,9 +24,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 WORKERS_ENV = "RICHTLIJNENLEZER_BUILD_WORKERS"
 MAX_WORKERS = 4
-# Below this many pages a pool costs more than it saves (forking and sending results back: ~15 ms a worker;
-# a page takes 3-30 ms).
-MIN_ITEMS = 12
+# Below this many pages a pool costs more than it saves (forking, warming up and sending results back cost
+# 0.05-0.2 s of CPU on 25-40 pages, which gained nothing with other work on the machine; a page takes 3-30 ms).
+MIN_ITEMS = 48
 
 # What the forked workers run: set by `ordered_map` right before it forks, read by `_run_chunk` in the child.
 _job: tuple[Callable[[Any, Any], Any], Any] | None = None
@@ -36,14 +34,15 @@ _job: tuple[Callable[[Any, Any], Any], Any] | None = None
 
 def fork_is_safe() -> bool:
     """Whether forking this process is safe: POSIX fork and no other thread running (Python's or native ones, such
-    as a Qt application's: a fork copies the locks they hold, never the threads that would release them)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    as a Qt application's: a fork copies the locks they hold, never the threads that would release them). Only
+    where /proc counts a process's threads (Linux); elsewhere the work stays serial (macOS also forbids forking
+    after some of its system frameworks have started)."""
+    if not hasattr(os, "fork"):
         return False
     try:
         return len(os.listdir("/proc/self/task")) == 1  # every thread of the process, native ones included
-    except OSError:  # no /proc (macOS): Python's threads, and no Qt application (it runs threads of its own)
-        core = sys.modules.get("PySide6.QtCore")
-        return threading.active_count() == 1 and (core is None or core.QCoreApplication.instance() is None)
+    except OSError:
+        return False
 
 
 def worker_count(items: int, min_items: int = MIN_ITEMS) -> int:
@@ -73,10 +72,8 @@ def ordered_map(
     `work` must be a module-level function and its results picklable; `context` is inherited by the fork, never
     pickled. `progress(index, item)` is called before each item's result is taken (serially: before its work).
     """
-    if workers > 1 and len(items) > 1:
-        done = _forked(work, context, items, workers, progress)
-        if done is not None:
-            return done
+    if workers > 1 and len(items) > 2:
+        return _forked(work, context, items, workers, progress)
     out = []
     for index, item in enumerate(items):
         if progress is not None:
@@ -85,33 +82,38 @@ def ordered_map(
     return out
 
 
-def _chunks(count: int, workers: int) -> list[range]:
-    """Small contiguous chunks (about 4 per worker, at most 16 items): pages differ a lot in cost, so small chunks
-    keep both workers busy to the end, and a chunk's results travel back in one message."""
-    size = max(1, min(16, -(-count // (workers * 4))))
-    return [range(i, min(i + size, count)) for i in range(0, count, size)]
+def _chunks(count: int, workers: int, first: int = 0) -> list[range]:
+    """Small contiguous chunks of range(first, count) (about 4 per worker, at most 16 items): pages differ a lot in
+    cost, so small chunks keep the workers busy to the end, and a chunk's results travel back in one message."""
+    size = max(1, min(16, -(-(count - first) // (workers * 4))))
+    return [range(i, min(i + size, count)) for i in range(first, count, size)]
 
 
 def _forked(
     work: Callable[[Any, T], R], context: Any, items: Sequence[T], workers: int,
     progress: Callable[[int, T], None] | None,
-) -> list[R] | None:
+) -> list[R]:
+    import multiprocessing  # here: a small corpus never starts a pool, and these cost ~10 ms to import
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    # The first item is done here, before forking: what the work sets up on first use (the Markdown converter,
+    # Pygments lexers, the corpus's lookup tables) is then made once and inherited, not once per worker.
+    if progress is not None:
+        progress(0, items[0])
+    out: list[R] = [work(context, items[0])]
     global _job
     _job = (work, (context, items))
-    chunks = _chunks(len(items), workers)
+    chunks = _chunks(len(items), workers, first=1)
     log.debug("%d items in %d worker processes, %d chunks", len(items), min(workers, len(chunks)), len(chunks))
-    out: list[R] = []
     pool = ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=multiprocessing.get_context("fork"))
     try:
         try:  # forking happens here
             futures = [pool.submit(_run_chunk, chunk.start, chunk.stop) for chunk in chunks]
         except (OSError, BrokenProcessPool) as exc:
             log.warning("cannot start build workers (%s); the pages are done in one process", exc)
-            return None
-        for chunk, future in zip(chunks, futures, strict=True):
+            futures = []
+        for chunk, future in zip(chunks, futures, strict=False):
             try:
                 results = future.result()  # the work's own exception is raised here, as serially
             except BrokenProcessPool as exc:  # a worker died (killed): finish in this process
