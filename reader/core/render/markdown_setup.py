@@ -31,6 +31,7 @@ from typing import Any
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import InlineProcessor as InlinePass
 
 from reader.core.markdown_settings import MATERIAL_DEFAULTS, MarkdownSettings, ReaderRef
 from reader.core.render.hook_equivalents import HookEquivalentsExtension, Note
@@ -275,8 +276,21 @@ def make_markdown(settings: MarkdownSettings | None = None) -> markdown.Markdown
     if shortcodes:
         extensions.append(ShortcodeExtension())  # after HookEquivalents: its notes list exists
     md = _Markdown(extensions=extensions, output_format="html")
-    md.treeprocessors.register(FilteredInlineProcessor(md), "inline", 20)  # Python-Markdown's, same place
+    _filter_inline_passes(md)
     return md
+
+
+def _filter_inline_passes(md: markdown.Markdown) -> None:
+    """Every plain InlineProcessor (Python-Markdown's `inline`, pymdownx.smartsymbols' own pass over its patterns)
+    becomes a FilteredInlineProcessor over the same patterns, in the same place (inline_filter.py)."""
+    entries = getattr(md.treeprocessors, "_priority", None)  # (name, priority) of each; Registry has no public list
+    places = [(e.name, e.priority) for e in entries] if entries is not None else [("inline", 20)]
+    for name, priority in places:
+        current = md.treeprocessors[name] if name in md.treeprocessors else None
+        if type(current) is InlinePass:
+            replacement = FilteredInlineProcessor(md)
+            replacement.inlinePatterns = current.inlinePatterns
+            md.treeprocessors.register(replacement, name, priority)
 
 
 class _Markdown(markdown.Markdown):
