@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr)
     try:
         report = build_edition(
-            args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir(), progress=progress,
-            corpus_id=args.corpus_id, edition_date=args.edition_date,
+            args.source, args.out, keep_going=args.keep_going, icons_dir=paths.icons_dir(),
+            icons_cache=paths.icons_cache_dir(), progress=progress, corpus_id=args.corpus_id,
+            edition_date=args.edition_date,
         )
     except CorpusError as exc:
         print(f"richtlijnenlezer build: {exc.problem}", file=sys.stderr)

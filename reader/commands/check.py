@@ -44,7 +44,7 @@ def corpus_problems(corpus: Corpus) -> list[Problem]:
     from reader.core.edition import check_problems
     from reader.core.model import SEVERITIES
 
-    problems = check_problems(corpus, render, render.icon_set(paths.icons_dir()))
+    problems = check_problems(corpus, render, render.icon_set(paths.icons_dir(), paths.icons_cache_dir()))
     rank = {severity: i for i, severity in enumerate(SEVERITIES)}
     return sorted(problems, key=lambda p: rank.get(p.severity, len(rank)))
 

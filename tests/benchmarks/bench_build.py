@@ -232,7 +232,10 @@ def bench_corpus(
     edition = work / "edition" / name
     mkdocs_cmd = [str(mkdocs), "build", "-q", "-f", str(copy / "mkdocs.yml"), "-d", str(site)]
     reader_cmd = [sys.executable, "-m", "reader", "build", str(source), "--out", str(edition), "--keep-going"]
-    env = dict(os.environ)
+    # Bytecode caching as a user has it: an environment that forbids writing .pyc files (as some sandboxes and CI
+    # set) would make the reader, run from its source tree, compile every module on every run, while MkDocs' files
+    # were compiled when pip installed them.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     mkdocs_times: list[float] = []
     reader_times: list[float] = []
     failures: dict[str, str] = {}

@@ -101,3 +101,24 @@ def test_generator_keeps_shapes_and_drops_event_handlers():
     )
     assert viewbox == "0 0 16 16"
     assert inner == '<path d="M1 2z" fill-rule="evenodd"/><circle cx="1" cy="2" r="3" fill="#fff"/>'
+
+
+def test_decoded_tables_are_kept_in_the_cache_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    from reader.core.render import icons as icons_module
+    from reader.core.render.icons import _load
+
+    cache = tmp_path / "cache"
+    fresh = IconSet(ICONS, cache)
+    assert fresh.icons == BUNDLE.icons and fresh.emoji == BUNDLE.emoji
+    kept = sorted(p.name for p in cache.iterdir())
+    assert len(kept) == 2 and all(name.endswith(".marshal") for name in kept)
+    assert [n.split("-")[0] for n in kept] == ["icons.json.xz", "twemoji.json.xz"]
+    with monkeypatch.context() as patched:
+        patched.setattr(icons_module.lzma, "decompress", lambda data: 1 / 0)
+        assert IconSet(ICONS, cache).icons == BUNDLE.icons  # read back from the cache, not decompressed
+    for path in cache.iterdir():
+        path.write_bytes(b"not marshal data")
+    assert _load(ICONS / "icons.json.xz", "icons", cache) == BUNDLE.icons  # decoded again, and rewritten
+    assert IconSet(ICONS, cache).icons == BUNDLE.icons
+    (tmp_path / "ro").write_text("a file where the cache folder should be")
+    assert IconSet(ICONS, tmp_path / "ro" / "x").emoji == BUNDLE.emoji  # an unwritable cache is no error

@@ -80,3 +80,59 @@ def test_parse_serialize_is_stable_on_sanitizer_output(text):
     once = serialize(parse_fragment(clean))
     assert serialize(parse_fragment(once)) == once
     assert sanitize_html(once) == sanitize_html(clean)  # the tree changes nothing the sanitizer decided
+
+
+# --- the plain tokeniser builds what html.parser builds --------------------------------------------------------
+
+def _dump(node: Element | Text | Raw) -> object:
+    if isinstance(node, Text):
+        return ("text", node.text)
+    if isinstance(node, Raw):
+        return ("raw", node.html)
+    return (node.tag, list(node.attrs.items()), [_dump(c) for c in node.children])
+
+
+def _by_html_parser(html: str) -> Element:
+    from reader.core.render.tree import _Builder
+
+    builder = _Builder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+PIECES = [
+    "<p>", "</p>", "<pre>", "</pre>", "\n", "tekst", " ", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#39;", "&",
+    "&amp", "<a href=\"x?a=1&amp;b=2\">", "</a>", '<img src="p.png" alt="a &lt; b > c">', "<br>", "<br/>",
+    '<svg viewBox="0 0 1 1">', "</svg>", "<input type=\"checkbox\" checked>", "<h2 id=\"a\" class=\"b c\">",
+    "</h2>", "<!-- c -->", "<", ">", "< p>", "<p\u00a0x=\"1\">", "<a x='1'>", "<a x=1>", "</a x=\"1\">",
+    "<script>", "</script>", "<style>", "</style>", "<P CLASS=\"X\">", "<td>", "</td>", "<table>", "</table>",
+    "<a title=\"\">", "<a =\"x\">", "<math display=\"block\">", "<mi>", "</mi>", "</math>", "é", "\u00a0",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_plain_tokeniser_builds_the_html_parser_tree(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert _dump(parse_fragment(html)) == _dump(_by_html_parser(html))
+
+
+def test_sanitized_pages_of_the_shared_corpora_take_the_plain_path_and_build_the_same_tree() -> None:
+    from pathlib import Path
+
+    from reader.core.corpus import load_corpus
+    from reader.core.render.tree import _parse_plain
+
+    shared = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+    checked = plain = 0
+    for name in ("nerds-2026-03", "ai-validation-ea0c2e3"):
+        if not (shared / name).is_dir():
+            continue
+        for page in load_corpus(shared / name, workers=1).pages.values():
+            html = sanitize_html(page.html)
+            fast = _parse_plain(html)
+            plain += fast is not None
+            assert _dump(parse_fragment(html)) == _dump(_by_html_parser(html))
+            checked += 1
+    assert checked == 0 or plain >= checked * 0.9  # nh3's output is plain HTML: the fast path is the usual one

@@ -4,9 +4,12 @@ glossary of abbreviation definitions only, a glossary as a definition list), bui
 from __future__ import annotations
 
 import random
+import re
 from typing import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.edition import build_edition
 from reader.core.search import SearchIndex
@@ -87,3 +90,20 @@ def test_a_page_with_two_definitions_is_no_glossary(index: SearchIndex) -> None:
 
 def test_glossary_does_not_take_over_other_queries(index: SearchIndex) -> None:
     assert "afkortingen" not in ranked_pages(index, "overleg verslag")[:3]
+
+
+# --- where sections start: a plain search that finds what the regex `\bid="<anchor>"` found --------------------
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "a_1", "x y", "é"]), min_size=1, max_size=4),
+    st.lists(st.sampled_from(['<h2 id="a">', '<p xid="a">', '<p data-id="b">', '<h3 id="a_1">', 'id="x y"',
+                              '<i _id="b">', '<i éid="é">', 'id="é"', "<dt>t</dt>", " "]), max_size=12),
+)
+def test_section_starts_equal_the_word_boundary_regex(anchors: list[str], parts: list[str]) -> None:
+    from reader.core.search.glossary import _section_starts
+
+    markup = "".join(parts)
+    expected = sorted((m.start(), a) for a in anchors if a
+                      for m in [re.search(r'\bid="' + re.escape(a) + '"', markup)] if m)
+    assert _section_starts(markup, anchors) == expected

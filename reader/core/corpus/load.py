@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import posixpath
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
-from pickle import PicklingError
 
 from reader.core.corpus.actions import (
     find_placeholders,
@@ -53,6 +49,7 @@ from reader.core.model import (
     Page,
     Problem,
 )
+from reader.core.parallel import fork_is_safe, ordered_map, worker_count
 from reader.core.render import derived_summary, fallback_source, markdown_pass
 
 log = logging.getLogger("reader.corpus")
@@ -62,7 +59,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, current file)
 # --------------------------------------------------------------------------------------------------- reading
 
 
-PARALLEL_MIN_PAGES = 800  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_PAGES = 800  # without fork (spawned workers start a fresh interpreter): below this, they cost more
 _CHUNK_PAGES = 250
 
 
@@ -70,25 +67,42 @@ def _default_workers(pages: int) -> int:
     env = os.environ.get("RICHTLIJNENLEZER_IMPORT_WORKERS", "")
     if env.isdigit():
         return max(1, int(env))
+    if fork_is_safe():
+        return worker_count(pages)  # forked workers pay from a dozen pages on
     if pages < PARALLEL_MIN_PAGES or getattr(sys, "frozen", False):
         # A frozen app would re-launch itself as the worker; keep it to one process.
         return 1
     return max(1, min(os.cpu_count() or 1, 4))
 
 
+@dataclasses.dataclass(frozen=True)
+class _ReadJob:
+    """What reading one page needs; forked workers inherit it."""
+
+    root: Path
+    prefix: str
+    resolver: SnippetResolver | None
+    settings: MarkdownSettings
+
+
+def _read_one(job: _ReadJob, item: tuple[str, Path]) -> tuple[_Draft | None, list[Problem]]:
+    rel, path = item
+    draft, problems = _read_page(rel, path, job.prefix + rel, job.root, job.resolver)
+    if draft is not None and not _parse(draft, problems, job.settings):
+        draft = None
+    return draft, problems
+
+
 def _read_chunk(
     items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None,
     settings: MarkdownSettings, progress: Progress | None = None,
 ) -> list[tuple[_Draft | None, list[Problem]]]:
-    resolver = SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None
+    job = _ReadJob(root, prefix, SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None, settings)
     results = []
-    for done, (rel, path) in enumerate(items):
+    for done, item in enumerate(items):
         if progress is not None:
-            progress(done, len(items), prefix + rel)
-        draft, problems = _read_page(rel, path, prefix + rel, root, resolver)
-        if draft is not None and not _parse(draft, problems, settings):
-            draft = None
-        results.append((draft, problems))
+            progress(done, len(items), prefix + item[0])
+        results.append(_read_one(job, item))
     return results
 
 
@@ -163,12 +177,25 @@ def _read_pages(
     items: list[tuple[str, Path]], root: Path, prefix: str, snippet_cfg: SnippetConfig | None,
     settings: MarkdownSettings, workers: int | None, progress: Progress | None = None,
 ) -> list[tuple[_Draft | None, list[Problem]]]:
-    """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound)."""
+    """`_read_page` for every page, in order; in worker processes for large corpora (parsing is CPU-bound): forked
+    ones where that is safe (reader.core.parallel), else spawned ones for very large corpora."""
     count = _default_workers(len(items)) if workers is None else max(1, workers)
+    if count > 1 and fork_is_safe():
+        job = _ReadJob(root, prefix, SnippetResolver(root, snippet_cfg) if snippet_cfg is not None else None, settings)
+        return ordered_map(
+            _read_one, job, items, workers=count,
+            progress=None if progress is None else lambda done, item: progress(done, len(items), prefix + item[0]),
+        )
     if count > 1 and len(items) > _CHUNK_PAGES:
+        # Imported here: a small corpus never starts a process, and these cost ~10 ms to import.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from pickle import PicklingError
+
         chunks = [items[i : i + _CHUNK_PAGES] for i in range(0, len(items), _CHUNK_PAGES)]
         try:
-            # spawn, not fork: the importer may run inside the GUI process, where forking a threaded Qt app is unsafe.
+            # spawn: without a safe fork (Windows, or a GUI process with Qt and threads), a fresh interpreter.
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=min(count, len(chunks)), mp_context=context) as pool:
                 results = []

@@ -35,12 +35,14 @@ from reader.core.edition.selection import InvalidEdition, read_edition, select_e
 from reader.core.errors import ReaderError
 from reader.core.formats import EDITION_FORMAT_VERSION, INDEX_FORMAT_VERSION
 from reader.core.model import RELATION, WARNING, Corpus, Problem
+from reader.core.parallel import ordered_map, worker_count
 
 if TYPE_CHECKING:
     from reader.core.corpus import RelationIndex
     from reader.core.render import IconSet
 
 log = logging.getLogger("reader.edition")
+ICONS_CACHE = "icons"  # the folder of the user cache that keeps the decoded icon tables (render.icons)
 
 
 class BuildRefused(ReaderError):
@@ -89,12 +91,14 @@ class BuildReport:
 
 def build_edition(
     source: Path, out: Path, *, keep_going: bool = False, icons_dir: Path | None = None,
+    icons_cache: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     corpus_id: str | None = None, edition_date: str | None = None,
 ) -> BuildReport:
     """Import, render and index `source` into the edition directory `out` (replaced atomically).
 
-    Icons and emoji come from the bundle in `icons_dir` (the caller passes reader.paths.icons_dir(); None: no icons).
+    Icons and emoji come from the bundle in `icons_dir` (the caller passes reader.paths.icons_dir(); None: no icons),
+    decoded once into `icons_cache` (a folder of the user cache; None: decoded on every build).
     `progress(done, total, current)`: pages read and parsed (current: the file), then pages written (current: the
     page id), each phase counting from 0, and a last call (total, total, "") when every page is written.
     A source without a single usable page is refused even with `keep_going`: it must not replace a good edition.
@@ -124,7 +128,7 @@ def build_edition(
             "organisation": corpus.organisation,
         } | ({"edition_date": edition_date} if edition_date else {}) | _public_site(source, corpus)
         warnings = _write_edition(
-            corpus, tmp, content_hash, render, search, render.icon_set(icons_dir), progress, identity
+            corpus, tmp, content_hash, render, search, render.icon_set(icons_dir, icons_cache), progress, identity
         )
         _replace_dir(tmp, out)
     except BaseException:
@@ -172,38 +176,20 @@ def _write_edition(
         if edge.source not in backlinks[edge.target]:
             backlinks[edge.target].append(edge.source)
 
-    relation_index = _relation_index(corpus)
-    reported = _reported(corpus)
+    # Each page is rendered, written and indexed on its own: in forked workers for a corpus large enough that it
+    # pays (reader.core.parallel), in page order either way, so the edition is the same.
+    job = _PageJob(corpus, root, render, search, icons, links, backlinks, _relation_index(corpus), _reported(corpus))
+    pages = list(corpus.pages)
+    written = ordered_map(
+        _write_page, job, pages, workers=worker_count(len(pages)),
+        progress=None if progress is None else lambda done, page_id: progress(done, len(pages), page_id),
+    )
     infos: list[PageInfo] = []
     docs = []
-    for done, page in enumerate(corpus.pages.values()):
-        if progress is not None:
-            progress(done, len(corpus.pages), page.id)
-        rendered = render.render_page(page, corpus, icons)
-        render_warnings.extend(_render_only(rendered.problems, reported))
-        target = root / PAGES_DIR / (page.id + ".html")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render.page_document(rendered, page, corpus), encoding="utf-8")
-        breadcrumb = corpus.breadcrumb(page.id)
-        infos.append(
-            PageInfo(
-                id=page.id,
-                title=page.title,
-                summary=page.summary,
-                path=page.path,
-                breadcrumb=breadcrumb,
-                headings=tuple((h.level, h.text, h.anchor) for h in rendered.headings),
-                # Each relation as written, with the page it names (None: not in this edition).
-                relations=tuple((ref, relation_index.resolve(ref, page.path)) for ref in page.relations),
-                links=tuple(links[page.id]),
-                backlinks=tuple(backlinks[page.id]),
-                section_hashes={
-                    s.anchor: hashlib.sha256(s.text.encode("utf-8")).hexdigest() for s in rendered.sections
-                },
-                checklist=tuple(rendered.checklist),
-            )
-        )
-        docs.extend(search.section_docs(page, rendered, breadcrumb, backlinks=len(backlinks[page.id])))
+    for info, page_docs, problems in written:
+        infos.append(info)
+        docs.extend(page_docs)
+        render_warnings.extend(problems)
 
     assets_root = root / ASSETS_DIR
     for rel in corpus.assets:
@@ -236,6 +222,47 @@ def _write_edition(
     return render_warnings
 
 
+@dataclass(frozen=True)
+class _PageJob:
+    """What writing one page needs; a forked worker inherits it (never pickled)."""
+
+    corpus: Corpus
+    root: Path
+    render: Any
+    search: Any
+    icons: IconSet
+    links: dict[str, list[str]]
+    backlinks: dict[str, list[str]]
+    relation_index: RelationIndex
+    reported: set[tuple[str, int | None]]
+
+
+def _write_page(job: _PageJob, page_id: str) -> tuple[PageInfo, list[Any], list[Problem]]:
+    """Render and write one page: its PageInfo, its search documents and what only rendering found."""
+    corpus, page = job.corpus, job.corpus.pages[page_id]
+    rendered = job.render.render_page(page, corpus, job.icons)
+    target = job.root / PAGES_DIR / (page.id + ".html")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(job.render.page_document(rendered, page, corpus), encoding="utf-8")
+    breadcrumb = corpus.breadcrumb(page.id)
+    info = PageInfo(
+        id=page.id,
+        title=page.title,
+        summary=page.summary,
+        path=page.path,
+        breadcrumb=breadcrumb,
+        headings=tuple((h.level, h.text, h.anchor) for h in rendered.headings),
+        # Each relation as written, with the page it names (None: not in this edition).
+        relations=tuple((ref, job.relation_index.resolve(ref, page.path)) for ref in page.relations),
+        links=tuple(job.links[page.id]),
+        backlinks=tuple(job.backlinks[page.id]),
+        section_hashes={s.anchor: hashlib.sha256(s.text.encode("utf-8")).hexdigest() for s in rendered.sections},
+        checklist=tuple(rendered.checklist),
+    )
+    docs = job.search.section_docs(page, rendered, breadcrumb, backlinks=len(job.backlinks[page.id]))
+    return info, docs, _render_only(rendered.problems, job.reported)
+
+
 def _reported(corpus: Corpus) -> set[tuple[str, int | None]]:
     return {(p.code, p.line) for p in corpus.problems}
 
@@ -250,12 +277,18 @@ def check_problems(corpus: Corpus, render: Any, icons: IconSet) -> list[Problem]
     """Every problem a build of `corpus` reports, without writing anything: the importer's, those only rendering
     finds (rendered exactly as `build_edition` renders) and the assets it would leave out. `check` reports these,
     so `check` and `build --json` count the same problems."""
-    reported = _reported(corpus)
     problems = list(corpus.problems)
-    for page in corpus.pages.values():
-        problems.extend(_render_only(render.render_page(page, corpus, icons).problems, reported))
+    pages = list(corpus.pages)
+    job = (corpus, render, icons, _reported(corpus))
+    for found in ordered_map(_check_page, job, pages, workers=worker_count(len(pages))):
+        problems.extend(found)
     problems.extend(asset_problems(corpus))
     return problems
+
+
+def _check_page(job: tuple[Corpus, Any, IconSet, set[tuple[str, int | None]]], page_id: str) -> list[Problem]:
+    corpus, render, icons, reported = job
+    return _render_only(render.render_page(corpus.pages[page_id], corpus, icons).problems, reported)
 
 
 def asset_problems(corpus: Corpus) -> list[Problem]:
@@ -346,7 +379,7 @@ def cached_edition(source: Path, cache: Path, icons_dir: Path | None = None) -> 
     except InvalidEdition:
         pass
     log.info("building the edition of %s into %s", source, dest)
-    build_edition(source, dest, keep_going=True, icons_dir=icons_dir)
+    build_edition(source, dest, keep_going=True, icons_dir=icons_dir, icons_cache=Path(cache) / ICONS_CACHE)
     return dest
 
 

@@ -44,25 +44,39 @@ their best section plus a little for further matching sections, times a mild pag
 and a bonus when the title is the query.
 """
 
+from typing import TYPE_CHECKING
+
 from reader.core.formats import INDEX_FORMAT_VERSION
+from reader.core.lazy import lazy_modules
 from reader.core.search.analysis import analyze, stem
 from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
-from reader.core.search.engine import SearchIndex
 from reader.core.search.filters import FilterKey, FilterValue
 from reader.core.search.filters import value_key as filter_value_key
-from reader.core.search.library import (
-    CorpusProblem,
-    CorpusResults,
-    LibraryResults,
-    LibrarySearch,
-    Tier,
-    index_dir_of,
-    search_many,
-)
 from reader.core.search.results import Hit, IndexFormatError, SearchDoc, SearchResult
-from reader.core.search.snippets import make_snippet, word_matches
 from reader.core.search.storage import META_FILE, index_format, remove_index
 from reader.core.search.synonyms import corpus_synonyms
+
+if TYPE_CHECKING:
+    from reader.core.search.engine import SearchIndex
+    from reader.core.search.library import (
+        CorpusProblem,
+        CorpusResults,
+        LibraryResults,
+        LibrarySearch,
+        Tier,
+        index_dir_of,
+        search_many,
+    )
+    from reader.core.search.snippets import make_snippet, word_matches
+
+# Searching is imported on first use: a build only writes an index (engine and library cost ~30 ms of imports).
+__getattr__ = lazy_modules(__name__, {
+    "reader.core.search.engine": ("SearchIndex",),
+    "reader.core.search.library": (
+        "CorpusProblem", "CorpusResults", "LibraryResults", "LibrarySearch", "Tier", "index_dir_of", "search_many",
+    ),
+    "reader.core.search.snippets": ("make_snippet", "word_matches"),
+})
 
 __all__ = [
     "INDEX_FORMAT_VERSION",
