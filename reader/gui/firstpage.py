@@ -100,6 +100,7 @@ def start_first_page(profile: LockedProfile, edition: Edition, preferences: Pref
     first = FirstPage(page, bridge, channel, url)
     page.loadFinished.connect(first.note_finished)
     bridge.heading_changed.connect(first.note_heading)
+    page.setVisible(True)
     page.load(QUrl(url))
     return first
 
@@ -137,9 +138,12 @@ def adopt(window: MainWindow, profile: LockedProfile,
         page.loadFinished.disconnect(first.note_finished)  # the window listens from here on
         bridge.heading_changed.disconnect(first.note_heading)
     view.setPage(page)
+    if first is not None:
+        page.setVisible(True)
     return page, bridge, channel, checklists
 
 
 def let_engine_run() -> None:
     """One turn for the web engine: deliver the events posted so far (Chromium's tasks among them)."""
-    QCoreApplication.sendPostedEvents()
+    from PySide6.QtCore import QEventLoop
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

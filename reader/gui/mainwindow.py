@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         from reader.gui.zoom import PageZoom
 
         self.findbar = FindBar(self.page, self.page_frame)
+        self._turn()
         frame_layout = QVBoxLayout(self.page_frame)
         frame_layout.setContentsMargins(2, 2, 2, 2)
         frame_layout.setSpacing(0)
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         from reader.gui.breadcrumb import attach_breadcrumb
 
         self.breadcrumb = attach_breadcrumb(self, frame_layout)  # the page's place in the navigation, above it
+        self._turn()
 
         build_sidebar(self)  # self.sidebar with the contents, outline and relations trees
         self._turn()
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self.window_state = WindowState(self.profile_dir)
         self._restore_state()
+        self._turn()
         from reader.gui.outlinepanel import attach_outline_panel
 
         self.outline_place = attach_outline_panel(self)  # "Op deze pagina" beside the page on a wide window
