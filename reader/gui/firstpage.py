@@ -7,9 +7,11 @@ construction and nothing of it happened until the window was whole and the event
 time plus the whole load. Now the page is created and loading before the window's modules are even imported, and
 `let_engine_run()` between the build steps delivers the engine's posted events, so that the load runs alongside.
 
-What a turn may deliver is kept harmless: only posted events (no timers, no input, never a deferred delete), and the
-window handles a load that finishes before it is whole once it is (`MainWindow._on_load_finished`). Every script a
-page needs is in place before the first turn: no document can be created before one.
+What a turn may deliver is kept harmless: no input (a click or key waits for the whole window), never a deferred
+delete (Qt runs those only in the loop proper); the window handles a load or heading the page reports before it is
+whole once it is (`MainWindow._on_load_finished`). Every script a page needs is in place before the first turn: no
+document can be created before one. The page is visible to the engine from the start: Chromium throttles a hidden
+page until its window shows, and the first page would wait for that.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QEventLoop, QUrl
 from PySide6.QtWebChannel import QWebChannel
 
 from reader.core.links import page_url
@@ -144,6 +146,5 @@ def adopt(window: MainWindow, profile: LockedProfile,
 
 
 def let_engine_run() -> None:
-    """One turn for the web engine: deliver the events posted so far (Chromium's tasks among them)."""
-    from PySide6.QtCore import QEventLoop
+    """One turn for the web engine: what is pending now (Chromium's tasks among it), user input excepted."""
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
