@@ -202,6 +202,8 @@ def paint_chrome(window: QWidget, palette: QPalette) -> None:
     switch = window.findChild(QCheckBox, "searchAllCorpora")
     if switch is not None:
         switch.setStyleSheet(SWITCH_SHEET.format(border=border))
+    for tab_close in window.findChildren(QToolButton, "tabClose"):  # the reading tabs' close buttons
+        tab_close.setIcon(icon("close", palette))
     close = window.findChild(QToolButton, "messageClose")
     if close is not None:
         close.setIcon(icon("close", palette))

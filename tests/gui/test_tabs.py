@@ -333,3 +333,28 @@ def test_middle_and_ctrl_click_in_the_sidebar_open_a_background_tab(
     wait_page(qtbot, window, lambda: QTest.mouseClick(
         contents.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point), "p2")
     assert window.tabs.count() == 4
+
+
+def test_a_tabs_close_button_closes_that_tab_and_is_drawn_in_the_theme(
+    open_reader: Callable[..., Reader], tabs_edition: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTabBar, QToolButton
+
+    window = open_reader(tabs_edition, "p1").window
+    window.tabs.open_page("p2", None)
+    window.tabs.open_page("p3", None)
+    bar = window.tabs.bar
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    bar.moveTab(2, 1)  # the buttons follow their tab when tabs move
+    buttons = [bar.tabButton(i, QTabBar.ButtonPosition.RightSide) for i in range(bar.count())]
+    assert all(isinstance(b, QToolButton) and b.objectName() == "tabClose" for b in buttons)
+    title = bar.tabToolTip(1)
+    assert title in buttons[1].accessibleName()  # "Tabblad ... sluiten", the tab named
+    image = buttons[0].icon().pixmap(12, 12).toImage()
+    text = window.palette().color(QPalette.ColorRole.WindowText)
+    drawn = [image.pixelColor(x, y) for x in range(12) for y in range(12) if image.pixelColor(x, y).alpha() > 200]
+    assert drawn and all(abs(c.lightness() - text.lightness()) < 60 for c in drawn)  # the text colour, not red
+    QTest.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=3000)
+    assert title not in window.tabs.titles()

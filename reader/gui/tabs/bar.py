@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QTabBar, QToolButton, QWidget
+
+from reader.gui import toolbar_icons
 
 MAX_TAB_WIDTH = 220  # px: a long heading is elided, so that several tabs fit beside each other
 
@@ -18,14 +20,15 @@ class ReadingTabBar(QTabBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingTabs")
-        self.setTabsClosable(True)
+        # Our own close buttons: the theme's close icon (Qt's own is red on the current tab, like an error), drawn
+        # again on a theme change with the other chrome (toolbar_icons.paint_chrome finds them by name).
+        self.setTabsClosable(False)
         self.setMovable(True)
         self.setExpanding(False)
         self.setUsesScrollButtons(True)
         self.setElideMode(Qt.TextElideMode.ElideRight)
         self.setDocumentMode(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.tabCloseRequested.connect(self.close_requested)
         self.hide()
 
     def set_titles(self, titles: list[str], current: int, close_label: str, *, relabel: bool = False) -> None:
@@ -36,7 +39,7 @@ class ReadingTabBar(QTabBar):
             while self.count() > len(titles):
                 self.removeTab(self.count() - 1)
             while self.count() < len(titles):
-                self.addTab("")
+                self.setTabButton(self.addTab(""), QTabBar.ButtonPosition.RightSide, self._close_button())
             for index, title in enumerate(titles):
                 if relabel or self.tabToolTip(index) != title:
                     self.set_title(index, title, close_label)
@@ -57,6 +60,22 @@ class ReadingTabBar(QTabBar):
             text = close_label.replace("%1", title)
             button.setAccessibleName(text)
             button.setToolTip(text)
+
+    def _close_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("tabClose")
+        button.setAutoRaise(True)
+        button.setIconSize(QSize(12, 12))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+W closes from the keyboard; Tab stays on the tabs
+        button.setIcon(toolbar_icons.icon("close", self.palette()))
+        button.clicked.connect(lambda _checked=False, b=button: self._close_clicked(b))
+        return button
+
+    def _close_clicked(self, button: QToolButton) -> None:
+        for index in range(self.count()):  # tabs move: find where the button is now
+            if self.tabButton(index, QTabBar.ButtonPosition.RightSide) is button:
+                self.close_requested.emit(index)
+                return
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.LanguageChange:
