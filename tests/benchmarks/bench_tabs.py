@@ -144,40 +144,17 @@ PAINT_PROBE = ("(() => { const p = performance.getEntriesByName('first-contentfu
 def child_bare_switch(edition: Path, switches: int) -> dict:
     """The engine's own floor on the same clock: a bare QWebEngineView (its scheme handler serves the edition's page
     files, nothing else) loading the same pages one after the other."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, QUrl
-    from PySide6.QtWebEngineCore import (
-        QWebEnginePage,
-        QWebEngineProfile,
-        QWebEngineScript,
-        QWebEngineUrlRequestJob,
-        QWebEngineUrlScheme,
-        QWebEngineUrlSchemeHandler,
-    )
-    from PySide6.QtWebEngineWidgets import QWebEngineView
-    from PySide6.QtWidgets import QApplication
+    from bare_view import bare_view  # beside this file (the script's folder is on sys.path)
+    from PySide6.QtCore import QTimer, QUrl
+    from PySide6.QtWebEngineCore import QWebEngineScript
 
-    scheme = QWebEngineUrlScheme(b"bare")
-    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
-    QWebEngineUrlScheme.registerScheme(scheme)
-    app = QApplication(["bare"])
     files = edition / "pages"
 
-    class Handler(QWebEngineUrlSchemeHandler):
-        def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
-            path = files / (job.requestUrl().path().strip("/") + ".html")
-            buffer = QBuffer(job)
-            buffer.setData(QByteArray(path.read_bytes() if path.is_file() else b""))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            job.reply(b"text/html", buffer)
+    def serve(name: str) -> bytes:
+        path = files / (name + ".html")
+        return path.read_bytes() if path.is_file() else b""
 
-    profile = QWebEngineProfile(app)
-    handler = Handler(profile)
-    profile.installUrlSchemeHandler(b"bare", handler)
-    view = QWebEngineView()
-    page = QWebEnginePage(profile, view)
-    view.setPage(page)
-    view.resize(1200, 800)
+    app, view, page = bare_view(serve)
     names = ["index", *(p for p in PAGES if (files / f"{p}.html").is_file())][:TABS]
     state = {"i": -1, "t0": 0.0, "loaded": 0.0}
     result: dict = {"switch_ms": [], "load_ms": [], "ok": True}

@@ -94,37 +94,10 @@ BARE_PAGE = (
 
 
 def child_bare() -> dict:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, QUrl
-    from PySide6.QtWebEngineCore import (
-        QWebEnginePage,
-        QWebEngineProfile,
-        QWebEngineUrlRequestJob,
-        QWebEngineUrlScheme,
-        QWebEngineUrlSchemeHandler,
-    )
-    from PySide6.QtWebEngineWidgets import QWebEngineView
-    from PySide6.QtWidgets import QApplication
+    from bare_view import bare_view  # beside this file (the script's folder is on sys.path)
+    from PySide6.QtCore import QTimer, QUrl
 
-    scheme = QWebEngineUrlScheme(b"bare")
-    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
-    QWebEngineUrlScheme.registerScheme(scheme)
-    app = QApplication(["bare"])
-
-    class Handler(QWebEngineUrlSchemeHandler):
-        def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
-            buffer = QBuffer(job)
-            buffer.setData(QByteArray(BARE_PAGE))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            job.reply(b"text/html", buffer)
-
-    profile = QWebEngineProfile(app)
-    handler = Handler(profile)
-    profile.installUrlSchemeHandler(b"bare", handler)
-    view = QWebEngineView()
-    page = QWebEnginePage(profile, view)
-    view.setPage(page)
-    view.resize(1200, 800)
+    app, view, page = bare_view(lambda _name: BARE_PAGE)
     result: dict = {}
 
     def loaded(ok: bool) -> None:

@@ -14,11 +14,12 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.gui.library.trail import CorpusTrail, Visit
 
 DATA_VERSION = 1
+T = TypeVar("T")
 MAX_TABS = 100  # restored; more in a settings file is damage, not reading
 MAX_CLOSED = 10  # closed tabs kept for "reopen"
 MAX_HISTORY_BYTES = 256 * 1024  # one tab's web history; a larger one is saved without it (the page still comes back)
@@ -149,16 +150,7 @@ def from_data(data: object, usable: Callable[[Visit], bool] = lambda _visit: Tru
     (an edition that is gone) is dropped: a visit, else its whole tab; never an exception."""
     if not isinstance(data, dict) or data.get("version") != DATA_VERSION or not isinstance(data.get("tabs"), list):
         return None
-    wanted = data.get("active")
-    tabs: list[Tab] = []
-    active = 0
-    for n, item in enumerate(data["tabs"][:MAX_TABS]):
-        tab = _tab(item, usable)
-        if tab is None:
-            continue
-        if n == wanted:
-            active = len(tabs)
-        tabs.append(tab)
+    tabs, active = _kept(data["tabs"], data.get("active"), lambda item: _tab(item, usable))
     if not tabs:
         return None
     result = TabSet(tabs[0])
@@ -170,17 +162,8 @@ def from_data(data: object, usable: Callable[[Visit], bool] = lambda _visit: Tru
 def _tab(item: object, usable: Callable[[Visit], bool]) -> Tab | None:
     if not isinstance(item, dict) or not isinstance(item.get("visits"), list):
         return None
-    index = item.get("index")
-    index = index if isinstance(index, int) and not isinstance(index, bool) else 0
-    visits: list[Visit] = []
-    kept_index = 0
-    for n, raw in enumerate(item["visits"][:MAX_TABS]):
-        visit = _visit(raw)
-        if visit is None or not usable(visit):
-            continue
-        if n <= index:
-            kept_index = len(visits)
-        visits.append(visit)
+    visits, kept_index = _kept(item["visits"], item.get("index"),
+                               lambda raw: visit if (visit := _visit(raw)) is not None and usable(visit) else None)
     if not visits:
         return None
     trail = CorpusTrail(visits[0])
@@ -194,6 +177,22 @@ def _tab(item: object, usable: Callable[[Visit], bool]) -> Tab | None:
         float(scroll) if isinstance(scroll, (int, float)) and not isinstance(scroll, bool) and 0 <= scroll < 1e7
         else 0.0,
     )
+
+
+def _kept(items: list[object], wanted: object, convert: Callable[[object], T | None]) -> tuple[list[T], int]:
+    """What `convert` makes of the first MAX_TABS `items` (None: dropped), and where the `wanted` one (its place in
+    `items`) ended up; dropped, the last kept one before it; none before, the first."""
+    wanted = wanted if isinstance(wanted, int) and not isinstance(wanted, bool) else 0
+    kept: list[T] = []
+    index = 0
+    for n, raw in enumerate(items[:MAX_TABS]):
+        item = convert(raw)
+        if item is None:
+            continue
+        if n <= wanted:
+            index = len(kept)
+        kept.append(item)
+    return kept, index
 
 
 def _visit(raw: object) -> Visit | None:
