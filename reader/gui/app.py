@@ -104,26 +104,24 @@ def create_reader(
     from reader.gui.profile import create_profile
     from reader.gui.settings import PreferenceStore
 
-    if context is None:
-        context = create_context(app or create_application())
-    app = context.app
+    app = context.app if context is not None else (app or create_application())
     edition = Edition.open(edition_dir)
     profile_dir = Path(profile_dir)
     profile_dir.mkdir(parents=True, exist_ok=True)
     preferences = PreferenceStore(profile_dir)
-    # The language is chosen before any widget exists.
-    context.translations.apply(choose_language(preferences.current.language, system_locale_name()))
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
-    # The first page loads from here on, while the user data opens and the window is built (firstpage.py).
+    userdata = open_user_data(profile_dir, edition)
+    # The first page loads from here on, while the window is built (firstpage.py); its first turn starts the renderer.
     first = None
     if start_page is not None:
         from reader.gui import firstpage
 
-        first = firstpage.start_first_page(web_profile, edition, preferences, start_page)
-    userdata = open_user_data(profile_dir, edition)
-    if first is not None:
-        firstpage.attach_checklists(first, userdata)  # its script before the engine's first turn
+        first = firstpage.start_first_page(web_profile, edition, preferences, start_page, userdata)
         firstpage.let_engine_run()
+    if context is None:
+        context = create_context(app)
+    # The language is chosen before any widget exists (and before the page could ask for a checklist's words).
+    context.translations.apply(choose_language(preferences.current.language, system_locale_name()))
     from reader.gui.mainwindow import MainWindow
 
     if first is not None:

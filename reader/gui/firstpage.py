@@ -84,10 +84,10 @@ def first_target(edition: Edition, preferences: PreferenceStore, start_page: str
                         anchor or None)
 
 
-def start_first_page(profile: LockedProfile, edition: Edition, preferences: PreferenceStore,
-                     start_page: str) -> FirstPage | None:
-    """Create the first page with the app's scripts and start loading it; None when the page asked for is not in
-    the edition (the window then says so, as it says for any page it cannot open)."""
+def start_first_page(profile: LockedProfile, edition: Edition, preferences: PreferenceStore, start_page: str,
+                     userdata: UserData) -> FirstPage | None:
+    """Create the first page with the app's scripts (the checklists' among them) and start loading it; None when
+    the page asked for is not in the edition (the window then says so, as it says for any page it cannot open)."""
     from reader.gui import themes
 
     page_id, anchor = first_target(edition, preferences, start_page)
@@ -100,6 +100,7 @@ def start_first_page(profile: LockedProfile, edition: Edition, preferences: Pref
     themes.install_theme_script(page, themes.resolve(preferences.current.theme))
     url = page_url(page_id, anchor)
     first = FirstPage(page, bridge, channel, url)
+    attach_checklists(first, userdata)
     page.loadFinished.connect(first.note_finished)
     bridge.heading_changed.connect(first.note_heading)
     page.setVisible(True)

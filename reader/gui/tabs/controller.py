@@ -226,11 +226,13 @@ class WindowTabs(QObject):
             self.tabs.current.title = info.title
             self.bar.set_title(self.tabs.active, info.title, self._close_label())
         scroll, self._scroll_after_load = self._scroll_after_load, 0.0
-        if ok and scroll > 0 and window.page.scrollPosition().y() < 1:
-            # Chromium restores the scroll of a history entry only when the renderer reported it in time.
+        if ok and scroll > 0:
+            # Chromium restores the scroll of a history entry only when the renderer reported it in time. Asked in
+            # the page, not of page.scrollPosition(): that is the renderer's last report, which after a switch can
+            # still be the position of the page shown before.
             from reader.gui.view import WORLD
 
-            window.page.runJavaScript(f"window.scrollTo(0, {scroll:.0f})", WORLD)
+            window.page.runJavaScript(f"if (window.scrollY < 1) window.scrollTo(0, {scroll:.0f})", WORLD)
         if len(self.tabs) > 1:
             self._save_timer.start()
 
