@@ -110,14 +110,16 @@ def create_reader(
     profile_dir.mkdir(parents=True, exist_ok=True)
     preferences = PreferenceStore(profile_dir)
     web_profile = create_profile(edition.root, paths.resources_dir(), app)
-    userdata = open_user_data(profile_dir, edition)
     # The first page loads from here on, while the window is built (firstpage.py); its first turn starts the renderer.
     first = None
     if start_page is not None:
         from reader.gui import firstpage
 
-        first = firstpage.start_first_page(web_profile, edition, preferences, start_page, userdata)
+        first = firstpage.start_first_page(web_profile, edition, preferences, start_page)
         firstpage.let_engine_run()
+    userdata = open_user_data(profile_dir, edition)
+    if first is not None:
+        firstpage.attach_checklists(first, userdata)
     if context is None:
         context = create_context(app)
     # The language is chosen before any widget exists (and before the page could ask for a checklist's words).

@@ -15,14 +15,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 
-from reader import paths
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
 from reader.core.userdata import ReadOnlyError, UserData, UserDataError, item_keys
+from reader.gui.checklist_script import checklist_script_source, insert_checklist_script
 from reader.gui.messages import describe
 
 if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown
@@ -30,27 +30,11 @@ if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown
 
 log = logging.getLogger("reader.checklist")
 
-SCRIPT_NAME = "rl-checklist"
 OBJECT_NAME = "rlChecklist"
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 MAX_ITEMS = 5000  # a page with more checkboxes than this is not a checklist we save
 
 ChecklistTexts = Callable[[str], "Sequence[str] | None"]
-
-
-def qwebchannel_source() -> str:
-    """Qt's qwebchannel.js, from the Qt resource system (never fetched: the interceptor blocks all but rl:)."""
-    f = QFile(":/qtwebchannel/qwebchannel.js")
-    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise RuntimeError("qwebchannel.js is missing from the Qt resources (PySide6.QtWebChannel not installed?)")
-    try:
-        return bytes(f.readAll().data()).decode("utf-8")
-    finally:
-        f.close()
-
-
-def checklist_script_source() -> str:
-    return qwebchannel_source() + "\n;\n" + (paths.js_dir() / "checklist.js").read_text(encoding="utf-8")
 
 
 # After a language switch: the progress line of a page already shown takes the new template. checklist.js keeps
@@ -152,20 +136,9 @@ class ChecklistController(QObject):
         if page.webChannel() is not channel:
             page.setWebChannel(channel, WORLD)
 
-        scripts = page.scripts()
-        for old in scripts.find(SCRIPT_NAME):
-            scripts.remove(old)
         if self._script_source is None:
             self._script_source = checklist_script_source()
-        script = QWebEngineScript()
-        script.setName(SCRIPT_NAME)
-        script.setSourceCode(self._script_source)
-        script.setWorldId(WORLD)
-        # DocumentCreation: the shared-channel shim in the script must be in place before any other app script
-        # creates a QWebChannel; the checklist part itself waits for DOMContentLoaded.
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
-        script.setRunsOnSubFrames(False)
-        scripts.insert(script)
+        insert_checklist_script(page, self._script_source)
         if page not in self._attached:
             self._attached.append(page)
             page.destroyed.connect(lambda _obj=None, p=page: self._forget(p))

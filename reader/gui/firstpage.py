@@ -84,11 +84,14 @@ def first_target(edition: Edition, preferences: PreferenceStore, start_page: str
                         anchor or None)
 
 
-def start_first_page(profile: LockedProfile, edition: Edition, preferences: PreferenceStore, start_page: str,
-                     userdata: UserData) -> FirstPage | None:
-    """Create the first page with the app's scripts (the checklists' among them) and start loading it; None when
-    the page asked for is not in the edition (the window then says so, as it says for any page it cannot open)."""
+def start_first_page(profile: LockedProfile, edition: Edition, preferences: PreferenceStore,
+                     start_page: str) -> FirstPage | None:
+    """Create the first page with every script of the app and start loading it; None when the page asked for is
+    not in the edition (the window then says so, as it says for any page it cannot open). The checklists' bridge
+    follows once the user data is open (`attach_checklists`), before the engine's second turn: no page can ask
+    for it before the renderer it starts in the first has fetched, parsed and run the page."""
     from reader.gui import themes
+    from reader.gui.checklist_script import insert_checklist_script
 
     page_id, anchor = first_target(edition, preferences, start_page)
     if page_id not in edition.pages:
@@ -97,10 +100,10 @@ def start_first_page(profile: LockedProfile, edition: Edition, preferences: Pref
     bridge = PageBridge()
     channel = QWebChannel()
     install_page_scripts(page, bridge, channel)
+    insert_checklist_script(page)
     themes.install_theme_script(page, themes.resolve(preferences.current.theme))
     url = page_url(page_id, anchor)
     first = FirstPage(page, bridge, channel, url)
-    attach_checklists(first, userdata)
     page.loadFinished.connect(first.note_finished)
     bridge.heading_changed.connect(first.note_heading)
     page.setVisible(True)
@@ -109,8 +112,8 @@ def start_first_page(profile: LockedProfile, edition: Edition, preferences: Pref
 
 
 def attach_checklists(first: FirstPage, userdata: UserData) -> None:
-    """The checklist script and its bridge, before the engine's first turn (its script must be in place before
-    the document is created, its bridge before the page asks for it)."""
+    """The checklists' controller and bridge, once the user data is open, before the engine's second turn (its
+    script is on the page already); it places the same script again."""
     from reader.gui.checklist import ChecklistController
 
     first.checklists = ChecklistController(userdata)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
@@ -73,16 +73,6 @@ class PageBridge(QObject):
         self.heading_changed.emit(anchor)
 
 
-def _read_qrc(path: str) -> str:
-    f = QFile(path)
-    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise OSError(f"cannot read {path}")
-    try:
-        return bytes(f.readAll().data()).decode("utf-8")
-    finally:
-        f.close()
-
-
 _page_script_source: str | None = None
 
 
@@ -90,7 +80,9 @@ def page_script_source() -> str:
     """qwebchannel.js (from Qt's resources) + resources/js/outline.js, read once per process."""
     global _page_script_source
     if _page_script_source is None:
-        channel = _read_qrc(":/qtwebchannel/qwebchannel.js")
+        from reader.gui.checklist_script import qwebchannel_source
+
+        channel = qwebchannel_source()
         outline = (paths.js_dir() / "outline.js").read_text(encoding="utf-8")
         _page_script_source = channel + "\n" + outline
     return _page_script_source

@@ -232,7 +232,7 @@ def test_shared_channel_with_another_app_script(
     before the checklist script (its channel then exists before the multiplexer)."""
     from PySide6.QtCore import QObject, Slot
 
-    from reader.gui.checklist import qwebchannel_source
+    from reader.gui.checklist_script import qwebchannel_source
 
     class Other(QObject):
         def __init__(self) -> None:

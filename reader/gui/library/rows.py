@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.userdata import CorpusCounts, edition_key
-
 if TYPE_CHECKING:  # the window's start reads the last page from here; it never needs the library's code
     from reader.core.library import CorpusShelf, InstalledEdition
+    from reader.core.userdata import CorpusCounts
 
 LIBRARY, PAGE = "library", "page"
 
@@ -56,6 +55,8 @@ def open_items(total: int, checked: int) -> int:
 def has_new_edition(last_opened_key: str | None, current_manifest: Mapping[str, Any]) -> bool:
     """A badge when the user opened this corpus before, and not in the edition now read. Never opened: no badge
     (everything is new then)."""
+    from reader.core.userdata import edition_key  # here: the start's first_target imports this module
+
     return last_opened_key is not None and last_opened_key != edition_key(current_manifest)
 
 
@@ -74,6 +75,8 @@ def corpus_rows(
     size: Callable[[InstalledEdition], int] = lambda e: e.size_bytes(),
 ) -> list[CorpusRow]:
     """The library page's rows, in the shelves' order (by title)."""
+    from reader.core.userdata import CorpusCounts
+
     rows = []
     for shelf in shelves:
         count = counts.get(shelf.corpus_id, CorpusCounts())
