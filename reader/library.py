@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader import paths
-from reader.core.edition import MANIFEST, cached_edition, override_dirs
+from reader.core.edition import MANIFEST, override_dirs
 from reader.core.library import BUNDLED, MACHINE, USER, Library, LibraryFolder
 
 
@@ -16,6 +16,10 @@ def bundled_edition() -> Path:
     bundled = paths.bundled_edition_dir()
     if (bundled / MANIFEST).exists():
         return bundled
+    # Imported here: the builder (and the search index writer, Whoosh) is needed only when the cache is stale, and
+    # the window reads the library folders after every page (the changed-page banner).
+    from reader.core.edition import cached_edition
+
     return cached_edition(paths.content_dir(), paths.cache_dir(), paths.icons_dir())
 
 

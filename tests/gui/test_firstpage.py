@@ -136,3 +136,37 @@ def test_a_start_page_the_edition_does_not_have_is_the_windows_message(
     window = start(content_edition, tmp_path / "p", "geen/pagina").window
     qtbot.waitUntil(lambda: window.feedback.isVisible(), timeout=5000)
     assert "geen/pagina" in window.feedback.label.text()
+
+
+def test_reading_without_searching_never_imports_whoosh_nor_the_builder(content_edition: Path, tmp_path: Path) -> None:
+    """In a fresh process (the test process has imported everything): a window that shows pages, with its late
+    panels built (the search field and filters among them), has not paid for Whoosh, the index writer or the
+    edition builder; searching is what loads them."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from reader.gui.app import create_application, create_reader
+app = create_application(["x"], offscreen=True)
+window = create_reader(Path({str(content_edition)!r}), Path({str(tmp_path / "p")!r}), app=app, start_page="").window
+pages = ["handleiding/zoeken", "handleiding/lezen", "over"]
+def loaded(_page, _ok):
+    if pages:
+        QTimer.singleShot(0, lambda: window.open_page(pages.pop(0)))
+    else:
+        QTimer.singleShot(300, app.quit)
+window.page_loaded.connect(loaded)
+window.show()
+QTimer.singleShot(20000, app.quit)
+app.exec()
+assert window.late_panels() is not None and not pages, "the pages did not load"
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("whoosh", "asyncio", "markdown", "pymdownx", "pygments")
+               or m in ("reader.core.edition.build", "reader.core.search.build", "reader.core.search.analysis"))
+print("HEAVY", heavy)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "HEAVY []" in proc.stdout, proc.stdout[-2000:]

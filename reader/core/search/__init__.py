@@ -48,8 +48,6 @@ from typing import TYPE_CHECKING
 
 from reader.core.formats import INDEX_FORMAT_VERSION
 from reader.core.lazy import lazy_modules
-from reader.core.search.analysis import analyze, stem
-from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
 from reader.core.search.filters import FilterKey, FilterValue
 from reader.core.search.filters import value_key as filter_value_key
 from reader.core.search.results import Hit, IndexFormatError, SearchDoc, SearchResult
@@ -57,6 +55,8 @@ from reader.core.search.storage import META_FILE, index_format, remove_index
 from reader.core.search.synonyms import corpus_synonyms
 
 if TYPE_CHECKING:
+    from reader.core.search.analysis import analyze, stem
+    from reader.core.search.build import BuildStats, build_index, page_weight, section_docs
     from reader.core.search.engine import SearchIndex
     from reader.core.search.library import (
         CorpusProblem,
@@ -70,7 +70,11 @@ if TYPE_CHECKING:
     from reader.core.search.snippets import make_snippet, word_matches
 
 # Searching is imported on first use: a build only writes an index (engine and library cost ~30 ms of imports).
+# Whoosh itself (analysis, build) too: the window's search filters need only filters.py, and a reader who never
+# searches never pays Whoosh's memory.
 __getattr__ = lazy_modules(__name__, {
+    "reader.core.search.analysis": ("analyze", "stem"),
+    "reader.core.search.build": ("BuildStats", "build_index", "page_weight", "section_docs"),
     "reader.core.search.engine": ("SearchIndex",),
     "reader.core.search.library": (
         "CorpusProblem", "CorpusResults", "LibraryResults", "LibrarySearch", "Tier", "index_dir_of", "search_many",
