@@ -100,7 +100,8 @@ class ChecklistController(QObject):
     it (or when it does not match the page) the texts the script read from the page are used.
     """
 
-    progress_changed = Signal(str, int, int)  # page id, done, total
+    progress_changed = Signal(str, int, int)  # page id, done, total: on every page shown and every tick
+    ticked = Signal(str, int, int)  # the same, only when the reader ticked or unticked an item
     save_failed = Signal(str)  # why a tick could not be saved (read-only profile, disk full ...)
 
     def __init__(
@@ -222,6 +223,7 @@ class ChecklistController(QObject):
             return {"ok": False, "error": message}
         done, total = self.progress(page_id)
         self.progress_changed.emit(page_id, done, total)
+        self.ticked.emit(page_id, done, total)
         return {"ok": True, "done": done, "total": total}
 
     # -- for the window -----------------------------------------------------------------------------------------

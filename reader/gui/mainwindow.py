@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.feedback = MessageBar(self.page_frame)  # every command answers here, above the page
         self.checklists.save_failed.connect(lambda message: self.feedback.show_message(message, 8000, error=True))
         self.attachments.message.connect(lambda message: self.feedback.show_message(message, 8000))
-        self.checklists.progress_changed.connect(self._on_checklist_progress)
+        self.checklists.ticked.connect(self._on_checklist_progress)  # a tick answers; the page shows its own count
         self._ready = False
         # What the page reported before the window was whole (firstpage.py): its load and heading, handled then.
         self._early = (first_page.finished, first_page.heading) if first_page is not None else (None, None)

@@ -130,12 +130,15 @@ def test_the_saved_theme_is_on_the_first_page_from_its_first_paint(
     assert window.page.backgroundColor().lightness() < 60  # no white flash before the page paints
 
 
-def test_a_start_page_the_edition_does_not_have_is_the_windows_message(
+def test_a_start_page_the_edition_does_not_have_is_said_and_home_opens(
     start: Callable[..., Reader], content_edition: Path, tmp_path: Path, qtbot: QtBot,
 ) -> None:
     window = start(content_edition, tmp_path / "p", "geen/pagina").window
-    qtbot.waitUntil(lambda: window.feedback.isVisible(), timeout=5000)
-    assert "geen/pagina" in window.feedback.label.text()
+    with qtbot.waitSignal(window.page_loaded, timeout=20000) as loaded:
+        pass
+    assert loaded.args == [window.edition.home_page, True]  # the home page rather than an empty window
+    assert window.feedback.isVisible() and "geen/pagina" in window.feedback.label.text()
+    assert window.late_panels() is not None  # search, bookmarks and history came with it
 
 
 def test_reading_without_searching_never_imports_whoosh_nor_the_builder(content_edition: Path, tmp_path: Path) -> None:

@@ -32,4 +32,7 @@ def start_first_page(window: MainWindow, start_page: str) -> None:
     """Load the first page in the window (when it did not start loading before the window: firstpage.py)."""
     from reader.gui.firstpage import first_target
 
-    window.open_page(*first_target(window.edition, window.preferences, start_page))
+    page_id, anchor = first_target(window.edition, window.preferences, start_page)
+    window.open_page(page_id, anchor)  # a page the edition does not have: the message bar says so
+    if page_id not in window.edition.pages:
+        window.open_page(window.edition.home_page)  # and the reader starts on the home page, not on nothing
