@@ -6,13 +6,12 @@ edition stays visible, marked as not available, so the reader knows it exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -20,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from reader.core.edition import Edition
 from reader.gui.text import plain_tip
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,50 +36,6 @@ def _short(text: str, limit: int = SUMMARY_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-class _TitleAndSummary(QStyledItemDelegate):
-    """Draws "title\nsummary" entries as a title line over a muted, elided summary line."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        title, _, summary = str(index.data() or "").partition("\n")
-        if not summary:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QStyle()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
-        line = opt.fontMetrics.height()
-        painter.save()
-        painter.setPen(opt.palette.color(role))
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), int(Qt.AlignmentFlag.AlignLeft),
-                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
-        painter.setFont(small)
-        if not selected:
-            # Softer than the title but still readable (the "disabled" grey is too faint for WCAG AA).
-            muted = opt.palette.color(QPalette.ColorRole.Text)
-            muted.setAlphaF(0.75)
-            painter.setPen(muted)
-        metrics = painter.fontMetrics()
-        painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), metrics.height()),
-                         int(Qt.AlignmentFlag.AlignLeft),
-                         metrics.elidedText(summary, Qt.TextElideMode.ElideRight, rect.width()))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        if "\n" in str(index.data() or ""):
-            size.setHeight(option.fontMetrics.height() * 2 + 6)
-        return size
-
-
 class RelationsTree(QTreeWidget):
     open_requested = Signal(str)  # page id
 
@@ -89,11 +47,21 @@ class RelationsTree(QTreeWidget):
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setRootIsDecorated(False)
-        self.setItemDelegate(_TitleAndSummary(self))
+        self._delegate_set = False  # made when first shown (`showEvent`): a hidden tab paints nothing
         self._page_id: str | None = None
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
         self._retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        if not self._delegate_set:
+            # Imported here: its Qt style classes cost PySide ~6 ms of enum types, which the start need not pay
+            # while the Relaties tab is not the one shown.
+            from reader.gui.sidebar.summary_delegate import TitleAndSummary
+
+            self.setItemDelegate(TitleAndSummary(self))
+            self._delegate_set = True
+        super().showEvent(event)
 
     # -- texts ------------------------------------------------------------------------------------------------
     def _labels(self) -> dict[str, str]:
