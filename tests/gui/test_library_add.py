@@ -299,15 +299,19 @@ def test_the_event_loop_stays_responsive_while_a_real_corpus_is_installed(
     assert result["max_ms"] < 100, result
 
 
-def test_closing_the_app_mid_install_leaves_nothing(reader: Reader, library: Path, qtbot: QtBot,
-                                                    tmp_path: Path) -> None:
-    """The app quitting (aboutToQuit) ends a running install and removes its staging folder at once."""
-    source = generated_corpus(tmp_path / "gen", 400)
-    dialog = start(reader, source)
+def install_underway(reader: Reader, library: Path, qtbot: QtBot, tmp_path: Path) -> tuple[Any, int]:
+    """An install of a 400-page MkDocs folder, staging and a few pages written: the dialog and its process id."""
+    dialog = start(reader, generated_corpus(tmp_path / "gen", 400))
     qtbot.waitUntil(lambda: bool(leftovers(library)) and dialog.progress.done >= 3, timeout=60000)
     process = dialog.process
     assert process is not None
-    pid = process.processId()
+    return dialog, process.processId()
+
+
+def test_closing_the_app_mid_install_leaves_nothing(reader: Reader, library: Path, qtbot: QtBot,
+                                                    tmp_path: Path) -> None:
+    """The app quitting (aboutToQuit) ends a running install and removes its staging folder at once."""
+    dialog, pid = install_underway(reader, library, qtbot, tmp_path)
     dialog._kill_now()
     qtbot.waitUntil(lambda: dialog.process is None, timeout=10000)
     assert leftovers(library) == [] and editions_in(library) == []
@@ -317,12 +321,7 @@ def test_closing_the_app_mid_install_leaves_nothing(reader: Reader, library: Pat
 
 def test_closing_the_window_mid_install_leaves_nothing(reader: Reader, library: Path, qtbot: QtBot,
                                                        tmp_path: Path) -> None:
-    source = generated_corpus(tmp_path / "gen", 400)
-    dialog = start(reader, source)
-    qtbot.waitUntil(lambda: bool(leftovers(library)) and dialog.progress.done >= 3, timeout=60000)
-    process = dialog.process
-    assert process is not None
-    pid = process.processId()
+    dialog, pid = install_underway(reader, library, qtbot, tmp_path)
     reader.window.close()
     assert dialog.process is None and dialog.outcome == "cancelled"
     assert leftovers(library) == [] and editions_in(library) == []

@@ -24,7 +24,7 @@ import yaml
 from reader.core.corpus.awesome import Folder, _regular_file, folder_tree
 from reader.core.corpus.errors import _problem
 from reader.core.corpus.globs import glob_token
-from reader.core.corpus.mkdocs import MkDocsConfig, load_yaml_text, yaml_error_location
+from reader.core.corpus.mkdocs import MkDocsConfig, first_line_with, load_yaml_text, yaml_error_location
 from reader.core.corpus.pages import _Draft, _humanize
 from reader.core.model import WARNING, NavItem, Problem
 
@@ -117,10 +117,7 @@ class NavFile:
 
     def line_of(self, needle: Any) -> int | None:
         text = str(needle).strip()
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if text and text in line:
-                return number
-        return None
+        return first_line_with(self.text, text) if text else None
 
     def entries(self) -> list[Any]:
         nav = list(self.nav) if self.nav is not None else [

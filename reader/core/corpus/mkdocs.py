@@ -87,10 +87,15 @@ class MkDocsConfig:
 
     def line_of(self, needle: str) -> int | None:
         """First line of the config mentioning `needle` (for messages about nav entries)."""
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if needle in line:
-                return number
-        return None
+        return first_line_with(self.text, needle)
+
+
+def first_line_with(text: str, needle: str) -> int | None:
+    """The number of the first line of `text` that contains `needle`, for messages that name a line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return None
 
 
 def yaml_error_location(exc: BaseException) -> tuple[int | None, str]:
