@@ -133,11 +133,8 @@ def adopt(window: MainWindow, profile: LockedProfile,
         checklists = ChecklistController(window.userdata, window.checklist_texts, window)
         checklists.attach(page, channel)
     else:
-        page, bridge, channel = first.page, first.bridge, first.channel
-        if first.checklists is None:
-            attach_checklists(first, window.userdata)
-        assert first.checklists is not None
-        checklists = first.checklists
+        assert first.checklists is not None, "create_reader attaches the checklists before the window adopts the page"
+        page, bridge, channel, checklists = first.page, first.bridge, first.channel, first.checklists
         checklists.set_checklist_texts(window.checklist_texts)
         for child, parent in ((page, view), (bridge, window), (channel, window), (checklists, window)):
             child.setParent(parent)
@@ -145,7 +142,7 @@ def adopt(window: MainWindow, profile: LockedProfile,
         bridge.heading_changed.disconnect(first.note_heading)
     view.setPage(page)
     if first is not None:
-        page.setVisible(True)
+        page.setVisible(True)  # a loading first page stays visible to the engine
     return page, bridge, channel, checklists
 
 
