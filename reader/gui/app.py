@@ -67,16 +67,22 @@ class Reader:
 
 
 def create_application(argv: list[str] | None = None, *, offscreen: bool = False) -> QApplication:
-    """The QApplication, created once per process, with the reader's scheme registered before it."""
+    """The QApplication, created once per process, with the reader's scheme registered before it. The garbage
+    collector waits from here until the first page has loaded (runtime.py)."""
+    from reader.gui import runtime
     from reader.gui.environment import prepare_process, register_scheme, route_qt_messages
 
     prepare_process(offscreen=offscreen)
+    runtime.pause_collector()  # once per process: from the first call on
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    runtime.cheapen_pyside_import_hook()
     app = QApplication.instance()
     if app is None:
         register_scheme()
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        QTimer.singleShot(runtime.FALLBACK_RESUME_MS, runtime.resume_collector)
         app.setApplicationName("Richtlijnenlezer")
         app.setOrganizationName("Richtlijnenlezer")
         app.setDesktopFileName("richtlijnenlezer")
@@ -139,6 +145,14 @@ def create_reader(
         start_page=start_page,
         first_page=first,
     )
+    from reader.gui import runtime
+
+    if start_page is None:
+        runtime.resume_collector()  # nothing loads: the start is over
+    else:
+        from PySide6.QtCore import Qt
+
+        window.page_loaded.connect(runtime.resume_collector, Qt.ConnectionType.SingleShotConnection)
     return Reader(app=app, window=window, profile=web_profile)
 
 

@@ -128,6 +128,13 @@ def test_the_saved_theme_is_on_the_first_page_from_its_first_paint(
         pass
     assert run_js(window.page, "document.documentElement.dataset.theme") == "dark"
     assert window.page.backgroundColor().lightness() < 60  # no white flash before the page paints
+    # The window restoring the saved theme found the first page carrying it: one theme script, not two.
+    from reader.gui import themes
+
+    assert len(window.page.scripts().find(themes.SCRIPT_NAME)) == 1
+    window.set_theme("light")  # another theme still replaces it, and reaches the page shown
+    assert len(window.page.scripts().find(themes.SCRIPT_NAME)) == 1
+    qtbot.waitUntil(lambda: run_js(window.page, "document.documentElement.dataset.theme") == "light", timeout=5000)
 
 
 def test_a_start_page_the_edition_does_not_have_is_said_and_home_opens(
