@@ -123,7 +123,9 @@ def create_reader(
 
         first = firstpage.start_first_page(web_profile, edition, preferences, start_page)
         firstpage.let_engine_run()
-    userdata = open_user_data(profile_dir, edition)
+    from reader.gui.lazy_userdata import lazily
+
+    userdata = lazily(lambda: open_user_data(profile_dir, edition))  # opened after the first page (its first use)
     if first is not None:
         firstpage.attach_checklists(first, userdata)
     if context is None:

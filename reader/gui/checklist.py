@@ -21,12 +21,13 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript
 
 from reader.core.fileio import atomic_write_text
 from reader.core.links import parse_reader_url
-from reader.core.userdata import ReadOnlyError, UserData, UserDataError, item_keys
 from reader.gui.checklist_script import checklist_script_source, insert_checklist_script
 from reader.gui.messages import describe
 
-if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown
+if TYPE_CHECKING:  # QtWidgets is loaded when a dialog is shown; the store when a page has a checklist
     from PySide6.QtWidgets import QWidget
+
+    from reader.core.userdata import UserData
 
 log = logging.getLogger("reader.checklist")
 
@@ -194,6 +195,8 @@ class ChecklistController(QObject):
             edition_texts = self._checklist_texts(page_id)
             if edition_texts is not None and len(edition_texts) == len(dom_texts):
                 texts = list(edition_texts)
+        from reader.core.userdata import item_keys  # the store's package: not before the first page needs it
+
         keys = item_keys(texts)
         self._pages[page_id] = _PageState(keys, texts)
         state = self.userdata.state(page_id)
@@ -213,6 +216,8 @@ class ChecklistController(QObject):
             return {"ok": False, "error": self.tr("Onbekend checklistitem.")}
         if not isinstance(checked, bool):
             return {"ok": False, "error": self.tr("Onbekend checklistitem.")}
+        from reader.core.userdata import ReadOnlyError, UserDataError
+
         try:
             self.userdata.set_item(page_id, page.keys[index], checked, page.texts[index])
         except UserDataError as err:
@@ -242,6 +247,8 @@ class ChecklistController(QObject):
         texts = self.texts(page_id)
         if texts is None:
             return 0, 0
+        from reader.core.userdata import item_keys
+
         state = self.userdata.state(page_id)
         return sum(1 for k in item_keys(texts) if state.get(k)), len(texts)
 

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.edition import Edition
 from reader.core.links import EXTERNAL_SCHEMES, page_url, parse_reader_url
-from reader.core.userdata import UserData
-from reader.gui import contextmenu, firstpage, searching
+from reader.gui import contextmenu, firstpage, lazy_userdata, searching
 from reader.gui.attachments import AttachmentController
 from reader.gui.feedback import MessageBar, ask_open_external, open_in_browser, window_title
 from reader.gui.latepanels import LatePanels, build_late_panels, fill_recent_menu
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import QWebEngineContextMenuRequest
     from PySide6.QtWidgets import QTabWidget
 
+    from reader.core.userdata import UserData
     from reader.gui.checklist import ChecklistController
     from reader.gui.findbar import FindBar
     from reader.gui.firstpage import FirstPage
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.profile_dir = Path(profile_dir)
         self.preferences = preferences or PreferenceStore(self.profile_dir)
         self.translations = translations
-        self.userdata = userdata or UserData.open(self.profile_dir, corpus_id=edition.corpus_id)  # app.py marks it
+        self.userdata = userdata or lazy_userdata.open_store(self.profile_dir, edition.corpus_id)  # app.py's is lazy
         self.current_anchor: str | None = None
         # Made after the first page is shown (`_ensure_panels`).
         self.search_field: SearchField | None = None

@@ -14,10 +14,11 @@ from PySide6.QtGui import QAction, QGuiApplication
 
 from reader.core.edition import Edition
 from reader.core.links import page_url
-from reader.core.userdata import UserData
 from reader.gui.feedback import MessageSink
+from reader.gui.lazy_userdata import when_open
 
 if TYPE_CHECKING:
+    from reader.core.userdata import UserData
     from reader.gui.sidebar.bookmarks import BookmarksPanel
 
 
@@ -87,6 +88,8 @@ class SectionCommands:
         return url
 
     def update_star(self) -> None:
+        if not when_open(self._userdata, self.update_star):
+            return  # the store opens after the first page, not for its star (lazy_userdata.py)
         page_id = self._position.current_page_id()
         marked = page_id is not None and page_id != "" and self._userdata.find_bookmark(page_id, "") is not None
         self._star.setChecked(marked)

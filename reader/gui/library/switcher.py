@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QObject, QTimer, Signal
 
 from reader.core.edition import Edition, EditionError
-from reader.core.userdata import UserDataError, edition_key
 from reader.gui.library.rows import remember_position
 from reader.gui.library.trail import CORPUS, PAGE, CorpusTrail, Visit, back_step, forward_step
 from reader.gui.searchindex import LazySearchIndex
@@ -236,6 +235,8 @@ class CorpusSwitcher(QObject):
         window.print_commands.set_edition(edition)
         window.highlighter.clear()
         window.findbar.close_bar()
+        from reader.core.userdata import UserDataError, edition_key  # the store's package: not before the first page
+
         try:
             window.userdata.use_corpus(edition.corpus_id)
             window.userdata.mark_edition_opened(edition.corpus_id, edition_key(edition.manifest))
