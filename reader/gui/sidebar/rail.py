@@ -37,13 +37,18 @@ class RailTabBar(QTabBar):
         self.setIconSize(QSize(ICON, ICON))
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._hovered = -1
+        self._width: tuple[tuple[str, tuple[str, ...]], int] | None = None  # (font, names) -> rail width
 
     # -- layout -------------------------------------------------------------------------------------------------
     def rail_width(self) -> int:
-        metrics = self.fontMetrics()
-        words = [word for i in range(self.count()) for word in self.tabText(i).split()]
-        widest = max((metrics.horizontalAdvance(word) for word in words), default=MIN_WIDTH)
-        return max(MIN_WIDTH, min(MAX_WIDTH, widest + 2 * PAD + ACCENT))
+        # Qt asks every tab's size hint many times a layout; each needs the widest word of all names: kept.
+        key = (self.font().key(), tuple(self.tabText(i) for i in range(self.count())))
+        if self._width is None or self._width[0] != key:
+            metrics = self.fontMetrics()
+            widest = max((metrics.horizontalAdvance(word) for name in key[1] for word in name.split()),
+                         default=MIN_WIDTH)
+            self._width = (key, max(MIN_WIDTH, min(MAX_WIDTH, widest + 2 * PAD + ACCENT)))
+        return self._width[1]
 
     def label_lines(self, index: int, width: int | None = None) -> list[str]:
         """The tab's name wrapped at spaces into at most MAX_LINES lines of `width` px; what does not fit is elided."""
