@@ -33,16 +33,15 @@ class LazyUserData:
         """The store, opened now if it was not yet."""
         if self._store is None:
             object.__setattr__(self, "_store", self._opener())
-            waiting, self._waiting[:] = list(self._waiting), []
+            waiting = list(self._waiting)
+            self._waiting.clear()
             for callback in waiting:
                 callback()
         return cast("UserData", self._store)
 
-    def when_open(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the store is open (now, when it is); a callback already waiting is not added again."""
-        if self._store is not None:
-            callback()
-        elif callback not in self._waiting:
+    def wait(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the store opens; one already waiting is not added again."""
+        if callback not in self._waiting:
             self._waiting.append(callback)
 
     def close(self) -> None:
@@ -72,6 +71,6 @@ def lazily(opener: Callable[[], UserData]) -> UserData:
 def when_open(userdata: UserData, callback: Callable[[], None]) -> bool:
     """True when `userdata` is open (a real store, or a stand-in that opened); else `callback` waits for it."""
     if isinstance(userdata, LazyUserData) and not userdata.opened():
-        userdata.when_open(callback)
+        userdata.wait(callback)
         return False
     return True
